@@ -1,0 +1,41 @@
+# Distans: `make run` serves the demo, `make test` runs the whole suite. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+PORT ?= 8000
+UV := $(PYTHON) -m uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test install messages browser lint bench
+
+install: $(VENV)/.installed messages
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+messages:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Install GNU gettext (Debian: sudo apt-get install gettext), then run make again." >&2; exit 1; fi; }
+	@$(PY) manage.py compilemessages --ignore=.venv -v0
+
+run: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0
+	DEBUG=$${DEBUG:-1} $(PY) manage.py demo
+	@echo "Distans is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium chromium-driver', then make test again." >&2; exit 1; fi; }
+
+test: install browser
+	DISTANS_TESTING=1 $(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check distans

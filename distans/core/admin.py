@@ -1,0 +1,28 @@
+from django.contrib import admin
+
+from distans.core.models import ApiToken, AuditEntry
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "action", "object_type", "object_repr", "ip_address"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_repr", "actor__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "hint", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["person", "name", "hint", "key_hash", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,35 @@
+"""API authentication: the browser session, or a personal token as `Authorization: Bearer …`."""
+
+from datetime import timedelta
+
+from django.utils import timezone, translation
+from ninja.security import HttpBearer, SessionAuth
+
+from distans.core.models import ApiToken, hash_token
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token: str):
+        found = (
+            ApiToken.objects.select_related("person")
+            .filter(key_hash=hash_token(token), revoked_at__isnull=True, person__is_active=True)
+            .first()
+        )
+        if found is None:
+            return None
+        now = timezone.now()
+        # Record use at most once a minute, so busy integrations do not write on every call.
+        if found.last_used_at is None or now - found.last_used_at > timedelta(minutes=1):
+            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = found.person
+        translation.activate(found.person.language)
+        return found.person
+
+
+class ActiveSession(SessionAuth):
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        return user if user is not None and user.is_active else None
+
+
+api_auth = [ActiveSession(), BearerToken()]

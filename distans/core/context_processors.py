@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from distans.core import permissions
+
+
+def navigation(request):
+    """The menu for the signed-in person's roles; links only, access is checked by each view."""
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav_items": [], "languages": settings.LANGUAGES}
+    items = [
+        (_("My page"), reverse("core:my_page")),
+        (_("People"), reverse("org:directory")),
+        (_("Units"), reverse("org:unit_list")),
+        (_("Sites"), reverse("org:site_list")),
+    ]
+    if permissions.can_view_audit_log(user):
+        items.append((_("Audit log"), reverse("core:audit_log")))
+    if permissions.is_admin(user):
+        items.append((_("Import"), reverse("org:import")))
+        items.append((_("Administration"), reverse("admin:index")))
+    current = request.path
+    nav = [
+        {"label": label, "url": url, "active": current == url or (url != "/" and current.startswith(url))}
+        for label, url in items
+    ]
+    return {"nav_items": nav, "languages": settings.LANGUAGES}

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from distans.core.services import token_create
+from distans.org.models import Person
+
+
+class Command(BaseCommand):
+    help = "Create a personal API token for a person (for integrations). Prints it once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("email")
+        parser.add_argument("--name", default="Integration")
+
+    def handle(self, *args, email: str, name: str, **options):
+        person = Person.objects.filter(email__iexact=email, is_active=True).first()
+        if person is None:
+            raise CommandError(f"No active person has the e-mail {email}.")
+        _token, raw = token_create(actor=None, person=person, name=name)
+        self.stdout.write(raw)

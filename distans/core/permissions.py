@@ -1,0 +1,65 @@
+"""Who may do what. Every view and API endpoint asks these functions; templates read their answers.
+
+Roles: HR, HR approver and admin are groups (see `Role`); a manager is anyone with reports, and
+sees her reports transitively. Object helpers answer 404 when the user may not know the object
+exists and 403 when they may see it but not change it.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from distans.org.models import Person, Role
+
+
+def has_role(user, role: Role) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(user, "_role_cache", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._role_cache = cache
+    return role.value in cache
+
+
+def is_hr(user) -> bool:
+    return has_role(user, Role.HR)
+
+
+def is_hr_approver(user) -> bool:
+    return has_role(user, Role.HR_APPROVER)
+
+
+def is_admin(user) -> bool:
+    return has_role(user, Role.ADMIN) or bool(getattr(user, "is_superuser", False))
+
+
+def is_manager(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, "_is_manager", None)
+    if cached is None:
+        cached = Person.objects.filter(manager=user, is_active=True).exists()
+        user._is_manager = cached
+    return cached
+
+
+def roles_of(user) -> list[str]:
+    """The user's roles, for the navigation and the profile page."""
+    roles = ["employee"] if getattr(user, "is_authenticated", False) else []
+    if is_manager(user):
+        roles.append("manager")
+    roles += [role.value for role in Role if has_role(user, role)]
+    return roles
+
+
+def can_view_audit_log(user) -> bool:
+    return is_hr(user) or is_admin(user)
+
+
+def can_use_admin_site(user) -> bool:
+    return getattr(user, "is_active", False) and is_admin(user)
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 unless allowed: for actions on objects the user may already see."""
+    if not allowed:
+        raise PermissionDenied

@@ -1,0 +1,40 @@
+"""Writes owned by core: personal API tokens."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from distans.core.audit import audit_record
+from distans.core.errors import DomainError
+from distans.core.models import ApiToken, hash_token
+
+MAX_ACTIVE_TOKENS = 10
+
+
+def token_create(*, actor, person, name: str, ip_address=None) -> tuple[ApiToken, str]:
+    """Create a token and return it with the raw key, which is never stored or shown again."""
+    name = name.strip()
+    if not name:
+        raise DomainError("token_name_required", _("Give the token a name."), field="name")
+    with transaction.atomic():
+        active = person.api_tokens.select_for_update().filter(revoked_at__isnull=True)
+        if active.count() >= MAX_ACTIVE_TOKENS:
+            raise DomainError("too_many_tokens", _(
+                "You already have %(count)s active tokens. Revoke one you no longer use first."
+            ) % {"count": MAX_ACTIVE_TOKENS})
+        raw = ApiToken.new_raw_key()
+        token = ApiToken.objects.create(
+            person=person, name=name[:100], key_hash=hash_token(raw), hint=raw[:8]
+        )
+        audit_record(actor=actor, action="token.create", obj=token, ip_address=ip_address)
+    return token, raw
+
+
+def token_revoke(*, actor, token: ApiToken, ip_address=None) -> ApiToken:
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            audit_record(actor=actor, action="token.revoke", obj=token, ip_address=ip_address)
+    return token

@@ -1,0 +1,97 @@
+"""Every route of the project × every role: allowed or denied as designed.
+
+A new URL or API route that is not listed here fails `test_every_route_is_in_the_matrix`, so
+nobody can add a view without deciding who may use it.
+"""
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from distans.core.models import ApiToken
+
+ROLES = ["anonymous", "employee", "manager", "hr_approver", "hr", "admin", "outsider"]
+SIGNED_IN = ROLES[1:]
+
+
+def _walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
+            if inner == "admin":
+                yield "admin:index"
+                continue
+            yield from _walk(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def every(status):
+    return dict.fromkeys(SIGNED_IN, status)
+
+
+def signed_in(status, anonymous=302):
+    return {"anonymous": anonymous, **every(status)}
+
+
+def only(allowed: list[str], status=200, denied=403, anonymous=302):
+    return {"anonymous": anonymous,
+            **{role: (status if role in allowed else denied) for role in SIGNED_IN}}
+
+
+def employee_token(cast):
+    token = ApiToken.objects.create(person=cast["employee"], name="t", key_hash="x" * 64, hint="dst_x")
+    return [token.pk]
+
+
+# name: (method, args builder, {role: expected status})
+MATRIX = {
+    "core:my_page": ("get", None, signed_in(200)),
+    "core:language": ("get", None, {role: 405 for role in ROLES}),
+    "core:profile": ("get", None, signed_in(200)),
+    "core:token_create": ("get", None, signed_in(405)),
+    "core:token_revoke": ("post", employee_token, only(["employee"], status=302, denied=404)),
+    "core:audit_log": ("get", None, only(["hr", "admin"])),
+    "org:directory": ("get", None, signed_in(200)),
+    "org:person": ("get", lambda cast: [cast["employee"].pk], signed_in(200)),
+    "org:person_set_active": ("post", lambda cast: [cast["outsider"].pk],
+                              only(["admin"], status=302)),
+    "org:unit_list": ("get", None, signed_in(200)),
+    "org:unit": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
+    "org:site_list": ("get", None, signed_in(200)),
+    "org:import": ("get", None, only(["admin"])),
+    "login": ("get", None, {"anonymous": 200, **every(302)}),
+    "logout": ("get", None, {role: 405 for role in ROLES}),
+    "password_reset": ("get", None, {role: 200 for role in ROLES}),
+    "password_reset_done": ("get", None, {role: 200 for role in ROLES}),
+    "password_reset_confirm": ("get", lambda cast: ["MTA", "bad-token"],
+                               {role: 200 for role in ROLES}),
+    "password_reset_complete": ("get", None, {role: 200 for role in ROLES}),
+    "password_change": ("get", None, signed_in(200)),
+    "password_change_done": ("get", None, signed_in(200)),
+    "api:api-root": ("get", None, {role: 404 for role in ROLES}),
+    "api:openapi-json": ("get", None, {role: 200 for role in ROLES}),
+    "api:openapi-view": ("get", None, {role: 200 for role in ROLES}),
+    "api:me": ("get", None, signed_in(200, anonymous=401)),
+    "api:people": ("get", None, signed_in(200, anonymous=401)),
+    "api:person": ("get", lambda cast: [cast["employee"].pk], signed_in(200, anonymous=401)),
+    "api:units": ("get", None, signed_in(200, anonymous=401)),
+    "api:sites": ("get", None, signed_in(200, anonymous=401)),
+    "admin:index": ("get", None, only(["admin"], denied=302)),
+}
+
+
+def test_every_route_is_in_the_matrix():
+    routes = set(_walk(get_resolver().url_patterns))
+    assert routes - set(MATRIX) == set(), "routes without a permission decision in MATRIX"
+    assert set(MATRIX) - routes == set(), "MATRIX names routes that no longer exist"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_route_allows_or_denies_role(client, cast, name, role):
+    method, build_args, expected = MATRIX[name]
+    if role != "anonymous":
+        client.force_login(cast[role])
+    url = reverse(name, args=build_args(cast) if build_args else None)
+    response = getattr(client, method)(url)
+    assert response.status_code == expected[role], f"{role} {method.upper()} {url}"

@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.core import permissions, services
+from distans.core.audit import client_address
+from distans.core.errors import DomainError
+from distans.core.forms import AuditFilterForm, LanguageForm, PreferencesForm, TokenForm
+from distans.core.models import ApiToken, AuditEntry
+from distans.org import queries as org_queries
+from distans.org.services import person_set_preferences
+
+
+@login_required
+def my_page(request):
+    user = request.user
+    today = timezone.localdate()
+    context = {
+        "today": today,
+        "week": today.isocalendar().week,
+        "attention": org_queries.attention_for(user),
+        "reports": org_queries.reports_of(user) if permissions.is_manager(user) else [],
+        "roles": permissions.roles_of(user),
+    }
+    return render(request, "core/my_page.html", context)
+
+
+@require_POST
+def language_set(request):
+    """The language switcher: saved on the profile when signed in, in a cookie otherwise."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return redirect("core:my_page")
+    language = form.cleaned_data["language"]
+    if request.user.is_authenticated:
+        person_set_preferences(actor=request.user, person=request.user, language=language,
+                               time_zone=request.user.time_zone)
+    target = form.cleaned_data["next"]
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
+                        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+    return response
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = PreferencesForm(request.POST or None,
+                           initial={"language": user.language, "time_zone": user.time_zone})
+    if request.method == "POST" and form.is_valid():
+        person_set_preferences(actor=user, person=user, **form.cleaned_data)
+        translation.activate(user.language)
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("core:profile")
+    return render(request, "core/profile.html", {
+        "form": form, "token_form": TokenForm(), "tokens": user.api_tokens.all(),
+        "roles": permissions.roles_of(user),
+    })
+
+
+@login_required
+@require_POST
+def token_create(request):
+    form = TokenForm(request.POST)
+    new_key = None
+    if form.is_valid():
+        try:
+            _token, new_key = services.token_create(
+                actor=request.user, person=request.user, name=form.cleaned_data["name"],
+                ip_address=client_address(request))
+        except DomainError as error:
+            form.add_error("name", error.message)
+    return render(request, "core/profile.html", {
+        "form": PreferencesForm(initial={"language": request.user.language,
+                                         "time_zone": request.user.time_zone}),
+        "token_form": TokenForm() if new_key else form,
+        "tokens": request.user.api_tokens.all(),
+        "new_key": new_key,
+        "roles": permissions.roles_of(request.user),
+    }, status=200 if new_key or form.is_valid() else 400)
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, person=request.user)
+    services.token_revoke(actor=request.user, token=token, ip_address=client_address(request))
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("core:profile")
+
+
+@login_required
+def audit_log(request):
+    permissions.require(permissions.can_view_audit_log(request.user))
+    form = AuditFilterForm(request.GET or None)
+    entries = AuditEntry.objects.select_related("actor")
+    if form.is_valid():
+        if action := form.cleaned_data["action"]:
+            entries = entries.filter(action=action)
+        if object_type := form.cleaned_data["object_type"]:
+            entries = entries.filter(object_type=object_type)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"form": form, "page": page})

@@ -1,0 +1,99 @@
+from datetime import date
+from decimal import Decimal
+
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from distans.org import queries
+from distans.org.models import Site
+from distans.org.permissions import can_view_person_details, get_person_for_user
+
+router = Router(tags=["organisation"])
+
+
+class Ref(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class PersonCard(Schema):
+    """What every colleague may see: the directory card."""
+
+    id: int
+    name: str
+    email: str
+    phone: str
+    unit: Ref | None
+    site: Ref | None
+    position: str | None
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.full_name
+
+    @staticmethod
+    def resolve_position(obj) -> str | None:
+        return obj.position.name if obj.position else None
+
+
+class PersonDetails(Schema):
+    """The full record: for the person, their managers, HR and admins."""
+
+    employee_number: str | None
+    manager_id: int | None
+    country: str
+    time_zone: str
+    language: str
+    employment_start: date | None
+    commute_distance_km: Decimal | None
+    commute_mode: str
+    is_active: bool
+
+
+class PersonOut(PersonCard):
+    details: PersonDetails | None
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    parent_id: int | None
+    manager_id: int | None
+    member_count: int
+
+
+class SiteOut(Schema):
+    id: int
+    code: str
+    name: str
+    address: str
+    country: str
+    time_zone: str
+    desk_capacity: int
+
+
+@router.get("/people", response=list[PersonCard], summary="The directory")
+@paginate
+def people(request, q: str = "", unit: int | None = None, site: int | None = None):
+    return queries.directory(query=q, unit_id=unit, site_id=site)
+
+
+@router.get("/people/{person_id}", response=PersonOut, summary="One person")
+def person(request, person_id: int):
+    found = get_person_for_user(request.user, person_id)
+    found.details = found if can_view_person_details(request.user, found) else None
+    return found
+
+
+@router.get("/units", response=list[UnitOut], summary="Every unit")
+@paginate
+def units(request):
+    return queries.units_with_counts()
+
+
+@router.get("/sites", response=list[SiteOut], summary="Every site")
+@paginate
+def sites(request):
+    return Site.objects.order_by("name")

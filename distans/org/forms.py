@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from distans.org.models import Site, Unit
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.order_by("name"),
+                                  required=False, empty_label=_("All units"))
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.order_by("name"),
+                                  required=False, empty_label=_("All sites"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, separated by commas or semicolons. The columns are listed below."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Check only, do not save"), required=False,
+        help_text=_("Shows what the import would do without changing anything."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it into parts."))
+        return upload

@@ -1,0 +1,175 @@
+"""Every write to the organisation; one transaction each, each audited."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from distans.core.audit import audit_record, field_changes
+from distans.core.errors import DomainError
+from distans.org.importing import ImportRejected, build_plan, new_person_defaults
+from distans.org.models import Person, Position, Site, Unit
+from distans.org.rules import search_text
+
+PERSON_FIELDS = [
+    "email", "first_name", "last_name", "phone", "country", "time_zone", "language",
+    "employment_start", "commute_distance_km", "commute_mode",
+]
+
+
+@dataclass
+class ImportSummary:
+    created: int
+    updated: int
+    unchanged: int
+    units_created: int
+    positions_created: int
+    sites_created: int
+
+
+def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) -> ImportSummary:
+    """Import people, units, positions and sites from CSV: everything or nothing.
+
+    Raises ImportRejected with every problem found when any row is wrong.
+    """
+    plan = build_plan(data)
+    if plan.problems:
+        raise ImportRejected(plan.problems)
+    with transaction.atomic():
+        units = {u.code: u for u in Unit.objects.select_for_update()}
+        positions = {p.code: p for p in Position.objects.all()}
+        sites = {s.code: s for s in Site.objects.all()}
+        created_units = _create_missing(units, plan.units, lambda code, d: Unit(
+            code=code, name=d["name"]))
+        for code, definition in plan.units.items():
+            unit = units[code]
+            new_name = definition["name"] or unit.name
+            new_parent = units[definition["parent"]] if definition["parent"] else unit.parent
+            if (unit.name, unit.parent_id) != (new_name, new_parent.pk if new_parent else None):
+                unit.name, unit.parent = new_name, new_parent
+                unit.save(update_fields=["name", "parent"])
+        created_positions = _create_missing(positions, plan.positions, lambda code, d: Position(
+            code=code, name=d["name"], remote_suitability=d["remote_suitability"]))
+        created_sites = _create_missing(sites, plan.sites, lambda code, d: Site(
+            code=code, name=d["name"], country=d["country"] or "SE",
+            time_zone=d["time_zone"] or new_person_defaults(d)["time_zone"]))
+
+        numbers = [row.values["employee_number"] for row in plan.people]
+        stored = {p.employee_number: p for p in Person.objects.select_for_update().filter(
+            employee_number__in=numbers)}
+        created, updated, changes = [], [], {}
+        for row in plan.people:
+            values = dict(row.values)
+            number = values["employee_number"]
+            relations = {
+                "unit": units.get(values.pop("unit_code", None)),
+                "position": positions.get(values.pop("position_code", None)),
+                "site": sites.get(values.pop("site_code", None)),
+            }
+            person = stored.get(number)
+            if person is None:
+                person = Person(**{**new_person_defaults(values), **values})
+                person.set_unusable_password()
+                stored[number] = person
+                created.append(person)
+            before = {f: getattr(person, f) for f in PERSON_FIELDS + ["unit", "position", "site"]}
+            for name, value in {**values, **{k: v for k, v in relations.items() if v}}.items():
+                setattr(person, name, value)
+            person.search_text = search_text(person.full_name, person.email, number)
+            after = {f: getattr(person, f) for f in PERSON_FIELDS + ["unit", "position", "site"]}
+            if person.pk and (diff := field_changes(before, after)):
+                changes[number] = diff
+                updated.append(person)
+        Person.objects.bulk_create(created, batch_size=1000)
+        Person.objects.bulk_update(
+            updated, PERSON_FIELDS + ["unit", "position", "site", "search_text"], batch_size=1000
+        )
+        _link_managers(plan, stored, units, changes)
+        summary = ImportSummary(
+            created=len(created), updated=len(changes),
+            unchanged=len(plan.people) - len(created) - len(changes),
+            units_created=created_units, positions_created=created_positions,
+            sites_created=created_sites,
+        )
+        audit_record(actor=actor, action="org.import", object_type="org.import", changes={
+            "created": [p.employee_number for p in created], "updated": changes,
+            "units_created": created_units, "positions_created": created_positions,
+            "sites_created": created_sites, "dry_run": dry_run,
+        }, ip_address=ip_address)
+        if dry_run:
+            transaction.set_rollback(True)
+    return summary
+
+
+def _create_missing(existing: dict, defined: dict, build) -> int:
+    new = [build(code, d) for code, d in defined.items() if code not in existing]
+    for item in new:
+        item.full_clean(exclude=["parent", "manager"])
+        item.save()
+        existing[item.code] = item
+    return len(new)
+
+
+def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], changes: dict):
+    manager_numbers = {r.manager_number for r in plan.people if r.manager_number} - set(people)
+    people.update({p.employee_number: p for p in Person.objects.filter(
+        employee_number__in=manager_numbers)})
+    relinked = []
+    for row in plan.people:
+        person = people[row.values["employee_number"]]
+        if row.manager_number:
+            manager = people[row.manager_number]
+            if person.manager_id != manager.pk:
+                changes.setdefault(person.employee_number, {})["manager"] = [
+                    person.manager_id, manager.employee_number]
+                person.manager = manager
+                relinked.append(person)
+        if row.manages_unit:
+            unit = units[row.values["unit_code"]]
+            if unit.manager_id != person.pk:
+                unit.manager = person
+                unit.save(update_fields=["manager"])
+    Person.objects.bulk_update(relinked, ["manager"], batch_size=1000)
+
+
+def person_set_preferences(*, actor, person: Person, language: str, time_zone: str) -> Person:
+    before = {"language": person.language, "time_zone": person.time_zone}
+    after = {"language": language, "time_zone": time_zone}
+    if before == after:
+        return person
+    with transaction.atomic():
+        person.language, person.time_zone = language, time_zone
+        person.full_clean(validate_unique=False, validate_constraints=False)
+        person.save(update_fields=["language", "time_zone", "updated_at"])
+        audit_record(actor=actor, action="person.preferences", obj=person,
+                     changes=field_changes(before, after))
+    return person
+
+
+def person_deactivate(*, actor, person: Person, ip_address=None) -> Person:
+    """A leaver: no more sign-in, and every session and token stops working at once."""
+    if person.pk == actor.pk:
+        raise DomainError("cannot_deactivate_self", _("You cannot deactivate yourself."))
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if not person.is_active:
+            return person
+        person.is_active = False
+        person.save(update_fields=["is_active", "updated_at"])
+        person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        audit_record(actor=actor, action="person.deactivate", obj=person,
+                     changes={"is_active": [True, False]}, ip_address=ip_address)
+    return person
+
+
+def person_reactivate(*, actor, person: Person, ip_address=None) -> Person:
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if person.is_active:
+            return person
+        person.is_active = True
+        person.save(update_fields=["is_active", "updated_at"])
+        audit_record(actor=actor, action="person.reactivate", obj=person,
+                     changes={"is_active": [False, True]}, ip_address=ip_address)
+    return person
