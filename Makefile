@@ -21,7 +21,7 @@ messages:
 	@command -v msgfmt >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
 	  else echo "Install GNU gettext (Debian: sudo apt-get install gettext), then run make again." >&2; exit 1; fi; }
-	@$(PY) manage.py compilemessages --ignore=.venv -v0
+	@DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
 
 run: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0

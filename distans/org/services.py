@@ -85,7 +85,7 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
         Person.objects.bulk_update(
             updated, PERSON_FIELDS + ["unit", "position", "site", "search_text"], batch_size=1000
         )
-        _link_managers(plan, stored, units, changes)
+        _link_managers(plan, stored, units, changes, new={p.employee_number for p in created})
         summary = ImportSummary(
             created=len(created), updated=len(changes),
             unchanged=len(plan.people) - len(created) - len(changes),
@@ -111,7 +111,8 @@ def _create_missing(existing: dict, defined: dict, build) -> int:
     return len(new)
 
 
-def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], changes: dict):
+def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], changes: dict,
+                   new: set[str]):
     manager_numbers = {r.manager_number for r in plan.people if r.manager_number} - set(people)
     people.update({p.employee_number: p for p in Person.objects.filter(
         employee_number__in=manager_numbers)})
@@ -121,8 +122,10 @@ def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], chan
         if row.manager_number:
             manager = people[row.manager_number]
             if person.manager_id != manager.pk:
-                changes.setdefault(person.employee_number, {})["manager"] = [
-                    person.manager_id, manager.employee_number]
+                if person.employee_number not in new:
+                    old = person.manager.employee_number if person.manager else None
+                    changes.setdefault(person.employee_number, {})["manager"] = [
+                        old, manager.employee_number]
                 person.manager = manager
                 relinked.append(person)
         if row.manages_unit:

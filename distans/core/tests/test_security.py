@@ -1,0 +1,90 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from distans.core.models import AuditEntry
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DISTANS_TESTING", "DEBUG"}}
+    env.update(DEBUG="0", SECRET_KEY="x" * 20 + "production-like-secret-key-1234567890",
+               ALLOWED_HOSTS="distans.example.org", VAR_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DISTANS_TESTING", "SECRET_KEY"}}
+    env.update(DEBUG="0", VAR_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def login(client, email, password, address):
+    return client.post(reverse("login"), {"username": email, "password": password},
+                       REMOTE_ADDR=address)
+
+
+def test_guessing_locks_the_account_from_that_address_only(cast, settings):
+    guesser, colleague = Client(), Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        login(guesser, "asa@example.com", "wrong password", "10.0.0.66")
+    locked = login(guesser, "asa@example.com", "correct horse battery", "10.0.0.66")
+    assert locked.status_code == 429
+    assert "Too many attempts" in locked.content.decode()
+    # Åsa herself, at her own desk, still gets in: the guesser cannot lock her out.
+    response = login(colleague, "asa@example.com", "correct horse battery", "10.0.0.7")
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_wrong_password_says_so_without_telling_which_part(client, cast):
+    response = login(client, "asa@example.com", "nope", "10.0.0.8")
+    assert response.status_code == 200
+    assert "Please enter a correct e-mail and password" in response.content.decode()
+
+
+def test_pages_carry_a_content_security_policy_and_no_inline_script(client, cast):
+    client.force_login(cast["employee"])
+    response = client.get(reverse("core:my_page"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "<script>" not in response.content.decode()
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_forms_need_the_csrf_token(cast):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast["employee"])
+    assert client.post(reverse("core:language"), {"language": "sv"}).status_code == 403
+
+
+def test_audit_log_is_append_only_and_records_changes(client, cast):
+    client.force_login(cast["employee"])
+    client.post(reverse("core:language"), {"language": "nb"}, REMOTE_ADDR="192.0.2.10")
+    entry = AuditEntry.objects.get(action="person.preferences")
+    assert entry.actor == cast["employee"] and entry.changes["language"] == ["en", "nb"]
+    with pytest.raises(TypeError):
+        AuditEntry.objects.all().delete()
+    with pytest.raises(TypeError):
+        AuditEntry.objects.update(action="x")
+    client.force_login(cast["hr"])
+    assert "person.preferences" in client.get(reverse("core:audit_log")).content.decode()
+
+
+def test_password_reset_mail_goes_out_in_the_recipients_language(client, cast, mailoutbox):
+    cast["outsider"].language = "nb"
+    cast["outsider"].save()
+    client.post(reverse("password_reset"), {"email": "olav@example.com"})
+    assert len(mailoutbox) == 1
+    assert "passord" in mailoutbox[0].body.lower()

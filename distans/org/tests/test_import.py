@@ -1,0 +1,179 @@
+"""Importing the organisation from CSV: all or nothing, every problem listed with its row."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+
+from distans.core.models import AuditEntry
+from distans.org.importing import ImportRejected
+from distans.org.models import Person, Position, Site, Unit
+from distans.org.services import org_import
+
+HEADER = ("employee_number;email;first_name;last_name;unit;unit_name;parent_unit;manager;"
+          "manages_unit;position;position_name;remote_suitability;site;site_name;country;"
+          "employment_start;commute_km;language")
+GOOD_ROWS = [
+    "1;sigrid@nordvik.example;Sigrid;Løvås;HQ;Nordvik;;;ja;CEO;Chief executive;partly;OSL;Oslo;NO;"
+    "01.03.2015;12,5;nb",
+    "2;bjorn@nordvik.example;Björn;Åström;SUP;Kundtjänst;HQ;1;ja;TL;Team leader;partly;STO;"
+    "Stockholm;SE;2019-08-15;4;sv",
+    "3;asa@nordvik.example;Åsa;Öberg;SUP;;;2;;CSA;Kundrådgivare;partly;STO;;SE;2021-01-04;;",
+    "4;soren@nordvik.example;Søren;Kjær;WH;Lager;HQ;1;;WHS;Lagermedarbejder;onsite;CPH;"
+    "København;DK;;;",
+]
+
+
+def csv_bytes(rows, header=HEADER, bom=True, delimiter=";"):
+    text = "\n".join([header, *rows]).replace(";", delimiter) + "\n"
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode()
+
+
+def problems_of(data):
+    with pytest.raises(ImportRejected) as caught:
+        org_import(actor=None, data=data)
+    return caught.value.problems
+
+
+@pytest.mark.django_db
+def test_file_with_bom_semicolons_and_nordic_letters_imports_everything():
+    summary = org_import(actor=None, data=csv_bytes(GOOD_ROWS))
+    assert (summary.created, summary.updated, summary.units_created) == (4, 0, 3)
+    asa = Person.objects.get(employee_number="3")
+    assert asa.full_name == "Åsa Öberg"
+    assert asa.manager.full_name == "Björn Åström"
+    assert asa.unit.parent.code == "HQ"
+    assert Unit.objects.get(code="SUP").manager == asa.manager
+    sigrid = Person.objects.get(employee_number="1")
+    assert str(sigrid.commute_distance_km) == "12.5"
+    assert sigrid.employment_start.isoformat() == "2015-03-01"
+    assert (sigrid.language, sigrid.time_zone) == ("nb", "Europe/Oslo")
+    assert Position.objects.get(code="WHS").remote_suitability == "onsite"
+    assert Site.objects.get(code="CPH").country == "DK"
+    assert not asa.has_usable_password()
+
+
+@pytest.mark.django_db
+def test_comma_separated_file_without_bom_imports():
+    rows = [row.replace(",", ".") for row in GOOD_ROWS]
+    summary = org_import(actor=None, data=csv_bytes(rows, bom=False, delimiter=","))
+    assert summary.created == 4
+
+
+@pytest.mark.django_db
+def test_reimport_updates_by_employee_number_and_keeps_what_the_file_does_not_mention():
+    org_import(actor=None, data=csv_bytes(GOOD_ROWS))
+    Person.objects.filter(employee_number="3").update(phone="+46 70 111 22 33")
+    second = csv_bytes(["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP"],
+                       header="employee_number;email;first_name;last_name;unit;country".replace(
+                           ";country", ""))
+    with pytest.raises(ImportRejected):  # country is a required column
+        org_import(actor=None, data=second)
+    second = csv_bytes(["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP;SE;"],
+                       header="employee_number;email;first_name;last_name;unit;country;phone")
+    summary = org_import(actor=None, data=second)
+    assert (summary.created, summary.updated) == (0, 1)
+    asa = Person.objects.get(employee_number="3")
+    assert asa.last_name == "Öberg-Lind" and asa.email == "asa.oberg@nordvik.example"
+    assert asa.phone == "+46 70 111 22 33"  # empty cell: unchanged
+    assert asa.manager.employee_number == "2"  # column absent: unchanged
+    assert asa.employment_start.isoformat() == "2021-01-04"
+    assert Person.objects.count() == 4  # people not in the file are left alone
+    entry = AuditEntry.objects.filter(action="org.import").first()
+    assert entry.changes["updated"]["3"]["last_name"] == ["Öberg", "Öberg-Lind"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row, column, words", [
+    ("5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;", "manager", "99"),
+    ("5;asa@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "row 4"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;31.02.2020;;", "employment_start",
+     "31.02.2020"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;Finland;;;", "country", "Finland"),
+    ("5;not-an-email;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "not-an-email"),
+    ("5;new@nordvik.example;Ny;Person;NEW;;;;;;;;;;SE;;;", "unit_name", "NEW"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;tolv;", "commute_km", "tolv"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;;;DEV;Developer;;;;SE;;;", "remote_suitability",
+     "DEV"),
+])
+def test_a_bad_row_rejects_the_whole_file_and_names_row_and_problem(row, column, words):
+    problems = problems_of(csv_bytes([*GOOD_ROWS, row]))
+    assert [(p.row, p.column) for p in problems] == [(6, column)]
+    assert words in problems[0].message
+    assert Person.objects.count() == 0 and Unit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_cycle_in_the_unit_tree_is_rejected():
+    rows = [*GOOD_ROWS, "5;a@nordvik.example;A;A;X1;X one;X2;;;;;;;;SE;;;",
+            "6;b@nordvik.example;B;B;X2;X two;X1;;;;;;;;SE;;;"]
+    problems = problems_of(csv_bytes(rows))
+    assert any(p.column == "parent_unit" and "X1 → X2 → X1" in p.message
+               or "X2 → X1 → X2" in p.message for p in problems)
+
+
+@pytest.mark.django_db
+def test_cycle_of_managers_is_rejected():
+    rows = [*GOOD_ROWS, "5;a@nordvik.example;A;A;SUP;;;6;;;;;;;SE;;;",
+            "6;b@nordvik.example;B;B;SUP;;;5;;;;;;;SE;;;"]
+    problems = problems_of(csv_bytes(rows))
+    assert [p.column for p in problems] == ["manager"]
+
+
+@pytest.mark.django_db
+def test_every_problem_is_listed_not_just_the_first():
+    rows = [*GOOD_ROWS, "5;bad;;Person;SUP;;;;;;;;;;Mars;;;", "2;x@nordvik.example;X;Y;SUP;;;;;;;;;;SE;;;"]
+    problems = problems_of(csv_bytes(rows))
+    found = {(p.row, p.column) for p in problems}
+    assert {(6, "email"), (6, "first_name"), (6, "country"), (7, "employee_number")} <= found
+
+
+@pytest.mark.django_db
+def test_missing_required_column_and_non_utf8_file_are_explained():
+    problems = problems_of(b"employee_number;email\n1;a@b.se\n")
+    assert {p.column for p in problems} == {"first_name", "last_name", "unit", "country"}
+    problems = problems_of("employee_number;email\n1;åsa@b.se\n".encode("latin-1"))
+    assert "UTF-8" in problems[0].message
+
+
+@pytest.mark.django_db
+def test_problems_come_in_the_users_language():
+    with translation.override("sv"):
+        problems = problems_of(csv_bytes([*GOOD_ROWS, "5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;"]))
+    assert "Okänd chef" in problems[0].message
+
+
+@pytest.mark.django_db
+def test_dry_run_saves_nothing():
+    summary = org_import(actor=None, data=csv_bytes(GOOD_ROWS), dry_run=True)
+    assert summary.created == 4
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_command_imports_and_reports_problems(tmp_path, capsys):
+    good = tmp_path / "org.csv"
+    good.write_bytes(csv_bytes(GOOD_ROWS))
+    call_command("import_org", str(good))
+    assert "4 new" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_bytes(["9;x@nordvik.example;X;Y;SUP;;;77;;;;;;;SE;;;"]))
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_org", str(bad))
+    assert "row 2, manager" in capsys.readouterr().err
+
+
+def test_upload_page_imports_for_admin_and_lists_problems(client, cast):
+    client.force_login(cast["admin"])
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("org.csv", csv_bytes([*GOOD_ROWS, "5;x;X;Y;SUP;;;;;;;;;;SE;;;"]))
+    response = client.post(reverse("org:import"), {"file": bad})
+    assert response.status_code == 400
+    assert "is not a valid e-mail address" in response.content.decode()
+    assert not Person.objects.filter(employee_number="1").exists()
+    good = SimpleUploadedFile("org.csv", csv_bytes(GOOD_ROWS))
+    response = client.post(reverse("org:import"), {"file": good})
+    assert response.status_code == 200
+    assert "4 new, 0 updated, 0 unchanged" in response.content.decode()
+    assert Person.objects.filter(employee_number="4", last_name="Kjær").exists()
