@@ -1,0 +1,48 @@
+"""Benchmark: directory search and the people API over a demo organisation of N people.
+
+    .venv/bin/python bench/directory_search.py [N]
+
+Loads the demo into a temporary SQLite database, then times 200 searches through the Django
+test client (the whole request: middleware, query, template). Prints the median and the 95th
+percentile in milliseconds.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+os.environ.update(DEBUG="1", VAR_DIR=tempfile.mkdtemp(), DJANGO_SETTINGS_MODULE="distans.settings")
+os.environ.pop("DATABASE_URL", None)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from distans.org.demo import demo_load  # noqa: E402
+from distans.org.models import Person  # noqa: E402
+
+call_command("migrate", verbosity=0)
+demo_load(people=PEOPLE, seed=1)
+client = Client()
+client.force_login(Person.objects.get(email="asa.oberg@nordvik.example"))
+queries = ["öberg", "lars", "nygård", "søren kjær", "e000123", "haugen", "x"]
+
+
+def timed(url: str, params: dict) -> float:
+    started = time.perf_counter()
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return (time.perf_counter() - started) * 1000
+
+
+for label, url in [("page /people/", "/people/"), ("API /api/v1/people", "/api/v1/people")]:
+    samples = [timed(url, {"q": queries[i % len(queries)]}) for i in range(200)]
+    p95 = statistics.quantiles(samples, n=20)[18]
+    print(f"{label} ({PEOPLE} people): median {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms")
