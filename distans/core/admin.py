@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from distans.core.admin_site import AdminOnly, AuditedAdmin
 from distans.core.models import ApiToken, AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(AdminOnly):
     list_display = ["at", "actor", "action", "object_type", "object_repr", "ip_address"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr", "actor__email"]
@@ -20,7 +21,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdmin):
     list_display = ["name", "person", "hint", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["person", "name", "hint", "key_hash", "created_at", "last_used_at"]
 

@@ -1,12 +1,29 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from distans.core.admin_site import AuditedAdmin
 from distans.org.models import Person, Position, Site, Unit
+from distans.org.rules import search_text
+
+
+class PersonCreationForm(UserCreationForm):
+    class Meta:
+        model = Person
+        fields = ("email", "first_name", "last_name")
+
+
+class PersonChangeForm(UserChangeForm):
+    class Meta:
+        model = Person
+        fields = "__all__"
 
 
 @admin.register(Person)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(AuditedAdmin, UserAdmin):
+    form = PersonChangeForm
+    add_form = PersonCreationForm
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "employee_number", "unit", "is_active"]
     list_filter = ["is_active", "country", "groups", "unit"]
@@ -24,23 +41,28 @@ class PersonAdmin(UserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": [
         "email", "first_name", "last_name", "password1", "password2"]})]
 
+    def save_model(self, request, obj, form, change):
+        obj.email = obj.email.lower()
+        obj.search_text = search_text(obj.full_name, obj.email, obj.employee_number)
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdmin):
     list_display = ["code", "name", "parent", "manager"]
     search_fields = ["code", "name"]
     raw_id_fields = ["parent", "manager"]
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(AuditedAdmin):
     list_display = ["code", "name", "remote_suitability"]
     list_filter = ["remote_suitability"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(AuditedAdmin):
     list_display = ["code", "name", "country", "time_zone", "desk_capacity"]
     list_filter = ["country"]
     search_fields = ["code", "name"]
