@@ -139,7 +139,8 @@ def test_missing_required_column_and_non_utf8_file_are_explained():
 @pytest.mark.django_db
 def test_problems_come_in_the_users_language():
     with translation.override("sv"):
-        problems = problems_of(csv_bytes([*GOOD_ROWS, "5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;"]))
+        problems = problems_of(
+            csv_bytes([*GOOD_ROWS, "5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;"]))
     assert "Okänd chef" in problems[0].message
 
 
