@@ -11,11 +11,6 @@ from django.contrib.auth.models import Group
 from distans.org.models import Person, Position, RemoteSuitability, Role, Site, Unit
 
 
-@pytest.fixture(autouse=True)
-def _email_backend(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
 @pytest.fixture
 def site(db):
     return Site.objects.create(code="STO", name="Stockholm", country="SE", desk_capacity=40)

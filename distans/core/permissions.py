@@ -24,10 +24,6 @@ def is_hr(user) -> bool:
     return has_role(user, Role.HR)
 
 
-def is_hr_approver(user) -> bool:
-    return has_role(user, Role.HR_APPROVER)
-
-
 def is_admin(user) -> bool:
     return has_role(user, Role.ADMIN) or bool(getattr(user, "is_superuser", False))
 

@@ -60,10 +60,19 @@ def profile(request):
         translation.activate(user.language)
         messages.success(request, _("Your preferences are saved."))
         return redirect("core:profile")
+    return _profile_page(request, form=form)
+
+
+def _profile_page(request, *, form=None, token_form=None, new_key=None, status=200):
+    user = request.user
     return render(request, "core/profile.html", {
-        "form": form, "token_form": TokenForm(), "tokens": user.api_tokens.all(),
+        "form": form or PreferencesForm(initial={"language": user.language,
+                                                 "time_zone": user.time_zone}),
+        "token_form": token_form or TokenForm(),
+        "tokens": user.api_tokens.all(),
+        "new_key": new_key,
         "roles": permissions.roles_of(user),
-    })
+    }, status=status)
 
 
 @login_required
@@ -78,14 +87,8 @@ def token_create(request):
                 ip_address=client_address(request))
         except DomainError as error:
             form.add_error("name", error.message)
-    return render(request, "core/profile.html", {
-        "form": PreferencesForm(initial={"language": request.user.language,
-                                         "time_zone": request.user.time_zone}),
-        "token_form": TokenForm() if new_key else form,
-        "tokens": request.user.api_tokens.all(),
-        "new_key": new_key,
-        "roles": permissions.roles_of(request.user),
-    }, status=200 if new_key or form.is_valid() else 400)
+    return _profile_page(request, token_form=None if new_key else form, new_key=new_key,
+                         status=200 if new_key else 400)
 
 
 @login_required

@@ -4,7 +4,6 @@ Everyone signed in sees the directory card of every colleague (name, unit, site,
 contact); the full record only for themself, their reports at any depth, HR and admins.
 """
 
-from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,15 +24,6 @@ def subordinate_ids_sql(manager_id: int) -> RawSQL:
         f" UNION SELECT p.id FROM {table} p JOIN below b ON p.manager_id = b.id"
         f") SELECT id FROM below",
         (manager_id,),
-    )
-
-
-def people_with_details_for(user) -> QuerySet[Person]:
-    """People whose full record (beyond the directory card) the user may see."""
-    if is_hr(user) or is_admin(user):
-        return Person.objects.all()
-    return Person.objects.filter(pk=user.pk) | Person.objects.filter(
-        pk__in=subordinate_ids_sql(user.pk)
     )
 
 
