@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from distans.org.models import Site, Unit
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+# Above this many units a drop-down is no help and slow to render: the unit filter then comes
+# only from links (a unit page's "members"), as a hidden field.
+MAX_UNITS_IN_SELECT = 300
 
 
 class DirectorySearchForm(forms.Form):
@@ -13,6 +16,11 @@ class DirectorySearchForm(forms.Form):
                                   required=False, empty_label=_("All units"))
     site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.order_by("name"),
                                   required=False, empty_label=_("All sites"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if Unit.objects.count() > MAX_UNITS_IN_SELECT:
+            self.fields["unit"].widget = forms.HiddenInput()
 
 
 class ImportForm(forms.Form):

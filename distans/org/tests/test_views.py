@@ -121,3 +121,15 @@ def test_dates_follow_the_language_with_iso_week(client, cast, time_machine):
     client.force_login(cast["employee"])
     page = html(client.get(reverse("core:my_page")))
     assert "mandag 23. november 2026" in page and "uke 48" in page
+
+
+def test_with_many_units_the_directory_filters_by_unit_from_links_not_a_huge_list(client, cast):
+    from distans.org.forms import MAX_UNITS_IN_SELECT
+    from distans.org.models import Unit
+
+    Unit.objects.bulk_create(Unit(code=f"U{i}", name=f"Team {i}")
+                             for i in range(MAX_UNITS_IN_SELECT))
+    client.force_login(cast["employee"])
+    page = html(client.get(reverse("org:directory"), {"unit": cast["outsider"].unit_id}))
+    assert '<select name="unit"' not in page
+    assert "Olav Haugen" in page and "Åsa Öberg" not in page
