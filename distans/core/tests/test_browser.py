@@ -13,13 +13,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @pytest.fixture
-def page():
+def page(monkeypatch):
     if not os.path.exists(CHROMIUM):
         pytest.fail("Chromium is missing: install the Debian packages chromium and "
                     "chromium-driver (make test does so when run as root).")
     # Playwright's sync API runs an event loop in this thread; the ORM calls in the test are
     # still synchronous, so Django's async guard would object without this.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone

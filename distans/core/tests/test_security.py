@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_check_deploy_is_clean_under_production_settings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DISTANS_TESTING", "DEBUG"}}
+    unset = {"DISTANS_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DEBUG="0", SECRET_KEY="x" * 20 + "production-like-secret-key-1234567890",
                ALLOWED_HOSTS="distans.example.org", VAR_DIR=str(tmp_path))
     result = subprocess.run(
