@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone, translation
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer, django_auth
 
 from distans.core.models import ApiToken, hash_token
 
@@ -26,10 +26,5 @@ class BearerToken(HttpBearer):
         return found.person
 
 
-class ActiveSession(SessionAuth):
-    def authenticate(self, request, key):
-        user = super().authenticate(request, key)
-        return user if user is not None and user.is_active else None
-
-
-api_auth = [ActiveSession(), BearerToken()]
+# A leaver's session stops by itself: Django's ModelBackend no longer loads an inactive user.
+api_auth = [django_auth, BearerToken()]

@@ -6,6 +6,7 @@ exists and 403 when they may see it but not change it.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from distans.org.models import Person, Role
 
@@ -36,6 +37,10 @@ def is_manager(user) -> bool:
         cached = Person.objects.filter(manager=user, is_active=True).exists()
         user._is_manager = cached
     return cached
+
+
+ROLE_LABELS = {"employee": _("Employee"), "manager": _("Manager"),
+               **{role.value: role.label for role in Role}}
 
 
 def roles_of(user) -> list[str]:

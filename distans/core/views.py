@@ -26,7 +26,6 @@ def my_page(request):
         "week": today.isocalendar().week,
         "attention": org_queries.attention_for(user),
         "reports": org_queries.reports_of(user) if permissions.is_manager(user) else [],
-        "roles": permissions.roles_of(user),
     }
     return render(request, "core/my_page.html", context)
 
@@ -57,10 +56,10 @@ def profile(request):
                            initial={"language": user.language, "time_zone": user.time_zone})
     if request.method == "POST" and form.is_valid():
         person_set_preferences(actor=user, person=user, **form.cleaned_data)
-        translation.activate(user.language)
+        translation.activate(user.language)  # the confirmation in the language just chosen
         messages.success(request, _("Your preferences are saved."))
         return redirect("core:profile")
-    return _profile_page(request, form=form)
+    return _profile_page(request, form=form, status=400 if form.errors else 200)
 
 
 def _profile_page(request, *, form=None, token_form=None, new_key=None, status=200):
@@ -71,7 +70,7 @@ def _profile_page(request, *, form=None, token_form=None, new_key=None, status=2
         "token_form": token_form or TokenForm(),
         "tokens": user.api_tokens.all(),
         "new_key": new_key,
-        "roles": permissions.roles_of(user),
+        "roles": [permissions.ROLE_LABELS[role] for role in permissions.roles_of(user)],
     }, status=status)
 
 

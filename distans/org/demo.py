@@ -145,7 +145,8 @@ class _Builder:
                   f"{rng.randint(10, 99)}",
             unit=unit, manager=manager, position=self.positions[position],
             site=site or self.sites[self.site_codes(country)[0]], country=country,
-            time_zone=TIME_ZONE[country], language=LANGUAGE[country],
+            time_zone=ABROAD[2] if (first, last) == ABROAD[:2] else TIME_ZONE[country],
+            language=LANGUAGE[country],
             employment_start=date(2026, 1, 1) - timedelta(days=rng.randint(30, 365 * 22)),
             commute_distance_km=distance, commute_mode=mode,
             password="!", search_text=search_text(f"{first} {last}", email, number),
@@ -206,10 +207,6 @@ class _Builder:
                 members.append(self.person(unit=team, position=mix[slot % len(mix)],
                                            country=country, manager=leader, site=site, name=name))
         members = self.save(members)
-        for person in members:
-            if (person.first_name, person.last_name) == ABROAD[:2]:
-                person.time_zone = ABROAD[2]
-                Person.objects.filter(pk=person.pk).update(time_zone=ABROAD[2])
         Unit.objects.bulk_update([top, *departments, *teams], ["manager"], batch_size=1000)
         self.assign_roles(leaders + members)
 

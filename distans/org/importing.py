@@ -179,9 +179,8 @@ class _RowReader:
         for column in ("first_name", "last_name"):
             if value := self.required(column):
                 values[column] = value[:100]
-        country_raw = self.required("country")
-        country = self.choice("country", COUNTRY_ALIASES, "SE, NO, DK, OTHER") if country_raw else None
-        if country:
+        self.required("country")
+        if country := self.choice("country", COUNTRY_ALIASES, "SE, NO, DK, OTHER"):
             values["country"] = country
         if tz := self.get("time_zone"):
             if tz in zoneinfo.available_timezones():

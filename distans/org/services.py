@@ -12,9 +12,10 @@ from distans.org.importing import ImportRejected, build_plan, new_person_default
 from distans.org.models import Person, Position, Site, Unit
 from distans.org.rules import search_text
 
-PERSON_FIELDS = [
+# What an import may change on a person. Relations by id, so comparing them costs no query.
+IMPORTED_FIELDS = [
     "email", "first_name", "last_name", "phone", "country", "time_zone", "language",
-    "employment_start", "commute_distance_km", "commute_mode",
+    "employment_start", "commute_distance_km", "commute_mode", "unit_id", "position_id", "site_id",
 ]
 
 
@@ -62,29 +63,25 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
         for row in plan.people:
             values = dict(row.values)
             number = values["employee_number"]
-            relations = {
-                "unit": units.get(values.pop("unit_code", None)),
-                "position": positions.get(values.pop("position_code", None)),
-                "site": sites.get(values.pop("site_code", None)),
-            }
+            for field, catalogue in (("unit", units), ("position", positions), ("site", sites)):
+                if code := values.pop(f"{field}_code", None):
+                    values[f"{field}_id"] = catalogue[code].pk
             person = stored.get(number)
             if person is None:
                 person = Person(**{**new_person_defaults(values), **values})
                 person.set_unusable_password()
                 stored[number] = person
                 created.append(person)
-            before = {f: getattr(person, f) for f in PERSON_FIELDS + ["unit", "position", "site"]}
-            for name, value in {**values, **{k: v for k, v in relations.items() if v}}.items():
+            before = {f: getattr(person, f) for f in IMPORTED_FIELDS}
+            for name, value in values.items():
                 setattr(person, name, value)
             person.search_text = search_text(person.full_name, person.email, number)
-            after = {f: getattr(person, f) for f in PERSON_FIELDS + ["unit", "position", "site"]}
+            after = {f: getattr(person, f) for f in IMPORTED_FIELDS}
             if person.pk and (diff := field_changes(before, after)):
                 changes[number] = diff
                 updated.append(person)
         Person.objects.bulk_create(created, batch_size=1000)
-        Person.objects.bulk_update(
-            updated, PERSON_FIELDS + ["unit", "position", "site", "search_text"], batch_size=1000
-        )
+        Person.objects.bulk_update(updated, [*IMPORTED_FIELDS, "search_text"], batch_size=1000)
         _link_managers(plan, stored, units, changes, new={p.employee_number for p in created})
         summary = ImportSummary(
             created=len(created), updated=len(changes),
@@ -116,6 +113,10 @@ def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], chan
     manager_numbers = {r.manager_number for r in plan.people if r.manager_number} - set(people)
     people.update({p.employee_number: p for p in Person.objects.filter(
         employee_number__in=manager_numbers)})
+    # The managers people had before, for the audit, in one query.
+    number_of = dict(Person.objects.filter(
+        pk__in={p.manager_id for p in people.values() if p.manager_id}
+    ).values_list("pk", "employee_number"))
     relinked = []
     for row in plan.people:
         person = people[row.values["employee_number"]]
@@ -123,9 +124,8 @@ def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], chan
             manager = people[row.manager_number]
             if person.manager_id != manager.pk:
                 if person.employee_number not in new:
-                    old = person.manager.employee_number if person.manager else None
                     changes.setdefault(person.employee_number, {})["manager"] = [
-                        old, manager.employee_number]
+                        number_of.get(person.manager_id), manager.employee_number]
                 person.manager = manager
                 relinked.append(person)
         if row.manages_unit:

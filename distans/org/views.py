@@ -105,7 +105,7 @@ def import_upload(request):
     status = 400 if problems or form.errors else 200
     return render(request, "org/import.html", {
         "form": form, "problems": problems, "summary": summary,
-        "dry_run": form.cleaned_data.get("dry_run") if form.is_bound and form.is_valid() else False,
+        "dry_run": summary is not None and form.cleaned_data["dry_run"],
         "required_columns": importing.REQUIRED_COLUMNS,
         "optional_columns": importing.OPTIONAL_COLUMNS,
     }, status=status)

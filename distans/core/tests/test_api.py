@@ -100,3 +100,17 @@ def test_openapi_schema_lists_the_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/me", "/api/v1/people", "/api/v1/people/{person_id}", "/api/v1/units",
             "/api/v1/sites"} <= set(paths)
+
+
+def test_profile_saves_time_zone_and_shows_roles_in_the_users_language(client, cast):
+    client.force_login(cast["hr_approver"])
+    response = client.post("/profile/", {"language": "sv", "time_zone": "Asia/Bangkok"})
+    assert response.status_code == 302
+    cast["hr_approver"].refresh_from_db()
+    assert cast["hr_approver"].time_zone == "Asia/Bangkok"
+    page = client.get("/profile/").content.decode()
+    assert "HR-beslutsfattare" in page and "Chef" in page and "Dina inställningar är sparade" in page
+    response = client.post("/profile/", {"language": "sv", "time_zone": "Mars/Olympus"})
+    assert response.status_code == 400 and "Mars/Olympus" in response.content.decode()
+    cast["hr_approver"].refresh_from_db()
+    assert cast["hr_approver"].time_zone == "Asia/Bangkok"

@@ -178,3 +178,18 @@ def test_upload_page_imports_for_admin_and_lists_problems(client, cast):
     assert response.status_code == 200
     assert "4 new, 0 updated, 0 unchanged" in response.content.decode()
     assert Person.objects.filter(employee_number="4", last_name="Kjær").exists()
+
+
+@pytest.mark.django_db
+def test_reimport_runs_a_number_of_queries_that_does_not_grow_with_the_file(
+        django_assert_max_num_queries):
+    def rows(suffix):
+        return [f"{n};p{n}@nordvik.example;P{n};Nilsson{suffix};SUP;Kundtjänst;;"
+                f"{'' if n == 1 else 1};;CSA;Kundrådgivare;partly;STO;Stockholm;SE;;;"
+                for n in range(1, 61)]
+
+    org_import(actor=None, data=csv_bytes(rows("")))
+    with django_assert_max_num_queries(25):
+        summary = org_import(actor=None, data=csv_bytes(rows("-Ek")))
+    assert (summary.created, summary.updated) == (0, 60)
+    assert Person.objects.filter(last_name="Nilsson-Ek").count() == 60

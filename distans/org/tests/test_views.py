@@ -133,3 +133,10 @@ def test_with_many_units_the_directory_filters_by_unit_from_links_not_a_huge_lis
     page = html(client.get(reverse("org:directory"), {"unit": cast["outsider"].unit_id}))
     assert '<select name="unit"' not in page
     assert "Olav Haugen" in page and "Björn Ekström" not in page
+
+
+def test_sites_page_shows_desks_and_how_many_work_there(client, cast):
+    client.force_login(cast["employee"])
+    page = html(client.get(reverse("org:site_list")))
+    assert "Stockholm" in page and "<td>40</td>" in page  # desks
+    assert "<td>2</td>" in page  # Björn and Åsa are at the Stockholm office
