@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from distans.checklists.api import router as checklists_router
 from distans.core.api import router as core_router
 from distans.core.api_auth import api_auth
 from distans.core.errors import DomainError
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("", core_router)
 api.add_router("", org_router)
+api.add_router("", checklists_router)
 
 
 def _error(request, status: int, code: str, message: str):

@@ -34,8 +34,11 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "distans.core",
     "distans.org",
+    "distans.checklists",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +147,8 @@ STORAGES = {
 
 globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Distans <distans@localhost>")
+# The address people reach Distans at, for links in e-mails sent by background tasks.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Security. HTTPS-only settings are on whenever DEBUG is off; SECURE_COOKIES=0 turns them off
 # for a plain-http test installation.
@@ -175,6 +180,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Background work: reminders and e-mail run on django-tasks' database backend; start a worker
+# with `manage.py db_worker`. Tests use the same backend and run due tasks explicitly.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Checklists: pulse results are shown only for groups of at least this many respondents; reminders
+# go out this many days before a due date and again the day after it, at this local hour.
+PULSE_MIN_GROUP = env_int("PULSE_MIN_GROUP", 5)
+CHECKLIST_REMINDER_DAYS_BEFORE = env_int("CHECKLIST_REMINDER_DAYS_BEFORE", 3)
+REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

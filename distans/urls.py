@@ -11,6 +11,7 @@ restrict_admin_site(admin.site)
 urlpatterns = [
     path("", include("distans.core.urls")),
     path("", include("distans.org.urls")),
+    path("checklists/", include("distans.checklists.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(

@@ -15,7 +15,11 @@ def navigation(request):
         (_("People"), reverse("org:directory")),
         (_("Units"), reverse("org:unit_list")),
         (_("Sites"), reverse("org:site_list")),
+        (_("Checklists"), reverse("checklists:mine")),
     ]
+    if permissions.is_hr(user):
+        items.append((_("Checklist templates"), reverse("checklists:template_list")))
+        items.append((_("Checklist reports"), reverse("checklists:reports")))
     if permissions.can_view_audit_log(user):
         items.append((_("Audit log"), reverse("core:audit_log")))
     if permissions.is_admin(user):

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,9 @@ from distans.core.models import ApiToken, AuditEntry
 from distans.org import queries as org_queries
 from distans.org.services import person_set_preferences
 
+# Each app names what needs the signed-in person's attention on My page.
+ATTENTION_SOURCES = ("distans.org.queries.attention_for", "distans.checklists.queries.attention_for")
+
 
 @login_required
 def my_page(request):
@@ -24,7 +28,7 @@ def my_page(request):
     context = {
         "today": today,
         "week": today.isocalendar().week,
-        "attention": org_queries.attention_for(user),
+        "attention": [item for source in ATTENTION_SOURCES for item in import_string(source)(user)],
         "reports": org_queries.reports_of(user) if permissions.is_manager(user) else [],
     }
     return render(request, "core/my_page.html", context)

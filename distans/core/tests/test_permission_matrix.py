@@ -4,9 +4,13 @@ A new URL or API route that is not listed here fails `test_every_route_is_in_the
 nobody can add a view without deciding who may use it.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from distans.checklists import services as checklist_services
 from distans.core.models import ApiToken
 
 ROLES = ["anonymous", "employee", "manager", "hr_approver", "hr", "admin", "outsider"]
@@ -43,6 +47,35 @@ def employee_token(cast):
     return [token.pk]
 
 
+def suitability(cast):
+    """Björn (manager) assesses Åsa (employee); she may give her own view first."""
+    from distans.checklists.tests.conftest import builtin
+
+    return checklist_services.assignment_create(
+        actor=cast["manager"], template=builtin("suitability"), person=cast["employee"],
+        due_date=timezone.localdate() + datetime.timedelta(days=7), self_view=True)
+
+
+def action_of_employee(cast):
+    from distans.checklists.tests.conftest import GOOD_SUITABILITY, answers_for
+
+    assignment = suitability(cast)
+    checklist_services.response_submit(
+        actor=cast["manager"], assignment=assignment, role="manager",
+        answers=answers_for(assignment, **{**GOOD_SUITABILITY, "q11": "no"}))
+    return [assignment.responses.get().actions.get().pk]
+
+
+def it_security_version(cast):
+    from distans.checklists.tests.conftest import builtin
+
+    return builtin("it-security").versions.get()
+
+
+HR_ONLY = only(["hr"])
+HR_POSTS = only(["hr"], status=302)
+ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
+
 # name: (method, args builder, {role: expected status})
 MATRIX = {
     "core:my_page": ("get", None, signed_in(200)),
@@ -77,6 +110,36 @@ MATRIX = {
     "api:units": ("get", None, signed_in(200, anonymous=401)),
     "api:sites": ("get", None, signed_in(200, anonymous=401)),
     "admin:index": ("get", None, only(["admin"], denied=302)),
+    "checklists:mine": ("get", None, signed_in(200)),
+    "checklists:person": ("get", lambda cast: [cast["employee"].pk], only(["employee", "manager", "hr"])),
+    "checklists:assign": ("get", lambda cast: [cast["employee"].pk], only(["manager", "hr"])),
+    "checklists:assignment": ("get", lambda cast: [suitability(cast).pk], ASSIGNMENT_VIEWERS),
+    "checklists:answer": ("get", lambda cast: [suitability(cast).pk, "manager"],
+                          {**ASSIGNMENT_VIEWERS, "employee": 403, "hr": 403}),
+    "checklists:assignment_cancel": ("post", lambda cast: [suitability(cast).pk],
+                                     {**only(["manager", "hr"], status=302, denied=404), "employee": 403}),
+    "checklists:action_done": ("post", action_of_employee,
+                               only(["employee", "manager", "hr"], status=302, denied=404)),
+    "checklists:template_list": ("get", None, HR_ONLY),
+    "checklists:draft_create": ("post", lambda cast: [it_security_version(cast).template_id], HR_POSTS),
+    "checklists:version": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:version_preview": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:version_publish": ("post", lambda cast: [it_security_version(cast).pk], HR_POSTS),
+    "checklists:item_add": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:item_edit": ("get", lambda cast: [it_security_version(cast).pk,
+                                                  it_security_version(cast).items.first().pk], HR_ONLY),
+    "checklists:item_change": ("post", lambda cast: [it_security_version(cast).pk,
+                                                     it_security_version(cast).items.first().pk], HR_POSTS),
+    "checklists:reports": ("get", None, HR_ONLY),
+    "api:checklist_templates": ("get", None, signed_in(200, anonymous=401)),
+    "api:checklist_assignments": ("get", None, signed_in(200, anonymous=401)),
+    "api:checklist_response": ("get", lambda cast: [suitability(cast).pk],
+                               {**ASSIGNMENT_VIEWERS, "anonymous": 401}),
+    "api:checklist_response_save": ("put", lambda cast: [suitability(cast).pk],
+                                    {**ASSIGNMENT_VIEWERS, "anonymous": 401, "hr": 403}),
+    "api:checklist_submit": ("post", lambda cast: [suitability(cast).pk],
+                             {**ASSIGNMENT_VIEWERS, "anonymous": 401, "hr": 403, "employee": 400,
+                              "manager": 400}),
 }
 
 
@@ -93,5 +156,8 @@ def test_route_allows_or_denies_role(client, cast, name, role):
     if role != "anonymous":
         client.force_login(cast[role])
     url = reverse(name, args=build_args(cast) if build_args else None)
-    response = getattr(client, method)(url)
+    if url.startswith("/api/") and method in ("post", "put"):
+        response = getattr(client, method)(url, "{}", content_type="application/json")
+    else:
+        response = getattr(client, method)(url)
     assert response.status_code == expected[role], f"{role} {method.upper()} {url}"

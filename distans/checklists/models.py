@@ -1,0 +1,255 @@
+"""One form engine for every questionnaire: templates in versions, items, assignments, responses.
+
+A published version is never edited: editing makes a new draft. Assignments pin the version they
+were given, so a response always shows the questions it answered. Texts HR writes are stored in
+all four languages as {"en": ..., "sv": ..., "nb": ..., "da": ...}.
+"""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from distans.core.translated import localized
+
+
+class Kind(models.TextChoices):
+    SUITABILITY = "suitability", _("Suitability assessment")
+    WORKPLACE = "workplace", _("Home workplace and work environment")
+    IT_SECURITY = "it_security", _("IT security")
+    INSURANCE = "insurance", _("Insurance")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    PULSE = "pulse", _("Wellbeing pulse")
+    READINESS = "readiness", _("Organisation readiness")
+
+
+class Respondent(models.TextChoices):
+    EMPLOYEE = "employee", _("The employee")
+    MANAGER = "manager", _("The manager")
+    BOTH = "both", _("Employee and manager")
+
+
+class Role(models.TextChoices):
+    """Whose answers a response holds."""
+
+    EMPLOYEE = "employee", _("Employee")
+    MANAGER = "manager", _("Manager")
+
+
+class ItemKind(models.TextChoices):
+    YES_NO = "yes_no", _("Yes / no")
+    SCALE = "scale", _("Scale 1–5")
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    TEXT = "text", _("Short text")
+
+
+class Effect(models.TextChoices):
+    NONE = "", _("Nothing")
+    BLOCK = "block", _("Blocks the result")
+    ACTION = "action", _("Creates an action")
+
+
+class ActionOwner(models.TextChoices):
+    EMPLOYEE = "employee", _("The employee")
+    MANAGER = "manager", _("The manager")
+    HR = "hr", _("HR")
+
+
+class Outcome(models.TextChoices):
+    PASS = "pass", _("Pass")
+    PASS_WITH_ACTIONS = "pass_with_actions", _("Pass with actions")
+    FAIL = "fail", _("Fail")
+
+
+class ChecklistTemplate(models.Model):
+    key = models.SlugField(unique=True, null=True, blank=True,
+                           help_text="Set for the built-in templates, so loading them twice adds nothing.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class TemplateVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    template = models.ForeignKey(ChecklistTemplate, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    title = models.JSONField(default=dict)
+    intro = models.JSONField(default=dict, blank=True)
+    countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
+    respondent = models.CharField(max_length=10, choices=Respondent.choices, default=Respondent.EMPLOYEE)
+    pass_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["template", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "number"], name="checklist_version_number_unique"),
+            models.UniqueConstraint(fields=["template"], condition=Q(status="draft"),
+                                    name="checklist_one_draft_per_template"),
+            models.CheckConstraint(condition=Q(pass_score__isnull=True) | Q(pass_score__lte=100),
+                                   name="checklist_pass_score_percent"),
+        ]
+
+    def __str__(self):
+        return f"{localized(self.title)} v{self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def asks_employee(self) -> bool:
+        return self.respondent in (Respondent.EMPLOYEE, Respondent.BOTH)
+
+    @property
+    def asks_manager(self) -> bool:
+        return self.respondent in (Respondent.MANAGER, Respondent.BOTH)
+
+
+class Item(models.Model):
+    version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=10, choices=ItemKind.choices, default=ItemKind.YES_NO)
+    text = models.JSONField(default=dict)
+    help = models.JSONField(default=dict, blank=True)
+    required = models.BooleanField(default=True)
+    weight = models.PositiveSmallIntegerField(default=1)
+    options = models.JSONField(default=list, blank=True,
+                               help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]')
+    countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
+    trigger_answers = models.JSONField(default=list, blank=True)
+    effect = models.CharField(max_length=10, choices=Effect.choices, default=Effect.NONE, blank=True)
+    action_text = models.JSONField(default=dict, blank=True)
+    action_owner = models.CharField(max_length=10, choices=ActionOwner.choices,
+                                    default=ActionOwner.EMPLOYEE)
+    action_days = models.PositiveSmallIntegerField(default=30)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return localized(self.text)
+
+
+class Assignment(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    version = models.ForeignKey(TemplateVersion, on_delete=models.PROTECT, related_name="assignments")
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="checklist_assignments")
+    assessor = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="checklist_assessments")
+    self_view = models.BooleanField(default=False,
+                                    help_text="Ask the employee's own view before the manager answers.")
+    due_date = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    context_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    context_id = models.PositiveBigIntegerField(null=True, blank=True)
+    context = GenericForeignKey("context_type", "context_id")
+    assigned_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["status", "due_date"]),
+                   models.Index(fields=["context_type", "context_id"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(status="completed", completed_at__isnull=False)
+                                   | ~Q(status="completed"), name="checklist_completed_has_time"),
+        ]
+
+    def __str__(self):
+        return f"{localized(self.version.title)} – {self.person}"
+
+    def roles(self) -> list[str]:
+        """Whose responses this assignment asks for, in the order they answer."""
+        roles = []
+        if self.version.asks_employee or self.self_view:
+            roles.append(Role.EMPLOYEE)
+        if self.version.asks_manager:
+            roles.append(Role.MANAGER)
+        return roles
+
+    def required_roles(self) -> list[str]:
+        """The employee's own view before a manager's assessment is welcome, not required."""
+        return [role for role in self.roles()
+                if not (role == Role.EMPLOYEE and self.self_view and not self.version.asks_employee)]
+
+
+class Response(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="responses")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    respondent = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    saved_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    blocking = models.JSONField(default=list, blank=True, help_text="Ids of the items whose answers block.")
+
+    class Meta:
+        ordering = ["assignment", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "role"], name="checklist_one_response_per_role"),
+            models.CheckConstraint(condition=Q(status="submitted", submitted_at__isnull=False)
+                                   | Q(status="draft"), name="checklist_submitted_has_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.assignment} ({self.get_role_display()})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+
+class Action(models.Model):
+    """Something an answer asks to be done (e.g. 'get a lockable cabinet'), tracked until done."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="actions")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    text = models.JSONField(default=dict)
+    owner = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL,
+                              related_name="checklist_actions")
+    due_date = models.DateField()
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["done_at", "due_date"])]
+
+    def __str__(self):
+        return localized(self.text)
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None

@@ -1,0 +1,20 @@
+"""Texts that HR writes in all four languages, stored as {"en": ..., "sv": ..., "nb": ..., "da": ...}."""
+
+from django.conf import settings
+from django.utils import translation
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def localized(texts: dict | None, language: str | None = None) -> str:
+    """The text in the given (or active) language, falling back to English, then to any."""
+    if not texts:
+        return ""
+    language = language or translation.get_language() or "en"
+    return texts.get(language) or texts.get(language.split("-")[0]) or texts.get("en") or next(
+        (text for text in texts.values() if text), "")
+
+
+def missing_languages(texts: dict | None) -> list[str]:
+    texts = texts or {}
+    return [code for code in LANGUAGE_CODES if not (texts.get(code) or "").strip()]
