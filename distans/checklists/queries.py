@@ -189,7 +189,7 @@ def template_titles() -> dict[int, str]:
 
 
 def completion(user) -> list[dict]:
-    """Assigned, completed and overdue per template and unit."""
+    """Assigned, completed and overdue per template, with the same per unit."""
     today = timezone.localdate()
     open_ = Q(status=Assignment.Status.OPEN)
     rows = _scope(Assignment.objects.exclude(status=Assignment.Status.CANCELLED), user).values(
@@ -199,11 +199,22 @@ def completion(user) -> list[dict]:
         overdue=Count("id", filter=open_ & Q(due_date__lt=today)),
     ).order_by("version__template_id", "person__unit__name")
     titles = template_titles()
-    return [{"template": titles.get(row["version__template_id"], ""),
-             "unit": row["person__unit__name"] or "–",
-             "assigned": row["assigned"], "completed": row["completed"], "overdue": row["overdue"],
-             "share": round(100 * row["completed"] / row["assigned"]) if row["assigned"] else 0}
-            for row in rows]
+    groups: dict[int, dict] = {}
+    for row in rows:
+        group = groups.setdefault(row["version__template_id"], {
+            "template": titles.get(row["version__template_id"], ""), "units": [],
+            "total": {"assigned": 0, "completed": 0, "overdue": 0}})
+        counts = {key: row[key] for key in ("assigned", "completed", "overdue")}
+        group["units"].append({"unit": row["person__unit__name"] or "–", **counts, "share": _share(counts)})
+        for key, value in counts.items():
+            group["total"][key] += value
+    for group in groups.values():
+        group["total"]["share"] = _share(group["total"])
+    return list(groups.values())
+
+
+def _share(counts: dict) -> int:
+    return round(100 * counts["completed"] / counts["assigned"]) if counts["assigned"] else 0
 
 
 def open_actions(user, limit=200):

@@ -26,8 +26,8 @@ def navigation(request):
         items.append((_("Import"), reverse("org:import")))
         items.append((_("Administration"), reverse("admin:index")))
     current = request.path
-    nav = [
-        {"label": label, "url": url, "active": current == url or (url != "/" and current.startswith(url))}
-        for label, url in items
-    ]
+    # The longest link that the current address starts with is the active one.
+    matches = [url for _label, url in items if current == url or (url != "/" and current.startswith(url))]
+    active = max(matches, key=len, default=None)
+    nav = [{"label": label, "url": url, "active": url == active} for label, url in items]
     return {"nav_items": nav, "languages": settings.LANGUAGES}

@@ -2,11 +2,13 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from distans.checklists.demo import checklists_demo
 from distans.org.demo import DEMO_PASSWORD, MIN_PEOPLE, demo_load, demo_logins
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisation (Nordvik Group). Running it again changes nothing."
+    help = ("Load the demo organisation (Nordvik Group) and its checklists. Running it again changes "
+            "nothing.")
 
     def add_arguments(self, parser):
         parser.add_argument("--people", type=int, default=300, help="how many people (default 300)")
@@ -21,6 +23,8 @@ class Command(BaseCommand):
                               f"{time.monotonic() - started:.1f} s.")
         else:
             self.stdout.write("The demo organisation is already loaded; nothing changed.")
+        if checklists_demo(seed=seed):
+            self.stdout.write("Added the demo checklists: assessments, checks and a pulse round.")
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.role:<12} {login.email:<36} {login.name}")
