@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distans.checklists.permissions import can_view_checklists_of
 from distans.core.audit import client_address
 from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
@@ -45,6 +46,7 @@ def person_detail(request, pk: int):
         "details": details,
         "reports": queries.reports_of(person) if details else [],
         "can_change": can_change_person(request.user, person),
+        "can_view_checklists": can_view_checklists_of(request.user, person),
     })
 
 

@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -9,8 +10,13 @@ from distans.checklists.models import ChecklistTemplate
 
 
 def run_due_tasks():
-    """Run every background task whose time has come, as `manage.py db_worker` would."""
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    """Run every background task whose time has come, with `manage.py db_worker`.
+
+    Between tasks the worker closes database connections it thinks are stale; inside a test's
+    transaction that would close the test's own connection on PostgreSQL, so that step is skipped.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
 def builtin(key: str) -> ChecklistTemplate:

@@ -232,3 +232,12 @@ def test_list_pages_run_a_bounded_number_of_queries(client, cast, due):
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("checklists:reports"))
     assert len(queries) <= 15
+
+
+def test_person_page_links_to_checklists_only_for_those_who_may_see_them(client, cast):
+    url = reverse("org:person", args=[cast["employee"].pk])
+    link = reverse("checklists:person", args=[cast["employee"].pk])
+    client.force_login(cast["hr"])
+    assert link in html(client.get(url))
+    client.force_login(cast["admin"])
+    assert link not in html(client.get(url))
