@@ -6,11 +6,13 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from distans.arrangements.api import router as arrangements_router
 from distans.checklists.api import router as checklists_router
 from distans.core.api import router as core_router
 from distans.core.api_auth import api_auth
 from distans.core.errors import DomainError
 from distans.org.api import router as org_router
+from distans.policy.api import router as policy_router
 
 api = NinjaAPI(
     title="Distans API",
@@ -22,6 +24,8 @@ api = NinjaAPI(
 api.add_router("", core_router)
 api.add_router("", org_router)
 api.add_router("", checklists_router)
+api.add_router("", policy_router)
+api.add_router("", arrangements_router)
 
 
 def _error(request, status: int, code: str, message: str):

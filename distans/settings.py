@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "distans.core",
     "distans.org",
     "distans.checklists",
+    "distans.policy",
+    "distans.arrangements",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PULSE_MIN_GROUP = env_int("PULSE_MIN_GROUP", 5)
 CHECKLIST_REMINDER_DAYS_BEFORE = env_int("CHECKLIST_REMINDER_DAYS_BEFORE", 3)
 REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
+# Requests: deciders are reminded when a step has waited this many days.
+REQUEST_REMINDER_DAYS = env_int("REQUEST_REMINDER_DAYS", 3)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

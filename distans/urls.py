@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("distans.core.urls")),
     path("", include("distans.org.urls")),
     path("checklists/", include("distans.checklists.urls")),
+    path("policy/", include("distans.policy.urls")),
+    path("requests/", include("distans.arrangements.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(

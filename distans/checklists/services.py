@@ -28,7 +28,7 @@ from distans.checklists.models import (
 from distans.checklists.queries import item_spec
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
-from distans.core.translated import LANGUAGE_CODES, localized, missing_languages
+from distans.core.translated import LANGUAGE_CODES, language_names, localized, missing_languages
 from distans.org.models import Country, Person
 from distans.org.models import Role as OrgRole
 
@@ -153,11 +153,6 @@ def publish_problems(version: TemplateVersion, items: list[Item]) -> list[str]:
             problems.append(_("%(question)s has an effect but no answers that trigger it.") % {
                 "question": label})
     return problems
-
-
-def language_names(codes: list[str]) -> list[str]:
-    names = dict(settings.LANGUAGES)
-    return [names[code] for code in codes]
 
 
 def version_publish(*, actor, version: TemplateVersion) -> TemplateVersion:

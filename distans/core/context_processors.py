@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from distans.core import permissions
+from distans.org.models import Role
 
 
 def navigation(request):
@@ -15,8 +16,14 @@ def navigation(request):
         (_("People"), reverse("org:directory")),
         (_("Units"), reverse("org:unit_list")),
         (_("Sites"), reverse("org:site_list")),
+        (_("Requests"), reverse("arrangements:mine")),
         (_("Checklists"), reverse("checklists:mine")),
+        (_("Policy"), reverse("policy:page")),
     ]
+    if permissions.is_manager(user) or permissions.has_role(user, Role.HR_APPROVER):
+        items.append((_("To decide"), reverse("arrangements:to_decide")))
+    if permissions.is_hr(user) or permissions.has_role(user, Role.HR_APPROVER):
+        items.append((_("All requests"), reverse("arrangements:overview")))
     if permissions.is_hr(user):
         items.append((_("Checklist templates"), reverse("checklists:template_list")))
         items.append((_("Checklist reports"), reverse("checklists:reports")))

@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from distans.core.models import AuditEntry
 
 
-def _time_zone_choices():
+def time_zone_choices():
     return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz
             and not tz.startswith(("Etc/", "SystemV/", "US/"))]
 
 
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zone_choices,
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices,
                                   help_text=_("Times in Distans are shown in this time zone."))
 
 

@@ -15,6 +15,11 @@ def localized(texts: dict | None, language: str | None = None) -> str:
         (text for text in texts.values() if text), "")
 
 
+def language_names(codes: list[str]) -> list[str]:
+    names = dict(settings.LANGUAGES)
+    return [str(names[code]) for code in codes]
+
+
 def missing_languages(texts: dict | None) -> list[str]:
     texts = texts or {}
     return [code for code in LANGUAGE_CODES if not (texts.get(code) or "").strip()]

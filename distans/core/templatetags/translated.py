@@ -9,3 +9,11 @@ register = template.Library()
 def localized(texts, language=None):
     """{{ version.title|localized }}: a four-language text in the active (or given) language."""
     return _localized(texts, language)
+
+
+@register.filter
+def markdown(text):
+    """{{ text|markdown }}: Markdown rendered with raw HTML escaped."""
+    from distans.core.markdown import render
+
+    return render(text)

@@ -72,6 +72,18 @@ def it_security_version(cast):
     return builtin("it-security").versions.get()
 
 
+def asa_request(cast, *, submit=False):
+    from distans.arrangements import services as request_services
+    from distans.arrangements.tests.conftest import draft
+
+    request = draft(cast["employee"])
+    if submit:
+        request = request_services.request_submit(actor=cast["employee"], request=request)
+    return request
+
+
+REQUEST_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
+REQUEST_OWNER_ACTS = {**only(["employee"], status=302, denied=403), "admin": 404, "outsider": 404}
 HR_ONLY = only(["hr"])
 HR_POSTS = only(["hr"], status=302)
 ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
@@ -131,6 +143,34 @@ MATRIX = {
     "checklists:item_change": ("post", lambda cast: [it_security_version(cast).pk,
                                                      it_security_version(cast).items.first().pk], HR_POSTS),
     "checklists:reports": ("get", None, HR_ONLY),
+    "arrangements:mine": ("get", None, signed_in(200)),
+    "arrangements:new": ("get", None, signed_in(200)),
+    "arrangements:evaluate": ("get", None, signed_in(405)),
+    "arrangements:to_decide": ("get", None, signed_in(200)),
+    "arrangements:overview": ("get", None, only(["hr", "hr_approver"])),
+    "arrangements:detail": ("get", lambda cast: [asa_request(cast, submit=True).pk], REQUEST_VIEWERS),
+    "arrangements:edit": ("get", lambda cast: [asa_request(cast).pk],
+                          {**REQUEST_VIEWERS, "manager": 403, "hr": 403, "hr_approver": 403}),
+    "arrangements:decide": ("post", lambda cast: [asa_request(cast, submit=True).pk],
+                            {**REQUEST_OWNER_ACTS, "employee": 403, "manager": 302}),
+    "arrangements:assess": ("post", lambda cast: [asa_request(cast, submit=True).pk],
+                            {**REQUEST_OWNER_ACTS, "employee": 403, "manager": 302}),
+    "arrangements:act": ("post", lambda cast: [asa_request(cast).pk, "withdraw"], REQUEST_OWNER_ACTS),
+    "policy:page": ("get", None, signed_in(200)),
+    "policy:versions": ("get", None, HR_ONLY),
+    "policy:version": ("get", lambda cast: [1], HR_ONLY),
+    "policy:preview": ("get", lambda cast: [1], HR_ONLY),
+    "policy:publish": ("post", lambda cast: [1], HR_POSTS),
+    "api:policy": ("get", None, signed_in(200, anonymous=401)),
+    "api:request_evaluate": ("post", None, signed_in(422, anonymous=401)),
+    "api:requests": ("post", None, signed_in(422, anonymous=401)),
+    "api:request": ("get", lambda cast: [asa_request(cast).pk], {**REQUEST_VIEWERS, "anonymous": 401}),
+    "api:request_submit": ("post", lambda cast: [asa_request(cast).pk],
+                           {**REQUEST_OWNER_ACTS, "employee": 200, "anonymous": 401}),
+    "api:request_withdraw": ("post", lambda cast: [asa_request(cast).pk],
+                             {**REQUEST_OWNER_ACTS, "employee": 200, "anonymous": 401}),
+    "api:request_decide": ("post", lambda cast: [asa_request(cast, submit=True).pk],
+                           signed_in(422, anonymous=401)),
     "api:checklist_templates": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_assignments": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_response": ("get", lambda cast: [suitability(cast).pk],

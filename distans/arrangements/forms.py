@@ -1,0 +1,140 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from distans.arrangements.models import DecisionKind, Location, Status
+from distans.core.forms import time_zone_choices
+from distans.org.models import Country
+
+DAY_CHOICES = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
+WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday"))]
+PATTERNS = [("flexible", _("Flexible days, agreed week by week")), ("fixed", _("Fixed weekdays"))]
+
+
+class RequestForm(forms.Form):
+    days_per_week = forms.TypedChoiceField(
+        label=_("Days a week"), choices=DAY_CHOICES, coerce=Decimal, initial="2"
+    )
+    pattern = forms.ChoiceField(
+        label=_("Which days"), choices=PATTERNS, widget=forms.RadioSelect, initial="flexible"
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Fixed weekdays"),
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    location = forms.ChoiceField(
+        label=_("Place of work"), choices=Location.choices, widget=forms.RadioSelect, initial=Location.HOME
+    )
+    abroad_country = forms.CharField(label=_("Country abroad"), max_length=60, required=False)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone abroad"), required=False, choices=lambda: [("", "–"), *time_zone_choices()]
+    )
+    start_date = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(
+        label=_("End"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for an arrangement until further notice."),
+    )
+    trial = forms.BooleanField(label=_("Start with a trial period"), required=False)
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Briefly, why and how it suits your work. No health details."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("location") == Location.ABROAD:
+            for name in ("abroad_country", "time_zone"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed when the place of work is abroad."))
+        else:
+            data["abroad_country"], data["time_zone"] = "", ""
+        if data.get("pattern") == "flexible":
+            data["weekdays"] = []
+        return data
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "days_per_week": data["days_per_week"],
+            "flexible": data["pattern"] == "flexible",
+            "weekdays": sorted(data["weekdays"]),
+            "location": data["location"],
+            "abroad_country": data["abroad_country"].strip(),
+            "time_zone": data["time_zone"],
+            "start_date": data["start_date"],
+            "end_date": data.get("end_date"),
+            "trial": data["trial"],
+            "motivation": data["motivation"].strip(),
+        }
+
+    @classmethod
+    def initial_from(cls, request) -> dict:
+        return {
+            "days_per_week": str(request.days_per_week),
+            "pattern": "flexible" if request.flexible else "fixed",
+            "weekdays": request.weekdays,
+            "location": request.location,
+            "abroad_country": request.abroad_country,
+            "time_zone": request.time_zone,
+            "start_date": request.start_date,
+            "end_date": request.end_date,
+            "trial": request.trial,
+            "motivation": request.motivation,
+        }
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you reject or return the request."),
+    )
+    days_per_week = forms.TypedChoiceField(
+        label=_("Changed days a week"),
+        choices=[("", "–"), *DAY_CHOICES],
+        coerce=Decimal,
+        required=False,
+        empty_value=None,
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Changed fixed weekdays"),
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    round = forms.IntegerField(widget=forms.HiddenInput)
+    step = forms.IntegerField(widget=forms.HiddenInput)
+
+    def changes(self) -> dict:
+        data = self.cleaned_data
+        changes = {}
+        if data.get("days_per_week") is not None:
+            changes["days_per_week"] = data["days_per_week"]
+        if data.get("weekdays"):
+            changes["weekdays"] = sorted(data["weekdays"])
+            changes["flexible"] = False
+        return changes
+
+
+class OverviewFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    country = forms.ChoiceField(label=_("Country of employment"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All")), *Status.choices]
+        self.fields["country"].choices = [("", _("All")), *Country.choices]

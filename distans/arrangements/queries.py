@@ -1,0 +1,211 @@
+"""Reads for requests: evaluation against the policy, lists for each role, the timeline."""
+
+import re
+from decimal import Decimal
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy, ngettext
+
+from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
+from distans.arrangements.permissions import is_hr_approver
+from distans.checklists.models import Kind, Response, Role
+from distans.core.models import AuditEntry
+from distans.org.models import Person
+from distans.org.models import Role as OrgRole
+from distans.policy import findings as finding_words
+from distans.policy import queries as policy_queries
+from distans.policy import rules
+from distans.policy.models import PolicyVersion
+
+REQUEST_RELATED = ("person__unit", "person__position", "person__manager", "policy_version")
+
+
+def suitability_outcome(person: Person) -> str | None:
+    """The outcome of the person's latest submitted suitability assessment, if any."""
+    return (
+        Response.objects.filter(
+            assignment__person=person,
+            assignment__version__template__kind=Kind.SUITABILITY,
+            role=Role.MANAGER,
+            status=Response.Status.SUBMITTED,
+        )
+        .order_by("-submitted_at")
+        .values_list("outcome", flat=True)
+        .first()
+    )
+
+
+def spec_of(values: dict) -> rules.RequestSpec:
+    return rules.RequestSpec(
+        days=Decimal(values["days_per_week"]),
+        start=values["start_date"],
+        end=values.get("end_date"),
+        flexible=values.get("flexible", True),
+        weekdays=tuple(values.get("weekdays") or ()),
+        location=values.get("location", rules.HOME),
+        abroad_country=values.get("abroad_country", ""),
+        trial=values.get("trial", False),
+    )
+
+
+def person_spec(person: Person) -> rules.PersonSpec:
+    return rules.PersonSpec(
+        country=person.country,
+        employment_start=person.employment_start,
+        suitability=person.position.remote_suitability if person.position else "",
+    )
+
+
+def evaluate(person: Person, values: dict) -> tuple[rules.Evaluation, PolicyVersion | None]:
+    """Findings and route for a request's values, by the policy in force on its start date."""
+    version = policy_queries.in_force(values["start_date"])
+    if version is None:
+        return rules.Evaluation(route=(), findings=()), None
+    context = rules.Context(assessment=suitability_outcome(person))
+    return rules.evaluate(
+        spec_of(values), person_spec(person), policy_queries.params_of(version), context
+    ), version
+
+
+def request_values(request: Request) -> dict:
+    return {field: getattr(request, field) for field in REQUEST_FIELDS}
+
+
+def described_findings(evaluation: rules.Evaluation, version: PolicyVersion | None) -> list[dict]:
+    return finding_words.described(evaluation.findings, version.number if version else 0)
+
+
+NUMBER = re.compile(r"\d+(\.\d+)?")
+
+
+def _number(value):
+    """Stored findings keep decimals as text; they become numbers again for formatting."""
+    return Decimal(value) if isinstance(value, str) and NUMBER.fullmatch(value) else value
+
+
+def stored_findings(request: Request) -> list[dict]:
+    """The findings recorded at submission, in the reader's language."""
+    findings = [
+        rules.Finding(
+            item["code"], item["severity"], {key: _number(value) for key, value in item["params"].items()}
+        )
+        for item in request.findings
+    ]
+    return finding_words.described(findings, request.policy_version.number if request.policy_version else 0)
+
+
+def approvers(request: Request, step: str) -> list[Person]:
+    """Who can decide a step: the line manager, or every active HR approver but the person."""
+    if step == Step.MANAGER:
+        manager = request.person.manager
+        return [manager] if manager and manager.is_active else []
+    return list(
+        Person.objects.filter(groups__name=OrgRole.HR_APPROVER, is_active=True)
+        .exclude(pk=request.person_id)
+        .order_by("pk")
+    )
+
+
+def my_requests(user):
+    return Request.objects.filter(Q(person=user) | Q(created_by=user)).select_related(*REQUEST_RELATED)
+
+
+def to_decide(user):
+    """Requests waiting at a step the user decides. The route always starts with the line manager;
+    any later step is the HR approver's."""
+    steps = Q(person__manager=user, step=0)
+    if is_hr_approver(user):
+        steps |= Q(step__gte=1)
+    return (
+        Request.objects.filter(steps, status=Status.IN_REVIEW)
+        .exclude(person=user)
+        .select_related(*REQUEST_RELATED)
+        .order_by("submitted_at")
+    )
+
+
+def overview(*, status: str = "", unit_id: int | None = None, country: str = "", q: str = ""):
+    requests = Request.objects.select_related(*REQUEST_RELATED).order_by("-submitted_at", "-created_at")
+    if status:
+        requests = requests.filter(status=status)
+    if unit_id:
+        requests = requests.filter(person__unit_id=unit_id)
+    if country:
+        requests = requests.filter(person__country=country)
+    if q:
+        requests = requests.filter(person__search_text__contains=q.lower())
+    return requests
+
+
+EVENTS = {
+    "request.create": gettext_lazy("Created"),
+    "request.update": gettext_lazy("Changed"),
+    "request.submit": gettext_lazy("Sent for decision"),
+    "request.send_for_confirmation": gettext_lazy("Sent to the employee to confirm"),
+    "request.confirm": gettext_lazy("Confirmed by the employee and sent for decision"),
+    "request.approve": gettext_lazy("Approved"),
+    "request.approve_with_changes": gettext_lazy("Approved with changes"),
+    "request.reject": gettext_lazy("Rejected"),
+    "request.return": gettext_lazy("Returned for more information"),
+    "request.accept_changes": gettext_lazy("Changes accepted"),
+    "request.decline_changes": gettext_lazy("Changes declined"),
+    "request.withdraw": gettext_lazy("Withdrawn"),
+}
+
+
+def timeline(request: Request) -> list[dict]:
+    """What happened to the request, from the audit log, in the reader's language."""
+    entries = (
+        AuditEntry.objects.filter(object_type="arrangements.request", object_id=str(request.pk))
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    return [
+        {
+            "event": EVENTS.get(entry.action, entry.action),
+            "actor": entry.actor,
+            "at": entry.at,
+            "comment": (entry.changes.get("comment") or [None, ""])[1],
+        }
+        for entry in entries
+    ]
+
+
+def age_in_days(request: Request) -> int:
+    start = request.submitted_at or request.created_at
+    return (timezone.now() - start).days
+
+
+def attention_for(user) -> list[dict]:
+    items = []
+    deciding = to_decide(user).count()
+    if deciding:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s remote work request waits for your decision.",
+                    "%(count)s remote work requests wait for your decision.",
+                    deciding,
+                )
+                % {"count": deciding},
+                "url": reverse("arrangements:to_decide"),
+            }
+        )
+    waiting_on_me = Request.objects.filter(
+        person=user, status__in=[Status.AWAITING_CONFIRMATION, Status.CHANGES_PROPOSED, Status.RETURNED]
+    ).count()
+    if waiting_on_me:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s of your requests needs your answer.",
+                    "%(count)s of your requests need your answer.",
+                    waiting_on_me,
+                )
+                % {"count": waiting_on_me},
+                "url": reverse("arrangements:mine"),
+            }
+        )
+    return items

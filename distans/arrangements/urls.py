@@ -1,0 +1,17 @@
+from django.urls import path
+
+from distans.arrangements import views
+
+app_name = "arrangements"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("new/", views.request_new, name="new"),
+    path("evaluate/", views.evaluate, name="evaluate"),
+    path("to-decide/", views.to_decide, name="to_decide"),
+    path("all/", views.overview, name="overview"),
+    path("<int:pk>/", views.request_detail, name="detail"),
+    path("<int:pk>/edit/", views.request_edit, name="edit"),
+    path("<int:pk>/decide/", views.request_decide, name="decide"),
+    path("<int:pk>/assess/", views.request_assess, name="assess"),
+    path("<int:pk>/<str:action>/", views.request_act, name="act"),
+]
