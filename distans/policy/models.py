@@ -64,7 +64,7 @@ class PolicyVersion(models.Model):
     )
     min_tenure_months = models.PositiveSmallIntegerField(_("minimum months of employment"), default=6)
     onsite_exception_by_hr = models.BooleanField(
-        _("the HR approver may grant an exception for on-site positions"), default=True
+        _("the HR approver may grant an exception for on-site positions"), default=False
     )
     flex_days_allowed = models.BooleanField(_("flexible days allowed without an agreement"), default=True)
     flex_days_per_month = models.PositiveSmallIntegerField(_("flexible days a month"), default=4)

@@ -27,7 +27,7 @@ class PolicyParams:
     attachment_warning_days: Decimal = Decimal("2.5")
     require_suitability: bool = True
     min_tenure_months: int = 6
-    onsite_exception_by_hr: bool = True
+    onsite_exception_by_hr: bool = False
     abroad_social_security_pct: int = 25
     abroad_framework_pct: int = 50
     abroad_tax_days: int = 183

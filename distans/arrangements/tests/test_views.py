@@ -64,9 +64,6 @@ def test_an_on_site_position_gets_a_blocking_finding_that_says_why(client, cast)
     position = cast["employee"].position
     position.remote_suitability = "onsite"
     position.save()
-    from distans.policy.models import PolicyVersion
-
-    PolicyVersion.objects.update(onsite_exception_by_hr=False)
     client.force_login(cast["employee"])
     page = html(client.post(reverse("arrangements:evaluate"), form("1")))
     assert "marked as on-site only, so the policy does not allow remote work" in page

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('require_suitability', models.BooleanField(default=True, verbose_name='a suitability assessment is required before approval')),
                 ('required_checklists', models.JSONField(blank=True, default=distans.policy.models.default_required_checklists, verbose_name='checklists required before an agreement takes effect')),
                 ('min_tenure_months', models.PositiveSmallIntegerField(default=6, verbose_name='minimum months of employment')),
-                ('onsite_exception_by_hr', models.BooleanField(default=True, verbose_name='the HR approver may grant an exception for on-site positions')),
+                ('onsite_exception_by_hr', models.BooleanField(default=False, verbose_name='the HR approver may grant an exception for on-site positions')),
                 ('flex_days_allowed', models.BooleanField(default=True, verbose_name='flexible days allowed without an agreement')),
                 ('flex_days_per_month', models.PositiveSmallIntegerField(default=4, verbose_name='flexible days a month')),
                 ('abroad_social_security_pct', models.PositiveSmallIntegerField(default=25, verbose_name='abroad: share of working time that moves social security (%)')),

@@ -37,7 +37,7 @@ def test_on_site_position_is_blocked_or_goes_to_hr_for_an_exception():
     onsite = PersonSpec(country="SE", suitability="onsite")
     blocked = evaluate("1", person=onsite, policy=PolicyParams(version=1, onsite_exception_by_hr=False))
     assert blocked.blocked and "position_onsite" in blocked.codes()
-    exception = evaluate("1", person=onsite)
+    exception = evaluate("1", person=onsite, policy=PolicyParams(version=1, onsite_exception_by_hr=True))
     assert not exception.blocked and exception.route == ("manager", "hr_approver")
 
 

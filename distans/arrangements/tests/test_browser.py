@@ -1,0 +1,58 @@
+"""The 3-day route in a real browser: a Norwegian employee asks, sees the findings live, sends; her
+manager approves; the HR approver approves; she sees the result."""
+
+import pytest
+from playwright.sync_api import expect
+
+from distans.arrangements.tests.conftest import assessed
+from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.org.demo import DEMO_PASSWORD, demo_load
+from distans.org.models import Person
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server):  # noqa: F811
+    demo_load(people=60, seed=1)
+    employee = Person.objects.filter(country="NO", position__remote_suitability__in=["partly", "fully"],
+                                     manager__isnull=False, reports__isnull=True).order_by("pk").first()
+    employee.set_password(DEMO_PASSWORD)
+    employee.language = "nb"
+    employee.save()
+    manager = employee.manager
+    manager.set_password(DEMO_PASSWORD)
+    manager.language = "nb"
+    manager.save()
+    assessed(employee, manager)
+
+    sign_in(page, live_server, employee.email)
+    page.get_by_role("link", name="Søknader").first.click()
+    page.get_by_role("link", name="Søk om hjemmekontor").click()
+    page.get_by_label("Dager i uken").select_option("3")
+    findings = page.locator("#findings")
+    expect(findings).to_contain_text("HR-godkjenneren")  # htmx updated the panel as the form changed
+    expect(findings).to_contain_text("skriftlig avtale")  # Norway's home-office regulation
+    page.get_by_role("button", name="Lagre som utkast").click()
+    page.get_by_role("button", name="Send til avgjørelse").click()
+    expect(page.get_by_text("Til behandling")).to_be_visible()
+    page.get_by_role("button", name="Logg ut").click()
+
+    sign_in(page, live_server, manager.email)
+    page.goto(live_server.url + "/requests/to-decide/")
+    page.get_by_role("link", name=employee.full_name).click()
+    page.get_by_label("Innvilg", exact=True).check()
+    page.get_by_role("button", name="Registrer avgjørelsen").click()
+    expect(page.get_by_text("Avgjørelsen din er registrert")).to_be_visible()
+    page.get_by_role("button", name="Logg ut").click()
+
+    sign_in(page, live_server, "karin.stahl@nordvik.example")
+    page.get_by_role("link", name="To decide").click()
+    page.get_by_role("link", name=employee.full_name).click()
+    page.get_by_label("Approve", exact=True).check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator("h1 .badge")).to_have_text("Approved")
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, live_server, employee.email)
+    page.get_by_role("link", name="Søknader").first.click()
+    expect(page.locator("table")).to_contain_text("Innvilget")
