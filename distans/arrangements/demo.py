@@ -43,25 +43,24 @@ def _assess(person: Person) -> None:
 
 def _ask(person: Person, days: str, **values) -> Request:
     start = timezone.localdate() + datetime.timedelta(days=21)
-    request = services.request_create(
+    return services.request_create(
         actor=person, person=person, days_per_week=Decimal(days), start_date=start, **values
     )
-    return request
 
 
-def _someone(country: str, suitability: str, taken: set[int]) -> Person:
-    person = (
+def _someone(country: str, suitabilities: list[str], taken: set[int]) -> Person:
+    """An employee (not a manager) in the country if there is one, else anywhere; small demos vary."""
+    candidates = (
         Person.objects.filter(
-            country=country,
-            position__remote_suitability=suitability,
+            position__remote_suitability__in=suitabilities,
             is_active=True,
             manager__isnull=False,
             reports__isnull=True,
         )
         .exclude(pk__in=taken)
         .order_by("pk")
-        .first()
     )
+    person = candidates.filter(country=country).first() or candidates.first()
     taken.add(person.pk)
     return person
 
@@ -73,12 +72,12 @@ def requests_demo() -> bool:
     abroad = Person.objects.get(first_name=ABROAD[0], last_name=ABROAD[1])
     taken = {person.pk for person in logins.values()} | {abroad.pk}
     with transaction.atomic():
-        swede = _someone("SE", "partly", taken)
+        swede = _someone("SE", ["partly", "fully"], taken)
         _assess(swede)
         request = services.request_submit(actor=swede, request=_ask(swede, "2", motivation="Fokusarbete."))
         services.request_decide(actor=swede.manager, request=request, decision="approve")
 
-        norwegian = _someone("NO", "fully", taken)
+        norwegian = _someone("NO", ["partly", "fully"], taken)
         _assess(norwegian)
         request = services.request_submit(
             actor=norwegian, request=_ask(norwegian, "3", flexible=False, weekdays=[0, 2, 4])
@@ -105,6 +104,6 @@ def requests_demo() -> bool:
             ),
         )
 
-        onsite = _someone("DK", "onsite", taken)
+        onsite = _someone("DK", ["onsite"], taken)
         _ask(onsite, "1")
     return True
