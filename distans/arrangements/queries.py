@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
 from distans.arrangements.permissions import is_hr_approver
-from distans.checklists.models import Kind, Response, Role
+from distans.checklists.models import Assignment, Kind, Response, Role
 from distans.core.models import AuditEntry
 from distans.org.models import Person
 from distans.org.models import Role as OrgRole
@@ -105,6 +105,18 @@ def approvers(request: Request, step: str) -> list[Person]:
         Person.objects.filter(groups__name=OrgRole.HR_APPROVER, is_active=True)
         .exclude(pk=request.person_id)
         .order_by("pk")
+    )
+
+
+def open_assessment(person: Person, assessor: Person) -> Assignment | None:
+    """A suitability assessment of the person that waits for this assessor, if there is one."""
+    return (
+        Assignment.objects.filter(
+            person=person, assessor=assessor, status=Assignment.Status.OPEN,
+            version__template__kind=Kind.SUITABILITY,
+        )
+        .order_by("-created_at")
+        .first()
     )
 
 

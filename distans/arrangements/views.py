@@ -218,9 +218,13 @@ def request_decide(request, pk: int):
 @login_required
 @require_POST
 def request_assess(request, pk: int):
-    """The manager starts the suitability assessment from the request, and answers it at once."""
+    """The manager opens the suitability assessment from the request: the one already waiting for her,
+    or a new one linked to the request."""
     remote = get_request_for_user(request.user, pk)
     require(can_decide(request.user, remote) and can_assign(request.user, remote.person))
+    waiting = queries.open_assessment(remote.person, request.user)
+    if waiting is not None:
+        return redirect("checklists:answer", pk=waiting.pk, role="manager")
     template = (
         ChecklistTemplate.objects.filter(kind=Kind.SUITABILITY, key="suitability").first()
         or ChecklistTemplate.objects.filter(kind=Kind.SUITABILITY).first()

@@ -92,6 +92,8 @@ def test_the_manager_starts_the_assessment_from_the_request(client, cast):
     client.force_login(cast["manager"])
     response = client.post(reverse("arrangements:assess", args=[request.pk]))
     assert "/checklists/assignments/" in response.url and response.url.endswith("/answer/manager/")
+    again = client.post(reverse("arrangements:assess", args=[request.pk]))
+    assert again.url == response.url  # the waiting assessment, not a second one
 
 
 def test_overview_filters_and_exports_csv_with_nordic_letters(client, cast):
