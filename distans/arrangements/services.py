@@ -26,8 +26,9 @@ def _plain(values: dict) -> dict:
 
 
 def _locked(request: Request) -> Request:
+    # Lock only the request's row: PostgreSQL cannot lock the nullable side of the joins.
     return (
-        Request.objects.select_for_update()
+        Request.objects.select_for_update(of=("self",))
         .select_related("person__manager", "person__position")
         .get(pk=request.pk)
     )
