@@ -12,6 +12,7 @@ from distans.core.api import router as core_router
 from distans.core.api_auth import api_auth
 from distans.core.errors import DomainError
 from distans.org.api import router as org_router
+from distans.planning.api import router as planning_router
 from distans.policy.api import router as policy_router
 
 api = NinjaAPI(
@@ -26,6 +27,7 @@ api.add_router("", org_router)
 api.add_router("", checklists_router)
 api.add_router("", policy_router)
 api.add_router("", arrangements_router)
+api.add_router("", planning_router)
 
 
 def _error(request, status: int, code: str, message: str):

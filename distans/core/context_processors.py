@@ -16,10 +16,14 @@ def navigation(request):
         (_("People"), reverse("org:directory")),
         (_("Units"), reverse("org:unit_list")),
         (_("Sites"), reverse("org:site_list")),
+        (_("My week"), reverse("planning:my_week")),
+        (_("Team week"), reverse("planning:my_team")),
         (_("Requests"), reverse("arrangements:mine")),
         (_("Checklists"), reverse("checklists:mine")),
         (_("Policy"), reverse("policy:page")),
     ]
+    if permissions.is_manager(user):
+        items.append((_("Problems ahead"), reverse("planning:problems")))
     if permissions.is_manager(user) or permissions.has_role(user, Role.HR_APPROVER):
         items.append((_("To decide"), reverse("arrangements:to_decide")))
     if permissions.is_hr(user) or permissions.has_role(user, Role.HR_APPROVER):

@@ -84,6 +84,13 @@ def asa_request(cast, *, submit=False):
 
 REQUEST_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
 REQUEST_OWNER_ACTS = {**only(["employee"], status=302, denied=403), "admin": 404, "outsider": 404}
+def asa_feed(cast):
+    from distans.planning.services import feed_reset
+
+    return [feed_reset(actor=cast["employee"], person=cast["employee"]).token]
+
+
+PLAN_CHANGERS = ["employee", "manager", "hr"]
 HR_ONLY = only(["hr"])
 HR_POSTS = only(["hr"], status=302)
 ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
@@ -171,6 +178,24 @@ MATRIX = {
                              {**REQUEST_OWNER_ACTS, "employee": 200, "anonymous": 401}),
     "api:request_decide": ("post", lambda cast: [asa_request(cast, submit=True).pk],
                            signed_in(422, anonymous=401)),
+    "planning:my_week": ("get", None, signed_in(200)),
+    "planning:day_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=400)),
+    "planning:pattern_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=302)),
+    "planning:my_team": ("get", None, signed_in(200)),
+    "planning:team": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
+    "planning:unit_settings": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:site": ("get", lambda cast: [cast["employee"].site_id], signed_in(200)),
+    "planning:problems": ("get", None, signed_in(200)),
+    "planning:feed_reset": ("get", None, signed_in(405)),
+    "planning:my_ics": ("get", None, signed_in(200)),
+    "planning:feed": ("get", asa_feed, {role: 200 for role in ROLES}),
+    "api:plans": ("get", None, signed_in(422, anonymous=401)),
+    "api:plan_day": ("put", lambda cast: [cast["employee"].pk, "2099-01-05"], signed_in(422, anonymous=401)),
+    "api:patterns": ("get", lambda cast: [cast["employee"].pk],
+                     {**only(PLAN_CHANGERS), "anonymous": 401}),
+    "api:pattern_save": ("put", lambda cast: [cast["employee"].pk], signed_in(422, anonymous=401)),
+    "api:unit_coverage": ("get", lambda cast: [cast["employee"].unit_id], signed_in(422, anonymous=401)),
+    "api:site_occupancy": ("get", lambda cast: [cast["employee"].site_id], signed_in(422, anonymous=401)),
     "api:checklist_templates": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_assignments": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_response": ("get", lambda cast: [suitability(cast).pk],

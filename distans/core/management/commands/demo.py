@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from distans.arrangements.demo import requests_demo
 from distans.checklists.demo import checklists_demo
 from distans.org.demo import DEMO_PASSWORD, MIN_PEOPLE, demo_load, demo_logins
+from distans.planning.demo import plans_demo
 
 
 class Command(BaseCommand):
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             self.stdout.write("Added the demo checklists: assessments, checks and a pulse round.")
         if requests_demo():
             self.stdout.write("Added the demo requests: approved, waiting, abroad, and one the policy stops.")
+        if plans_demo(seed=seed):
+            self.stdout.write("Added the weekly plans: usual weeks, office days, coverage and duties.")
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.role:<12} {login.email:<36} {login.name}")

@@ -1,0 +1,193 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from distans.core.forms import time_zone_choices
+from distans.org.models import Site
+from distans.planning.models import AwayReason, DayKind, Where
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+DAY_CHOICES = [*DayKind.choices, ("usual", _("As usual"))]
+
+
+class DayForm(forms.Form):
+    date = forms.DateField()
+    kind = forms.ChoiceField(choices=DAY_CHOICES)
+    site = forms.ModelChoiceField(queryset=Site.objects.all(), required=False)
+    away_reason = forms.ChoiceField(choices=[("", "–"), *AwayReason.choices], required=False)
+    country = forms.CharField(max_length=60, required=False)
+
+
+class PatternForm(forms.Form):
+    valid_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    site = forms.ModelChoiceField(
+        label=_("Office"),
+        queryset=Site.objects.order_by("name"),
+        required=False,
+        help_text=_("Empty means your own site."),
+    )
+    work_start = forms.TimeField(
+        label=_("Working day starts"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    work_end = forms.TimeField(label=_("Working day ends"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, pattern_days=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, label in WEEKDAYS:
+            self.fields[f"day{number}"] = forms.ChoiceField(
+                label=label,
+                choices=Where.choices,
+                initial=(pattern_days or ("office",) * 5 + ("off",) * 2)[number],
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("work_start") and data.get("work_end") and data["work_start"] >= data["work_end"]:
+            self.add_error("work_end", _("The working day must end after it starts."))
+        return data
+
+    def days(self) -> list[str]:
+        return [self.cleaned_data[f"day{number}"] for number, _label in WEEKDAYS]
+
+
+class UnitSettingsForm(forms.Form):
+    office_weekdays = forms.TypedMultipleChoiceField(
+        label=_("Team office days"),
+        choices=WEEKDAYS[:5],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The days the team meets at the office."),
+    )
+    reachable_from = forms.TimeField(
+        label=_("Reachable from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    reachable_to = forms.TimeField(
+        label=_("Reachable until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    meeting_note = forms.CharField(
+        label=_("Meeting times"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: team meeting Tuesdays 09:00."),
+    )
+    duty_name = forms.CharField(
+        label=_("Duty"), max_length=60, required=False, help_text=_("For example: shared mailbox, telephone.")
+    )
+    duty_weekdays = forms.TypedMultipleChoiceField(
+        label=_("Duty days"),
+        choices=WEEKDAYS[:5],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    duty_start = forms.TimeField(
+        label=_("Duty from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    duty_end = forms.TimeField(
+        label=_("Duty until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    duty_time_zone = forms.ChoiceField(
+        label=_("In the time zone"), choices=time_zone_choices, required=False, initial="Europe/Stockholm"
+    )
+    duty_min_people = forms.IntegerField(
+        label=_("People needed for the duty"), min_value=1, max_value=50, required=False
+    )
+
+    def __init__(self, *args, settings=None, **kwargs):
+        settings = settings or {}
+        duty = (settings.get("duties") or [{}])[0]
+        coverage = settings.get("coverage") or {}
+        initial = {
+            "office_weekdays": settings.get("office_weekdays", []),
+            "reachable_from": settings.get("reachable_from"),
+            "reachable_to": settings.get("reachable_to"),
+            "meeting_note": settings.get("meeting_note", ""),
+            "duty_name": duty.get("name", ""),
+            "duty_weekdays": duty.get("weekdays", []),
+            "duty_start": duty.get("start"),
+            "duty_end": duty.get("end"),
+            "duty_time_zone": duty.get("time_zone", "Europe/Stockholm"),
+            "duty_min_people": duty.get("min_people"),
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        for number, label in WEEKDAYS[:5]:
+            rule = coverage.get(str(number)) or {}
+            self.fields[f"min_people_{number}"] = forms.IntegerField(
+                label=_("%(day)s: at least this many on site") % {"day": label},
+                min_value=0,
+                max_value=1000,
+                required=False,
+                initial=rule.get("min_people"),
+            )
+            self.fields[f"min_share_{number}"] = forms.IntegerField(
+                label=_("%(day)s: at least this share on site (%%)") % {"day": label},
+                min_value=0,
+                max_value=100,
+                required=False,
+                initial=rule.get("min_share"),
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("duty_name"):
+            for name in ("duty_weekdays", "duty_start", "duty_end", "duty_time_zone", "duty_min_people"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed for the duty."))
+            if data.get("duty_start") and data.get("duty_end") and data["duty_start"] >= data["duty_end"]:
+                self.add_error("duty_end", _("The duty must end after it starts."))
+        if (
+            data.get("reachable_from")
+            and data.get("reachable_to")
+            and data["reachable_from"] >= data["reachable_to"]
+        ):
+            self.add_error("reachable_to", _("The reachable hours must end after they start."))
+        return data
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        coverage = {}
+        for number, _label in WEEKDAYS[:5]:
+            people, share = data.get(f"min_people_{number}") or 0, data.get(f"min_share_{number}") or 0
+            if people or share:
+                coverage[str(number)] = {"min_people": people, "min_share": share}
+        duties = []
+        if data.get("duty_name"):
+            duties.append(
+                {
+                    "name": data["duty_name"],
+                    "weekdays": sorted(data["duty_weekdays"]),
+                    "start": data["duty_start"].strftime("%H:%M"),
+                    "end": data["duty_end"].strftime("%H:%M"),
+                    "time_zone": data["duty_time_zone"],
+                    "min_people": data["duty_min_people"],
+                }
+            )
+        return {
+            "office_weekdays": sorted(data["office_weekdays"]),
+            "coverage": coverage,
+            "duties": duties,
+            "reachable_from": data.get("reachable_from"),
+            "reachable_to": data.get("reachable_to"),
+            "meeting_note": data.get("meeting_note", ""),
+        }
+
+
+def parse_week(value: str | None, today: datetime.date) -> tuple[int, int]:
+    """'2026-W48' as (2026, 48); this week when the value is missing or wrong."""
+    try:
+        year, week = value.split("-W")
+        datetime.date.fromisocalendar(int(year), int(week), 1)
+        return int(year), int(week)
+    except (AttributeError, ValueError):
+        year, week, _day = today.isocalendar()
+        return year, week

@@ -1,0 +1,244 @@
+"""Reads: loading patterns and changes for many people at once and computing their days.
+
+A plan for any set of people and dates takes three queries (people, patterns, changes) whatever
+the number of people; the rest is `rules.py`. Values are read as tuples, not model objects, because
+pages only read them.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import translation
+
+from distans.arrangements.models import Request, Status
+from distans.org.models import Person, Site, Unit
+from distans.planning import rules
+from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
+
+PERSON_FIELDS = ("id", "first_name", "last_name", "country", "site_id", "time_zone", "unit_id")
+
+
+def _language() -> str:
+    return (translation.get_language() or "en").split("-")[0]
+
+
+def people_rows(people) -> list[tuple]:
+    return list(people.order_by("last_name", "first_name", "id").values_list(*PERSON_FIELDS))
+
+
+def infos(rows) -> list[rules.PersonInfo]:
+    return [
+        rules.PersonInfo(id=row[0], country=row[3], site_id=row[4], time_zone=row[5], unit_id=row[6])
+        for row in rows
+    ]
+
+
+def patterns_for(people, until: datetime.date) -> dict[int, list[rules.Pattern]]:
+    found = defaultdict(list)
+    rows = (
+        WorkPattern.objects.filter(person__in=people.values("id"), valid_from__lte=until)
+        .order_by("person_id", "valid_from")
+        .values_list("person_id", "valid_from", *WEEKDAY_FIELDS, "site_id", "work_start", "work_end")
+    )
+    for row in rows:
+        found[row[0]].append(
+            rules.Pattern(
+                valid_from=row[1], days=tuple(row[2:9]), site_id=row[9], work_start=row[10], work_end=row[11]
+            )
+        )
+    return found
+
+
+def changes_for(people, start: datetime.date, end: datetime.date) -> dict:
+    rows = DayChange.objects.filter(person__in=people.values("id"), date__range=(start, end)).values_list(
+        "person_id", "date", "kind", "site_id", "country", "away_reason", "flexible"
+    )
+    return {
+        (row[0], row[1]): rules.Change(
+            kind=row[2], site_id=row[3], country=row[4], away_reason=row[5], flexible=row[6]
+        )
+        for row in rows
+    }
+
+
+def plan_for(people, dates: list[datetime.date]) -> tuple[list[tuple], dict[int, list[rules.Day]]]:
+    """The people (as rows of PERSON_FIELDS) and each one's days: three queries."""
+    rows = people_rows(people)
+    days = rules.plan(
+        infos(rows),
+        dates,
+        patterns_for(people, dates[-1]),
+        changes_for(people, dates[0], dates[-1]),
+        _language(),
+    )
+    return rows, days
+
+
+def person_days(
+    person: Person, dates: list[datetime.date], *, usual: bool = False, what_if: dict | None = None
+) -> list[rules.Day]:
+    """One person's days: as planned, as usual (`usual`: without changes), or with some changes
+    supposed (`what_if`: {date: Change})."""
+    people = Person.objects.filter(pk=person.pk)
+    changes = {} if usual else changes_for(people, dates[0], dates[-1])
+    changes.update({(person.pk, date): change for date, change in (what_if or {}).items()})
+    return rules.plan(
+        infos(people_rows(people)), dates, patterns_for(people, dates[-1]), changes, _language()
+    )[person.pk]
+
+
+def unit_members(unit: Unit):
+    return Person.objects.filter(unit=unit, is_active=True)
+
+
+def unit_settings(unit: Unit) -> dict:
+    settings = (
+        UnitPlanSettings.objects.filter(unit=unit)
+        .values("office_weekdays", "coverage", "duties", "reachable_from", "reachable_to", "meeting_note")
+        .first()
+    )
+    return settings or {
+        "office_weekdays": [],
+        "coverage": {},
+        "duties": [],
+        "reachable_from": None,
+        "reachable_to": None,
+        "meeting_note": "",
+    }
+
+
+def site_names() -> dict[int, str]:
+    return dict(Site.objects.values_list("id", "name"))
+
+
+def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
+    """The unit's grid: people × days, counts per day against coverage, the team office days, and the
+    problems. Five queries whatever the size of the team."""
+    members = unit_members(unit)
+    rows, days = plan_for(members, dates)
+    settings = unit_settings(unit)
+    people = infos(rows)
+    columns = []
+    for index, date in enumerate(dates):
+        todays = [days[row[0]][index] for row in rows]
+        tally = rules.counts(todays)
+        columns.append(
+            {
+                "date": date,
+                "counts": tally,
+                "needed": rules.required_on_site(settings["coverage"].get(str(date.weekday())), len(rows)),
+                "office_day": date.weekday() in settings["office_weekdays"],
+                "holiday": next((day.detail for day in todays if day.kind == rules.HOLIDAY), ""),
+            }
+        )
+    return {
+        "rows": [{"person": row, "days": days[row[0]]} for row in rows],
+        "columns": columns,
+        "settings": settings,
+        "problems": problem_dicts(rules.unit_problems(dates, people, days, settings)),
+        "sites": site_names(),
+    }
+
+
+def site_people(site: Site, start: datetime.date, end: datetime.date):
+    """Everyone who could be at the site in the period: based there, a pattern there, or a change there."""
+    return Person.objects.filter(
+        Q(site=site)
+        | Q(work_patterns__site=site)
+        | Q(day_changes__site=site, day_changes__date__range=(start, end)),
+        is_active=True,
+    ).distinct()
+
+
+def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
+    """Who is booked at the office of a site per day, against its desks."""
+    rows, days = plan_for(
+        Person.objects.filter(pk__in=site_people(site, dates[0], dates[-1]).values("pk")), dates
+    )
+    per_day = []
+    for index, date in enumerate(dates):
+        here = [
+            row
+            for row in rows
+            if days[row[0]][index].kind == rules.OFFICE and days[row[0]][index].site_id == site.pk
+        ]
+        per_day.append(
+            {
+                "date": date,
+                "people": here,
+                "count": len(here),
+                "over": site.desk_capacity is not None and len(here) > site.desk_capacity,
+            }
+        )
+    return {"site": site, "days": per_day}
+
+
+def office_count(site: Site, date: datetime.date, *, excluding: int | None = None) -> int:
+    occupancy = site_occupancy(site, [date])["days"][0]
+    return sum(1 for row in occupancy["people"] if row[0] != excluding)
+
+
+def arrangement_on(person: Person, date: datetime.date) -> Request | None:
+    """The approved request in force on a date: until agreements exist, it sets the limits."""
+    return (
+        Request.objects.filter(person=person, status=Status.APPROVED, start_date__lte=date)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=date))
+        .order_by("-start_date")
+        .first()
+    )
+
+
+def week_of(date: datetime.date) -> list[datetime.date]:
+    year, week, _day = date.isocalendar()
+    return rules.week_dates(year, week)
+
+
+def flexible_days_in_month(person: Person, date: datetime.date) -> int:
+    return (
+        DayChange.objects.filter(person=person, flexible=True, date__year=date.year, date__month=date.month)
+        .exclude(date=date)
+        .count()
+    )
+
+
+def managed_units(user):
+    return Unit.objects.filter(manager=user).order_by("name")
+
+
+def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
+    """Per unit and day: how many at the office, remote, away and off, for the whole organisation."""
+    rows, days = plan_for(Person.objects.filter(is_active=True), dates)
+    totals = defaultdict(lambda: [rules.counts([]) for _date in dates])
+    for row in rows:
+        for index, day in enumerate(days[row[0]]):
+            totals[row[6]][index][rules.bucket(day.kind)] += 1
+    return dict(totals)
+
+
+def problem_dicts(problems: list[rules.Problem]) -> list[dict]:
+    return [{"code": problem.code, "date": problem.date, **dict(problem.params)} for problem in problems]
+
+
+def problems_ahead(unit: Unit, dates: list[datetime.date]) -> list[dict]:
+    """A unit's problems on each date: coverage, duties, members away from the office on a team office
+    day, and sites over capacity on days the unit's members are booked there."""
+    members = unit_members(unit)
+    rows, days = plan_for(members, dates)
+    found = problem_dicts(rules.unit_problems(dates, infos(rows), days, unit_settings(unit)))
+    sites = {
+        day.site_id for person_days_ in days.values() for day in person_days_ if day.kind == rules.OFFICE
+    }
+    for site in Site.objects.filter(pk__in=sites, desk_capacity__isnull=False):
+        for day in site_occupancy(site, dates)["days"]:
+            if day["over"]:
+                found.append(
+                    {
+                        "code": "capacity",
+                        "date": day["date"],
+                        "site": site.name,
+                        "count": day["count"],
+                        "desks": site.desk_capacity,
+                    }
+                )
+    return sorted(found, key=lambda problem: (problem["date"], problem["code"]))

@@ -1,0 +1,254 @@
+"""Computing plans: pure functions over plain data, no database.
+
+The plan for a person and a day is: their change for that day, else a public holiday of their
+country (a day off), else their pattern in force that day, else the default (office on weekdays at
+their site, off at weekends). Coverage, duties (in each person's own time zone), capacity and team
+office days are judged from the computed days.
+"""
+
+import bisect
+import datetime
+import functools
+import math
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass
+
+import holidays as holiday_calendars
+
+OFFICE, REMOTE, OTHER, ABROAD, AWAY, OFF, HOLIDAY = (
+    "office",
+    "remote",
+    "other",
+    "abroad",
+    "away",
+    "off",
+    "holiday",
+)
+WORKING = {OFFICE, REMOTE, OTHER, ABROAD}
+AWAY_FROM_OFFICE = {REMOTE, OTHER, ABROAD}
+DEFAULT_WEEK = (OFFICE, OFFICE, OFFICE, OFFICE, OFFICE, OFF, OFF)
+DEFAULT_HOURS = (datetime.time(8, 0), datetime.time(16, 30))
+
+# Days off besides the statutory ones, as Nordic employers give them: Midsummer, Christmas and New
+# Year's Eve in Sweden; Constitution Day and Christmas Eve in Denmark.
+HOLIDAY_CATEGORIES = {"SE": ("public", "de_facto"), "DK": ("public", "optional"), "NO": ("public",)}
+HOLIDAY_LANGUAGES = {"en": "en_US", "sv": "sv", "nb": "no", "da": "da"}
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    country: str
+    site_id: int | None
+    time_zone: str
+    unit_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    valid_from: datetime.date
+    days: tuple[str, ...]
+    site_id: int | None = None
+    work_start: datetime.time = DEFAULT_HOURS[0]
+    work_end: datetime.time = DEFAULT_HOURS[1]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    site_id: int | None = None
+    country: str = ""
+    away_reason: str = ""
+    flexible: bool = False
+
+
+@dataclass(frozen=True)
+class Day:
+    date: datetime.date
+    kind: str
+    site_id: int | None
+    source: str  # change, holiday, pattern, default
+    detail: str = ""  # the away reason, the country abroad, or the holiday's name
+    flexible: bool = False
+    work_start: datetime.time = DEFAULT_HOURS[0]
+    work_end: datetime.time = DEFAULT_HOURS[1]
+
+    @property
+    def working(self) -> bool:
+        return self.kind in WORKING
+
+
+@functools.lru_cache(maxsize=64)
+def public_holidays(country: str, year: int, language: str = "en") -> dict[datetime.date, str]:
+    """The country's days off in a year, named in the language if the calendar has it."""
+    if country not in HOLIDAY_CATEGORIES:
+        return {}
+    calendar = holiday_calendars.country_holidays(country, years=year, categories=HOLIDAY_CATEGORIES[country])
+    wanted = HOLIDAY_LANGUAGES.get(language, "en_US")
+    if wanted in calendar.supported_languages:
+        calendar = holiday_calendars.country_holidays(
+            country, years=year, categories=HOLIDAY_CATEGORIES[country], language=wanted
+        )
+    return dict(calendar.items())
+
+
+def holiday_name(country: str, date: datetime.date, language: str = "en") -> str:
+    return public_holidays(country, date.year, language).get(date, "")
+
+
+def pattern_on(patterns: list[Pattern], date: datetime.date) -> Pattern | None:
+    """The pattern in force on a date; `patterns` sorted by `valid_from`."""
+    index = bisect.bisect_right([pattern.valid_from for pattern in patterns], date) - 1
+    return patterns[index] if index >= 0 else None
+
+
+def day_for(
+    person: PersonInfo,
+    date: datetime.date,
+    patterns: list[Pattern],
+    change: Change | None,
+    language: str = "en",
+) -> Day:
+    pattern = pattern_on(patterns, date)
+    hours = (pattern.work_start, pattern.work_end) if pattern else DEFAULT_HOURS
+    site = (pattern.site_id if pattern and pattern.site_id else None) or person.site_id
+    if change is not None:
+        detail = (
+            change.away_reason if change.kind == AWAY else change.country if change.kind == ABROAD else ""
+        )
+        return Day(
+            date,
+            change.kind,
+            change.site_id or site if change.kind == OFFICE else None,
+            "change",
+            detail,
+            change.flexible,
+            *hours,
+        )
+    name = holiday_name(person.country, date, language)
+    if name:
+        return Day(date, HOLIDAY, None, "holiday", name, False, *hours)
+    if pattern is not None:
+        kind = pattern.days[date.weekday()]
+        return Day(date, kind, site if kind == OFFICE else None, "pattern", "", False, *hours)
+    kind = DEFAULT_WEEK[date.weekday()]
+    if kind == OFFICE and site is None:
+        kind = REMOTE  # nowhere to go: no site and no pattern
+    return Day(date, kind, site if kind == OFFICE else None, "default", "", False, *hours)
+
+
+def plan(
+    people: list[PersonInfo],
+    dates: list[datetime.date],
+    patterns: dict[int, list[Pattern]],
+    changes: dict[tuple[int, datetime.date], Change],
+    language: str = "en",
+) -> dict[int, list[Day]]:
+    """Every person's day for every date."""
+    return {
+        person.id: [
+            day_for(person, date, patterns.get(person.id, []), changes.get((person.id, date)), language)
+            for date in dates
+        ]
+        for person in people
+    }
+
+
+def week_dates(year: int, week: int) -> list[datetime.date]:
+    monday = datetime.date.fromisocalendar(year, week, 1)
+    return [monday + datetime.timedelta(days=offset) for offset in range(7)]
+
+
+def bucket(kind: str) -> str:
+    """Where a day counts: the office, remote (anywhere but the office), away, or off."""
+    return (
+        "office"
+        if kind == OFFICE
+        else "remote"
+        if kind in AWAY_FROM_OFFICE
+        else "away"
+        if kind == AWAY
+        else "off"
+    )
+
+
+def counts(days: list[Day]) -> Counter:
+    return Counter(bucket(day.kind) for day in days)
+
+
+def required_on_site(rule: dict | None, members: int) -> int:
+    if not rule:
+        return 0
+    by_share = math.ceil(members * int(rule.get("min_share") or 0) / 100)
+    return max(int(rule.get("min_people") or 0), by_share)
+
+
+def _utc(date: datetime.date, time: datetime.time, zone: str) -> datetime.datetime:
+    return datetime.datetime.combine(date, time, tzinfo=zoneinfo.ZoneInfo(zone)).astimezone(datetime.UTC)
+
+
+def covers(day: Day, person_zone: str, duty: dict) -> bool:
+    """Whether the person's working hours that day, in their own time zone, span the whole duty window
+    in the duty's time zone (so daylight-saving changes on either side count)."""
+    if not day.working:
+        return False
+    start = _utc(day.date, day.work_start, person_zone)
+    end = _utc(day.date, day.work_end, person_zone)
+    duty_start = _utc(day.date, datetime.time.fromisoformat(duty["start"]), duty["time_zone"])
+    duty_end = _utc(day.date, datetime.time.fromisoformat(duty["end"]), duty["time_zone"])
+    return start <= duty_start and end >= duty_end
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # coverage, duty, capacity, office_day
+    date: datetime.date
+    params: tuple = ()
+
+
+def unit_problems(
+    dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], settings: dict
+) -> list[Problem]:
+    """Coverage below the minimum, uncovered duties, and members away from the office on a team office
+    day, for each date. `settings` holds office_weekdays, coverage and duties as stored."""
+    problems = []
+    office_days = set(settings.get("office_weekdays") or [])
+    coverage = settings.get("coverage") or {}
+    for index, date in enumerate(dates):
+        todays = [days[person.id][index] for person in members]
+        if not any(day.working for day in todays):
+            continue
+        on_site = sum(1 for day in todays if day.kind == OFFICE)
+        needed = required_on_site(coverage.get(str(date.weekday())), len(members))
+        if on_site < needed:
+            problems.append(Problem("coverage", date, (("on_site", on_site), ("needed", needed))))
+        for duty in settings.get("duties") or []:
+            if date.weekday() not in duty.get("weekdays", []):
+                continue
+            covering = sum(
+                1 for person, day in zip(members, todays, strict=True) if covers(day, person.time_zone, duty)
+            )
+            if covering < int(duty.get("min_people") or 1):
+                problems.append(
+                    Problem(
+                        "duty",
+                        date,
+                        (
+                            ("duty", duty["name"]),
+                            ("covering", covering),
+                            ("needed", int(duty.get("min_people") or 1)),
+                        ),
+                    )
+                )
+        if date.weekday() in office_days:
+            elsewhere = [
+                person.id for person, day in zip(members, todays, strict=True) if day.kind in AWAY_FROM_OFFICE
+            ]
+            if elsewhere:
+                problems.append(Problem("office_day", date, (("people", len(elsewhere)),)))
+    return problems
+
+
+def remote_days(days: list[Day]) -> int:
+    return sum(1 for day in days if day.kind in AWAY_FROM_OFFICE)

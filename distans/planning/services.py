@@ -1,0 +1,201 @@
+"""Writes to plans: a day's change, a new weekly pattern, a unit's settings, a calendar feed's secret.
+
+A day at the office takes a desk: the site's row is locked while the desks are counted, so two people
+taking the last desk at once cannot both succeed.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from distans.core.audit import audit_record
+from distans.core.errors import DomainError
+from distans.org.models import Person, Site, Unit
+from distans.planning import queries, rules
+from distans.planning.models import WEEKDAY_FIELDS, DayChange, FeedToken, UnitPlanSettings, WorkPattern
+from distans.policy import queries as policy_queries
+from distans.policy.findings import plain_number
+
+
+def day_set(
+    *,
+    actor,
+    person: Person,
+    date: datetime.date,
+    kind: str,
+    site: Site | None = None,
+    away_reason: str = "",
+    country: str = "",
+) -> rules.Day:
+    """Change where the person is on a date, or (kind "usual") go back to the usual week. Refused with
+    the reason when it breaks the agreement, the policy or the site's capacity."""
+    if date < timezone.localdate():
+        raise DomainError("day_in_past", _("Days that have passed cannot be changed."))
+    with transaction.atomic():
+        usual = queries.person_days(person, [date], usual=True)[0]
+        same = (
+            kind == usual.kind
+            and not away_reason
+            and (kind != rules.OFFICE or site is None or site.pk == usual.site_id)
+        )
+        if kind == "usual" or same:
+            DayChange.objects.filter(person=person, date=date).delete()
+            audit_record(
+                actor=actor, action="plan.reset", obj=person, changes={"date": [None, date.isoformat()]}
+            )
+            return usual
+        flexible = False
+        if kind in rules.AWAY_FROM_OFFICE:
+            flexible = _check_remote(person, date, kind, usual)
+        if kind == rules.OFFICE:
+            site = site or Site.objects.filter(pk=usual.site_id or person.site_id).first()
+            if site is None:
+                raise DomainError("no_site", _("Choose the office you will work at."), field="site")
+            _take_desk(site, person, date)
+        DayChange.objects.update_or_create(
+            person=person,
+            date=date,
+            defaults={
+                "kind": kind,
+                "site": site if kind == rules.OFFICE else None,
+                "country": country if kind == rules.ABROAD else "",
+                "away_reason": away_reason if kind == rules.AWAY else "",
+                "flexible": flexible,
+                "created_by": actor,
+            },
+        )
+        audit_record(
+            actor=actor,
+            action="plan.change",
+            obj=person,
+            changes={"date": [None, date.isoformat()], "kind": [usual.kind, kind]},
+        )
+    return queries.person_days(person, [date])[0]
+
+
+def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.Day) -> bool:
+    """A remote day must fit the agreement; without one it is a flexible day within the policy's
+    monthly allowance. Returns whether it is a flexible day."""
+    arrangement = queries.arrangement_on(person, date)
+    if kind == rules.ABROAD and (arrangement is None or arrangement.location != "abroad"):
+        raise DomainError(
+            "abroad_needs_approval",
+            _("Work from abroad needs an approved request first; ask for it under Requests."),
+        )
+    if arrangement is not None:
+        days = queries.person_days(person, queries.week_of(date), what_if={date: rules.Change(kind=kind)})
+        count, allowed = rules.remote_days(days), arrangement.days_per_week
+        if count > allowed:
+            raise DomainError(
+                "above_agreement",
+                _("Your agreement covers %(days)s days a week; this would be %(count)s.")
+                % {"days": plain_number(allowed), "count": count},
+            )
+        return False
+    if usual.kind in rules.AWAY_FROM_OFFICE:
+        return False
+    policy = policy_queries.in_force(date)
+    if policy is None or not policy.flex_days_allowed:
+        raise DomainError(
+            "no_flexible_days",
+            _("Remote days need an agreement: the policy allows no flexible days without one."),
+        )
+    used = queries.flexible_days_in_month(person, date) + 1
+    if used > policy.flex_days_per_month:
+        raise DomainError(
+            "flexible_days_used",
+            _(
+                "The policy allows %(allowed)s flexible days a month without an agreement; this would be "
+                "%(count)s."
+            )
+            % {"allowed": policy.flex_days_per_month, "count": used},
+        )
+    return True
+
+
+def _take_desk(site: Site, person: Person, date: datetime.date) -> None:
+    Site.objects.select_for_update().get(pk=site.pk)  # bookings at this site wait for each other here
+    if site.desk_capacity is None:
+        return
+    taken = queries.office_count(site, date, excluding=person.pk)
+    if taken >= site.desk_capacity:
+        raise DomainError(
+            "site_full",
+            _(
+                "All %(desks)s desks at %(site)s are taken on %(date)s. Choose another day or another way to "
+                "work."
+            )
+            % {"desks": site.desk_capacity, "site": site.name, "date": date.isoformat()},
+        )
+
+
+def pattern_set(
+    *,
+    actor,
+    person: Person,
+    valid_from: datetime.date,
+    days: list[str],
+    site: Site | None = None,
+    work_start: datetime.time | None = None,
+    work_end: datetime.time | None = None,
+) -> WorkPattern:
+    """A new usual week from a date. The past is never rewritten: the date may not lie before today.
+    An employee's own pattern must fit their agreement; managers and HR set patterns as they decide."""
+    if valid_from < timezone.localdate():
+        raise DomainError(
+            "pattern_in_past",
+            _("A new weekly pattern starts today or later; the past stays as it was."),
+            field="valid_from",
+        )
+    remote = sum(1 for where in days if where == rules.REMOTE)
+    if actor.pk == person.pk and remote:
+        arrangement = queries.arrangement_on(person, valid_from)
+        allowed = arrangement.days_per_week if arrangement else Decimal(0)
+        if remote > allowed:
+            raise DomainError(
+                "pattern_above_agreement",
+                _("Your agreement covers %(days)s remote days a week; this pattern has %(count)s.")
+                % {"days": plain_number(allowed), "count": remote},
+            )
+    values = dict(zip(WEEKDAY_FIELDS, days, strict=True))
+    if work_start:
+        values["work_start"] = work_start
+    if work_end:
+        values["work_end"] = work_end
+    with transaction.atomic():
+        pattern, _created = WorkPattern.objects.update_or_create(
+            person=person, valid_from=valid_from, defaults={**values, "site": site, "created_by": actor}
+        )
+        audit_record(
+            actor=actor,
+            action="plan.pattern",
+            obj=person,
+            changes={"valid_from": [None, valid_from.isoformat()], "days": [None, list(days)]},
+        )
+    return pattern
+
+
+def unit_settings_save(*, actor, unit: Unit, **values) -> UnitPlanSettings:
+    with transaction.atomic():
+        settings, _created = UnitPlanSettings.objects.update_or_create(
+            unit=unit, defaults={**values, "updated_by": actor}
+        )
+        audit_record(
+            actor=actor,
+            action="plan.unit_settings",
+            obj=unit,
+            changes={key: [None, str(value)] for key, value in values.items()},
+        )
+    return settings
+
+
+def feed_reset(*, actor, person: Person, unit: Unit | None = None) -> FeedToken:
+    """A new secret address for a calendar feed; the old address stops working at once."""
+    with transaction.atomic():
+        FeedToken.objects.filter(person=person, unit=unit).delete()
+        token = FeedToken.objects.create(person=person, unit=unit)
+        audit_record(actor=actor, action="plan.feed_reset", obj=person)
+    return token

@@ -1,0 +1,105 @@
+"""Plans from patterns, changes and holidays; coverage and duties across time zones."""
+
+import datetime
+
+from distans.planning import rules
+from distans.planning.rules import Change, Pattern, PersonInfo
+
+SWEDE = PersonInfo(id=1, country="SE", site_id=10, time_zone="Europe/Stockholm")
+NORWEGIAN = PersonInfo(id=2, country="NO", site_id=20, time_zone="Europe/Oslo")
+DANE = PersonInfo(id=3, country="DK", site_id=30, time_zone="Europe/Copenhagen")
+THREE_REMOTE = ("remote", "remote", "office", "remote", "office", "off", "off")
+
+
+def test_change_over_pattern_over_default():
+    monday = datetime.date(2026, 12, 7)
+    pattern = [Pattern(valid_from=datetime.date(2026, 1, 5), days=THREE_REMOTE)]
+    assert rules.day_for(SWEDE, monday, [], None).kind == "office"
+    assert rules.day_for(SWEDE, monday, pattern, None).kind == "remote"
+    changed = rules.day_for(SWEDE, monday, pattern, Change(kind="office", site_id=11))
+    assert (changed.kind, changed.site_id, changed.source) == ("office", 11, "change")
+
+
+def test_a_new_pattern_applies_from_its_date_and_leaves_earlier_days_alone():
+    patterns = [
+        Pattern(valid_from=datetime.date(2026, 1, 5), days=THREE_REMOTE),
+        Pattern(valid_from=datetime.date(2026, 12, 14), days=rules.DEFAULT_WEEK),
+    ]
+    assert rules.day_for(SWEDE, datetime.date(2026, 12, 7), patterns, None).kind == "remote"
+    assert rules.day_for(SWEDE, datetime.date(2026, 12, 14), patterns, None).kind == "office"
+
+
+def test_public_holidays_of_the_persons_country_are_days_off():
+    may17, midsummer_eve, june5 = (
+        datetime.date(2027, 5, 17),
+        datetime.date(2027, 6, 25),
+        datetime.date(2026, 6, 5),
+    )
+    assert rules.day_for(NORWEGIAN, may17, [], None).kind == "holiday"
+    assert rules.day_for(SWEDE, may17, [], None).kind == "office"
+    assert rules.day_for(SWEDE, midsummer_eve, [], None).detail == "Midsummer Eve"
+    assert rules.day_for(DANE, june5, [], None, language="da").detail == "Grundlovsdag"
+    assert rules.day_for(SWEDE, june5, [], None).kind == "office"
+
+
+def test_someone_may_still_book_a_holiday_as_a_working_day():
+    day = rules.day_for(NORWEGIAN, datetime.date(2027, 5, 17), [], Change(kind="remote"))
+    assert day.kind == "remote"
+
+
+MAILBOX = {
+    "name": "Shared mailbox",
+    "weekdays": [0, 1, 2, 3, 4],
+    "start": "08:00",
+    "end": "12:00",
+    "time_zone": "Europe/Stockholm",
+    "min_people": 1,
+}
+
+
+def test_a_colleague_in_bangkok_covers_the_stockholm_morning_in_summer_not_in_winter():
+    bangkok = PersonInfo(id=4, country="OTHER", site_id=None, time_zone="Asia/Bangkok")
+    hours = Pattern(
+        valid_from=datetime.date(2026, 1, 5),
+        days=("remote",) * 5 + ("off",) * 2,
+        work_start=datetime.time(13),
+        work_end=datetime.time(17),
+    )
+    summer, winter = datetime.date(2026, 6, 15), datetime.date(2026, 12, 14)
+    assert rules.covers(rules.day_for(bangkok, summer, [hours], None), bangkok.time_zone, MAILBOX)
+    assert not rules.covers(rules.day_for(bangkok, winter, [hours], None), bangkok.time_zone, MAILBOX)
+    # The week the clocks change in Sweden (29 March 2026) but not in Thailand:
+    before, after = datetime.date(2026, 3, 27), datetime.date(2026, 3, 30)
+    assert not rules.covers(rules.day_for(bangkok, before, [hours], None), bangkok.time_zone, MAILBOX)
+    assert rules.covers(rules.day_for(bangkok, after, [hours], None), bangkok.time_zone, MAILBOX)
+
+
+def test_unit_problems_find_coverage_duty_and_office_day_gaps():
+    monday, tuesday = datetime.date(2026, 12, 7), datetime.date(2026, 12, 8)
+    members = [SWEDE, PersonInfo(id=5, country="SE", site_id=10, time_zone="Europe/Stockholm")]
+    remote = [
+        Pattern(
+            valid_from=datetime.date(2026, 1, 5),
+            days=("remote",) * 5 + ("off",) * 2,
+            work_start=datetime.time(9),
+        )
+    ]
+    days = rules.plan(members, [monday, tuesday], {1: remote}, {})
+    settings = {
+        "office_weekdays": [1],
+        "coverage": {"0": {"min_people": 2, "min_share": 0}},
+        "duties": [MAILBOX],
+    }
+    problems = {
+        (problem.code, problem.date)
+        for problem in rules.unit_problems([monday, tuesday], members, days, settings)
+    }
+    assert ("coverage", monday) in problems  # one of two at the office
+    assert ("office_day", tuesday) in problems  # the remote one on the team office day
+    assert ("duty", monday) not in problems  # the office one works 08:00–16:30 and covers the mailbox
+
+
+def test_required_on_site_takes_the_larger_of_people_and_share():
+    assert rules.required_on_site({"min_people": 2, "min_share": 50}, 10) == 5
+    assert rules.required_on_site({"min_people": 2, "min_share": 10}, 10) == 2
+    assert rules.required_on_site(None, 10) == 0

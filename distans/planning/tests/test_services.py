@@ -1,0 +1,157 @@
+"""Changing days and patterns: agreement limits, flexible days, capacity under concurrency, history."""
+
+import datetime
+import threading
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.db import connection
+
+from distans.arrangements.models import Request
+from distans.core.errors import DomainError
+from distans.org.models import Site
+from distans.planning import queries, services
+from distans.planning.models import DayChange, WorkPattern
+
+TODAY = datetime.date(2026, 12, 1)  # a Tuesday
+NEXT_MONDAY = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def approve(person, days="2", **values):
+    return Request.objects.create(
+        person=person,
+        created_by=person,
+        status="approved",
+        days_per_week=Decimal(days),
+        start_date=TODAY,
+        **values,
+    )
+
+
+def test_a_change_outside_the_agreement_is_refused_with_the_reason(cast):
+    asa = cast["employee"]
+    approve(asa, "2")
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="remote")
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=1), kind="remote")
+    with pytest.raises(DomainError) as error:
+        services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=2), kind="remote")
+    assert error.value.message == "Your agreement covers 2 days a week; this would be 3."
+    assert DayChange.objects.filter(person=asa).count() == 2
+
+
+def test_without_an_agreement_remote_days_are_flexible_days_within_the_allowance(cast):
+    asa = cast["employee"]
+    for offset in range(4):
+        day = services.day_set(
+            actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=offset), kind="remote"
+        )
+        assert day.flexible
+    with pytest.raises(DomainError) as error:
+        services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=4), kind="remote")
+    assert error.value.code == "flexible_days_used"
+
+
+def test_abroad_needs_an_approved_request_from_abroad(cast):
+    with pytest.raises(DomainError) as error:
+        services.day_set(
+            actor=cast["employee"],
+            person=cast["employee"],
+            date=NEXT_MONDAY,
+            kind="abroad",
+            country="Thailand",
+        )
+    assert error.value.code == "abroad_needs_approval"
+
+
+def test_as_usual_removes_the_change(cast):
+    asa = cast["employee"]
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="away", away_reason="leave")
+    day = services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="usual")
+    assert day.kind == "office" and not DayChange.objects.exists()
+
+
+def test_the_last_desk_goes_to_one_person(cast):
+    site = Site.objects.create(code="TINY", name="Tiny office", country="SE", desk_capacity=1)
+    asa, olav = cast["employee"], cast["outsider"]
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="office", site=site)
+    with pytest.raises(DomainError) as error:
+        services.day_set(actor=olav, person=olav, date=NEXT_MONDAY, kind="office", site=site)
+    assert "All 1 desks at Tiny office are taken" in error.value.message
+    assert queries.office_count(site, NEXT_MONDAY) == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks need PostgreSQL; SQLite serialises "
+    "writers, and test_the_last_desk_goes_to_one_person covers the count",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_people_taking_the_last_desk_at_once_cannot_both_succeed(cast):
+    site = Site.objects.create(code="TINY", name="Tiny office", country="SE", desk_capacity=1)
+    barrier, outcomes = threading.Barrier(2), []
+
+    def book(person):
+        try:
+            barrier.wait()
+            services.day_set(actor=person, person=person, date=NEXT_MONDAY, kind="office", site=site)
+            outcomes.append("ok")
+        except DomainError as error:
+            outcomes.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=book, args=(cast[role],)) for role in ("employee", "outsider")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "site_full"]
+    assert DayChange.objects.filter(site=site, date=NEXT_MONDAY).count() == 1
+
+
+def test_a_new_pattern_never_rewrites_the_past(cast):
+    asa = cast["employee"]
+    approve(asa, "2")
+    old = WorkPattern.objects.create(person=asa, valid_from=datetime.date(2026, 1, 5), mon="remote")
+    with pytest.raises(DomainError):
+        services.pattern_set(
+            actor=asa, person=asa, valid_from=datetime.date(2026, 11, 30), days=["office"] * 5 + ["off"] * 2
+        )
+    services.pattern_set(
+        actor=asa,
+        person=asa,
+        valid_from=NEXT_MONDAY,
+        days=["office", "remote", "remote", "office", "office", "off", "off"],
+    )
+    days = queries.person_days(
+        asa, [datetime.date(2026, 11, 30), NEXT_MONDAY, NEXT_MONDAY + datetime.timedelta(1)]
+    )
+    assert [day.kind for day in days] == ["remote", "office", "remote"]
+    old.refresh_from_db()
+    assert old.mon == "remote"
+
+
+def test_an_employees_own_pattern_must_fit_the_agreement(cast):
+    asa = cast["employee"]
+    with pytest.raises(DomainError) as error:
+        services.pattern_set(
+            actor=asa,
+            person=asa,
+            valid_from=NEXT_MONDAY,
+            days=["remote", "office", "office", "office", "office", "off", "off"],
+        )
+    assert "covers 0 remote days" in error.value.message
+    services.pattern_set(
+        actor=cast["manager"],
+        person=asa,
+        valid_from=NEXT_MONDAY,
+        days=["remote", "office", "office", "office", "office", "off", "off"],
+    )
+    assert WorkPattern.objects.filter(person=asa).count() == 1

@@ -1,0 +1,223 @@
+"""My week, Team week, Site day, Problems ahead, settings, feeds and the API."""
+
+import datetime
+import json
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from icalendar import Calendar
+
+from distans.core.testing import html
+from distans.org.models import Person
+from distans.planning import queries, services
+from distans.planning.models import FeedToken, UnitPlanSettings
+
+NEXT_MONDAY = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def test_changing_a_day_in_my_week_answers_the_new_cell(client, cast):
+    client.force_login(cast["employee"])
+    response = client.post(
+        reverse("planning:day_set", args=[cast["employee"].pk]),
+        {"date": NEXT_MONDAY.isoformat(), "kind": "away", "away_reason": "leave"},
+        HTTP_HX_REQUEST="true",
+    )
+    page = html(response)
+    assert response.status_code == 200 and 'id="day-2026-12-07"' in page and "Away · Leave" in page
+    assert "<html" not in page
+
+
+def test_a_refused_change_says_why_in_the_cell(client, cast):
+    site = cast["employee"].site
+    site.desk_capacity = 1  # Åsa's usual office day takes the only desk
+    site.save()
+    client.force_login(cast["outsider"])
+    response = client.post(
+        reverse("planning:day_set", args=[cast["outsider"].pk]),
+        {"date": NEXT_MONDAY.isoformat(), "kind": "office", "site": site.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 409 and "desks at Stockholm are taken" in response.content.decode()
+
+
+def test_nobody_changes_a_colleagues_days(client, cast):
+    client.force_login(cast["outsider"])
+    response = client.post(
+        reverse("planning:day_set", args=[cast["employee"].pk]),
+        {"date": NEXT_MONDAY.isoformat(), "kind": "remote"},
+    )
+    assert response.status_code == 403
+
+
+def test_my_week_shows_the_week_and_team_office_days_in_swedish(client, cast):
+    UnitPlanSettings.objects.create(unit=cast["employee"].unit, office_weekdays=[1])
+    cast["employee"].language = "sv"
+    cast["employee"].save()
+    client.force_login(cast["employee"])
+    page = html(client.get(reverse("planning:my_week"), {"week": "2026-W50"}))
+    assert "Vecka 50, 2026" in page and "Gruppens kontorsdagar: tisdag." in page
+    assert "Kontor" in page and "Office" not in page
+
+
+def test_a_colleague_sees_away_never_the_reason(client, cast):
+    asa = cast["employee"]
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="away", away_reason="sick")
+    url = reverse("planning:team", args=[asa.unit_id])
+    colleague = Person.objects.create_user(
+        "colleague@example.com", "x", first_name="Cay", last_name="Lee", unit=asa.unit
+    )
+    client.force_login(colleague)
+    page = html(client.get(url, {"week": "2026-W50"}))
+    assert "Away" in page and "Sick" not in page
+    client.force_login(cast["manager"])
+    assert "Sick" in html(client.get(url, {"week": "2026-W50"}))
+    api = client.get(
+        reverse("api:plans"), {"person": asa.pk, "from": "2026-12-07", "to": "2026-12-07"}
+    ).json()
+    assert api[0]["detail"] == "sick"
+    client.force_login(colleague)
+    api = client.get(
+        reverse("api:plans"), {"person": asa.pk, "from": "2026-12-07", "to": "2026-12-07"}
+    ).json()
+    assert api[0]["kind"] == "away" and api[0]["detail"] == ""
+
+
+def test_team_week_for_200_people_runs_the_same_few_queries_as_for_2(client, cast):
+    unit = cast["employee"].unit
+    UnitPlanSettings.objects.create(
+        unit=unit, office_weekdays=[1], coverage={"0": {"min_people": 150, "min_share": 0}}
+    )
+    client.force_login(cast["manager"])
+    url = reverse("planning:team", args=[unit.pk])
+
+    def queries_for_page():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, {"week": "2026-W50"})
+        assert response.status_code == 200
+        return len(captured), html(response)
+
+    small, _page = queries_for_page()
+    Person.objects.bulk_create(
+        [
+            Person(
+                email=f"p{n}@example.com",
+                first_name="P",
+                last_name=f"{n:03}",
+                unit=unit,
+                site=cast["employee"].site,
+                search_text=f"p{n}",
+            )
+            for n in range(198)
+        ]
+    )
+    large, page = queries_for_page()
+    assert large == small
+    assert "fewer than the 150 needed" not in page or "at the office" in page
+    assert page.count('class="cell kind-office"') >= 200 * 5 - 5
+
+
+def test_site_day_counts_bookings_against_desks(client, cast):
+    client.force_login(cast["outsider"])
+    page = html(client.get(reverse("planning:site", args=[cast["employee"].site_id]), {"week": "2026-W50"}))
+    assert "40 desks" in page and "Åsa Öberg" in page
+
+
+def test_problems_ahead_lists_a_coverage_shortfall_for_the_manager(client, cast):
+    UnitPlanSettings.objects.create(
+        unit=cast["employee"].unit, coverage={"2": {"min_people": 5, "min_share": 0}}
+    )
+    client.force_login(cast["manager"])
+    page = html(client.get(reverse("planning:problems")))
+    assert "fewer than the 5 needed" in page and "Support Sweden" in page
+
+
+def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
+    unit = cast["employee"].unit
+    client.force_login(cast["manager"])
+    response = client.post(
+        reverse("planning:unit_settings", args=[unit.pk]),
+        {
+            "office_weekdays": ["1", "3"],
+            "min_people_0": "2",
+            "duty_name": "Telephone",
+            "duty_weekdays": ["0"],
+            "duty_start": "09:00",
+            "duty_end": "12:00",
+            "duty_time_zone": "Europe/Stockholm",
+            "duty_min_people": "1",
+        },
+    )
+    assert response.status_code == 302
+    settings = queries.unit_settings(unit)
+    assert settings["office_weekdays"] == [1, 3] and settings["coverage"]["0"]["min_people"] == 2
+    assert settings["duties"][0]["name"] == "Telephone"
+    client.force_login(cast["outsider"])
+    assert client.get(reverse("planning:unit_settings", args=[unit.pk])).status_code == 403
+
+
+def test_a_duty_without_its_hours_is_refused(client, cast):
+    client.force_login(cast["manager"])
+    response = client.post(
+        reverse("planning:unit_settings", args=[cast["employee"].unit_id]), {"duty_name": "Telephone"}
+    )
+    assert response.status_code == 400 and "Needed for the duty." in html(response)
+
+
+def test_the_calendar_feed_parses_matches_the_plan_and_keeps_its_uids(client, cast):
+    asa = cast["employee"]
+    UnitPlanSettings.objects.create(unit=asa.unit, office_weekdays=[1])
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="away", away_reason="leave")
+    token = services.feed_reset(actor=asa, person=asa).token
+    first = Calendar.from_ical(client.get(reverse("planning:feed", args=[token])).content)
+    events = {event["uid"]: event for event in first.walk("VEVENT")}
+    monday = next(event for event in events.values() if event.decoded("dtstart") == NEXT_MONDAY)
+    assert str(monday["summary"]) == "Away"
+    assert monday["dtstart"].params.get("VALUE") == "DATE" or isinstance(
+        monday.decoded("dtstart"), datetime.date
+    )
+    tuesday = next(
+        event for event in events.values() if event.decoded("dtstart") == NEXT_MONDAY + datetime.timedelta(1)
+    )
+    assert "team office day" in str(tuesday["summary"])
+    assert all(event.get("dtstamp") for event in events.values())
+    again = Calendar.from_ical(client.get(reverse("planning:feed", args=[token])).content)
+    assert {str(event["uid"]) for event in again.walk("VEVENT")} == {str(uid) for uid in events}
+
+
+def test_resetting_the_feed_address_stops_the_old_one(client, cast):
+    asa = cast["employee"]
+    old = services.feed_reset(actor=asa, person=asa).token
+    client.force_login(asa)
+    client.post(reverse("planning:feed_reset"))
+    assert client.get(reverse("planning:feed", args=[old])).status_code == 404
+    new = FeedToken.objects.get(person=asa).token
+    assert client.get(reverse("planning:feed", args=[new])).status_code == 200
+
+
+def test_api_day_change_is_refused_with_a_reason(client, cast):
+    asa = cast["employee"]
+    client.force_login(asa)
+    url = reverse("api:plan_day", args=[asa.pk, "2026-12-07"])
+    response = client.put(
+        url, json.dumps({"kind": "abroad", "country": "Thailand"}), content_type="application/json"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "abroad_needs_approval"
+    response = client.put(url, json.dumps({"kind": "remote"}), content_type="application/json")
+    assert response.json()["kind"] == "remote"
+    coverage = client.get(
+        reverse("api:unit_coverage", args=[asa.unit_id]), {"from": "2026-12-07", "to": "2026-12-11"}
+    ).json()
+    assert coverage[0]["remote"] == 1 and len(coverage) == 5
+    occupancy = client.get(
+        reverse("api:site_occupancy", args=[asa.site_id]), {"from": "2026-12-07", "to": "2026-12-08"}
+    ).json()
+    assert [day["booked"] for day in occupancy] == [1, 2] and occupancy[0]["capacity"] == 40

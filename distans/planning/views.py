@@ -1,0 +1,228 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.core.errors import DomainError
+from distans.core.htmx import is_htmx
+from distans.core.permissions import is_hr, require
+from distans.org.models import Person, Site
+from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
+from distans.planning import calendar, queries, rules, services
+from distans.planning.forms import DayForm, PatternForm, UnitSettingsForm, parse_week
+from distans.planning.models import FeedToken, WorkPattern
+from distans.planning.permissions import can_change_plan, can_manage_unit
+
+PROBLEM_WEEKS = 4
+
+
+def _week(request):
+    today = timezone.localdate()
+    if today.weekday() >= 5:  # at the weekend, the week ahead is the one people plan
+        today += datetime.timedelta(days=7 - today.weekday())
+    year, week = parse_week(request.GET.get("week"), today)
+    dates = rules.week_dates(year, week)
+    previous, following = dates[0] - datetime.timedelta(days=7), dates[0] + datetime.timedelta(days=7)
+    return dates, {
+        "year": year,
+        "number": week,
+        "previous": "{}-W{:02d}".format(*previous.isocalendar()[:2]),
+        "next": "{}-W{:02d}".format(*following.isocalendar()[:2]),
+    }
+
+
+def _managed_ids(user) -> set[int]:
+    return set(Person.objects.filter(pk__in=subordinate_ids_sql(user.pk)).values_list("pk", flat=True))
+
+
+@login_required
+def my_week(request):
+    person = request.user
+    dates, week = _week(request)
+    days = queries.person_days(person, dates)
+    pattern = (
+        WorkPattern.objects.filter(person=person, valid_from__lte=dates[-1]).order_by("-valid_from").first()
+    )
+    unit_settings = queries.unit_settings(person.unit) if person.unit else {"office_weekdays": []}
+    return render(
+        request,
+        "planning/my_week.html",
+        {
+            "days": days,
+            "week": week,
+            "today": timezone.localdate(),
+            "sites": queries.site_names(),
+            "office_weekdays": unit_settings["office_weekdays"],
+            "arrangement": queries.arrangement_on(person, dates[0]),
+            "pattern_form": PatternForm(
+                pattern_days=pattern.days() if pattern else None,
+                initial={
+                    "valid_from": max(timezone.localdate(), dates[0]),
+                    "site": pattern.site_id if pattern else None,
+                    "work_start": pattern.work_start if pattern else datetime.time(8),
+                    "work_end": pattern.work_end if pattern else datetime.time(16, 30),
+                },
+            ),
+            "feed": FeedToken.objects.filter(person=person, unit__isnull=True).first(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def day_set(request, pk: int):
+    """Change one day (htmx: answers the day's cell)."""
+    person = get_person_for_user(request.user, pk)
+    require(can_change_plan(request.user, person))
+    form = DayForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Choose a day and where you will be."), status=400)
+    data = form.cleaned_data
+    error = None
+    try:
+        day = services.day_set(
+            actor=request.user,
+            person=person,
+            date=data["date"],
+            kind=data["kind"],
+            site=data["site"],
+            away_reason=data["away_reason"],
+            country=data["country"],
+        )
+    except DomainError as refused:
+        error = refused.message
+        day = queries.person_days(person, [data["date"]])[0]
+    if is_htmx(request):
+        return render(
+            request,
+            "planning/_day.html",
+            {"day": day, "error": error, "sites": queries.site_names(), "today": timezone.localdate()},
+            status=200 if error is None else 409,
+        )
+    (messages.error if error else messages.success)(request, error or _("Saved."))
+    return redirect(
+        request.POST.get("next") if request.POST.get("next", "").startswith("/") else "planning:my_week"
+    )
+
+
+@login_required
+@require_POST
+def pattern_set(request, pk: int):
+    person = get_person_for_user(request.user, pk)
+    require(can_change_plan(request.user, person))
+    form = PatternForm(request.POST)
+    if form.is_valid():
+        try:
+            services.pattern_set(
+                actor=request.user,
+                person=person,
+                valid_from=form.cleaned_data["valid_from"],
+                days=form.days(),
+                site=form.cleaned_data["site"],
+                work_start=form.cleaned_data["work_start"],
+                work_end=form.cleaned_data["work_end"],
+            )
+            messages.success(
+                request,
+                _("Your usual week is saved from %(date)s.") % {"date": form.cleaned_data["valid_from"]},
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    return redirect("planning:my_week")
+
+
+@login_required
+def team_week(request, pk: int | None = None):
+    unit = get_unit_for_user(request.user, pk) if pk else request.user.unit
+    if unit is None:
+        raise Http404
+    dates, week = _week(request)
+    grid = queries.team_week(unit, dates[:5])
+    managed, hr = _managed_ids(request.user), is_hr(request.user)
+    for row in grid["rows"]:  # the reason someone is away: for them, their managers and HR only
+        row["reasons"] = row["person"][0] == request.user.pk or hr or row["person"][0] in managed
+    return render(
+        request,
+        "planning/team_week.html",
+        {
+            "unit": unit,
+            "week": week,
+            "grid": grid,
+            "can_manage": can_manage_unit(request.user, unit),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def site_day(request, pk: int):
+    site = get_object_or_404(Site, pk=pk)
+    dates, week = _week(request)
+    occupancy = queries.site_occupancy(site, dates[:5])
+    return render(
+        request,
+        "planning/site_day.html",
+        {"site": site, "week": week, "occupancy": occupancy, "sites": Site.objects.order_by("name")},
+    )
+
+
+@login_required
+def problems(request):
+    """Problems ahead in the units the user manages (HR: any unit, chosen with ?unit=)."""
+    units = list(queries.managed_units(request.user))
+    if is_hr(request.user) and request.GET.get("unit", "").isdigit():
+        units = [get_unit_for_user(request.user, int(request.GET["unit"]))]
+    start = timezone.localdate()
+    dates = [start + datetime.timedelta(days=offset) for offset in range(PROBLEM_WEEKS * 7)]
+    found = [{"unit": unit, "problems": queries.problems_ahead(unit, dates)} for unit in units]
+    return render(request, "planning/problems.html", {"found": found, "weeks": PROBLEM_WEEKS})
+
+
+@login_required
+def unit_settings(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    require(can_manage_unit(request.user, unit))
+    form = UnitSettingsForm(request.POST or None, settings=queries.unit_settings(unit))
+    if request.method == "POST" and form.is_valid():
+        services.unit_settings_save(actor=request.user, unit=unit, **form.values())
+        messages.success(request, _("The unit's settings are saved."))
+        return redirect("planning:team", pk=unit.pk)
+    return render(
+        request,
+        "planning/unit_settings.html",
+        {"unit": unit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def feed_reset(request):
+    unit = request.user.unit if request.POST.get("unit") == "1" else None
+    services.feed_reset(actor=request.user, person=request.user, unit=unit)
+    messages.success(request, _("Your calendar address is new; the old one no longer works."))
+    return redirect("planning:my_week")
+
+
+def feed(request, token: str):
+    """A calendar feed at a secret address, for calendar programs (no sign-in)."""
+    found = FeedToken.objects.select_related("person", "unit").filter(token=token).first()
+    if found is None or not found.person.is_active:
+        raise Http404
+    body = calendar.unit_feed(found.unit, found.person) if found.unit else calendar.person_feed(found.person)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def my_ics(request):
+    """A one-off download of my next weeks."""
+    response = HttpResponse(calendar.person_feed(request.user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="distans-plan.ics"'
+    return response
