@@ -1,0 +1,26 @@
+"""Changing a day in My week with one click, then seeing it in the team grid."""
+
+import pytest
+from playwright.sync_api import expect
+
+from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.org.demo import demo_load
+from distans.planning.demo import plans_demo
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_a_day_changed_in_my_week_shows_in_the_team_grid(page, live_server):  # noqa: F811
+    demo_load(people=60, seed=1)
+    plans_demo(seed=1)
+    sign_in(page, live_server, "asa.oberg@nordvik.example")
+    page.get_by_role("link", name="My week").click()
+    page.get_by_role("link", name="Next week →").click()
+    wednesday = page.locator("article.day").nth(2)
+    wednesday.get_by_role("button", name="Away").click()
+    expect(wednesday.locator(".where")).to_contain_text("Away")  # swapped in place by htmx
+    week = page.url.split("week=")[1]
+
+    page.goto(f"{live_server.url}/plans/team/?week={week}")
+    row = page.locator("tr", has=page.get_by_role("link", name="Åsa Öberg"))
+    expect(row.locator("td").nth(2)).to_have_text("Away")
