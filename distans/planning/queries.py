@@ -6,7 +6,7 @@ pages only read them.
 """
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Q
 from django.utils import translation
@@ -151,27 +151,34 @@ def site_people(site: Site, start: datetime.date, end: datetime.date):
     ).distinct()
 
 
+def kinds_for(people, dates: list[datetime.date]) -> tuple[list[tuple], dict]:
+    rows = people_rows(people)
+    return rows, rules.kinds(
+        infos(rows), dates, patterns_for(people, dates[-1]), changes_for(people, dates[0], dates[-1])
+    )
+
+
 def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
     """Who is booked at the office of a site per day, against its desks."""
-    rows, days = plan_for(
-        Person.objects.filter(pk__in=site_people(site, dates[0], dates[-1]).values("pk")), dates
-    )
-    per_day = []
-    for index, date in enumerate(dates):
-        here = [
-            row
-            for row in rows
-            if days[row[0]][index].kind == rules.OFFICE and days[row[0]][index].site_id == site.pk
-        ]
-        per_day.append(
+    people = Person.objects.filter(pk__in=site_people(site, dates[0], dates[-1]).values("pk"))
+    rows, kinds = kinds_for(people, dates)
+    here = [[] for _date in dates]
+    for row in rows:
+        for index, (kind, site_id) in enumerate(kinds[row[0]]):
+            if site_id == site.pk and kind == rules.OFFICE:
+                here[index].append(row)
+    return {
+        "site": site,
+        "days": [
             {
                 "date": date,
-                "people": here,
-                "count": len(here),
-                "over": site.desk_capacity is not None and len(here) > site.desk_capacity,
+                "people": booked,
+                "count": len(booked),
+                "over": site.desk_capacity is not None and len(booked) > site.desk_capacity,
             }
-        )
-    return {"site": site, "days": per_day}
+            for date, booked in zip(dates, here, strict=True)
+        ],
+    }
 
 
 def office_count(site: Site, date: datetime.date, *, excluding: int | None = None) -> int:
@@ -208,11 +215,12 @@ def managed_units(user):
 
 def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     """Per unit and day: how many at the office, remote, away and off, for the whole organisation."""
-    rows, days = plan_for(Person.objects.filter(is_active=True), dates)
-    totals = defaultdict(lambda: [rules.counts([]) for _date in dates])
+    rows, kinds = kinds_for(Person.objects.filter(is_active=True), dates)
+    totals = defaultdict(lambda: [Counter() for _date in dates])
     for row in rows:
-        for index, day in enumerate(days[row[0]]):
-            totals[row[6]][index][rules.bucket(day.kind)] += 1
+        unit = totals[row[6]]
+        for index, (kind, _site) in enumerate(kinds[row[0]]):
+            unit[index][rules.bucket(kind)] += 1
     return dict(totals)
 
 

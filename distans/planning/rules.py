@@ -13,6 +13,7 @@ import math
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import holidays as holiday_calendars
 
@@ -63,8 +64,9 @@ class Change:
     flexible: bool = False
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
+    """A computed day. A named tuple: plans build hundreds of thousands of them."""
+
     date: datetime.date
     kind: str
     site_id: int | None
@@ -145,14 +147,75 @@ def plan(
     changes: dict[tuple[int, datetime.date], Change],
     language: str = "en",
 ) -> dict[int, list[Day]]:
-    """Every person's day for every date."""
-    return {
-        person.id: [
-            day_for(person, date, patterns.get(person.id, []), changes.get((person.id, date)), language)
-            for date in dates
-        ]
-        for person in people
+    """Every person's day for every date (`dates` ascending). The same precedence as `day_for`, in one
+    pass per person: the pattern in force moves forward with the dates instead of being searched."""
+    years = {date.year for date in dates}
+    holidays = {
+        (country, year): public_holidays(country, year, language)
+        for country in {person.country for person in people}
+        for year in years
     }
+    planned = {}
+    for person in people:
+        own = patterns.get(person.id, [])
+        index = bisect.bisect_right([pattern.valid_from for pattern in own], dates[0]) - 1 if own else -1
+        days = []
+        for date in dates:
+            while index + 1 < len(own) and own[index + 1].valid_from <= date:
+                index += 1
+            change = changes.get((person.id, date))
+            holiday = holidays[(person.country, date.year)].get(date) if change is None else None
+            if change is None and holiday is None and index >= 0:
+                pattern = own[index]
+                kind = pattern.days[date.weekday()]
+                site = (pattern.site_id or person.site_id) if kind == OFFICE else None
+                days.append(Day(date, kind, site, "pattern", "", False, pattern.work_start, pattern.work_end))
+            else:
+                days.append(day_for(person, date, own[: index + 1], change, language))
+        planned[person.id] = days
+    return planned
+
+
+def kinds(
+    people: list[PersonInfo],
+    dates: list[datetime.date],
+    patterns: dict[int, list[Pattern]],
+    changes: dict[tuple[int, datetime.date], Change],
+) -> dict[int, list[tuple[str, int | None]]]:
+    """Only where each person is, as (kind, site) pairs: the same precedence as `plan`, without
+    building days, for counting thousands of people (site occupancy, organisation counts)."""
+    weekdays = [date.weekday() for date in dates]
+    off_days = {
+        country: {date for date in dates if date in public_holidays(country, date.year)}
+        for country in {person.country for person in people}
+    }
+    by_person: dict[int, dict] = {}
+    for (person_id, date), change in changes.items():
+        by_person.setdefault(person_id, {})[date] = change
+    result = {}
+    for person in people:
+        own = patterns.get(person.id, [])
+        mine = by_person.get(person.id, {})
+        holidays = off_days[person.country]
+        index = bisect.bisect_right([pattern.valid_from for pattern in own], dates[0]) - 1
+        out = []
+        for date, weekday in zip(dates, weekdays, strict=True):
+            while index + 1 < len(own) and own[index + 1].valid_from <= date:
+                index += 1
+            change = mine.get(date) if mine else None
+            if change is not None:
+                site = change.site_id or (own[index].site_id if index >= 0 else None) or person.site_id
+                out.append((change.kind, site if change.kind == OFFICE else None))
+            elif date in holidays:
+                out.append((HOLIDAY, None))
+            else:
+                kind = own[index].days[weekday] if index >= 0 else DEFAULT_WEEK[weekday]
+                site = (own[index].site_id if index >= 0 else None) or person.site_id
+                if kind == OFFICE and site is None and index < 0:
+                    kind = REMOTE
+                out.append((kind, site if kind == OFFICE else None))
+        result[person.id] = out
+    return result
 
 
 def week_dates(year: int, week: int) -> list[datetime.date]:

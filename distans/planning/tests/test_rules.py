@@ -2,6 +2,9 @@
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from distans.planning import rules
 from distans.planning.rules import Change, Pattern, PersonInfo
 
@@ -103,3 +106,34 @@ def test_required_on_site_takes_the_larger_of_people_and_share():
     assert rules.required_on_site({"min_people": 2, "min_share": 50}, 10) == 5
     assert rules.required_on_site({"min_people": 2, "min_share": 10}, 10) == 2
     assert rules.required_on_site(None, 10) == 0
+
+
+kinds_strategy = st.sampled_from(["office", "remote", "off"])
+patterns_strategy = st.lists(
+    st.builds(
+        Pattern,
+        valid_from=st.dates(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)),
+        days=st.tuples(*[kinds_strategy] * 7),
+        site_id=st.sampled_from([None, 10, 11]),
+    ),
+    max_size=3,
+    unique_by=lambda pattern: pattern.valid_from,
+).map(lambda patterns: sorted(patterns, key=lambda pattern: pattern.valid_from))
+changes_strategy = st.dictionaries(
+    st.dates(datetime.date(2026, 12, 1), datetime.date(2026, 12, 31)),
+    st.builds(
+        Change,
+        kind=st.sampled_from(["office", "remote", "away", "abroad"]),
+        site_id=st.sampled_from([None, 12]),
+    ),
+    max_size=5,
+)
+
+
+@given(st.sampled_from([SWEDE, NORWEGIAN, DANE]), patterns_strategy, changes_strategy)
+def test_the_fast_count_path_agrees_with_the_full_plan(person, patterns, changes):
+    dates = [datetime.date(2026, 12, 1) + datetime.timedelta(days=offset) for offset in range(31)]
+    keyed = {(person.id, date): change for date, change in changes.items()}
+    full = rules.plan([person], dates, {person.id: patterns}, keyed)[person.id]
+    fast = rules.kinds([person], dates, {person.id: patterns}, keyed)[person.id]
+    assert fast == [(day.kind, day.site_id) for day in full]
