@@ -214,8 +214,20 @@ def request_decide(
         _transition(actor, request, decision)
         request.save()
         _record(actor, request, decision, comment=[None, comment], step=[None, step])
+        _apply_to_plan(actor, request)
         _notify_after(request, decision)
     return request
+
+
+def _apply_to_plan(actor, request: Request) -> None:
+    """An approved request with fixed weekdays becomes the person's usual week from its start."""
+    if request.status != rules.APPROVED or request.flexible or not request.weekdays:
+        return
+    from distans.planning.services import pattern_set
+
+    days = ["remote" if day in request.weekdays else "office" for day in range(5)] + ["off", "off"]
+    pattern_set(actor=actor, person=request.person, valid_from=max(request.start_date, timezone.localdate()),
+                days=days)
 
 
 def _notify_after(request: Request, action: str) -> None:
@@ -238,6 +250,7 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
         _transition(actor, request, action)
         request.save()
         _record(actor, request, action, changes=[None, changes])
+        _apply_to_plan(actor, request)
         _notify_after(request, action)
     return request
 

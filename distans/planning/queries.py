@@ -34,19 +34,23 @@ def infos(rows) -> list[rules.PersonInfo]:
     ]
 
 
-def patterns_for(people, until: datetime.date) -> dict[int, list[rules.Pattern]]:
+def patterns_for(people, until: datetime.date, *, hours: bool = True) -> dict[int, list[rules.Pattern]]:
+    """Each person's patterns up to a date, oldest first. Counting needs no working hours (`hours`),
+    and leaving them out saves converting a time for every row."""
     found = defaultdict(list)
     rows = (
         WorkPattern.objects.filter(person__in=people.values("id"), valid_from__lte=until)
         .order_by("person_id", "valid_from")
-        .values_list("person_id", "valid_from", *WEEKDAY_FIELDS, "site_id", "work_start", "work_end")
+        .values_list(
+            "person_id",
+            "valid_from",
+            *WEEKDAY_FIELDS,
+            "site_id",
+            *(("work_start", "work_end") if hours else ()),
+        )
     )
     for row in rows:
-        found[row[0]].append(
-            rules.Pattern(
-                valid_from=row[1], days=tuple(row[2:9]), site_id=row[9], work_start=row[10], work_end=row[11]
-            )
-        )
+        found[row[0]].append(rules.Pattern(row[1], tuple(row[2:9]), row[9], *row[10:12]))
     return found
 
 
@@ -142,30 +146,30 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
 
 
 def site_people(site: Site, start: datetime.date, end: datetime.date):
-    """Everyone who could be at the site in the period: based there, a pattern there, or a change there."""
-    return Person.objects.filter(
-        Q(site=site)
-        | Q(work_patterns__site=site)
-        | Q(day_changes__site=site, day_changes__date__range=(start, end)),
-        is_active=True,
-    ).distinct()
+    """Everyone who could be at the site in the period: based there, a pattern there, or a change there.
+    Three indexed lookups joined in Python: one query with OR across joins scans far more rows."""
+    ids = set(Person.objects.filter(site=site, is_active=True).values_list("pk", flat=True))
+    ids |= set(WorkPattern.objects.filter(site=site).values_list("person_id", flat=True))
+    ids |= set(
+        DayChange.objects.filter(site=site, date__range=(start, end)).values_list("person_id", flat=True)
+    )
+    return Person.objects.filter(pk__in=sorted(ids), is_active=True)
 
 
 def kinds_for(people, dates: list[datetime.date]) -> tuple[list[tuple], dict]:
     rows = people_rows(people)
-    return rows, rules.kinds(
-        infos(rows), dates, patterns_for(people, dates[-1]), changes_for(people, dates[0], dates[-1])
-    )
+    patterns = patterns_for(people, dates[-1], hours=False)
+    return rows, rules.kinds(infos(rows), dates, patterns, changes_for(people, dates[0], dates[-1]))
 
 
 def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
     """Who is booked at the office of a site per day, against its desks."""
-    people = Person.objects.filter(pk__in=site_people(site, dates[0], dates[-1]).values("pk"))
-    rows, kinds = kinds_for(people, dates)
+    rows, kinds = kinds_for(site_people(site, dates[0], dates[-1]), dates)
     here = [[] for _date in dates]
+    booked = (rules.OFFICE, site.pk)
     for row in rows:
-        for index, (kind, site_id) in enumerate(kinds[row[0]]):
-            if site_id == site.pk and kind == rules.OFFICE:
+        for index, pair in enumerate(kinds[row[0]]):
+            if pair == booked:
                 here[index].append(row)
     return {
         "site": site,
@@ -220,8 +224,15 @@ def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     for row in rows:
         unit = totals[row[6]]
         for index, (kind, _site) in enumerate(kinds[row[0]]):
-            unit[index][rules.bucket(kind)] += 1
-    return dict(totals)
+            unit[index][kind] += 1
+    return {unit: [_buckets(tally) for tally in days] for unit, days in totals.items()}
+
+
+def _buckets(kinds: Counter) -> Counter:
+    tally = Counter()
+    for kind, count in kinds.items():
+        tally[rules.bucket(kind)] += count
+    return tally
 
 
 def problem_dicts(problems: list[rules.Problem]) -> list[dict]:

@@ -46,8 +46,7 @@ class PersonInfo:
     unit_id: int | None = None
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     valid_from: datetime.date
     days: tuple[str, ...]
     site_id: int | None = None
@@ -55,8 +54,7 @@ class Pattern:
     work_end: datetime.time = DEFAULT_HOURS[1]
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     kind: str
     site_id: int | None = None
     country: str = ""
@@ -197,6 +195,14 @@ def kinds(
         own = patterns.get(person.id, [])
         mine = by_person.get(person.id, {})
         holidays = off_days[person.country]
+        if not mine and len(own) <= 1 and (not own or own[0].valid_from <= dates[0]):
+            # The common case: one usual week all through, no changes. Look each weekday up once.
+            usual = _usual_pairs(person, own[0] if own else None)
+            result[person.id] = [
+                (HOLIDAY, None) if date in holidays else usual[weekday]
+                for date, weekday in zip(dates, weekdays, strict=True)
+            ]
+            continue
         index = bisect.bisect_right([pattern.valid_from for pattern in own], dates[0]) - 1
         out = []
         for date, weekday in zip(dates, weekdays, strict=True):
@@ -216,6 +222,18 @@ def kinds(
                 out.append((kind, site if kind == OFFICE else None))
         result[person.id] = out
     return result
+
+
+def _usual_pairs(person: PersonInfo, pattern: Pattern | None) -> list[tuple[str, int | None]]:
+    """(kind, site) for each weekday of a usual week, with the same defaults as `day_for`."""
+    pairs = []
+    for weekday in range(7):
+        kind = pattern.days[weekday] if pattern else DEFAULT_WEEK[weekday]
+        site = (pattern.site_id if pattern else None) or person.site_id
+        if kind == OFFICE and site is None and pattern is None:
+            kind = REMOTE
+        pairs.append((kind, site if kind == OFFICE else None))
+    return pairs
 
 
 def week_dates(year: int, week: int) -> list[datetime.date]:
