@@ -156,8 +156,10 @@ def site_people(site: Site, start: datetime.date, end: datetime.date):
     return Person.objects.filter(pk__in=sorted(ids), is_active=True)
 
 
-def kinds_for(people, dates: list[datetime.date]) -> tuple[list[tuple], dict]:
-    rows = people_rows(people)
+def kinds_for(
+    people, dates: list[datetime.date], *, rows: list[tuple] | None = None
+) -> tuple[list[tuple], dict]:
+    rows = people_rows(people) if rows is None else rows
     patterns = patterns_for(people, dates[-1], hours=False)
     return rows, rules.kinds(infos(rows), dates, patterns, changes_for(people, dates[0], dates[-1]))
 
@@ -219,12 +221,24 @@ def managed_units(user):
 
 def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     """Per unit and day: how many at the office, remote, away and off, for the whole organisation."""
-    rows, kinds = kinds_for(Person.objects.filter(is_active=True), dates)
-    totals = defaultdict(lambda: [Counter() for _date in dates])
+    people = Person.objects.filter(is_active=True)
+    # Counting needs no names: the rows keep PERSON_FIELDS' places with empty names.
+    rows = [
+        (pk, "", "", *rest)
+        for pk, *rest in people.values_list("id", "country", "site_id", "time_zone", "unit_id")
+    ]
+    rows, kinds = kinds_for(people, dates, rows=rows)
+    # People who share a usual week share one tuple of days: count each (unit, week) once.
+    groups, weeks = Counter(), {}
     for row in rows:
-        unit = totals[row[6]]
-        for index, (kind, _site) in enumerate(kinds[row[0]]):
-            unit[index][kind] += 1
+        days = kinds[row[0]]
+        weeks[id(days)] = days
+        groups[(row[6], id(days))] += 1
+    totals = defaultdict(lambda: [Counter() for _date in dates])
+    for (unit, key), number in groups.items():
+        tallies = totals[unit]
+        for index, (kind, _site) in enumerate(weeks[key]):
+            tallies[index][kind] += number
     return {unit: [_buckets(tally) for tally in days] for unit, days in totals.items()}
 
 

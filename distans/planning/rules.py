@@ -191,17 +191,28 @@ def kinds(
     for (person_id, date), change in changes.items():
         by_person.setdefault(person_id, {})[date] = change
     result = {}
+    shared: dict[tuple, tuple] = {}
     for person in people:
         own = patterns.get(person.id, [])
         mine = by_person.get(person.id, {})
         holidays = off_days[person.country]
         if not mine and len(own) <= 1 and (not own or own[0].valid_from <= dates[0]):
-            # The common case: one usual week all through, no changes. Look each weekday up once.
-            usual = _usual_pairs(person, own[0] if own else None)
-            result[person.id] = [
-                (HOLIDAY, None) if date in holidays else usual[weekday]
-                for date, weekday in zip(dates, weekdays, strict=True)
-            ]
+            # The common case: one usual week all through, no changes. People with the same usual
+            # week, office and country share one (read-only) tuple of days.
+            pattern = own[0] if own else None
+            key = (
+                pattern.days if pattern else None,
+                pattern.site_id if pattern else None,
+                person.site_id,
+                person.country,
+            )
+            if key not in shared:
+                usual = _usual_pairs(person, pattern)
+                shared[key] = tuple(
+                    (HOLIDAY, None) if date in holidays else usual[weekday]
+                    for date, weekday in zip(dates, weekdays, strict=True)
+                )
+            result[person.id] = shared[key]
             continue
         index = bisect.bisect_right([pattern.valid_from for pattern in own], dates[0]) - 1
         out = []

@@ -136,4 +136,4 @@ def test_the_fast_count_path_agrees_with_the_full_plan(person, patterns, changes
     keyed = {(person.id, date): change for date, change in changes.items()}
     full = rules.plan([person], dates, {person.id: patterns}, keyed)[person.id]
     fast = rules.kinds([person], dates, {person.id: patterns}, keyed)[person.id]
-    assert fast == [(day.kind, day.site_id) for day in full]
+    assert list(fast) == [(day.kind, day.site_id) for day in full]

@@ -155,3 +155,13 @@ def test_an_employees_own_pattern_must_fit_the_agreement(cast):
         days=["remote", "office", "office", "office", "office", "off", "off"],
     )
     assert WorkPattern.objects.filter(person=asa).count() == 1
+
+
+def test_organisation_counts_match_each_team_week(cast):
+    asa = cast["employee"]
+    services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="away", away_reason="leave")
+    week = queries.week_of(NEXT_MONDAY)
+    counts = queries.unit_counts(week)
+    grid = queries.team_week(asa.unit, week)
+    assert [counts[asa.unit_id][index] for index in range(7)] == [column["counts"] for column in grid["columns"]]
+    assert counts[asa.unit_id][0]["away"] == 1
