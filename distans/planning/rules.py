@@ -37,8 +37,7 @@ HOLIDAY_CATEGORIES = {"SE": ("public", "de_facto"), "DK": ("public", "optional")
 HOLIDAY_LANGUAGES = {"en": "en_US", "sv": "sv", "nb": "no", "da": "da"}
 
 
-@dataclass(frozen=True)
-class PersonInfo:
+class PersonInfo(NamedTuple):
     id: int
     country: str
     site_id: int | None

@@ -1,11 +1,13 @@
 import datetime
+from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,8 +39,13 @@ def _week(request):
     }
 
 
-def _managed_ids(user) -> set[int]:
-    return set(Person.objects.filter(pk__in=subordinate_ids_sql(user.pk)).values_list("pk", flat=True))
+def _managed_ids(user, among: list[int]) -> set[int]:
+    """Which of `among` the user manages at any depth."""
+    return set(
+        Person.objects.filter(pk__in=among)
+        .filter(pk__in=subordinate_ids_sql(user.pk))
+        .values_list("pk", flat=True)
+    )
 
 
 @login_required
@@ -146,19 +153,23 @@ def team_week(request, pk: int | None = None):
         raise Http404
     dates, week = _week(request)
     grid = queries.team_week(unit, dates[:5])
-    managed, hr = _managed_ids(request.user), is_hr(request.user)
+    hr = is_hr(request.user)
+    # Whom the user manages matters only for the reasons people are away or abroad; most weeks
+    # have few, so the recursive query runs only for them.
+    private = [
+        row["person"][0]
+        for row in grid["rows"]
+        if any(day.detail and day.kind in (rules.AWAY, rules.ABROAD) for day in row["days"])
+    ]
+    managed = _managed_ids(request.user, private) if private and not hr else set()
     words = _words()
+    person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
     for row in grid["rows"]:  # the reason someone is away: for them, their managers and HR only
         reasons = row["person"][0] == request.user.pk or hr or row["person"][0] in managed
-        # A grid of 200 people has 1,000 cells: built with format_html_join (which escapes) rather than
-        # in the template language, which took most of the page's time at that size.
-        row["cells"] = format_html_join(
-            "",
-            '<td class="cell kind-{}" title="{}">{}</td>',
-            (
-                (day.kind, grid["sites"].get(day.site_id, ""), _label(day, words, reasons))
-                for day in row["days"]
-            ),
+        row["cells"] = _cells(row["days"], grid["sites"], words, reasons)
+        row["url"], row["name"] = (
+            person_url.format(row["person"][0]),
+            f"{row['person'][1]} {row['person'][2]}",
         )
     return render(
         request,
@@ -186,6 +197,18 @@ def _words() -> dict[str, str]:
         "sick": _("Sick"),
         "travel": _("Travel"),
     }
+
+
+def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], reasons: bool) -> str:
+    """A row of the grid. 200 people make 1,000 cells; the template language (or format_html) took
+    most of the page's time at that size, so the cells are joined here, every value escaped."""
+    return mark_safe(
+        "".join(  # noqa: S308  (each value goes through escape)
+            f'<td class="cell kind-{day.kind}" title="{escape(sites.get(day.site_id, ""))}">'
+            f"{escape(_label(day, words, reasons))}</td>"
+            for day in days
+        )
+    )
 
 
 def _label(day: rules.Day, words: dict[str, str], reasons: bool) -> str:

@@ -163,5 +163,7 @@ def test_organisation_counts_match_each_team_week(cast):
     week = queries.week_of(NEXT_MONDAY)
     counts = queries.unit_counts(week)
     grid = queries.team_week(asa.unit, week)
-    assert [counts[asa.unit_id][index] for index in range(7)] == [column["counts"] for column in grid["columns"]]
+    assert [counts[asa.unit_id][index] for index in range(7)] == [
+        column["counts"] for column in grid["columns"]
+    ]
     assert counts[asa.unit_id][0]["away"] == 1
