@@ -77,6 +77,9 @@ def my_week(request):
                 },
             ),
             "feed": FeedToken.objects.filter(person=person, unit__isnull=True).first(),
+            "unit_feed": FeedToken.objects.filter(person=person, unit=person.unit).first()
+            if person.unit
+            else None,
         },
     )
 

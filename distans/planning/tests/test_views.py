@@ -221,3 +221,18 @@ def test_api_day_change_is_refused_with_a_reason(client, cast):
         reverse("api:site_occupancy", args=[asa.site_id]), {"from": "2026-12-07", "to": "2026-12-08"}
     ).json()
     assert [day["booked"] for day in occupancy] == [1, 2] and occupancy[0]["capacity"] == 40
+
+
+def test_the_unit_feed_has_counts_and_team_office_days(client, cast):
+    asa = cast["employee"]
+    UnitPlanSettings.objects.create(unit=asa.unit, office_weekdays=[1])
+    client.force_login(asa)
+    client.post(reverse("planning:feed_reset"), {"unit": "1"})
+    token = FeedToken.objects.get(person=asa, unit=asa.unit).token
+    feed = Calendar.from_ical(client.get(reverse("planning:feed", args=[token])).content)
+    tuesday = next(
+        event
+        for event in feed.walk("VEVENT")
+        if event.decoded("dtstart") == NEXT_MONDAY + datetime.timedelta(1)
+    )
+    assert str(tuesday["summary"]).startswith("Team office day · Office 2")
