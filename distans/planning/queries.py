@@ -8,7 +8,8 @@ pages only read them.
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Count, Q
 from django.utils import translation
 
 from distans.arrangements.models import Request, Status
@@ -220,26 +221,65 @@ def managed_units(user):
 
 
 def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
-    """Per unit and day: how many at the office, remote, away and off, for the whole organisation."""
-    people = Person.objects.filter(is_active=True)
-    # Counting needs no names: the rows keep PERSON_FIELDS' places with empty names.
+    """Per unit and day: how many at the office, remote, away and off, for the whole organisation.
+
+    Most people keep one usual week through the period with no changes: the database groups them
+    by unit, country, site and usual week, so Python sees a few thousand groups instead of every
+    person. Everyone else (a change in the period, a new pattern starting in it) is planned one by one.
+    """
+    start, end = dates[0], dates[-1]
+    totals = defaultdict(lambda: [Counter() for _date in dates])
+    for unit, country, site_id, *week, pattern_site, number in _usual_week_groups(start, end):
+        person = rules.PersonInfo(0, country, site_id, "", unit)
+        pattern = rules.Pattern(start, tuple(week), pattern_site) if week[0] is not None else None
+        tallies = totals[unit]
+        for index, (kind, _site) in enumerate(
+            rules.kinds([person], dates, {0: [pattern] if pattern else []}, {})[0]
+        ):
+            tallies[index][kind] += number
+    others = Person.objects.filter(is_active=True).filter(
+        Q(pk__in=DayChange.objects.filter(date__range=(start, end)).values("person_id"))
+        | Q(pk__in=WorkPattern.objects.filter(valid_from__gt=start, valid_from__lte=end).values("person_id"))
+        | Q(
+            pk__in=WorkPattern.objects.filter(valid_from__lte=start)
+            .values("person_id")
+            .annotate(number=Count("id"))
+            .filter(number__gt=1)
+            .values("person_id")
+        )
+    )
     rows = [
         (pk, "", "", *rest)
-        for pk, *rest in people.values_list("id", "country", "site_id", "time_zone", "unit_id")
+        for pk, *rest in others.values_list("id", "country", "site_id", "time_zone", "unit_id")
     ]
-    rows, kinds = kinds_for(people, dates, rows=rows)
-    # People who share a usual week share one tuple of days: count each (unit, week) once.
-    groups, weeks = Counter(), {}
+    rows, kinds = kinds_for(others, dates, rows=rows)
     for row in rows:
-        days = kinds[row[0]]
-        weeks[id(days)] = days
-        groups[(row[6], id(days))] += 1
-    totals = defaultdict(lambda: [Counter() for _date in dates])
-    for (unit, key), number in groups.items():
-        tallies = totals[unit]
-        for index, (kind, _site) in enumerate(weeks[key]):
-            tallies[index][kind] += number
+        tallies = totals[row[6]]
+        for index, (kind, _site) in enumerate(kinds[row[0]]):
+            tallies[index][kind] += 1
     return {unit: [_buckets(tally) for tally in days] for unit, days in totals.items()}
+
+
+def _usual_week_groups(start: datetime.date, end: datetime.date) -> list[tuple]:
+    """Active people with at most one pattern up to `start`, none starting in the period and no
+    change in it, counted per unit, country, site and usual week (NULLs: no pattern, the default)."""
+    person, pattern, change = Person._meta.db_table, WorkPattern._meta.db_table, DayChange._meta.db_table
+    days = ", ".join(f"w.{field}" for field in WEEKDAY_FIELDS)
+    sql = f"""
+        SELECT p.unit_id, p.country, p.site_id, {days}, w.site_id, COUNT(*)
+        FROM {person} p
+        LEFT JOIN {pattern} w ON w.person_id = p.id AND w.valid_from <= %s
+        WHERE p.is_active
+          AND NOT EXISTS (SELECT 1 FROM {change} c WHERE c.person_id = p.id AND c.date BETWEEN %s AND %s)
+          AND NOT EXISTS (SELECT 1 FROM {pattern} l WHERE l.person_id = p.id AND l.valid_from > %s
+                          AND l.valid_from <= %s)
+          AND NOT EXISTS (SELECT 1 FROM {pattern} o WHERE o.person_id = p.id AND o.valid_from <= %s
+                          AND o.id <> w.id)
+        GROUP BY p.unit_id, p.country, p.site_id, {days}, w.site_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [start, start, end, start, end, start])
+        return cursor.fetchall()
 
 
 def _buckets(kinds: Counter) -> Counter:

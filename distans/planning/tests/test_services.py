@@ -10,7 +10,7 @@ from django.db import connection
 
 from distans.arrangements.models import Request
 from distans.core.errors import DomainError
-from distans.org.models import Site
+from distans.org.models import Person, Site
 from distans.planning import queries, services
 from distans.planning.models import DayChange, WorkPattern
 
@@ -158,8 +158,18 @@ def test_an_employees_own_pattern_must_fit_the_agreement(cast):
 
 
 def test_organisation_counts_match_each_team_week(cast):
-    asa = cast["employee"]
+    asa, bjorn = cast["employee"], cast["manager"]
     services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="away", away_reason="leave")
+    WorkPattern.objects.create(person=bjorn, valid_from=datetime.date(2026, 1, 5), tue="remote")
+    WorkPattern.objects.create(
+        person=bjorn, valid_from=datetime.date(2026, 6, 1), wed="remote"
+    )  # the one in force
+    for number in range(3):  # three people who share one usual week are grouped by the database
+        person = Person.objects.create_user(f"s{number}@example.com", "x", unit=asa.unit, site=asa.site)
+        WorkPattern.objects.create(person=person, valid_from=datetime.date(2026, 1, 5), thu="remote")
+    WorkPattern.objects.create(
+        person=person, valid_from=NEXT_MONDAY + datetime.timedelta(days=2), fri="remote"
+    )
     week = queries.week_of(NEXT_MONDAY)
     counts = queries.unit_counts(week)
     grid = queries.team_week(asa.unit, week)
@@ -167,3 +177,4 @@ def test_organisation_counts_match_each_team_week(cast):
         column["counts"] for column in grid["columns"]
     ]
     assert counts[asa.unit_id][0]["away"] == 1
+    assert counts[asa.unit_id][2]["remote"] == 1 and counts[asa.unit_id][3]["remote"] == 2
