@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.models import DecisionKind, Location, Status
 from distans.core.forms import time_zone_choices
+from distans.core.weekdays import WORKDAYS
 from distans.org.models import Country
 
 DAY_CHOICES = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
-WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday"))]
 PATTERNS = [("flexible", _("Flexible days, agreed week by week")), ("fixed", _("Fixed weekdays"))]
 
 
@@ -21,7 +21,7 @@ class RequestForm(forms.Form):
     )
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Fixed weekdays"),
-        choices=WEEKDAYS,
+        choices=WORKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -110,7 +110,7 @@ class DecisionForm(forms.Form):
     )
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Changed fixed weekdays"),
-        choices=WEEKDAYS,
+        choices=WORKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -112,7 +112,9 @@ def open_assessment(person: Person, assessor: Person) -> Assignment | None:
     """A suitability assessment of the person that waits for this assessor, if there is one."""
     return (
         Assignment.objects.filter(
-            person=person, assessor=assessor, status=Assignment.Status.OPEN,
+            person=person,
+            assessor=assessor,
+            status=Assignment.Status.OPEN,
             version__template__kind=Kind.SUITABILITY,
         )
         .order_by("-created_at")

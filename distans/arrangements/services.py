@@ -226,8 +226,12 @@ def _apply_to_plan(actor, request: Request) -> None:
     from distans.planning.services import pattern_set
 
     days = ["remote" if day in request.weekdays else "office" for day in range(5)] + ["off", "off"]
-    pattern_set(actor=actor, person=request.person, valid_from=max(request.start_date, timezone.localdate()),
-                days=days)
+    pattern_set(
+        actor=actor,
+        person=request.person,
+        valid_from=max(request.start_date, timezone.localdate()),
+        days=days,
+    )
 
 
 def _notify_after(request: Request, action: str) -> None:

@@ -4,18 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.forms import time_zone_choices
+from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org.models import Site
 from distans.planning.models import AwayReason, DayKind, Where
 
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 DAY_CHOICES = [*DayKind.choices, ("usual", _("As usual"))]
 
 
@@ -62,7 +54,7 @@ class PatternForm(forms.Form):
 class UnitSettingsForm(forms.Form):
     office_weekdays = forms.TypedMultipleChoiceField(
         label=_("Team office days"),
-        choices=WEEKDAYS[:5],
+        choices=WORKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -85,7 +77,7 @@ class UnitSettingsForm(forms.Form):
     )
     duty_weekdays = forms.TypedMultipleChoiceField(
         label=_("Duty days"),
-        choices=WEEKDAYS[:5],
+        choices=WORKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -120,7 +112,7 @@ class UnitSettingsForm(forms.Form):
             "duty_min_people": duty.get("min_people"),
         }
         super().__init__(*args, initial=initial, **kwargs)
-        for number, label in WEEKDAYS[:5]:
+        for number, label in WORKDAYS:
             rule = coverage.get(str(number)) or {}
             self.fields[f"min_people_{number}"] = forms.IntegerField(
                 label=_("%(day)s: at least this many on site") % {"day": label},
@@ -156,7 +148,7 @@ class UnitSettingsForm(forms.Form):
     def values(self) -> dict:
         data = self.cleaned_data
         coverage = {}
-        for number, _label in WEEKDAYS[:5]:
+        for number, _label in WORKDAYS:
             people, share = data.get(f"min_people_{number}") or 0, data.get(f"min_share_{number}") or 0
             if people or share:
                 coverage[str(number)] = {"min_people": people, "min_share": share}

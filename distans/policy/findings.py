@@ -7,19 +7,9 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from distans.core.weekdays import NAMES
 from distans.policy.rules import Finding
-
-WEEKDAYS = [
-    gettext_lazy("Monday"),
-    gettext_lazy("Tuesday"),
-    gettext_lazy("Wednesday"),
-    gettext_lazy("Thursday"),
-    gettext_lazy("Friday"),
-    gettext_lazy("Saturday"),
-    gettext_lazy("Sunday"),
-]
 
 MESSAGES = {
     "days_invalid": lambda p: _("Choose between half a day and five days a week, in half days."),
@@ -152,7 +142,7 @@ def message(finding: Finding) -> str:
         for key, value in finding.params.items()
     }
     if "weekday" in params:
-        params["weekday"] = WEEKDAYS[finding.params["weekday"]]
+        params["weekday"] = NAMES[finding.params["weekday"]]
     return MESSAGES[finding.code](params)
 
 

@@ -14,8 +14,16 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server):  # noqa: F811
     demo_load(people=60, seed=1)
-    employee = Person.objects.filter(country="NO", position__remote_suitability__in=["partly", "fully"],
-                                     manager__isnull=False, reports__isnull=True).order_by("pk").first()
+    employee = (
+        Person.objects.filter(
+            country="NO",
+            position__remote_suitability__in=["partly", "fully"],
+            manager__isnull=False,
+            reports__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
     employee.set_password(DEMO_PASSWORD)
     employee.language = "nb"
     employee.save()

@@ -12,7 +12,10 @@ def test_demo_has_a_request_for_every_route(db, capsys):
     assert (approved.person.country, approved.days_per_week, approved.route) == ("SE", 2, ["manager"])
     norwegian = requests.get(person__country="NO")
     assert (norwegian.days_per_week, norwegian.route, norwegian.current_step) == (
-        3, ["manager", "hr_approver"], "hr_approver")
+        3,
+        ["manager", "hr_approver"],
+        "hr_approver",
+    )
     karin = Person.objects.get(email="karin.stahl@nordvik.example")
     assert norwegian in to_decide(karin)
     thailand = requests.get(location="abroad")

@@ -17,3 +17,11 @@ def markdown(text):
     from distans.core.markdown import render
 
     return render(text)
+
+
+@register.filter
+def weekday_names(days):
+    """{{ request.weekdays|weekday_names }}: [0, 4] as "Monday, Friday" in the active language."""
+    from distans.core.weekdays import NAMES
+
+    return ", ".join(str(NAMES[day]) for day in days or [])
