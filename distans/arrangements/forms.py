@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from distans.arrangements.models import DecisionKind, Location, Status
 from distans.core.forms import time_zone_choices
 from distans.core.weekdays import WORKDAYS
-from distans.org.models import Country
+from distans.org.forms import MAX_UNITS_IN_SELECT
+from distans.org.models import Country, Unit
 
 DAY_CHOICES = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
 PATTERNS = [("flexible", _("Flexible days, agreed week by week")), ("fixed", _("Fixed weekdays"))]
@@ -133,8 +134,13 @@ class OverviewFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     country = forms.ChoiceField(label=_("Country of employment"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.order_by("name"), required=False, empty_label=_("All units")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if Unit.objects.count() > MAX_UNITS_IN_SELECT:  # as in the directory: from links only
+            self.fields["unit"].widget = forms.HiddenInput()
         self.fields["status"].choices = [("", _("All")), *Status.choices]
         self.fields["country"].choices = [("", _("All")), *Country.choices]

@@ -259,7 +259,10 @@ def overview(request):
     form = OverviewFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     requests = queries.overview(
-        status=filters.get("status", ""), country=filters.get("country", ""), q=filters.get("q", "")
+        status=filters.get("status", ""),
+        country=filters.get("country", ""),
+        q=filters.get("q", ""),
+        unit_id=filters["unit"].pk if filters.get("unit") else None,
     )
     if request.GET.get("format") == "csv":
         return _csv(requests)

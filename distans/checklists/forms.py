@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from distans.checklists import rules
 from distans.checklists.models import ActionOwner, Effect, ItemKind, Kind, Respondent
 from distans.core.translated import localized
-from distans.org.models import Country, Person
+from distans.org.models import Country, Person, Unit
 
 TRIGGER_ERRORS = {
     "no_triggers_for_kind": _("Only yes/no, scale and choice questions can have trigger answers."),
@@ -174,6 +174,20 @@ class AssignForm(forms.Form):
         managers = Person.objects.filter(is_active=True, reports__isnull=False).distinct().exclude(
             pk=person.pk)
         self.fields["assessor"].queryset = managers.order_by("last_name", "first_name")
+
+
+class AssignUnitForm(forms.Form):
+    template = forms.ChoiceField(label=_("Checklist"))
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.order_by("name"))
+    subunits = forms.BooleanField(label=_("Include the units below it"), required=False)
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, versions, **kwargs):
+        kwargs.setdefault("initial", {"due_date": timezone.localdate() + datetime.timedelta(days=14)})
+        super().__init__(*args, **kwargs)
+        self.versions = {str(version.template_id): version for version in versions}
+        self.fields["template"].choices = [(key, localized(version.title))
+                                           for key, version in self.versions.items()]
 
 
 YES_NO = [(rules.YES, _("Yes")), (rules.NO, _("No"))]

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from distans.checklists.models import Action, Assignment, Kind, Role, TemplateVersion
-from distans.core.permissions import is_hr
+from distans.core.permissions import is_hr, is_manager
 from distans.org.permissions import manages
 
 
@@ -20,6 +20,12 @@ def can_manage_templates(user) -> bool:
 
 
 def can_view_reports(user) -> bool:
+    """Completion and open actions: HR for everyone, a manager for her reports at any depth."""
+    return is_hr(user) or is_manager(user)
+
+
+def can_view_organisation_reports(user) -> bool:
+    """Consistency of assessors and the pulse across units: HR only."""
     return is_hr(user)
 
 

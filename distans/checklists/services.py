@@ -29,33 +29,48 @@ from distans.checklists.queries import item_spec
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
 from distans.core.translated import LANGUAGE_CODES, language_names, localized, missing_languages
-from distans.org.models import Country, Person
+from distans.org.models import Country, Person, Unit
 from distans.org.models import Role as OrgRole
 
 VERSION_FIELDS = ["title", "intro", "countries", "respondent", "pass_score"]
-ITEM_FIELDS = ["kind", "text", "help", "required", "weight", "options", "countries", "trigger_answers",
-               "effect", "action_text", "action_owner", "action_days"]
+ITEM_FIELDS = [
+    "kind",
+    "text",
+    "help",
+    "required",
+    "weight",
+    "options",
+    "countries",
+    "trigger_answers",
+    "effect",
+    "action_text",
+    "action_owner",
+    "action_days",
+]
 
 
 # Templates and versions ------------------------------------------------------------------------
+
 
 def template_create(*, actor, kind: str, title: dict) -> TemplateVersion:
     if missing_languages(title) == LANGUAGE_CODES:
         raise DomainError("title_required", _("Give the checklist a title."), field="title")
     with transaction.atomic():
         template = ChecklistTemplate.objects.create(kind=kind)
-        version = TemplateVersion.objects.create(template=template, number=1, title=title,
-                                                 created_by=actor)
-        audit_record(actor=actor, action="checklist_template.create", obj=version,
-                     changes={"kind": [None, kind]})
+        version = TemplateVersion.objects.create(template=template, number=1, title=title, created_by=actor)
+        audit_record(
+            actor=actor, action="checklist_template.create", obj=version, changes={"kind": [None, kind]}
+        )
     return version
 
 
 def _locked_draft(version: TemplateVersion) -> TemplateVersion:
     version = TemplateVersion.objects.select_for_update().get(pk=version.pk)
     if not version.is_draft:
-        raise DomainError("version_published", _(
-            "This version is published and can no longer be changed. Start a new draft to edit it."))
+        raise DomainError(
+            "version_published",
+            _("This version is published and can no longer be changed. Start a new draft to edit it."),
+        )
     return version
 
 
@@ -68,8 +83,9 @@ def version_update(*, actor, version: TemplateVersion, **values) -> TemplateVers
         version.full_clean(exclude=["template", "created_by", "published_by"])
         version.save()
         after = {field: getattr(version, field) for field in VERSION_FIELDS}
-        audit_record(actor=actor, action="checklist_version.update", obj=version,
-                     changes=field_changes(before, after))
+        audit_record(
+            actor=actor, action="checklist_version.update", obj=version, changes=field_changes(before, after)
+        )
     return version
 
 
@@ -90,17 +106,29 @@ def item_save(*, actor, version: TemplateVersion, item: Item | None = None, **va
         if item.kind not in (ItemKind.SINGLE, ItemKind.MULTIPLE):
             item.options = []
         item.save()
-        audit_record(actor=actor, action="checklist_item.save", obj=version,
-                     changes={f"item {item.pk} {key}": change for key, change in field_changes(
-                         before, {field: getattr(item, field) for field in ITEM_FIELDS}).items()})
+        audit_record(
+            actor=actor,
+            action="checklist_item.save",
+            obj=version,
+            changes={
+                f"item {item.pk} {key}": change
+                for key, change in field_changes(
+                    before, {field: getattr(item, field) for field in ITEM_FIELDS}
+                ).items()
+            },
+        )
     return item
 
 
 def item_delete(*, actor, item: Item) -> None:
     with transaction.atomic():
         version = _locked_draft(item.version)
-        audit_record(actor=actor, action="checklist_item.delete", obj=version,
-                     changes={"item": [localized(item.text), None]})
+        audit_record(
+            actor=actor,
+            action="checklist_item.delete",
+            obj=version,
+            changes={"item": [localized(item.text), None]},
+        )
         item.delete()
 
 
@@ -118,8 +146,9 @@ def item_move(*, actor, item: Item, up: bool) -> None:
             if each.position != position:
                 each.position = position
                 each.save(update_fields=["position"])
-        audit_record(actor=actor, action="checklist_item.move", obj=version,
-                     changes={"item": [index + 1, other + 1]})
+        audit_record(
+            actor=actor, action="checklist_item.move", obj=version, changes={"item": [index + 1, other + 1]}
+        )
 
 
 def publish_problems(version: TemplateVersion, items: list[Item]) -> list[str]:
@@ -129,8 +158,10 @@ def publish_problems(version: TemplateVersion, items: list[Item]) -> list[str]:
     def need(texts, what):
         missing = missing_languages(texts)
         if missing:
-            problems.append(_("%(what)s is missing in: %(languages)s.") % {
-                "what": what, "languages": ", ".join(language_names(missing))})
+            problems.append(
+                _("%(what)s is missing in: %(languages)s.")
+                % {"what": what, "languages": ", ".join(language_names(missing))}
+            )
 
     need(version.title, _("The title"))
     if any(version.intro.values()):
@@ -150,8 +181,9 @@ def publish_problems(version: TemplateVersion, items: list[Item]) -> list[str]:
         if any(item.action_text.values()):
             need(item.action_text, _("The action of question %(number)s") % {"number": number})
         if item.effect and not item.trigger_answers:
-            problems.append(_("%(question)s has an effect but no answers that trigger it.") % {
-                "question": label})
+            problems.append(
+                _("%(question)s has an effect but no answers that trigger it.") % {"question": label}
+            )
     return problems
 
 
@@ -177,12 +209,21 @@ def draft_create(*, actor, template: ChecklistTemplate) -> TemplateVersion:
         if latest.is_draft:
             return latest
         draft = TemplateVersion.objects.create(
-            template=template, number=latest.number + 1, created_by=actor,
-            **{field: getattr(latest, field) for field in VERSION_FIELDS})
-        Item.objects.bulk_create([
-            Item(version=draft, position=item.position,
-                 **{field: getattr(item, field) for field in ITEM_FIELDS})
-            for item in latest.items.all()])
+            template=template,
+            number=latest.number + 1,
+            created_by=actor,
+            **{field: getattr(latest, field) for field in VERSION_FIELDS},
+        )
+        Item.objects.bulk_create(
+            [
+                Item(
+                    version=draft,
+                    position=item.position,
+                    **{field: getattr(item, field) for field in ITEM_FIELDS},
+                )
+                for item in latest.items.all()
+            ]
+        )
         audit_record(actor=actor, action="checklist_version.draft", obj=draft)
     return draft
 
@@ -193,49 +234,111 @@ def published_version(template: ChecklistTemplate) -> TemplateVersion | None:
 
 # Assignments -----------------------------------------------------------------------------------
 
-def assignment_create(*, actor, template: ChecklistTemplate, person: Person, due_date: datetime.date,
-                      assessor: Person | None = None, self_view: bool = False, context=None) -> Assignment:
+
+def assignment_create(
+    *,
+    actor,
+    template: ChecklistTemplate,
+    person: Person,
+    due_date: datetime.date,
+    assessor: Person | None = None,
+    self_view: bool = False,
+    context=None,
+) -> Assignment:
     version = published_version(template)
     if version is None:
         raise DomainError("not_published", _("This checklist has no published version yet."))
     if not rules.applies_to(version.countries, person.country):
-        raise DomainError("wrong_country", _(
-            "This checklist is for %(countries)s; %(person)s works in %(country)s. Choose the "
-            "checklist for that country.") % {
-            "countries": ", ".join(str(Country(code).label) for code in version.countries),
-            "person": person, "country": person.get_country_display()}, field="template")
+        raise DomainError(
+            "wrong_country",
+            _(
+                "This checklist is for %(countries)s; %(person)s works in %(country)s. Choose the "
+                "checklist for that country."
+            )
+            % {
+                "countries": ", ".join(str(Country(code).label) for code in version.countries),
+                "person": person,
+                "country": person.get_country_display(),
+            },
+            field="template",
+        )
     if due_date < timezone.localdate():
-        raise DomainError("due_in_past", _("The due date has passed. Choose today or a later day."),
-                          field="due_date")
+        raise DomainError(
+            "due_in_past", _("The due date has passed. Choose today or a later day."), field="due_date"
+        )
     if version.asks_manager:
         assessor = assessor or person.manager
         if assessor is None:
-            raise DomainError("no_assessor", _(
-                "%(person)s has no line manager to answer this checklist. Choose who assesses.") % {
-                "person": person}, field="assessor")
+            raise DomainError(
+                "no_assessor",
+                _("%(person)s has no line manager to answer this checklist. Choose who assesses.")
+                % {"person": person},
+                field="assessor",
+            )
         if assessor.pk == person.pk:
             raise DomainError("self_assessor", _("A person cannot assess themself."), field="assessor")
     else:
         assessor, self_view = None, False
     with transaction.atomic():
         assignment = Assignment.objects.create(
-            version=version, person=person, assessor=assessor, self_view=self_view, due_date=due_date,
+            version=version,
+            person=person,
+            assessor=assessor,
+            self_view=self_view,
+            due_date=due_date,
             assigned_by=actor if getattr(actor, "pk", None) else None,
             context_type=ContentType.objects.get_for_model(context) if context is not None else None,
-            context_id=context.pk if context is not None else None)
-        audit_record(actor=actor, action="checklist_assignment.create", obj=assignment,
-                     changes={"person": [None, str(person)], "due_date": [None, due_date.isoformat()]})
+            context_id=context.pk if context is not None else None,
+        )
+        audit_record(
+            actor=actor,
+            action="checklist_assignment.create",
+            obj=assignment,
+            changes={"person": [None, str(person)], "due_date": [None, due_date.isoformat()]},
+        )
         _schedule_reminders(assignment)
         tasks.assignment_notify.enqueue(assignment.pk)
     return assignment
+
+
+def assignments_for_unit(
+    *, actor, template: ChecklistTemplate, unit, due_date: datetime.date, subunits: bool = False
+) -> dict:
+    """Assign a checklist to everyone active in a unit (and the units below it). People it does not
+    apply to (another country, no line manager for a manager's part) are counted, not assigned."""
+    units = [unit.pk]
+    if subunits:
+        frontier = [unit.pk]
+        while frontier:
+            frontier = list(
+                Unit.objects.filter(parent_id__in=frontier).exclude(pk__in=units).values_list("pk", flat=True)
+            )
+            units += frontier
+    counts = {"assigned": 0, "other_country": 0, "no_assessor": 0}
+    with transaction.atomic():
+        for person in Person.objects.filter(unit_id__in=units, is_active=True).select_related("manager"):
+            try:
+                assignment_create(actor=actor, template=template, person=person, due_date=due_date)
+                counts["assigned"] += 1
+            except DomainError as error:
+                if error.code == "wrong_country":
+                    counts["other_country"] += 1
+                elif error.code in ("no_assessor", "self_assessor"):
+                    counts["no_assessor"] += 1
+                else:
+                    raise
+    return counts
 
 
 def _schedule_reminders(assignment: Assignment) -> None:
     """Reminders are rows in the task table, written in this transaction with the assignment."""
     now = timezone.now()
     for moment in rules.reminder_moments(
-            assignment.due_date, days_before=settings.CHECKLIST_REMINDER_DAYS_BEFORE,
-            time_zone=assignment.person.time_zone, hour=settings.REMINDER_LOCAL_HOUR):
+        assignment.due_date,
+        days_before=settings.CHECKLIST_REMINDER_DAYS_BEFORE,
+        time_zone=assignment.person.time_zone,
+        hour=settings.REMINDER_LOCAL_HOUR,
+    ):
         if moment > now:
             tasks.assignment_remind.using(run_after=moment).enqueue(assignment.pk)
 
@@ -264,8 +367,11 @@ ANSWER_PROBLEMS = {
 
 
 def applicable_items(assignment: Assignment) -> list[Item]:
-    return [item for item in assignment.version.items.all()
-            if rules.applies_to(item.countries, assignment.person.country)]
+    return [
+        item
+        for item in assignment.version.items.all()
+        if rules.applies_to(item.countries, assignment.person.country)
+    ]
 
 
 def _check_answers(items: list[Item], answers: dict) -> dict:
@@ -283,20 +389,24 @@ def _check_answers(items: list[Item], answers: dict) -> dict:
         elif not rules.is_blank(value):
             clean[str(key)] = value
     if problems:
-        raise DomainError("bad_answers", _("Some answers need correcting. %(problems)s") % {
-            "problems": "; ".join(problems) + "."})
+        raise DomainError(
+            "bad_answers",
+            _("Some answers need correcting. %(problems)s") % {"problems": "; ".join(problems) + "."},
+        )
     return clean
 
 
 def _locked_response(assignment: Assignment, role: str, actor) -> Response:
-    assignment = Assignment.objects.select_for_update().select_related("version", "person").get(
-        pk=assignment.pk)
+    assignment = (
+        Assignment.objects.select_for_update().select_related("version", "person").get(pk=assignment.pk)
+    )
     if assignment.status != Assignment.Status.OPEN:
         raise DomainError("not_open", _("This checklist is closed and can no longer be answered."))
     if role not in assignment.roles():
         raise DomainError("no_such_role", _("This checklist does not ask for that answer."))
     response, _created = Response.objects.select_for_update().get_or_create(
-        assignment=assignment, role=role, defaults={"respondent": actor})
+        assignment=assignment, role=role, defaults={"respondent": actor}
+    )
     if response.is_submitted:
         raise DomainError("already_submitted", _("These answers were already submitted."))
     response.assignment = assignment
@@ -321,13 +431,18 @@ def response_submit(*, actor, assignment: Assignment, role: str, answers: dict |
         items = applicable_items(assignment)
         if answers is not None:
             response.answers = _check_answers(items, answers)
-        result = rules.evaluate([item_spec(item) for item in items], response.answers,
-                                country=assignment.person.country,
-                                pass_score=assignment.version.pass_score)
+        result = rules.evaluate(
+            [item_spec(item) for item in items],
+            response.answers,
+            country=assignment.person.country,
+            pass_score=assignment.version.pass_score,
+        )
         if result.missing:
             names = [localized(item.text).rstrip(".") for item in items if item.pk in result.missing]
-            raise DomainError("answers_missing", _("Answer every required question first: %(questions)s.")
-                              % {"questions": "; ".join(names)})
+            raise DomainError(
+                "answers_missing",
+                _("Answer every required question first: %(questions)s.") % {"questions": "; ".join(names)},
+            )
         now = timezone.now()
         response.respondent = actor
         response.status = Response.Status.SUBMITTED
@@ -336,11 +451,18 @@ def response_submit(*, actor, assignment: Assignment, role: str, answers: dict |
         response.blocking = list(result.blocking)
         response.save()
         _create_actions(response, [item for item in items if item.pk in result.actions])
-        audit_record(actor=actor, action="checklist_response.submit", obj=response,
-                     changes={"outcome": [None, result.outcome],
-                              "score": [None, str(result.score) if result.score is not None else None]})
-        submitted = set(assignment.responses.filter(status=Response.Status.SUBMITTED)
-                        .values_list("role", flat=True))
+        audit_record(
+            actor=actor,
+            action="checklist_response.submit",
+            obj=response,
+            changes={
+                "outcome": [None, result.outcome],
+                "score": [None, str(result.score) if result.score is not None else None],
+            },
+        )
+        submitted = set(
+            assignment.responses.filter(status=Response.Status.SUBMITTED).values_list("role", flat=True)
+        )
         if set(assignment.required_roles()) <= submitted:
             assignment.status = Assignment.Status.COMPLETED
             assignment.completed_at = now
@@ -359,11 +481,18 @@ def _action_owner(assignment: Assignment, owner: str) -> Person | None:
 
 def _create_actions(response: Response, items: list[Item]) -> None:
     today = timezone.localdate()
-    Action.objects.bulk_create([
-        Action(response=response, item=item, text=item.action_text or item.text,
-               owner=_action_owner(response.assignment, item.action_owner),
-               due_date=today + datetime.timedelta(days=item.action_days))
-        for item in items])
+    Action.objects.bulk_create(
+        [
+            Action(
+                response=response,
+                item=item,
+                text=item.action_text or item.text,
+                owner=_action_owner(response.assignment, item.action_owner),
+                due_date=today + datetime.timedelta(days=item.action_days),
+            )
+            for item in items
+        ]
+    )
 
 
 def action_complete(*, actor, action: Action) -> Action:

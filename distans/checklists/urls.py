@@ -12,6 +12,7 @@ urlpatterns = [
     path("assignments/<int:pk>/cancel/", views.assignment_cancel, name="assignment_cancel"),
     path("actions/<int:pk>/done/", views.action_done, name="action_done"),
     path("templates/", views.template_list, name="template_list"),
+    path("templates/assign/", views.assign_unit, name="assign_unit"),
     path("templates/<int:pk>/draft/", views.draft_create, name="draft_create"),
     path("templates/versions/<int:pk>/", views.version_detail, name="version"),
     path("templates/versions/<int:pk>/preview/", views.version_preview, name="version_preview"),

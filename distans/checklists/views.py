@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.checklists import queries, services
-from distans.checklists.forms import AssignForm, ItemForm, ResponseForm, TemplateCreateForm, VersionForm
+from distans.checklists.forms import (
+    AssignForm,
+    AssignUnitForm,
+    ItemForm,
+    ResponseForm,
+    TemplateCreateForm,
+    VersionForm,
+)
 from distans.checklists.models import ChecklistTemplate, Item, Role
 from distans.checklists.permissions import (
     can_answer,
@@ -18,6 +25,7 @@ from distans.checklists.permissions import (
     can_complete_action,
     can_manage_templates,
     can_view_checklists_of,
+    can_view_organisation_reports,
     can_view_reports,
     get_action_for_user,
     get_assignment_for_user,
@@ -172,6 +180,23 @@ def template_list(request):
 
 
 @login_required
+def assign_unit(request):
+    """HR assigns a checklist to everyone in a unit at once, for example the IT-security check."""
+    require(can_manage_templates(request.user))
+    form = AssignUnitForm(request.POST or None, versions=queries.published_templates())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        counts = services.assignments_for_unit(
+            actor=request.user, template=form.versions[data["template"]].template, unit=data["unit"],
+            due_date=data["due_date"], subunits=data["subunits"])
+        messages.success(request, _(
+            "Assigned to %(assigned)s people. Left out: %(other_country)s employed in a country the "
+            "checklist is not for, %(no_assessor)s without a line manager to assess them.") % counts)
+        return redirect("checklists:template_list")
+    return render(request, "checklists/assign_unit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
 def version_detail(request, pk: int):
     """The editor for a draft; a read-only view of a published version."""
     version = get_version_for_user(request.user, pk)
@@ -273,10 +298,11 @@ def draft_create(request, pk: int):
 def reports(request):
     require(can_view_reports(request.user))
     since = timezone.localdate() - datetime.timedelta(days=90)
+    organisation = can_view_organisation_reports(request.user)
     return render(request, "checklists/reports.html", {
         "completion": queries.completion(request.user),
         "actions": queries.open_actions(request.user),
-        "consistency": queries.consistency(),
-        "pulse": queries.pulse_by_unit(since=since),
+        "consistency": queries.consistency() if organisation else None,
+        "pulse": queries.pulse_by_unit(since=since) if organisation else None,
         "today": timezone.localdate(),
     })

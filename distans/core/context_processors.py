@@ -30,6 +30,7 @@ def navigation(request):
         items.append((_("All requests"), reverse("arrangements:overview")))
     if permissions.is_hr(user):
         items.append((_("Checklist templates"), reverse("checklists:template_list")))
+    if permissions.is_hr(user) or permissions.is_manager(user):
         items.append((_("Checklist reports"), reverse("checklists:reports")))
     if permissions.can_view_audit_log(user):
         items.append((_("Audit log"), reverse("core:audit_log")))

@@ -58,12 +58,12 @@ def person_feed(person: Person) -> bytes:
         dates = _dates()
         days = queries.person_days(person, dates)
         sites = queries.site_names()
-        office_days = set(queries.unit_settings(person.unit)["office_weekdays"]) if person.unit else set()
+        unit_settings = queries.unit_settings(person.unit) if person.unit else {}
         stamp = timezone.now()
         cal = _calendar(_("My plan in Distans"))
         for day in days:
             summary = day_summary(day, sites)
-            if day.date.weekday() in office_days and day.kind not in (rules.HOLIDAY, rules.OFF):
+            if rules.is_office_day(day.date, unit_settings) and day.kind not in (rules.HOLIDAY, rules.OFF):
                 summary = _("%(where)s · team office day") % {"where": summary}
             if summary:
                 cal.add_component(
@@ -77,7 +77,7 @@ def unit_feed(unit: Unit, reader: Person) -> bytes:
     with translation.override(reader.language or settings.LANGUAGE_CODE):
         dates = _dates()
         rows, days = queries.plan_for(queries.unit_members(unit), dates)
-        office_days = set(queries.unit_settings(unit)["office_weekdays"])
+        unit_settings = queries.unit_settings(unit)
         stamp = timezone.now()
         cal = _calendar(_("%(unit)s in Distans") % {"unit": unit.name})
         for index, date in enumerate(dates):
@@ -93,7 +93,7 @@ def unit_feed(unit: Unit, reader: Person) -> bytes:
                 "remote": tally["remote"],
                 "away": tally["away"],
             }
-            if date.weekday() in office_days:
+            if rules.is_office_day(date, unit_settings):
                 summary = _("Team office day · %(counts)s") % {"counts": summary}
             cal.add_component(_event(f"unit-{unit.pk}-{date.isoformat()}", date, summary, stamp))
         return cal.to_ical()

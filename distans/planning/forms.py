@@ -60,6 +60,12 @@ class UnitSettingsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The days the team meets at the office."),
     )
+    office_dates = forms.CharField(
+        label=_("Extra team office dates"),
+        required=False,
+        max_length=500,
+        help_text=_("Dates as YYYY-MM-DD, separated by commas, for example 2027-01-14."),
+    )
     reachable_from = forms.TimeField(
         label=_("Reachable from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -101,6 +107,7 @@ class UnitSettingsForm(forms.Form):
         coverage = settings.get("coverage") or {}
         initial = {
             "office_weekdays": settings.get("office_weekdays", []),
+            "office_dates": ", ".join(settings.get("office_dates") or []),
             "reachable_from": settings.get("reachable_from"),
             "reachable_to": settings.get("reachable_to"),
             "meeting_note": settings.get("meeting_note", ""),
@@ -145,6 +152,19 @@ class UnitSettingsForm(forms.Form):
             self.add_error("reachable_to", _("The reachable hours must end after they start."))
         return data
 
+    def clean_office_dates(self) -> list[str]:
+        dates = []
+        for part in self.cleaned_data["office_dates"].replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                dates.append(datetime.date.fromisoformat(part.strip()).isoformat())
+            except ValueError as error:
+                raise forms.ValidationError(
+                    _("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": part.strip()}
+                ) from error
+        return sorted(set(dates))
+
     def values(self) -> dict:
         data = self.cleaned_data
         coverage = {}
@@ -166,6 +186,7 @@ class UnitSettingsForm(forms.Form):
             )
         return {
             "office_weekdays": sorted(data["office_weekdays"]),
+            "office_dates": data["office_dates"],
             "coverage": coverage,
             "duties": duties,
             "reachable_from": data.get("reachable_from"),

@@ -114,6 +114,9 @@ class UnitPlanSettings(models.Model):
 
     unit = models.OneToOneField("org.Unit", on_delete=models.CASCADE, related_name="plan_settings")
     office_weekdays = models.JSONField(default=list, blank=True, help_text="Team office days: 0 = Monday.")
+    office_dates = models.JSONField(
+        default=list, blank=True, help_text='Extra team office dates: ["2027-01-14"].'
+    )
     coverage = models.JSONField(
         default=dict, blank=True, help_text='{"0": {"min_people": 3, "min_share": 0}, …} per weekday'
     )

@@ -100,11 +100,20 @@ def unit_members(unit: Unit):
 def unit_settings(unit: Unit) -> dict:
     settings = (
         UnitPlanSettings.objects.filter(unit=unit)
-        .values("office_weekdays", "coverage", "duties", "reachable_from", "reachable_to", "meeting_note")
+        .values(
+            "office_weekdays",
+            "office_dates",
+            "coverage",
+            "duties",
+            "reachable_from",
+            "reachable_to",
+            "meeting_note",
+        )
         .first()
     )
     return settings or {
         "office_weekdays": [],
+        "office_dates": [],
         "coverage": {},
         "duties": [],
         "reachable_from": None,
@@ -133,7 +142,7 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
                 "date": date,
                 "counts": tally,
                 "needed": rules.required_on_site(settings["coverage"].get(str(date.weekday())), len(rows)),
-                "office_day": date.weekday() in settings["office_weekdays"],
+                "office_day": rules.is_office_day(date, settings),
                 "holiday": next((day.detail for day in todays if day.kind == rules.HOLIDAY), ""),
             }
         )

@@ -298,13 +298,19 @@ class Problem:
     params: tuple = ()
 
 
+def is_office_day(date: datetime.date, settings: dict) -> bool:
+    """A team office day: one of the unit's weekdays, or one of its extra dates."""
+    return date.weekday() in (settings.get("office_weekdays") or []) or date.isoformat() in (
+        settings.get("office_dates") or []
+    )
+
+
 def unit_problems(
     dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], settings: dict
 ) -> list[Problem]:
     """Coverage below the minimum, uncovered duties, and members away from the office on a team office
     day, for each date. `settings` holds office_weekdays, coverage and duties as stored."""
     problems = []
-    office_days = set(settings.get("office_weekdays") or [])
     coverage = settings.get("coverage") or {}
     for index, date in enumerate(dates):
         todays = [days[person.id][index] for person in members]
@@ -332,7 +338,7 @@ def unit_problems(
                         ),
                     )
                 )
-        if date.weekday() in office_days:
+        if is_office_day(date, settings):
             elsewhere = [
                 person.id for person, day in zip(members, todays, strict=True) if day.kind in AWAY_FROM_OFFICE
             ]

@@ -102,6 +102,8 @@ def test_overview_filters_and_exports_csv_with_nordic_letters(client, cast):
     client.force_login(cast["hr"])
     page = html(client.get(reverse("arrangements:overview"), {"country": "NO"}))
     assert "Olav Haugen" in page and "Åsa Öberg" not in page
+    page = html(client.get(reverse("arrangements:overview"), {"unit": cast["employee"].unit_id}))
+    assert "Åsa Öberg" in page and "Olav Haugen" not in page
     response = client.get(reverse("arrangements:overview"), {"format": "csv"})
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")

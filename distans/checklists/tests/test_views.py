@@ -241,3 +241,27 @@ def test_person_page_links_to_checklists_only_for_those_who_may_see_them(client,
     assert link in html(client.get(url))
     client.force_login(cast["admin"])
     assert link not in html(client.get(url))
+
+
+def test_a_manager_sees_completion_for_her_reports_but_not_the_organisation_reports(client, cast, due):
+    services.assignment_create(actor=cast["hr"], template=builtin("it-security"), person=cast["employee"],
+                               due_date=due)
+    services.assignment_create(actor=cast["hr"], template=builtin("it-security"), person=cast["outsider"],
+                               due_date=due)
+    client.force_login(cast["manager"])
+    response = client.get(reverse("checklists:reports"))
+    units = [row["unit"] for group in response.context["completion"] for row in group["units"]]
+    assert units == ["Support Sweden"]
+    page = html(response)
+    assert "Consistency of suitability assessments" not in page and "Wellbeing pulse" not in page
+
+
+def test_hr_assigns_a_checklist_to_a_whole_unit_leaving_out_other_countries(client, cast):
+    norwegian = Person.objects.create_user("nor@example.com", "x", unit=cast["employee"].unit, country="NO",
+                                           manager=cast["manager"])
+    client.force_login(cast["hr"])
+    response = client.post(reverse("checklists:assign_unit"), {
+        "template": builtin("workplace-se").pk, "unit": cast["employee"].unit_id, "due_date": "2099-01-31"})
+    assert response.status_code == 302
+    assigned = set(Assignment.objects.values_list("person__email", flat=True))
+    assert assigned == {"asa@example.com", "bjorn@example.com"} and norwegian.email not in assigned

@@ -140,6 +140,7 @@ MATRIX = {
     "checklists:action_done": ("post", action_of_employee,
                                only(["employee", "manager", "hr"], status=302, denied=404)),
     "checklists:template_list": ("get", None, HR_ONLY),
+    "checklists:assign_unit": ("get", None, HR_ONLY),
     "checklists:draft_create": ("post", lambda cast: [it_security_version(cast).template_id], HR_POSTS),
     "checklists:version": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
     "checklists:version_preview": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
@@ -149,7 +150,7 @@ MATRIX = {
                                                   it_security_version(cast).items.first().pk], HR_ONLY),
     "checklists:item_change": ("post", lambda cast: [it_security_version(cast).pk,
                                                      it_security_version(cast).items.first().pk], HR_POSTS),
-    "checklists:reports": ("get", None, HR_ONLY),
+    "checklists:reports": ("get", None, only(["manager", "hr", "hr_approver"])),  # Karin manages Elin
     "arrangements:mine": ("get", None, signed_in(200)),
     "arrangements:new": ("get", None, signed_in(200)),
     "arrangements:evaluate": ("get", None, signed_in(405)),

@@ -147,6 +147,7 @@ def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
         reverse("planning:unit_settings", args=[unit.pk]),
         {
             "office_weekdays": ["1", "3"],
+            "office_dates": "2026-12-11, 2026-12-18",
             "min_people_0": "2",
             "duty_name": "Telephone",
             "duty_weekdays": ["0"],
@@ -160,6 +161,9 @@ def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
     settings = queries.unit_settings(unit)
     assert settings["office_weekdays"] == [1, 3] and settings["coverage"]["0"]["min_people"] == 2
     assert settings["duties"][0]["name"] == "Telephone"
+    assert settings["office_dates"] == ["2026-12-11", "2026-12-18"]
+    grid = queries.team_week(unit, queries.week_of(datetime.date(2026, 12, 11)))
+    assert [column["office_day"] for column in grid["columns"]][:5] == [False, True, False, True, True]
     client.force_login(cast["outsider"])
     assert client.get(reverse("planning:unit_settings", args=[unit.pk])).status_code == 403
 
