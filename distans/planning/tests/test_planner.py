@@ -1,0 +1,88 @@
+"""The planner as a pure module: hard rules hold, soft goals pull, conflicts are named."""
+
+from distans.planning.planner import Person, Problem, Site, Unit, Weights, solve
+
+STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
+
+
+def team(count, **overrides):
+    return tuple(
+        Person(id=number, name=f"P{number}", unit_id=1, site_id=1, remote_days=2, **overrides)
+        for number in range(count)
+    )
+
+
+def test_every_person_gets_exactly_the_agreed_remote_days_and_the_team_day():
+    people = team(6)
+    solution = solve(Problem(people, (Unit(1, "Support", office_days=(1,)),), (Site(1, "Stockholm", 40),)))
+    assert solution.status == "optimal"
+    for person in people:
+        assert len(solution.office[person.id]) == 3 and 1 in solution.office[person.id]
+
+
+def test_fixed_remote_days_and_days_away_are_kept():
+    person = Person(1, "Åsa", 1, 1, remote_days=2, fixed_remote=(0, 4), unavailable=(2,))
+    solution = solve(Problem((person,), (Unit(1, "Support"),), (Site(1, "Stockholm", 5),)))
+    assert solution.office[1] == (1, 3)
+
+
+def test_capacity_spreads_people_over_the_week():
+    people = team(10)
+    solution = solve(Problem(people, (Unit(1, "Support"),), (Site(1, "Small office", 6),)))
+    for day in range(5):
+        assert sum(day in days for days in solution.office.values()) <= 6
+
+
+def test_the_planner_can_choose_the_team_day():
+    people = team(4, unavailable=(0,))
+    solution = solve(
+        Problem(people, (Unit(1, "Support", choose_office_day=True),), (Site(1, "Stockholm", 40),))
+    )
+    day = solution.chosen_office_days[1]
+    assert day != 0 and all(day in days for days in solution.office.values())
+
+
+def test_with_only_stability_weighted_a_plan_that_fits_is_left_as_it_is():
+    people = tuple(Person(n, f"P{n}", 1, 1, remote_days=2, current_office=(0, 1, 2)) for n in range(3))
+    solution = solve(Problem(people, (Unit(1, "Support"),), (Site(1, "Stockholm", 40),), STABLE))
+    assert all(days == (0, 1, 2) for days in solution.office.values())
+    assert solution.parts["stability"] == 0 and solution.changes(Problem(people)) == {}
+
+
+def test_colocation_puts_a_team_on_the_same_days():
+    people = team(4)
+    weights = Weights(preferences=0, colocation=5, fairness=0, stability=0, balance=0)
+    solution = solve(Problem(people, (Unit(1, "Support"),), (Site(1, "Stockholm", 40),), weights))
+    assert len({days for days in solution.office.values()}) == 1
+
+
+def test_preferences_are_followed_when_nothing_else_matters():
+    person = Person(1, "Åsa", 1, 1, remote_days=3, preferred_office=(1, 3))
+    weights = Weights(preferences=5, colocation=0, fairness=0, stability=0, balance=0)
+    assert solve(Problem((person,), (Unit(1, "Support"),), (Site(1, "Stockholm", 5),), weights)).office[
+        1
+    ] == (1, 3)
+
+
+def test_conflicting_rules_are_named_instead_of_a_bare_infeasible():
+    people = tuple(Person(n, f"P{n}", 1, 1, remote_days=1, fixed_remote=(0,)) for n in range(3)) + (
+        Person(3, "P3", 1, 1, remote_days=1, unavailable=(0,)),
+        Person(4, "P4", 1, 1, remote_days=1),
+    )
+    solution = solve(
+        Problem(people, (Unit(1, "Team Support", coverage=((0, 4),)),), (Site(1, "Stockholm", 40),))
+    )
+    assert solution.status == "infeasible"
+    codes = {conflict.code for conflict in solution.conflicts}
+    assert "coverage" in codes and "fixed_remote" in codes
+    assert not any(conflict.code == "capacity" for conflict in solution.conflicts)
+
+
+def test_progress_is_reported_and_the_search_can_be_stopped():
+    seen = []
+    solution = solve(
+        Problem(team(30), (Unit(1, "Support", choose_office_day=True),), (Site(1, "Stockholm", 40),)),
+        report=lambda objective, bound: seen.append(objective),
+        stop=lambda: True,
+    )
+    assert seen and solution.status in ("feasible", "optimal") and len(solution.office) == 30
