@@ -50,6 +50,7 @@ class Site:
     id: int
     name: str
     capacity: int | None
+    taken: tuple[int, ...] = (0, 0, 0, 0, 0)  # desks taken each weekday by people outside the problem
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,11 @@ def solve(
     members = {
         unit.id: [person for person in problem.people if person.unit_id == unit.id] for unit in problem.units
     }
+
+    def joins_team_days(person: Person) -> bool:
+        """Someone whose agreement is remote every day they work (e.g. from abroad) does not come in."""
+        return person.remote_days < 5 - len(person.unavailable)
+
     chosen = {}
     for unit in problem.units:
         team = members[unit.id]
@@ -175,12 +181,12 @@ def solve(
             literal = rule(Conflict("office_day", (("unit", unit.name), ("weekday", None))))
             for day, picked in chosen[unit.id].items():
                 for person in team:
-                    if day not in person.unavailable:
+                    if day not in person.unavailable and joins_team_days(person):
                         model.AddImplication(picked, x[person.id, day]).OnlyEnforceIf(literal)
         for day in unit.office_days:
             literal = rule(Conflict("office_day", (("unit", unit.name), ("weekday", day))))
             for person in team:
-                if day not in person.unavailable:
+                if day not in person.unavailable and joins_team_days(person):
                     model.Add(x[person.id, day] == 1).OnlyEnforceIf(literal)
         for day, minimum in unit.coverage:
             literal = rule(Conflict("coverage", (("unit", unit.name), ("weekday", day), ("needed", minimum))))
@@ -195,9 +201,17 @@ def solve(
         if site.capacity is not None:
             for day in WEEK:
                 literal = rule(
-                    Conflict("capacity", (("site", site.name), ("weekday", day), ("desks", site.capacity)))
+                    Conflict(
+                        "capacity",
+                        (
+                            ("site", site.name),
+                            ("weekday", day),
+                            ("desks", site.capacity),
+                            ("taken", site.taken[day]),
+                        ),
+                    )
                 )
-                model.Add(loads[day] <= site.capacity).OnlyEnforceIf(literal)
+                model.Add(loads[day] + site.taken[day] <= site.capacity).OnlyEnforceIf(literal)
         peak = model.NewIntVar(0, len(at_site[site.id]), f"peak_{site.id}")
         for load in loads:
             model.Add(peak >= load)

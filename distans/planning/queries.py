@@ -122,6 +122,12 @@ def unit_settings(unit: Unit) -> dict:
     }
 
 
+def unit_settings_for(unit_id: int) -> dict:
+    """A unit's settings with its name, for the planner."""
+    unit = Unit.objects.get(pk=unit_id)
+    return {**unit_settings(unit), "name": unit.name}
+
+
 def site_names() -> dict[int, str]:
     return dict(Site.objects.values_list("id", "name"))
 

@@ -86,3 +86,39 @@ def test_progress_is_reported_and_the_search_can_be_stopped():
         stop=lambda: True,
     )
     assert seen and solution.status in ("feasible", "optimal") and len(solution.office) == 30
+
+
+def test_the_plan_command_prints_the_summary_for_a_demo_unit(db):
+    import io
+
+    from django.core.management import call_command
+
+    from distans.org.demo import demo_load
+    from distans.org.models import Site
+    from distans.planning.demo import plans_demo
+
+    demo_load(people=60, seed=1)
+    plans_demo(seed=1)
+    Site.objects.update(desk_capacity=500)
+    out = io.StringIO()
+    call_command("plan", "--unit", "CS-SE-1", "--week", "2027-W02", "--time-limit", "5", stdout=out)
+    text = out.getvalue()
+    assert "people, week 2027-W02: optimal" in text or "feasible" in text
+    assert "objective" in text and "parts: preferences" in text
+
+
+def test_the_plan_command_names_the_conflict(db):
+    import io
+
+    from django.core.management import call_command
+
+    from distans.org.demo import demo_load
+    from distans.org.models import Site
+    from distans.planning.demo import plans_demo
+
+    demo_load(people=60, seed=1)
+    plans_demo(seed=1)
+    Site.objects.filter(code="STO").update(desk_capacity=1)
+    out = io.StringIO()
+    call_command("plan", "--site", "STO", "--week", "2027-W02", "--time-limit", "5", stdout=out)
+    assert "These requirements cannot all be met:" in out.getvalue() and "desks on" in out.getvalue()

@@ -1,0 +1,138 @@
+"""Between the database and the planner: a `Problem` for a unit or a site and a week, and the
+planner's answers in the user's language."""
+
+import datetime
+import math
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from distans.arrangements.models import Request, Status
+from distans.core.weekdays import NAMES
+from distans.org.models import Person, Site
+from distans.planning import planner, queries, rules
+
+NOT_THERE = {rules.AWAY, rules.HOLIDAY, rules.OFF}
+DEFAULT_WEIGHTS = planner.Weights()
+
+
+def problem_for(
+    people,
+    monday: datetime.date,
+    *,
+    weights: planner.Weights = DEFAULT_WEIGHTS,
+    choose_office_day: bool = False,
+) -> tuple[planner.Problem, dict[int, str]]:
+    """The week's problem for these people (a unit's or a site's), and their names by id."""
+    week = [monday + datetime.timedelta(days=offset) for offset in range(5)]
+    rows, days = queries.plan_for(people, week)
+    ids = [row[0] for row in rows]
+    agreed = {}
+    for request in (
+        Request.objects.filter(person_id__in=ids, status=Status.APPROVED, start_date__lte=week[-1])
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
+        .order_by("start_date")
+    ):
+        agreed[request.person_id] = request  # the latest in force wins
+    members = []
+    for row in rows:
+        person_days = days[row[0]]
+        weekdays = {
+            kind: tuple(day for day in range(5) if person_days[day].kind == kind) for kind in rules.WORKING
+        }
+        request = agreed.get(row[0])
+        fixed_remote = tuple(request.weekdays) if request is not None and not request.flexible else ()
+        changed_remote = tuple(
+            day
+            for day in range(5)
+            if person_days[day].source == "change" and person_days[day].kind in rules.AWAY_FROM_OFFICE
+        )
+        office_site = next((day.site_id for day in person_days if day.site_id), None) or row[4]
+        members.append(
+            planner.Person(
+                id=row[0],
+                name=f"{row[1]} {row[2]}",
+                unit_id=row[6] or 0,
+                site_id=office_site,
+                remote_days=(
+                    math.floor(request.days_per_week)
+                    if request is not None
+                    else sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
+                ),
+                exact=request is None or not request.flexible,
+                fixed_remote=tuple(sorted(set(fixed_remote) | set(changed_remote))),
+                fixed_office=tuple(
+                    day
+                    for day in range(5)
+                    if person_days[day].source == "change" and person_days[day].kind == rules.OFFICE
+                ),
+                unavailable=tuple(day for day in range(5) if person_days[day].kind in NOT_THERE),
+                current_office=weekdays[rules.OFFICE],
+            )
+        )
+    units = []
+    for unit_id in sorted({person.unit_id for person in members if person.unit_id}):
+        settings = queries.unit_settings_for(unit_id)
+        team = [person for person in members if person.unit_id == unit_id]
+        units.append(
+            planner.Unit(
+                id=unit_id,
+                name=settings["name"],
+                office_days=()
+                if choose_office_day
+                else tuple(day for day in range(5) if rules.is_office_day(week[day], settings)),
+                choose_office_day=choose_office_day,
+                coverage=tuple(
+                    (day, needed)
+                    for day in range(5)
+                    if (needed := rules.required_on_site(settings["coverage"].get(str(day)), len(team)))
+                ),
+            )
+        )
+    sites = []
+    for site in Site.objects.filter(pk__in={person.site_id for person in members if person.site_id}):
+        booked = queries.site_occupancy(site, week)["days"]
+        taken = tuple(sum(1 for row in day["people"] if row[0] not in set(ids)) for day in booked)
+        sites.append(planner.Site(site.pk, site.name, site.desk_capacity, taken))
+    names = {person.id: person.name for person in members}
+    return planner.Problem(tuple(members), tuple(units), tuple(sites), weights), names
+
+
+def conflict_words(conflict: planner.Conflict) -> str:
+    params = dict(conflict.params)
+    if "weekday" in params and params["weekday"] is not None:
+        params["weekday"] = NAMES[params["weekday"]]
+    if "weekdays" in params:
+        params["weekdays"] = ", ".join(str(NAMES[day]) for day in params["weekdays"])
+    if conflict.code == "remote_days":
+        return _("%(person)s has %(days)s remote days a week by agreement") % params
+    if conflict.code == "fixed_remote":
+        return _("%(person)s works remotely on %(weekdays)s") % params
+    if conflict.code == "fixed_office":
+        return _("%(person)s has booked the office on %(weekdays)s") % params
+    if conflict.code == "office_day":
+        if params["weekday"] is None:
+            return _("%(unit)s needs a team office day that most of the team can attend") % params
+        return _("%(unit)s meets at the office on %(weekday)s") % params
+    if conflict.code == "coverage":
+        return _("%(unit)s needs %(needed)s at the office on %(weekday)s") % params
+    return (
+        _("%(site)s has %(desks)s desks on %(weekday)s, %(taken)s of them taken by people outside the plan")
+        % params
+    )
+
+
+def conflicts_sentence(solution: planner.Solution) -> str:
+    return _("These requirements cannot all be met: %(rules)s.") % {
+        "rules": "; ".join(conflict_words(conflict) for conflict in solution.conflicts)
+    }
+
+
+def weekdays_words(days: tuple[int, ...]) -> str:
+    return ", ".join(str(NAMES[day]) for day in days) or _("none")
+
+
+def people_of(*, unit=None, site=None):
+    if unit is not None:
+        return Person.objects.filter(unit=unit, is_active=True)
+    return Person.objects.filter(site=site, is_active=True)
