@@ -204,3 +204,44 @@ def parse_week(value: str | None, today: datetime.date) -> tuple[int, int]:
     except (AttributeError, ValueError):
         year, week, _day = today.isocalendar()
         return year, week
+
+
+class PlannerForm(forms.Form):
+    week = forms.CharField(
+        label=_("Week"), max_length=8, help_text=_("As year and ISO week, for example 2027-W02.")
+    )
+    choose_office_day = forms.BooleanField(
+        label=_("Let the planner choose the team office day"), required=False
+    )
+    time_limit = forms.IntegerField(
+        label=_("Time to search (seconds)"), min_value=2, max_value=60, initial=10
+    )
+    preferences = forms.IntegerField(
+        label=_("Weight: preferred and unwanted days"), min_value=0, max_value=10, initial=3
+    )
+    colocation = forms.IntegerField(
+        label=_("Weight: the team at the office on the same days"), min_value=0, max_value=10, initial=2
+    )
+    fairness = forms.IntegerField(
+        label=_("Weight: nobody always gets the unwanted days"), min_value=0, max_value=10, initial=2
+    )
+    stability = forms.IntegerField(
+        label=_("Weight: few changes from today"), min_value=0, max_value=10, initial=1
+    )
+    balance = forms.IntegerField(
+        label=_("Weight: an even load on the office"), min_value=0, max_value=10, initial=1
+    )
+
+    def clean_week(self):
+        value = self.cleaned_data["week"]
+        try:
+            year, week = value.split("-W")
+            return datetime.date.fromisocalendar(int(year), int(week), 1)
+        except ValueError as error:
+            raise forms.ValidationError(_("Write the week as 2027-W02.")) from error
+
+    def weights(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("preferences", "colocation", "fairness", "stability", "balance")
+        }

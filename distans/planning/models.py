@@ -159,3 +159,30 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return f"feed of {self.person}"
+
+
+class PlannerRun(models.Model):
+    """One run of the planner for a unit and a week, worked by a background task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        APPLIED = "applied", _("Applied")
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    week_start = models.DateField()
+    options = models.JSONField(default=dict, blank=True, help_text="weights, choose_office_day, time_limit")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    stop_requested = models.BooleanField(default=False)
+    started_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"planner {self.unit} {self.week_start}"

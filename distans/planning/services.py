@@ -14,8 +14,15 @@ from django.utils.translation import gettext as _
 from distans.core.audit import audit_record
 from distans.core.errors import DomainError
 from distans.org.models import Person, Site, Unit
-from distans.planning import queries, rules
-from distans.planning.models import WEEKDAY_FIELDS, DayChange, FeedToken, UnitPlanSettings, WorkPattern
+from distans.planning import queries, rules, tasks
+from distans.planning.models import (
+    WEEKDAY_FIELDS,
+    DayChange,
+    FeedToken,
+    PlannerRun,
+    UnitPlanSettings,
+    WorkPattern,
+)
 from distans.policy import queries as policy_queries
 from distans.policy.findings import plain_number
 
@@ -199,3 +206,51 @@ def feed_reset(*, actor, person: Person, unit: Unit | None = None) -> FeedToken:
         token = FeedToken.objects.create(person=person, unit=unit)
         audit_record(actor=actor, action="plan.feed_reset", obj=person)
     return token
+
+
+def planner_start(
+    *, actor, unit: Unit, monday: datetime.date, weights: dict, choose_office_day: bool, time_limit: int
+) -> PlannerRun:
+    with transaction.atomic():
+        run = PlannerRun.objects.create(
+            unit=unit,
+            week_start=monday,
+            started_by=actor,
+            options={"weights": weights, "choose_office_day": choose_office_day, "time_limit": time_limit},
+        )
+        audit_record(
+            actor=actor, action="plan.planner_start", obj=unit, changes={"week": [None, monday.isoformat()]}
+        )
+        tasks.planner_run.enqueue(run.pk)
+    return run
+
+
+def planner_apply(*, actor, run: PlannerRun, people: list[int]) -> dict:
+    """Make the proposed week real for the chosen people, one day change at a time, so every rule
+    (agreement, desks) still holds; refusals are counted and reported, not forced."""
+    week = [run.week_start + datetime.timedelta(days=offset) for offset in range(5)]
+    result = {"changed": 0, "refused": []}
+    for person in Person.objects.filter(pk__in=people, is_active=True):
+        proposed = set(run.result["office"].get(str(person.pk), []))
+        changed = False
+        for day in queries.person_days(person, week):
+            wanted = rules.OFFICE if day.date.weekday() in proposed else rules.REMOTE
+            if (
+                day.kind in (rules.OFFICE, rules.REMOTE)
+                and day.kind != wanted
+                and day.date >= timezone.localdate()
+            ):
+                try:
+                    day_set(actor=actor, person=person, date=day.date, kind=wanted)
+                    changed = True
+                except DomainError as error:
+                    result["refused"].append(f"{person}: {error.message}")
+        if changed:
+            result["changed"] += 1
+            tasks.plan_changed_notify.enqueue(person.pk, run.week_start.isoformat())
+    run.status = run.Status.APPLIED
+    run.save(update_fields=["status"])
+    audit_record(
+        actor=actor, action="plan.planner_apply", obj=run.unit, changes={"people": [None, result["changed"]]}
+    )
+    return result

@@ -17,8 +17,8 @@ from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site
 from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
 from distans.planning import calendar, queries, rules, services
-from distans.planning.forms import DayForm, PatternForm, UnitSettingsForm, parse_week
-from distans.planning.models import FeedToken, WorkPattern
+from distans.planning.forms import DayForm, PatternForm, PlannerForm, UnitSettingsForm, parse_week
+from distans.planning.models import FeedToken, PlannerRun, WorkPattern
 from distans.planning.permissions import can_change_plan, can_manage_unit
 
 PROBLEM_WEEKS = 4
@@ -289,3 +289,84 @@ def my_ics(request):
     response = HttpResponse(calendar.person_feed(request.user), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="distans-plan.ics"'
     return response
+
+
+@login_required
+def planner_start(request, pk: int):
+    unit = get_unit_for_user(request.user, pk)
+    require(can_manage_unit(request.user, unit))
+    following = timezone.localdate() + datetime.timedelta(days=7)
+    form = PlannerForm(
+        request.POST or None, initial={"week": "{}-W{:02d}".format(*following.isocalendar()[:2])}
+    )
+    if request.method == "POST" and form.is_valid():
+        run = services.planner_start(
+            actor=request.user,
+            unit=unit,
+            monday=form.cleaned_data["week"],
+            weights=form.weights(),
+            choose_office_day=form.cleaned_data["choose_office_day"],
+            time_limit=form.cleaned_data["time_limit"],
+        )
+        return redirect("planning:planner_run", pk=run.pk)
+    return render(
+        request,
+        "planning/planner_start.html",
+        {"unit": unit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _run_for_user(user, pk: int) -> PlannerRun:
+    run = get_object_or_404(PlannerRun.objects.select_related("unit"), pk=pk)
+    require(can_manage_unit(user, run.unit))
+    return run
+
+
+@login_required
+def planner_run(request, pk: int):
+    """The run's progress while it works (htmx polls the status part), then the proposal."""
+    run = _run_for_user(request.user, pk)
+    result = run.result
+    rows = []
+    if result.get("office"):
+        for person_id, name in sorted(result["names"].items(), key=lambda item: item[1]):
+            before, after = result["current"].get(person_id, []), result["office"].get(person_id, [])
+            rows.append(
+                {
+                    "id": person_id,
+                    "name": name,
+                    "before": before,
+                    "after": after,
+                    "changed": sorted(before) != sorted(after),
+                }
+            )
+    template = "planning/planner_run.html#status" if is_htmx(request) else "planning/planner_run.html"
+    return render(
+        request, template, {"run": run, "rows": rows, "changed": sum(row["changed"] for row in rows)}
+    )
+
+
+@login_required
+@require_POST
+def planner_stop(request, pk: int):
+    run = _run_for_user(request.user, pk)
+    PlannerRun.objects.filter(pk=run.pk).update(stop_requested=True)
+    return redirect("planning:planner_run", pk=run.pk)
+
+
+@login_required
+@require_POST
+def planner_apply(request, pk: int):
+    run = _run_for_user(request.user, pk)
+    if run.status != PlannerRun.Status.DONE or not run.result.get("office"):
+        messages.error(request, _("This proposal cannot be applied."))
+        return redirect("planning:planner_run", pk=run.pk)
+    chosen = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
+    outcome = services.planner_apply(actor=request.user, run=run, people=chosen)
+    messages.success(
+        request, _("Applied for %(count)s people; each is told by e-mail.") % {"count": outcome["changed"]}
+    )
+    for refusal in outcome["refused"]:
+        messages.warning(request, refusal)
+    return redirect("planning:team", pk=run.unit_id)

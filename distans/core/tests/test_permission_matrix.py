@@ -91,6 +91,12 @@ def asa_feed(cast):
 
 
 PLAN_CHANGERS = ["employee", "manager", "hr"]
+
+
+def planner_run(cast):
+    from distans.planning.models import PlannerRun
+
+    return [PlannerRun.objects.create(unit=cast["employee"].unit, week_start=datetime.date(2099, 1, 5)).pk]
 HR_ONLY = only(["hr"])
 HR_POSTS = only(["hr"], status=302)
 ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
@@ -185,6 +191,10 @@ MATRIX = {
     "planning:my_team": ("get", None, signed_in(200)),
     "planning:team": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
     "planning:unit_settings": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:planner": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:planner_run": ("get", planner_run, only(["manager", "hr"])),
+    "planning:planner_stop": ("post", planner_run, only(["manager", "hr"], status=302)),
+    "planning:planner_apply": ("post", planner_run, only(["manager", "hr"], status=302)),
     "planning:site": ("get", lambda cast: [cast["employee"].site_id], signed_in(200)),
     "planning:problems": ("get", None, signed_in(200)),
     "planning:feed_reset": ("get", None, signed_in(405)),

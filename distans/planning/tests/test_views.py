@@ -240,3 +240,78 @@ def test_the_unit_feed_has_counts_and_team_office_days(client, cast):
         if event.decoded("dtstart") == NEXT_MONDAY + datetime.timedelta(1)
     )
     assert str(tuesday["summary"]).startswith("Team office day · Office 2")
+
+
+def test_a_manager_runs_the_planner_in_the_background_and_applies_the_proposal(client, cast):
+    from django.core import mail
+
+    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.planning.models import PlannerRun
+
+    unit = cast["employee"].unit
+    UnitPlanSettings.objects.create(unit=unit, office_weekdays=[2])
+    for person in (cast["employee"], cast["manager"]):
+        services.pattern_set(
+            actor=cast["hr"],
+            person=person,
+            valid_from=NEXT_MONDAY,
+            days=["office", "office", "remote", "office", "office", "off", "off"],
+        )
+    client.force_login(cast["manager"])
+    response = client.post(
+        reverse("planning:planner", args=[unit.pk]),
+        {
+            "week": "2026-W50",
+            "time_limit": 5,
+            "preferences": 3,
+            "colocation": 2,
+            "fairness": 2,
+            "stability": 1,
+            "balance": 1,
+        },
+    )
+    run = PlannerRun.objects.get()
+    assert response.url == reverse("planning:planner_run", args=[run.pk])
+    waiting = client.get(reverse("planning:planner_run", args=[run.pk]), HTTP_HX_REQUEST="true")
+    assert 'hx-trigger="every 2s"' in html(waiting)  # the page polls while the task works
+
+    run_due_tasks()
+    run.refresh_from_db()
+    assert run.status == "done" and run.result["status"] in ("optimal", "feasible")
+    page = html(client.get(reverse("planning:planner_run", args=[run.pk])))
+    assert "would change their office days" in page and "Wednesday" in page
+    assert all(2 in days for days in run.result["office"].values())  # the team office day holds
+
+    mail.outbox.clear()
+    client.post(reverse("planning:planner_apply", args=[run.pk]), {"person": [str(cast["employee"].pk)]})
+    wednesday = queries.person_days(cast["employee"], [NEXT_MONDAY + datetime.timedelta(days=2)])[0]
+    assert wednesday.kind == "office"
+    run_due_tasks()
+    assert any("week 2026-W50" in message.subject for message in mail.outbox)
+
+
+def test_the_planner_explains_when_no_plan_fits(client, cast):
+    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.planning.models import PlannerRun
+
+    unit = cast["employee"].unit
+    UnitPlanSettings.objects.create(unit=unit, coverage={"0": {"min_people": 5, "min_share": 0}})
+    client.force_login(cast["manager"])
+    client.post(
+        reverse("planning:planner", args=[unit.pk]),
+        {
+            "week": "2026-W50",
+            "time_limit": 5,
+            "preferences": 3,
+            "colocation": 2,
+            "fairness": 2,
+            "stability": 1,
+            "balance": 1,
+        },
+    )
+    run_due_tasks()
+    page = html(client.get(reverse("planning:planner_run", args=[PlannerRun.objects.get().pk])))
+    assert (
+        "No plan can meet every requirement." in page
+        and "Support Sweden needs 5 at the office on Monday" in page
+    )
