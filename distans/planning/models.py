@@ -162,7 +162,7 @@ class FeedToken(models.Model):
 
 
 class PlannerRun(models.Model):
-    """One run of the planner for a unit and a week, worked by a background task."""
+    """One run of the planner for a unit (or a whole site) and a week, worked by a background task."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
@@ -170,7 +170,8 @@ class PlannerRun(models.Model):
         DONE = "done", _("Done")
         APPLIED = "applied", _("Applied")
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey("org.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     week_start = models.DateField()
     options = models.JSONField(default=dict, blank=True, help_text="weights, choose_office_day, time_limit")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -183,6 +184,15 @@ class PlannerRun(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False) ^ Q(site__isnull=False), name="planner_run_unit_or_site"
+            )
+        ]
 
     def __str__(self):
-        return f"planner {self.unit} {self.week_start}"
+        return f"planner {self.unit or self.site} {self.week_start}"
+
+    @property
+    def subject(self):
+        return self.unit or self.site

@@ -209,29 +209,57 @@ def feed_reset(*, actor, person: Person, unit: Unit | None = None) -> FeedToken:
 
 
 def planner_start(
-    *, actor, unit: Unit, monday: datetime.date, weights: dict, choose_office_day: bool, time_limit: int
+    *,
+    actor,
+    unit: Unit | None = None,
+    site: Site | None = None,
+    monday: datetime.date,
+    weights: dict,
+    choose_office_day: bool,
+    time_limit: int,
 ) -> PlannerRun:
     with transaction.atomic():
         run = PlannerRun.objects.create(
             unit=unit,
+            site=site,
             week_start=monday,
             started_by=actor,
             options={"weights": weights, "choose_office_day": choose_office_day, "time_limit": time_limit},
         )
         audit_record(
-            actor=actor, action="plan.planner_start", obj=unit, changes={"week": [None, monday.isoformat()]}
+            actor=actor,
+            action="plan.planner_start",
+            obj=unit or site,
+            changes={"week": [None, monday.isoformat()]},
         )
         tasks.planner_run.enqueue(run.pk)
     return run
 
 
-def planner_apply(*, actor, run: PlannerRun, people: list[int]) -> dict:
-    """Make the proposed week real for the chosen people, one day change at a time, so every rule
-    (agreement, desks) still holds; refusals are counted and reported, not forced."""
+def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool = False) -> dict:
+    """Make the proposal real for the chosen people: for that week, one day change at a time so every
+    rule (agreement, desks) still holds, refusals reported and not forced; or (`usual_week`) as their
+    usual week from that week on."""
     week = [run.week_start + datetime.timedelta(days=offset) for offset in range(5)]
     result = {"changed": 0, "refused": []}
     for person in Person.objects.filter(pk__in=people, is_active=True):
         proposed = set(run.result["office"].get(str(person.pk), []))
+        if usual_week:
+            # Days the usual week leaves off stay off; a holiday that week changes nothing.
+            usual = rules.pattern_on(
+                queries.patterns_for(Person.objects.filter(pk=person.pk), week[0]).get(person.pk, []), week[0]
+            )
+            off = {day for day in range(7) if (usual.days if usual else rules.DEFAULT_WEEK)[day] == rules.OFF}
+            days = [
+                rules.OFF if day in off else rules.OFFICE if day in proposed else rules.REMOTE
+                for day in range(7)
+            ]
+            pattern_set(
+                actor=actor, person=person, valid_from=max(run.week_start, timezone.localdate()), days=days
+            )
+            result["changed"] += 1
+            tasks.plan_changed_notify.enqueue(person.pk, run.week_start.isoformat())
+            continue
         changed = False
         for day in queries.person_days(person, week):
             wanted = rules.OFFICE if day.date.weekday() in proposed else rules.REMOTE
@@ -251,6 +279,9 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int]) -> dict:
     run.status = run.Status.APPLIED
     run.save(update_fields=["status"])
     audit_record(
-        actor=actor, action="plan.planner_apply", obj=run.unit, changes={"people": [None, result["changed"]]}
+        actor=actor,
+        action="plan.planner_apply",
+        obj=run.subject,
+        changes={"people": [None, result["changed"]]},
     )
     return result

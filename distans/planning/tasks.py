@@ -18,10 +18,10 @@ def planner_run(run_id: int) -> str:
     the best plan found so far is kept."""
     from distans.planning.models import PlannerRun
 
-    run = PlannerRun.objects.select_related("unit").get(pk=run_id)
+    run = PlannerRun.objects.select_related("unit", "site").get(pk=run_id)
     run.status = PlannerRun.Status.RUNNING
     run.save(update_fields=["status"])
-    people = planner_data.people_of(unit=run.unit)
+    people = planner_data.people_of(unit=run.unit) if run.unit else planner_data.people_of(site=run.site)
     problem, names = planner_data.problem_for(
         people,
         run.week_start,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("planner/<int:pk>/stop/", views.planner_stop, name="planner_stop"),
     path("planner/<int:pk>/apply/", views.planner_apply, name="planner_apply"),
     path("sites/<int:pk>/", views.site_day, name="site"),
+    path("sites/<int:pk>/planner/", views.site_planner_start, name="site_planner"),
     path("problems/", views.problems, name="problems"),
     path("calendar/reset/", views.feed_reset, name="feed_reset"),
     path("calendar/my-plan.ics", views.my_ics, name="my_ics"),

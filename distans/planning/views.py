@@ -232,7 +232,13 @@ def site_day(request, pk: int):
     return render(
         request,
         "planning/site_day.html",
-        {"site": site, "week": week, "occupancy": occupancy, "sites": Site.objects.order_by("name")},
+        {
+            "site": site,
+            "week": week,
+            "occupancy": occupancy,
+            "sites": Site.objects.order_by("name"),
+            "can_plan": is_hr(request.user),
+        },
     )
 
 
@@ -291,10 +297,7 @@ def my_ics(request):
     return response
 
 
-@login_required
-def planner_start(request, pk: int):
-    unit = get_unit_for_user(request.user, pk)
-    require(can_manage_unit(request.user, unit))
+def _planner_form(request, *, unit=None, site=None):
     following = timezone.localdate() + datetime.timedelta(days=7)
     form = PlannerForm(
         request.POST or None, initial={"week": "{}-W{:02d}".format(*following.isocalendar()[:2])}
@@ -303,6 +306,7 @@ def planner_start(request, pk: int):
         run = services.planner_start(
             actor=request.user,
             unit=unit,
+            site=site,
             monday=form.cleaned_data["week"],
             weights=form.weights(),
             choose_office_day=form.cleaned_data["choose_office_day"],
@@ -312,14 +316,30 @@ def planner_start(request, pk: int):
     return render(
         request,
         "planning/planner_start.html",
-        {"unit": unit, "form": form},
+        {"subject": unit or site, "unit": unit, "form": form},
         status=400 if form.errors else 200,
     )
 
 
+@login_required
+def planner_start(request, pk: int):
+    """A manager plans her unit's week."""
+    unit = get_unit_for_user(request.user, pk)
+    require(can_manage_unit(request.user, unit))
+    return _planner_form(request, unit=unit)
+
+
+@login_required
+def site_planner_start(request, pk: int):
+    """HR plans a whole office: every unit whose people are based there."""
+    site = get_object_or_404(Site, pk=pk)
+    require(is_hr(request.user))
+    return _planner_form(request, site=site)
+
+
 def _run_for_user(user, pk: int) -> PlannerRun:
-    run = get_object_or_404(PlannerRun.objects.select_related("unit"), pk=pk)
-    require(can_manage_unit(user, run.unit))
+    run = get_object_or_404(PlannerRun.objects.select_related("unit", "site"), pk=pk)
+    require(can_manage_unit(user, run.unit) if run.unit else is_hr(user))
     return run
 
 
@@ -363,10 +383,16 @@ def planner_apply(request, pk: int):
         messages.error(request, _("This proposal cannot be applied."))
         return redirect("planning:planner_run", pk=run.pk)
     chosen = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
-    outcome = services.planner_apply(actor=request.user, run=run, people=chosen)
+    outcome = services.planner_apply(
+        actor=request.user, run=run, people=chosen, usual_week=request.POST.get("mode") == "usual"
+    )
     messages.success(
         request, _("Applied for %(count)s people; each is told by e-mail.") % {"count": outcome["changed"]}
     )
     for refusal in outcome["refused"]:
         messages.warning(request, refusal)
-    return redirect("planning:team", pk=run.unit_id)
+    return (
+        redirect("planning:team", pk=run.unit_id)
+        if run.unit_id
+        else redirect("planning:site", pk=run.site_id)
+    )

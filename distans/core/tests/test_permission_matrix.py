@@ -192,6 +192,7 @@ MATRIX = {
     "planning:team": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
     "planning:unit_settings": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
     "planning:planner": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:site_planner": ("get", lambda cast: [cast["employee"].site_id], HR_ONLY),
     "planning:planner_run": ("get", planner_run, only(["manager", "hr"])),
     "planning:planner_stop": ("post", planner_run, only(["manager", "hr"], status=302)),
     "planning:planner_apply": ("post", planner_run, only(["manager", "hr"], status=302)),

@@ -1,6 +1,10 @@
 """The planner as a pure module: hard rules hold, soft goals pull, conflicts are named."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from distans.planning.planner import Person, Problem, Site, Unit, Weights, solve
+from distans.planning.planner_check import violations
 
 STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
 
@@ -122,3 +126,64 @@ def test_the_plan_command_names_the_conflict(db):
     out = io.StringIO()
     call_command("plan", "--site", "STO", "--week", "2027-W02", "--time-limit", "5", stdout=out)
     assert "These requirements cannot all be met:" in out.getvalue() and "desks on" in out.getvalue()
+
+
+problems = st.builds(
+    lambda people, coverage, capacity, office_day, choose: Problem(
+        tuple(people),
+        (
+            Unit(
+                1,
+                "Team",
+                office_days=() if choose else office_day,
+                choose_office_day=choose,
+                coverage=coverage,
+            ),
+        ),
+        (Site(1, "Office", capacity),),
+    ),
+    st.lists(
+        st.builds(
+            lambda number, remote, exact, fixed, away, preferred, current: Person(
+                number,
+                f"P{number}",
+                1,
+                1,
+                remote,
+                exact,
+                tuple(sorted(fixed)),
+                (),
+                tuple(sorted(away)),
+                tuple(sorted(preferred)),
+                (),
+                tuple(sorted(current)),
+            ),
+            st.integers(0, 10_000),
+            st.integers(0, 5),
+            st.booleans(),
+            st.sets(st.integers(0, 4), max_size=2),
+            st.sets(st.integers(0, 4), max_size=2),
+            st.sets(st.integers(0, 4), max_size=2),
+            st.sets(st.integers(0, 4), max_size=4),
+        ),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda person: person.id,
+    ),
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=2, unique_by=lambda rule: rule[0]).map(
+        tuple
+    ),
+    st.one_of(st.none(), st.integers(1, 8)),
+    st.sets(st.integers(0, 4), max_size=1).map(tuple),
+    st.booleans(),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems)
+def test_every_returned_plan_keeps_every_hard_rule(problem):
+    solution = solve(problem, time_limit=5)
+    if solution.status in ("optimal", "feasible"):
+        assert violations(problem, solution) == []
+    else:
+        assert solution.status == "infeasible" and solution.conflicts

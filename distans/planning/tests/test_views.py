@@ -315,3 +315,34 @@ def test_the_planner_explains_when_no_plan_fits(client, cast):
         "No plan can meet every requirement." in page
         and "Support Sweden needs 5 at the office on Monday" in page
     )
+
+
+def test_hr_plans_a_whole_office_and_applies_it_as_the_usual_week(client, cast):
+    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.planning.models import PlannerRun, WorkPattern
+
+    site = cast["employee"].site
+    UnitPlanSettings.objects.create(unit=cast["employee"].unit, office_weekdays=[3])
+    client.force_login(cast["hr"])
+    client.post(
+        reverse("planning:site_planner", args=[site.pk]),
+        {
+            "week": "2026-W50",
+            "time_limit": 5,
+            "preferences": 3,
+            "colocation": 2,
+            "fairness": 2,
+            "stability": 1,
+            "balance": 1,
+        },
+    )
+    run = PlannerRun.objects.get(site=site)
+    run_due_tasks()
+    run.refresh_from_db()
+    assert set(run.result["names"]) == {str(cast["employee"].pk), str(cast["manager"].pk)}
+    client.post(
+        reverse("planning:planner_apply", args=[run.pk]),
+        {"person": [str(cast["employee"].pk)], "mode": "usual"},
+    )
+    pattern = WorkPattern.objects.get(person=cast["employee"])
+    assert pattern.valid_from == NEXT_MONDAY and pattern.thu == "office" and pattern.sat == "off"
