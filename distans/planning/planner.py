@@ -282,12 +282,16 @@ def solve(
     )
 
 
-def _smallest_core(model: cp_model.CpModel, core: set[int], limit: int = 40) -> set[int]:
+def _smallest_core(model: cp_model.CpModel, core: set[int], limit: int = 40, seconds: float = 20) -> set[int]:
     """Drop each rule from the solver's conflict set while the others still conflict, so only rules
-    that matter are named. A rule left out of the assumptions is free, so it is in effect off."""
+    that matter are named. A rule left out of the assumptions is free, so it is in effect off. Stops
+    after `limit` tries or `seconds`, naming what is left."""
     trial_model = model.Clone()
     trial_model.ClearObjective()
+    deadline = time.monotonic() + seconds
     for index in sorted(core)[:limit]:
+        if time.monotonic() > deadline:
+            break
         trial = core - {index}
         trial_model.ClearAssumptions()
         trial_model.AddAssumptions([trial_model.GetBoolVarFromProtoIndex(index) for index in sorted(trial)])

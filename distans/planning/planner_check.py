@@ -50,3 +50,33 @@ def violations(problem: Problem, solution: Solution) -> list[str]:
             if booked + site.taken[day] > site.capacity:
                 found.append(f"{site.name} is over capacity on day {day}")
     return found
+
+
+def score(problem: Problem, office: dict[int, tuple[int, ...]]) -> dict[str, int]:
+    """The objective's parts for any plan (the planner's or another's), computed independently."""
+    days = {person.id: set(office.get(person.id, ())) for person in problem.people}
+    preferences = sum(
+        len(days[person.id] & set(person.unwanted_office))
+        - len(days[person.id] & set(person.preferred_office))
+        for person in problem.people
+    )
+    used = {(person.unit_id, day) for person in problem.people for day in days[person.id]}
+    worst = max((len(days[person.id] & set(person.unwanted_office)) for person in problem.people), default=0)
+    changes = sum(len(days[person.id] ^ set(person.current_office)) for person in problem.people)
+    peaks = sum(
+        max(
+            (
+                sum(1 for person in problem.people if person.site_id == site.id and day in days[person.id])
+                for day in WEEK
+            ),
+            default=0,
+        )
+        for site in problem.sites
+    )
+    return {
+        "preferences": preferences,
+        "colocation": len(used),
+        "fairness": worst,
+        "stability": changes,
+        "balance": peaks,
+    }

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from distans.planning.planner import Person, Problem, Site, Unit, Weights, solve
-from distans.planning.planner_check import violations
+from distans.planning.planner_check import score, violations
 
 STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
 
@@ -187,3 +187,22 @@ def test_every_returned_plan_keeps_every_hard_rule(problem):
         assert violations(problem, solution) == []
     else:
         assert solution.status == "infeasible" and solution.conflicts
+
+
+def test_the_independent_score_agrees_with_the_solvers_parts():
+    people = tuple(
+        Person(
+            n,
+            f"P{n}",
+            1 + n % 2,
+            1,
+            remote_days=2,
+            preferred_office=(n % 5,),
+            unwanted_office=((n + 1) % 5,),
+            current_office=(0, 1, 2),
+        )
+        for n in range(8)
+    )
+    problem = Problem(people, (Unit(1, "A", office_days=(1,)), Unit(2, "B")), (Site(1, "Office", 6),))
+    solution = solve(problem, time_limit=5)
+    assert score(problem, solution.office) == solution.parts

@@ -1,0 +1,195 @@
+"""Benchmark: the planner against a greedy baseline on seeded, realistic instances at one site.
+
+    .venv/bin/python bench/planner.py [SIZES…] [--choose] [--time-limit S]
+
+For each size (default 50 500 2000 5000 20000) it generates an instance: teams of 4–15, agreements
+of 0–5 remote days (some with fixed weekdays), preferred and unwanted days, coverage minimums in some
+teams, some leave, desks at 50–70 % of headcount; team office days given by the managers, or chosen
+by the planner (--choose). It runs a greedy baseline (team days first, then preferences, then the
+emptiest days) and the planner, checks both plans with the independent checker, and prints
+feasibility, objective, preferences met, team-days used, the most unwanted days for one person,
+time to the first solution, time to within 1 % of the bound, and the final gap.
+"""
+
+import math
+import os
+import random
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from distans.planning.planner import WEEK, Person, Problem, Site, Unit, Weights, solve  # noqa: E402
+from distans.planning.planner_check import score, violations  # noqa: E402
+
+REMOTE_DAYS = [0] * 5 + [1] * 10 + [2] * 30 + [3] * 30 + [4] * 15 + [5] * 10
+
+
+def instance(size: int, seed: int, choose: bool) -> Problem:
+    rng = random.Random(seed)
+    people, units, number = [], [], 0
+    while number < size:
+        unit_id = len(units) + 1
+        team = min(rng.randint(4, 15), size - number)
+        office_day = rng.randrange(5)
+        coverage = ()
+        if rng.random() < 0.3:
+            coverage = tuple((day, math.ceil(team * 0.3)) for day in sorted(rng.sample(range(5), 2)))
+        units.append(Unit(unit_id, f"Team {unit_id}", () if choose else (office_day,), choose, coverage))
+        for _member in range(team):
+            remote = rng.choice(REMOTE_DAYS)
+            free = [day for day in WEEK if choose or day != office_day]
+            fixed = (
+                tuple(sorted(rng.sample(free, min(remote, len(free)))))
+                if rng.random() < 0.3 and remote < 5
+                else ()
+            )
+            away = tuple(sorted(rng.sample(range(5), rng.randint(1, 3)))) if rng.random() < 0.05 else ()
+            preferred = tuple(sorted(rng.sample(range(5), rng.randint(1, 2)))) if rng.random() < 0.4 else ()
+            unwanted = (
+                tuple(day for day in (rng.randrange(5),) if day not in preferred)
+                if rng.random() < 0.3
+                else ()
+            )
+            current = tuple(sorted(rng.sample(range(5), max(0, 5 - remote))))
+            people.append(
+                Person(
+                    number,
+                    f"P{number}",
+                    unit_id,
+                    1,
+                    remote,
+                    exact=bool(fixed) or rng.random() < 0.5,
+                    fixed_remote=fixed,
+                    unavailable=away,
+                    preferred_office=preferred,
+                    unwanted_office=unwanted,
+                    current_office=current,
+                )
+            )
+            number += 1
+    desks = int(size * rng.uniform(0.5, 0.7))
+    return Problem(tuple(people), tuple(units), (Site(1, "Office", desks),), Weights())
+
+
+def greedy(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, int]]:
+    """What a careful person would do: team days first, then preferences, then the emptiest days."""
+    capacity = problem.sites[0].capacity
+    load = [0] * 5
+    office: dict[int, set[int]] = {}
+    chosen = {}
+    people = {person.id: person for person in problem.people}
+    by_unit: dict[int, list[Person]] = {}
+    for person in problem.people:
+        by_unit.setdefault(person.unit_id, []).append(person)
+    for unit in problem.units:
+        team_days = list(unit.office_days)
+        if unit.choose_office_day:
+            day = min(WEEK, key=lambda day: load[day])
+            chosen[unit.id] = day
+            team_days = [day]
+        for person in by_unit[unit.id]:
+            office[person.id] = set()
+            if person.remote_days >= 5 - len(person.unavailable):
+                continue
+            for day in team_days:
+                if day not in person.unavailable and day not in person.fixed_remote and load[day] < capacity:
+                    office[person.id].add(day)
+                    load[day] += 1
+    for person in problem.people:
+        available = [day for day in WEEK if day not in person.unavailable and day not in person.fixed_remote]
+        needed = 5 - len(person.unavailable) - min(person.remote_days, 5 - len(person.unavailable))
+        order = sorted(
+            available,
+            key=lambda day: (day not in person.preferred_office, day in person.unwanted_office, load[day]),
+        )
+        for day in order:
+            if len(office[person.id]) >= needed:
+                break
+            if day not in office[person.id] and load[day] < capacity:
+                office[person.id].add(day)
+                load[day] += 1
+    assert people
+    return {person_id: tuple(sorted(days)) for person_id, days in office.items()}, chosen
+
+
+def measures(problem, office, chosen) -> dict:
+    from distans.planning.planner import Solution
+
+    solution = Solution("greedy", office=office, chosen_office_days=chosen)
+    wanted = sum(len(person.preferred_office) for person in problem.people)
+    met = sum(len(set(person.preferred_office) & set(office[person.id])) for person in problem.people)
+    parts = score(problem, office)
+    return {
+        "feasible": not violations(problem, solution),
+        "objective": sum(getattr(problem.weights, name) * value for name, value in parts.items()),
+        "preferences": f"{100 * met / wanted:.0f} %" if wanted else "–",
+        "team_days": parts["colocation"],
+        "worst_unwanted": parts["fairness"],
+    }
+
+
+def main():
+    argv = sys.argv[1:]
+    limit = 10.0
+    if "--time-limit" in argv:
+        position = argv.index("--time-limit")
+        limit = float(argv[position + 1])
+        del argv[position : position + 2]
+    choose = "--choose" in argv
+    args = [arg for arg in argv if not arg.startswith("--")]
+    sizes = [int(arg) for arg in args if arg.isdigit()] or [50, 500, 2000, 5000, 20000]
+    print(f"team days {'chosen by the planner' if choose else 'given'}, time limit {limit:g} s")
+    for size in sizes:
+        problem = instance(size, seed=size, choose=choose)
+        started = time.monotonic()
+        office, chosen = greedy(problem)
+        greedy_seconds = time.monotonic() - started
+        baseline = measures(problem, office, chosen)
+        clock = Clock()
+        solution = solve(problem, time_limit=limit, report=clock.report)
+        if solution.status in ("optimal", "feasible"):
+            if clock.within is None and solution.gap is not None and solution.gap <= 0.01:
+                clock.within = solution.seconds
+            planned = measures(problem, solution.office, solution.chosen_office_days)
+            gap = f"{100 * solution.gap:.2f} %" if solution.gap is not None else "–"
+        else:
+            planned, gap = (
+                dict.fromkeys(("feasible", "objective", "preferences", "team_days", "worst_unwanted"), "–"),
+                "–",
+            )
+        print(f"{size:>6} people | greedy: {line(baseline)}, {greedy_seconds:.2f} s")
+        print(
+            f"{'':>6}        | planner ({solution.status}): {line(planned)}, first solution "
+            f"{clock.seconds(clock.first)}, within 1 % {clock.seconds(clock.within)}, gap {gap}, "
+            f"total {solution.seconds:.1f} s"
+        )
+
+
+class Clock:
+    """Times to the first solution and to within 1 % of the bound, from the solver's callback."""
+
+    def __init__(self):
+        self.began, self.first, self.within = time.monotonic(), None, None
+
+    def report(self, objective: float, bound: float) -> None:
+        now = time.monotonic() - self.began
+        self.first = self.first if self.first is not None else now
+        if self.within is None and abs(objective - bound) <= 0.01 * max(1.0, abs(objective)):
+            self.within = now
+
+    @staticmethod
+    def seconds(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1f} s"
+
+
+def line(result: dict) -> str:
+    return (
+        f"feasible {result['feasible']}, objective {result['objective']}, "
+        f"preferences {result['preferences']}, team-days {result['team_days']}, "
+        f"worst unwanted {result['worst_unwanted']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
