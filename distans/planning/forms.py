@@ -245,3 +245,26 @@ class PlannerForm(forms.Form):
             name: self.cleaned_data[name]
             for name in ("preferences", "colocation", "fairness", "stability", "balance")
         }
+
+
+class PreferenceForm(forms.Form):
+    preferred_office = forms.TypedMultipleChoiceField(
+        label=_("Days I would rather be at the office"),
+        choices=WORKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    unwanted_office = forms.TypedMultipleChoiceField(
+        label=_("Days I would rather not be at the office"),
+        choices=WORKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if set(data.get("preferred_office") or []) & set(data.get("unwanted_office") or []):
+            raise forms.ValidationError(_("A day cannot be both wanted and unwanted."))
+        return data

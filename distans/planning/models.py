@@ -196,3 +196,15 @@ class PlannerRun(models.Model):
     @property
     def subject(self):
         return self.unit or self.site
+
+
+class PlanPreference(models.Model):
+    """Weekdays a person would rather be at the office, or rather not; the planner weighs them."""
+
+    person = models.OneToOneField("org.Person", on_delete=models.CASCADE, related_name="plan_preference")
+    preferred_office = models.JSONField(default=list, blank=True)
+    unwanted_office = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"preferences of {self.person}"

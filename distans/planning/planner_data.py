@@ -11,6 +11,7 @@ from distans.arrangements.models import Request, Status
 from distans.core.weekdays import NAMES
 from distans.org.models import Person, Site
 from distans.planning import planner, queries, rules
+from distans.planning.models import PlanPreference
 
 NOT_THERE = {rules.AWAY, rules.HOLIDAY, rules.OFF}
 DEFAULT_WEIGHTS = planner.Weights()
@@ -34,6 +35,12 @@ def problem_for(
         .order_by("start_date")
     ):
         agreed[request.person_id] = request  # the latest in force wins
+    preferences = {
+        person_id: (tuple(preferred), tuple(unwanted))
+        for person_id, preferred, unwanted in PlanPreference.objects.filter(person_id__in=ids).values_list(
+            "person_id", "preferred_office", "unwanted_office"
+        )
+    }
     members = []
     for row in rows:
         person_days = days[row[0]]
@@ -67,6 +74,8 @@ def problem_for(
                     if person_days[day].source == "change" and person_days[day].kind == rules.OFFICE
                 ),
                 unavailable=tuple(day for day in range(5) if person_days[day].kind in NOT_THERE),
+                preferred_office=preferences.get(row[0], ((), ()))[0],
+                unwanted_office=preferences.get(row[0], ((), ()))[1],
                 current_office=weekdays[rules.OFFICE],
             )
         )

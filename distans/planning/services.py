@@ -20,6 +20,7 @@ from distans.planning.models import (
     DayChange,
     FeedToken,
     PlannerRun,
+    PlanPreference,
     UnitPlanSettings,
     WorkPattern,
 )
@@ -285,3 +286,18 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool
         changes={"people": [None, result["changed"]]},
     )
     return result
+
+
+def preferences_set(*, actor, person: Person, preferred: list[int], unwanted: list[int]) -> PlanPreference:
+    with transaction.atomic():
+        preference, _created = PlanPreference.objects.update_or_create(
+            person=person,
+            defaults={"preferred_office": sorted(preferred), "unwanted_office": sorted(unwanted)},
+        )
+        audit_record(
+            actor=actor,
+            action="plan.preferences",
+            obj=person,
+            changes={"preferred": [None, sorted(preferred)], "unwanted": [None, sorted(unwanted)]},
+        )
+    return preference

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.my_week, name="my_week"),
     path("people/<int:pk>/days/", views.day_set, name="day_set"),
     path("people/<int:pk>/pattern/", views.pattern_set, name="pattern_set"),
+    path("preferences/", views.preferences_set, name="preferences_set"),
     path("team/", views.team_week, name="my_team"),
     path("team/<int:pk>/", views.team_week, name="team"),
     path("team/<int:pk>/settings/", views.unit_settings, name="unit_settings"),

@@ -17,8 +17,15 @@ from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site
 from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
 from distans.planning import calendar, queries, rules, services
-from distans.planning.forms import DayForm, PatternForm, PlannerForm, UnitSettingsForm, parse_week
-from distans.planning.models import FeedToken, PlannerRun, WorkPattern
+from distans.planning.forms import (
+    DayForm,
+    PatternForm,
+    PlannerForm,
+    PreferenceForm,
+    UnitSettingsForm,
+    parse_week,
+)
+from distans.planning.models import FeedToken, PlannerRun, PlanPreference, WorkPattern
 from distans.planning.permissions import can_change_plan, can_manage_unit
 
 PROBLEM_WEEKS = 4
@@ -57,6 +64,7 @@ def my_week(request):
         WorkPattern.objects.filter(person=person, valid_from__lte=dates[-1]).order_by("-valid_from").first()
     )
     unit_settings = queries.unit_settings(person.unit) if person.unit else {"office_weekdays": []}
+    preference = PlanPreference.objects.filter(person=person).first()
     return render(
         request,
         "planning/my_week.html",
@@ -77,6 +85,12 @@ def my_week(request):
                 },
             ),
             "feed": FeedToken.objects.filter(person=person, unit__isnull=True).first(),
+            "preference_form": PreferenceForm(
+                initial={
+                    "preferred_office": preference.preferred_office if preference else [],
+                    "unwanted_office": preference.unwanted_office if preference else [],
+                }
+            ),
             "unit_feed": FeedToken.objects.filter(person=person, unit=person.unit).first()
             if person.unit
             else None,
@@ -119,6 +133,23 @@ def day_set(request, pk: int):
     return redirect(
         request.POST.get("next") if request.POST.get("next", "").startswith("/") else "planning:my_week"
     )
+
+
+@login_required
+@require_POST
+def preferences_set(request):
+    form = PreferenceForm(request.POST)
+    if form.is_valid():
+        services.preferences_set(
+            actor=request.user,
+            person=request.user,
+            preferred=form.cleaned_data["preferred_office"],
+            unwanted=form.cleaned_data["unwanted_office"],
+        )
+        messages.success(request, _("Your preferences are saved; the planner takes them into account."))
+    else:
+        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+    return redirect("planning:my_week")
 
 
 @login_required

@@ -187,6 +187,7 @@ MATRIX = {
                            signed_in(422, anonymous=401)),
     "planning:my_week": ("get", None, signed_in(200)),
     "planning:day_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=400)),
+    "planning:preferences_set": ("post", None, signed_in(302)),
     "planning:pattern_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=302)),
     "planning:my_team": ("get", None, signed_in(200)),
     "planning:team": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),

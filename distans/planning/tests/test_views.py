@@ -346,3 +346,20 @@ def test_hr_plans_a_whole_office_and_applies_it_as_the_usual_week(client, cast):
     )
     pattern = WorkPattern.objects.get(person=cast["employee"])
     assert pattern.valid_from == NEXT_MONDAY and pattern.thu == "office" and pattern.sat == "off"
+
+
+def test_preferences_reach_the_planner(client, cast):
+    from distans.planning import planner_data
+
+    client.force_login(cast["employee"])
+    client.post(
+        reverse("planning:preferences_set"), {"preferred_office": ["1", "3"], "unwanted_office": ["4"]}
+    )
+    problem, _names = planner_data.problem_for(queries.unit_members(cast["employee"].unit), NEXT_MONDAY)
+    asa = next(person for person in problem.people if person.id == cast["employee"].pk)
+    assert (asa.preferred_office, asa.unwanted_office) == ((1, 3), (4,))
+    response = client.post(
+        reverse("planning:preferences_set"), {"preferred_office": ["1"], "unwanted_office": ["1"]}
+    )
+    assert response.status_code == 302
+    assert (asa.preferred_office, asa.unwanted_office) == ((1, 3), (4,))
