@@ -26,25 +26,22 @@ REMOTE_DAYS = [0] * 5 + [1] * 10 + [2] * 30 + [3] * 30 + [4] * 15 + [5] * 10
 
 
 def instance(size: int, seed: int, choose: bool) -> Problem:
+    """A consistent instance: every team has a day all its office-going members can attend (given to
+    the planner, or hidden when it chooses), and coverage asks no more than the members who can come."""
     rng = random.Random(seed)
     people, units, number = [], [], 0
     while number < size:
         unit_id = len(units) + 1
-        team = min(rng.randint(4, 15), size - number)
-        office_day = rng.randrange(5)
-        coverage = ()
-        if rng.random() < 0.3:
-            coverage = tuple((day, math.ceil(team * 0.3)) for day in sorted(rng.sample(range(5), 2)))
-        units.append(Unit(unit_id, f"Team {unit_id}", () if choose else (office_day,), choose, coverage))
-        for _member in range(team):
+        team_size = min(rng.randint(4, 15), size - number)
+        team_day = rng.randrange(5)
+        team = []
+        for _member in range(team_size):
             remote = rng.choice(REMOTE_DAYS)
-            free = [day for day in WEEK if choose or day != office_day]
+            free = [day for day in WEEK if day != team_day]
             fixed = (
-                tuple(sorted(rng.sample(free, min(remote, len(free)))))
-                if rng.random() < 0.3 and remote < 5
-                else ()
+                tuple(sorted(rng.sample(free, min(remote, 2)))) if rng.random() < 0.3 and remote < 5 else ()
             )
-            away = tuple(sorted(rng.sample(range(5), rng.randint(1, 3)))) if rng.random() < 0.05 else ()
+            away = tuple(sorted(rng.sample(free, rng.randint(1, 2)))) if rng.random() < 0.05 else ()
             preferred = tuple(sorted(rng.sample(range(5), rng.randint(1, 2)))) if rng.random() < 0.4 else ()
             unwanted = (
                 tuple(day for day in (rng.randrange(5),) if day not in preferred)
@@ -52,7 +49,7 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
                 else ()
             )
             current = tuple(sorted(rng.sample(range(5), max(0, 5 - remote))))
-            people.append(
+            team.append(
                 Person(
                     number,
                     f"P{number}",
@@ -68,7 +65,30 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
                 )
             )
             number += 1
-    desks = int(size * rng.uniform(0.5, 0.7))
+        coverage = ()
+        if rng.random() < 0.3:
+            days = sorted(rng.sample(range(5), 2))
+            coverage = tuple(
+                (
+                    day,
+                    min(
+                        math.ceil(team_size * 0.3),
+                        sum(
+                            1
+                            for person in team
+                            if day not in person.fixed_remote
+                            and day not in person.unavailable
+                            and person.remote_days < 5
+                        )
+                        // 2,
+                    ),
+                )
+                for day in days
+            )
+        units.append(Unit(unit_id, f"Team {unit_id}", () if choose else (team_day,), choose, coverage))
+        people += team
+    office_days = sum(5 - min(person.remote_days, 5) for person in people)
+    desks = max(int(size * rng.uniform(0.5, 0.7)), math.ceil(1.3 * office_days / 5))
     return Problem(tuple(people), tuple(units), (Site(1, "Office", desks),), Weights())
 
 
