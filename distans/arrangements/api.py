@@ -109,11 +109,7 @@ def _person(request, payload: RequestIn):
 
 
 def _out(remote) -> RequestOut:
-    if remote.policy_version_id:
-        findings = queries.stored_findings(remote)
-    else:
-        evaluation, version = queries.evaluate(remote.person, queries.request_values(remote))
-        findings = queries.described_findings(evaluation, version)
+    findings = queries.findings_of(remote)
     return RequestOut(
         id=remote.pk,
         person_id=remote.person_id,

@@ -85,6 +85,14 @@ def _number(value):
     return Decimal(value) if isinstance(value, str) and NUMBER.fullmatch(value) else value
 
 
+def findings_of(request: Request) -> list[dict]:
+    """What the policy says about a request: as recorded at submission, else as it stands now."""
+    if request.policy_version_id:
+        return stored_findings(request)
+    evaluation, version = evaluate(request.person, request_values(request))
+    return described_findings(evaluation, version)
+
+
 def stored_findings(request: Request) -> list[dict]:
     """The findings recorded at submission, in the reader's language."""
     findings = [

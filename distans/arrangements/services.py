@@ -76,7 +76,7 @@ def _transition(actor, request: Request, action: str) -> None:
 
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
-        raise DomainError("not_allowed", message, field=None)
+        raise DomainError("not_allowed", message)
 
 
 def request_submit(*, actor, request: Request, action: str = rules.SUBMIT) -> Request:

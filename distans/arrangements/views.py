@@ -137,11 +137,7 @@ def request_edit(request, pk: int):
 def request_detail(request, pk: int):
     remote = get_request_for_user(request.user, pk)
     user = request.user
-    if remote.policy_version_id:
-        findings = queries.stored_findings(remote)
-    else:
-        evaluation, version = queries.evaluate(remote.person, queries.request_values(remote))
-        findings = queries.described_findings(evaluation, version)
+    findings = queries.findings_of(remote)
     deciding = can_decide(user, remote)
     return render(
         request,

@@ -28,17 +28,24 @@ class TranslatedFieldsMixin:
         for name, (label, widget, required) in self.translated.items():
             for code, language in settings.LANGUAGES:
                 self.fields[f"{name}_{code}"] = forms.CharField(
-                    label=f"{label} ({language})", required=required and code == "en", widget=widget,
-                    initial=(initial.get(name) or {}).get(code, ""), max_length=2000)
+                    label=f"{label} ({language})",
+                    required=required and code == "en",
+                    widget=widget,
+                    initial=(initial.get(name) or {}).get(code, ""),
+                    max_length=2000,
+                )
 
     def translated_value(self, name) -> dict:
-        return {code: self.cleaned_data.get(f"{name}_{code}", "").strip()
-                for code, _lang in settings.LANGUAGES}
+        return {
+            code: self.cleaned_data.get(f"{name}_{code}", "").strip() for code, _lang in settings.LANGUAGES
+        }
 
     def language_groups(self):
         """The translated fields grouped per text, for the template's fieldsets."""
-        return [{"label": label, "fields": [self[f"{name}_{code}"] for code, _lang in settings.LANGUAGES]}
-                for name, (label, _widget, _required) in self.translated.items()]
+        return [
+            {"label": label, "fields": [self[f"{name}_{code}"] for code, _lang in settings.LANGUAGES]}
+            for name, (label, _widget, _required) in self.translated.items()
+        ]
 
     def plain_fields(self):
         names = {f"{name}_{code}" for name in self.translated for code, _lang in settings.LANGUAGES}
@@ -54,46 +61,79 @@ class TemplateCreateForm(TranslatedFieldsMixin, forms.Form):
         self.add_translated({})
 
 
-COUNTRY_CHOICES = [choice for choice in Country.choices]
-
-
 class VersionForm(TranslatedFieldsMixin, forms.Form):
     respondent = forms.ChoiceField(label=_("Who answers"), choices=Respondent.choices)
     countries = forms.MultipleChoiceField(
-        label=_("Countries"), choices=COUNTRY_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave all unticked for a checklist that applies in every country."))
+        label=_("Countries"),
+        choices=Country.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked for a checklist that applies in every country."),
+    )
     pass_score = forms.IntegerField(
-        label=_("Pass mark (%)"), min_value=0, max_value=100, required=False,
-        help_text=_("A score below this fails the checklist. Leave empty for no pass mark."))
-    translated = {"title": (_("Title"), forms.TextInput, True),
-                  "intro": (_("Introduction"), forms.Textarea(attrs={"rows": 3}), False)}
+        label=_("Pass mark (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_("A score below this fails the checklist. Leave empty for no pass mark."),
+    )
+    translated = {
+        "title": (_("Title"), forms.TextInput, True),
+        "intro": (_("Introduction"), forms.Textarea(attrs={"rows": 3}), False),
+    }
 
     def __init__(self, *args, version, **kwargs):
-        kwargs.setdefault("initial", {"respondent": version.respondent, "countries": version.countries,
-                                      "pass_score": version.pass_score})
+        kwargs.setdefault(
+            "initial",
+            {
+                "respondent": version.respondent,
+                "countries": version.countries,
+                "pass_score": version.pass_score,
+            },
+        )
         super().__init__(*args, **kwargs)
         self.add_translated({"title": version.title, "intro": version.intro})
 
     def values(self) -> dict:
         data = self.cleaned_data
-        return {"title": self.translated_value("title"), "intro": self.translated_value("intro"),
-                "respondent": data["respondent"], "countries": data["countries"],
-                "pass_score": data["pass_score"]}
+        return {
+            "title": self.translated_value("title"),
+            "intro": self.translated_value("intro"),
+            "respondent": data["respondent"],
+            "countries": data["countries"],
+            "pass_score": data["pass_score"],
+        }
 
 
 class ItemForm(TranslatedFieldsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Answer type"), choices=ItemKind.choices)
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
-    weight = forms.IntegerField(label=_("Weight in the score"), min_value=0, max_value=10, initial=1,
-                                help_text=_("Yes/no and scale questions count towards the score; 0 leaves "
-                                            "a question out of it. On a scale, 5 is best."))
+    weight = forms.IntegerField(
+        label=_("Weight in the score"),
+        min_value=0,
+        max_value=10,
+        initial=1,
+        help_text=_(
+            "Yes/no and scale questions count towards the score; 0 leaves "
+            "a question out of it. On a scale, 5 is best."
+        ),
+    )
     countries = forms.MultipleChoiceField(
-        label=_("Only for people employed in"), choices=COUNTRY_CHOICES, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Leave all unticked to ask everyone."))
+        label=_("Only for people employed in"),
+        choices=Country.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to ask everyone."),
+    )
     trigger = forms.CharField(
-        label=_("Answers that trigger an effect"), required=False, max_length=100,
-        help_text=_("Yes/no: write yes or no. Scale: numbers such as 1, 2. Choices: option numbers such "
-                    "as 3. A triggered yes/no answer also scores nothing."))
+        label=_("Answers that trigger an effect"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Yes/no: write yes or no. Scale: numbers such as 1, 2. Choices: option numbers such "
+            "as 3. A triggered yes/no answer also scores nothing."
+        ),
+    )
     effect = forms.ChoiceField(label=_("Effect of a trigger answer"), choices=Effect.choices, required=False)
     action_owner = forms.ChoiceField(label=_("Who does the action"), choices=ActionOwner.choices)
     action_days = forms.IntegerField(label=_("Days to do the action"), min_value=1, max_value=365, initial=30)
@@ -106,16 +146,33 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
 
     def __init__(self, *args, item=None, **kwargs):
         if item is not None:
-            kwargs.setdefault("initial", {
-                "kind": item.kind, "required": item.required, "weight": item.weight,
-                "countries": item.countries, "effect": item.effect, "action_owner": item.action_owner,
-                "action_days": item.action_days,
-                "trigger": rules.trigger_answers_display(item.kind, item.trigger_answers)})
+            kwargs.setdefault(
+                "initial",
+                {
+                    "kind": item.kind,
+                    "required": item.required,
+                    "weight": item.weight,
+                    "countries": item.countries,
+                    "effect": item.effect,
+                    "action_owner": item.action_owner,
+                    "action_days": item.action_days,
+                    "trigger": rules.trigger_answers_display(item.kind, item.trigger_answers),
+                },
+            )
         super().__init__(*args, **kwargs)
-        options = {code: "\n".join(localized(option["label"], code) for option in item.options)
-                   for code, _lang in settings.LANGUAGES} if item else {}
-        self.add_translated({"text": item.text, "help": item.help, "options": options,
-                             "action_text": item.action_text} if item else {})
+        options = (
+            {
+                code: "\n".join(localized(option["label"], code) for option in item.options)
+                for code, _lang in settings.LANGUAGES
+            }
+            if item
+            else {}
+        )
+        self.add_translated(
+            {"text": item.text, "help": item.help, "options": options, "action_text": item.action_text}
+            if item
+            else {}
+        )
 
     def clean(self):
         data = super().clean()
@@ -126,8 +183,9 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
             if len(options["en"]) < 2:
                 self.add_error("options_en", _("Give at least two options, one per line."))
             elif len(counts) > 1:
-                self.add_error("options_en", _("Every language needs the same number of options, in the "
-                                               "same order."))
+                self.add_error(
+                    "options_en", _("Every language needs the same number of options, in the same order.")
+                )
         triggers, error = rules.parse_trigger_answers(kind or "", data.get("trigger", ""), len(options["en"]))
         if error:
             self.add_error("trigger", TRIGGER_ERRORS[error])
@@ -137,21 +195,39 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
         return data
 
     def _options(self) -> dict:
-        return {code: [line.strip() for line in self.cleaned_data.get(f"options_{code}", "").splitlines()
-                       if line.strip()] for code, _lang in settings.LANGUAGES}
+        return {
+            code: [
+                line.strip()
+                for line in self.cleaned_data.get(f"options_{code}", "").splitlines()
+                if line.strip()
+            ]
+            for code, _lang in settings.LANGUAGES
+        }
 
     def values(self) -> dict:
         data = self.cleaned_data
         options = self._options()
         return {
-            "kind": data["kind"], "required": data["required"], "weight": data["weight"],
-            "countries": data["countries"], "trigger_answers": data["trigger_answers"],
-            "effect": data.get("effect") or "", "action_owner": data["action_owner"],
-            "action_days": data["action_days"], "text": self.translated_value("text"),
-            "help": self.translated_value("help"), "action_text": self.translated_value("action_text"),
-            "options": [{"value": f"o{n}", "label": {code: (options[code][n - 1] if n <= len(options[code])
-                                                            else "") for code in options}}
-                        for n in range(1, len(options["en"]) + 1)],
+            "kind": data["kind"],
+            "required": data["required"],
+            "weight": data["weight"],
+            "countries": data["countries"],
+            "trigger_answers": data["trigger_answers"],
+            "effect": data.get("effect") or "",
+            "action_owner": data["action_owner"],
+            "action_days": data["action_days"],
+            "text": self.translated_value("text"),
+            "help": self.translated_value("help"),
+            "action_text": self.translated_value("action_text"),
+            "options": [
+                {
+                    "value": f"o{n}",
+                    "label": {
+                        code: (options[code][n - 1] if n <= len(options[code]) else "") for code in options
+                    },
+                }
+                for n in range(1, len(options["en"]) + 1)
+            ],
         }
 
 
@@ -159,20 +235,27 @@ class AssignForm(forms.Form):
     template = forms.ChoiceField(label=_("Checklist"))
     due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
     assessor = forms.ModelChoiceField(
-        label=_("Assessor"), queryset=Person.objects.none(), required=False,
-        help_text=_("Who answers the manager's part. Empty means the line manager."))
+        label=_("Assessor"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Who answers the manager's part. Empty means the line manager."),
+    )
     self_view = forms.BooleanField(
-        label=_("Ask for the employee's own view first"), required=False,
-        help_text=_("For checklists the manager answers, such as the suitability assessment."))
+        label=_("Ask for the employee's own view first"),
+        required=False,
+        help_text=_("For checklists the manager answers, such as the suitability assessment."),
+    )
 
     def __init__(self, *args, versions, person, **kwargs):
         kwargs.setdefault("initial", {"due_date": timezone.localdate() + datetime.timedelta(days=14)})
         super().__init__(*args, **kwargs)
         self.versions = {str(version.template_id): version for version in versions}
-        self.fields["template"].choices = [(key, localized(version.title))
-                                           for key, version in self.versions.items()]
-        managers = Person.objects.filter(is_active=True, reports__isnull=False).distinct().exclude(
-            pk=person.pk)
+        self.fields["template"].choices = [
+            (key, localized(version.title)) for key, version in self.versions.items()
+        ]
+        managers = (
+            Person.objects.filter(is_active=True, reports__isnull=False).distinct().exclude(pk=person.pk)
+        )
         self.fields["assessor"].queryset = managers.order_by("last_name", "first_name")
 
 
@@ -186,8 +269,9 @@ class AssignUnitForm(forms.Form):
         kwargs.setdefault("initial", {"due_date": timezone.localdate() + datetime.timedelta(days=14)})
         super().__init__(*args, **kwargs)
         self.versions = {str(version.template_id): version for version in versions}
-        self.fields["template"].choices = [(key, localized(version.title))
-                                           for key, version in self.versions.items()]
+        self.fields["template"].choices = [
+            (key, localized(version.title)) for key, version in self.versions.items()
+        ]
 
 
 YES_NO = [(rules.YES, _("Yes")), (rules.NO, _("No"))]
@@ -215,8 +299,9 @@ class ResponseForm(forms.Form):
         if item.kind == ItemKind.YES_NO:
             return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
         if item.kind == ItemKind.SCALE:
-            return forms.TypedChoiceField(choices=SCALE, coerce=int, widget=forms.RadioSelect(
-                attrs={"class": "scale"}))
+            return forms.TypedChoiceField(
+                choices=SCALE, coerce=int, widget=forms.RadioSelect(attrs={"class": "scale"})
+            )
         if item.kind == ItemKind.SINGLE:
             return forms.ChoiceField(choices=options, widget=forms.RadioSelect)
         if item.kind == ItemKind.MULTIPLE:

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -80,7 +81,9 @@ class OccupancyDay(Schema):
 
 def _dates(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     if end < start or (end - start).days >= MAX_DAYS:
-        raise HttpError(400, f"Choose from ≤ to, at most {MAX_DAYS} days.")
+        raise HttpError(
+            400, _("Give a period with from on or before to, of at most %(days)s days.") % {"days": MAX_DAYS}
+        )
     return [start + datetime.timedelta(days=offset) for offset in range((end - start).days + 1)]
 
 
@@ -102,7 +105,7 @@ def plans(request, period: Query[PlanPeriod]):
     reason for being away only the person, their managers and HR."""
     start, end, unit, person = period.start, period.end, period.unit, period.person
     if (unit is None) == (person is None):
-        raise HttpError(400, "Give either unit or person.")
+        raise HttpError(400, _("Give either a unit or a person, not both."))
     dates = _dates(start, end)
     people = (
         queries.unit_members(get_unit_for_user(request.auth, unit))
@@ -162,7 +165,7 @@ def pattern_save(request, person_id: int, payload: PatternIn):
     person = get_person_for_user(request.auth, person_id)
     require(can_change_plan(request.auth, person))
     if any(where not in ("office", "remote", "off") for where in payload.days):
-        raise HttpError(400, "Each day is office, remote or off.")
+        raise HttpError(400, _("Each day is office, remote or off."))
     site = get_object_or_404(Site, pk=payload.site) if payload.site else None
     pattern = services.pattern_set(
         actor=request.auth,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from distans.org.models import Person, Unit
-from distans.planning import queries, rules
+from distans.planning import labels, queries, rules
 
 PAST_DAYS, FUTURE_DAYS = 14, 56
 DOMAIN = "distans"
@@ -40,29 +40,19 @@ def _dates() -> list[datetime.date]:
     return [today + datetime.timedelta(days=offset) for offset in range(-PAST_DAYS, FUTURE_DAYS)]
 
 
-def day_summary(day: rules.Day, sites: dict[int, str]) -> str:
-    if day.kind == rules.OFFICE:
-        return _("Office — %(site)s") % {"site": sites.get(day.site_id, "")} if day.site_id else _("Office")
-    return {
-        rules.REMOTE: _("Remote"),
-        rules.OTHER: _("Other place"),
-        rules.ABROAD: _("Abroad"),
-        rules.AWAY: _("Away"),
-        rules.HOLIDAY: day.detail,
-        rules.OFF: "",
-    }.get(day.kind, "")
-
-
 def person_feed(person: Person) -> bytes:
     with translation.override(person.language or settings.LANGUAGE_CODE):
         dates = _dates()
         days = queries.person_days(person, dates)
-        sites = queries.site_names()
+        # A calendar is often shared, so the feed says "Away", never why.
+        sites, words = queries.site_names(), labels.words()
         unit_settings = queries.unit_settings(person.unit) if person.unit else {}
         stamp = timezone.now()
         cal = _calendar(_("My plan in Distans"))
         for day in days:
-            summary = day_summary(day, sites)
+            summary = (
+                "" if day.kind == rules.OFF else labels.day_label(day, words, reasons=False, sites=sites)
+            )
             if rules.is_office_day(day.date, unit_settings) and day.kind not in (rules.HOLIDAY, rules.OFF):
                 summary = _("%(where)s · team office day") % {"where": summary}
             if summary:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from distans.core.forms import time_zone_choices
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org.models import Site
+from distans.planning import rules
 from distans.planning.models import AwayReason, DayKind, Where
 
 DAY_CHOICES = [*DayKind.choices, ("usual", _("As usual"))]
@@ -195,17 +196,6 @@ class UnitSettingsForm(forms.Form):
         }
 
 
-def parse_week(value: str | None, today: datetime.date) -> tuple[int, int]:
-    """'2026-W48' as (2026, 48); this week when the value is missing or wrong."""
-    try:
-        year, week = value.split("-W")
-        datetime.date.fromisocalendar(int(year), int(week), 1)
-        return int(year), int(week)
-    except (AttributeError, ValueError):
-        year, week, _day = today.isocalendar()
-        return year, week
-
-
 class PlannerForm(forms.Form):
     week = forms.CharField(
         label=_("Week"), max_length=8, help_text=_("As year and ISO week, for example 2027-W02.")
@@ -233,10 +223,8 @@ class PlannerForm(forms.Form):
     )
 
     def clean_week(self):
-        value = self.cleaned_data["week"]
         try:
-            year, week = value.split("-W")
-            return datetime.date.fromisocalendar(int(year), int(week), 1)
+            return rules.monday_of(self.cleaned_data["week"])
         except ValueError as error:
             raise forms.ValidationError(_("Write the week as 2027-W02.")) from error
 

@@ -14,11 +14,6 @@ def can_change_plan(user, person) -> bool:
     return person.is_active and (person.pk == user.pk or is_hr(user) or manages(user, person))
 
 
-def can_see_reasons(user, person_id: int, managed_ids: set[int]) -> bool:
-    """`managed_ids`: the people the user manages at any depth, computed once per page."""
-    return person_id == user.pk or is_hr(user) or person_id in managed_ids
-
-
 def can_manage_unit(user, unit) -> bool:
     if is_hr(user):
         return True

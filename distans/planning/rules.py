@@ -246,6 +246,18 @@ def _usual_pairs(person: PersonInfo, pattern: Pattern | None) -> list[tuple[str,
     return pairs
 
 
+def iso_week(date: datetime.date) -> str:
+    """The ISO week a date is in, as "2026-W50"."""
+    year, week, _day = date.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def monday_of(value: str) -> datetime.date:
+    """The Monday of an ISO week written "2026-W50"; ValueError when it is not one."""
+    year, week = value.split("-W")
+    return datetime.date.fromisocalendar(int(year), int(week), 1)
+
+
 def week_dates(year: int, week: int) -> list[datetime.date]:
     monday = datetime.date.fromisocalendar(year, week, 1)
     return [monday + datetime.timedelta(days=offset) for offset in range(7)]

@@ -9,7 +9,7 @@ from django_tasks import task
 
 from distans.core.mail import send_to_person, site_link
 from distans.org.models import Person
-from distans.planning import planner, planner_data
+from distans.planning import planner, planner_data, rules
 
 
 @task()
@@ -66,7 +66,7 @@ def plan_changed_notify(person_id: int, week_start: str) -> int:
     if person is None:
         return 0
     monday = datetime.date.fromisoformat(week_start)
-    week = "{}-W{:02d}".format(*monday.isocalendar()[:2])
+    week = rules.iso_week(monday)
     send_to_person(
         person,
         subject=lambda: _("Your plan for week %(week)s has changed") % {"week": week},

@@ -16,14 +16,13 @@ from distans.core.htmx import is_htmx
 from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site
 from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
-from distans.planning import calendar, queries, rules, services
+from distans.planning import calendar, labels, queries, rules, services
 from distans.planning.forms import (
     DayForm,
     PatternForm,
     PlannerForm,
     PreferenceForm,
     UnitSettingsForm,
-    parse_week,
 )
 from distans.planning.models import FeedToken, PlannerRun, PlanPreference, WorkPattern
 from distans.planning.permissions import can_change_plan, can_manage_unit
@@ -35,15 +34,23 @@ def _week(request):
     today = timezone.localdate()
     if today.weekday() >= 5:  # at the weekend, the week ahead is the one people plan
         today += datetime.timedelta(days=7 - today.weekday())
-    year, week = parse_week(request.GET.get("week"), today)
-    dates = rules.week_dates(year, week)
-    previous, following = dates[0] - datetime.timedelta(days=7), dates[0] + datetime.timedelta(days=7)
+    try:
+        monday = rules.monday_of(request.GET.get("week", ""))
+    except ValueError:  # missing or wrong: the current week
+        monday = today - datetime.timedelta(days=today.weekday())
+    dates = [monday + datetime.timedelta(days=offset) for offset in range(7)]
+    year, number, _day = monday.isocalendar()
     return dates, {
         "year": year,
-        "number": week,
-        "previous": "{}-W{:02d}".format(*previous.isocalendar()[:2]),
-        "next": "{}-W{:02d}".format(*following.isocalendar()[:2]),
+        "number": number,
+        "previous": rules.iso_week(monday - datetime.timedelta(days=7)),
+        "next": rules.iso_week(monday + datetime.timedelta(days=7)),
     }
+
+
+def _errors(form) -> str:
+    """A form's errors as one message, for forms that answer with a redirect."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
 def _managed_ids(user, among: list[int]) -> set[int]:
@@ -59,7 +66,11 @@ def _managed_ids(user, among: list[int]) -> set[int]:
 def my_week(request):
     person = request.user
     dates, week = _week(request)
-    days = queries.person_days(person, dates)
+    words, sites = labels.words(), queries.site_names()
+    days = [
+        (day, labels.day_label(day, words, reasons=True, sites=sites))
+        for day in queries.person_days(person, dates)
+    ]
     pattern = (
         WorkPattern.objects.filter(person=person, valid_from__lte=dates[-1]).order_by("-valid_from").first()
     )
@@ -72,7 +83,6 @@ def my_week(request):
             "days": days,
             "week": week,
             "today": timezone.localdate(),
-            "sites": queries.site_names(),
             "office_weekdays": unit_settings["office_weekdays"],
             "arrangement": queries.arrangement_on(person, dates[0]),
             "pattern_form": PatternForm(
@@ -126,7 +136,12 @@ def day_set(request, pk: int):
         return render(
             request,
             "planning/_day.html",
-            {"day": day, "error": error, "sites": queries.site_names(), "today": timezone.localdate()},
+            {
+                "day": day,
+                "label": labels.day_label(day, labels.words(), reasons=True, sites=queries.site_names()),
+                "error": error,
+                "today": timezone.localdate(),
+            },
             status=200 if error is None else 409,
         )
     (messages.error if error else messages.success)(request, error or _("Saved."))
@@ -148,7 +163,7 @@ def preferences_set(request):
         )
         messages.success(request, _("Your preferences are saved; the planner takes them into account."))
     else:
-        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        messages.error(request, _errors(form))
     return redirect("planning:my_week")
 
 
@@ -176,7 +191,7 @@ def pattern_set(request, pk: int):
         except DomainError as error:
             messages.error(request, error.message)
     else:
-        messages.error(request, " ".join(str(error) for errors in form.errors.values() for error in errors))
+        messages.error(request, _errors(form))
     return redirect("planning:my_week")
 
 
@@ -196,7 +211,7 @@ def team_week(request, pk: int | None = None):
         if any(day.detail and day.kind in (rules.AWAY, rules.ABROAD) for day in row["days"])
     ]
     managed = _managed_ids(request.user, private) if private and not hr else set()
-    words = _words()
+    words = labels.words()
     person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
     for row in grid["rows"]:  # the reason someone is away: for them, their managers and HR only
         reasons = row["person"][0] == request.user.pk or hr or row["person"][0] in managed
@@ -218,41 +233,16 @@ def team_week(request, pk: int | None = None):
     )
 
 
-def _words() -> dict[str, str]:
-    """The grid's labels, translated once per page rather than once per cell."""
-    return {
-        "office": _("Office"),
-        "remote": _("Remote"),
-        "other": _("Other place"),
-        "abroad": _("Abroad"),
-        "away": _("Away"),
-        "off": _("Not working"),
-        "leave": _("Leave"),
-        "sick": _("Sick"),
-        "travel": _("Travel"),
-    }
-
-
 def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], reasons: bool) -> str:
     """A row of the grid. 200 people make 1,000 cells; the template language (or format_html) took
     most of the page's time at that size, so the cells are joined here, every value escaped."""
     return mark_safe(
         "".join(  # noqa: S308  (each value goes through escape)
             f'<td class="cell kind-{day.kind}" title="{escape(sites.get(day.site_id, ""))}">'
-            f"{escape(_label(day, words, reasons))}</td>"
+            f"{escape(labels.day_label(day, words, reasons=reasons))}</td>"
             for day in days
         )
     )
-
-
-def _label(day: rules.Day, words: dict[str, str], reasons: bool) -> str:
-    if day.kind == rules.HOLIDAY:
-        return day.detail
-    if day.kind == rules.AWAY and reasons and day.detail:
-        return f"{words['away']} · {words.get(day.detail, day.detail)}"
-    if day.kind == rules.ABROAD and reasons and day.detail:
-        return f"{words['abroad']} · {day.detail}"
-    return words[day.kind]
 
 
 @login_required
@@ -330,9 +320,7 @@ def my_ics(request):
 
 def _planner_form(request, *, unit=None, site=None):
     following = timezone.localdate() + datetime.timedelta(days=7)
-    form = PlannerForm(
-        request.POST or None, initial={"week": "{}-W{:02d}".format(*following.isocalendar()[:2])}
-    )
+    form = PlannerForm(request.POST or None, initial={"week": rules.iso_week(following)})
     if request.method == "POST" and form.is_valid():
         run = services.planner_start(
             actor=request.user,

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from distans.planning import rules
+from distans.planning.demo import MAILBOX
 from distans.planning.rules import Change, Pattern, PersonInfo
 
 SWEDE = PersonInfo(id=1, country="SE", site_id=10, time_zone="Europe/Stockholm")
@@ -48,16 +49,6 @@ def test_public_holidays_of_the_persons_country_are_days_off():
 def test_someone_may_still_book_a_holiday_as_a_working_day():
     day = rules.day_for(NORWEGIAN, datetime.date(2027, 5, 17), [], Change(kind="remote"))
     assert day.kind == "remote"
-
-
-MAILBOX = {
-    "name": "Shared mailbox",
-    "weekdays": [0, 1, 2, 3, 4],
-    "start": "08:00",
-    "end": "12:00",
-    "time_zone": "Europe/Stockholm",
-    "min_people": 1,
-}
 
 
 def test_a_colleague_in_bangkok_covers_the_stockholm_morning_in_summer_not_in_winter():

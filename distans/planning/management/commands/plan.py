@@ -1,11 +1,9 @@
 """manage.py plan --unit CODE | --site CODE --week 2026-W50 [--time-limit S] [--choose-office-day]"""
 
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 
 from distans.org.models import Site, Unit
-from distans.planning import planner, planner_data
+from distans.planning import planner, planner_data, rules
 
 
 class Command(BaseCommand):
@@ -23,8 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, unit, site, week, time_limit, choose_office_day, **options):
         try:
-            year, number = week.split("-W")
-            monday = datetime.date.fromisocalendar(int(year), int(number), 1)
+            monday = rules.monday_of(week)
         except ValueError as error:
             raise CommandError("--week must look like 2026-W50.") from error
         try:
