@@ -8,9 +8,9 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install messages browser lint bench
+.PHONY: run test install messages pdf browser lint bench
 
-install: $(VENV)/.installed messages
+install: $(VENV)/.installed messages pdf
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -22,6 +22,12 @@ messages:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
 	  else echo "Install GNU gettext (Debian: sudo apt-get install gettext), then run make again." >&2; exit 1; fi; }
 	@DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+# WeasyPrint draws agreements as PDF with Pango; the tests read them back with poppler's pdftotext.
+pdf:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftotext >/dev/null; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils >/dev/null; \
+	  else echo "PDFs need Pango and poppler (Debian: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils), then run make again." >&2; exit 1; fi; }
 
 run: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from distans.arrangements.agreement_api import router as agreements_router
 from distans.arrangements.api import router as arrangements_router
 from distans.checklists.api import router as checklists_router
 from distans.core.api import router as core_router
@@ -27,6 +28,7 @@ api.add_router("", org_router)
 api.add_router("", checklists_router)
 api.add_router("", policy_router)
 api.add_router("", arrangements_router)
+api.add_router("", agreements_router)
 api.add_router("", planning_router)
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("checklists/", include("distans.checklists.urls")),
     path("policy/", include("distans.policy.urls")),
     path("requests/", include("distans.arrangements.urls")),
+    path("agreements/", include("distans.arrangements.agreement_urls")),
     path("plans/", include("distans.planning.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

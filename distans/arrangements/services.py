@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from distans.arrangements import queries, rules, tasks
+from distans.arrangements import agreement_services, queries, rules, tasks
 from distans.arrangements.models import REQUEST_FIELDS, Decision, Request, Step
 from distans.arrangements.permissions import can_act, can_decide
 from distans.core.audit import audit_record, field_changes
@@ -215,6 +215,7 @@ def request_decide(
         request.save()
         _record(actor, request, decision, comment=[None, comment], step=[None, step])
         _apply_to_plan(actor, request)
+        agreement_services.draft_from_request(actor=actor, request=request)
         _notify_after(request, decision)
     return request
 
@@ -255,6 +256,7 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
         request.save()
         _record(actor, request, action, changes=[None, changes])
         _apply_to_plan(actor, request)
+        agreement_services.draft_from_request(actor=actor, request=request)
         _notify_after(request, action)
     return request
 

@@ -19,6 +19,7 @@ def navigation(request):
         (_("My week"), reverse("planning:my_week")),
         (_("Team week"), reverse("planning:my_team")),
         (_("Requests"), reverse("arrangements:mine")),
+        (_("Agreements"), reverse("agreements:list")),
         (_("Checklists"), reverse("checklists:mine")),
         (_("Policy"), reverse("policy:page")),
     ]
@@ -28,8 +29,10 @@ def navigation(request):
         items.append((_("To decide"), reverse("arrangements:to_decide")))
     if permissions.is_hr(user) or permissions.has_role(user, Role.HR_APPROVER):
         items.append((_("All requests"), reverse("arrangements:overview")))
+        items.append((_("Agreement register"), reverse("agreements:register")))
     if permissions.is_hr(user):
         items.append((_("Checklist templates"), reverse("checklists:template_list")))
+        items.append((_("Agreement templates"), reverse("agreements:templates")))
     if permissions.is_hr(user) or permissions.is_manager(user):
         items.append((_("Checklist reports"), reverse("checklists:reports")))
     if permissions.can_view_audit_log(user):

@@ -82,6 +82,22 @@ def asa_request(cast, *, submit=False):
     return request
 
 
+def asa_agreement(cast):
+    from distans.arrangements.models import Agreement
+    from distans.arrangements.tests.test_agreements import approved
+
+    approved(cast["employee"], cast["manager"])
+    return [Agreement.objects.get(person=cast["employee"]).pk]
+
+
+def se_template(cast):
+    from distans.arrangements.models import AgreementTemplate
+
+    return [AgreementTemplate.objects.get(country="SE", language="en").pk]
+
+
+AGREEMENT_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
+AGREEMENT_PREPARERS = {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403}
 REQUEST_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
 REQUEST_OWNER_ACTS = {**only(["employee"], status=302, denied=403), "admin": 404, "outsider": 404}
 def asa_feed(cast):
@@ -170,6 +186,27 @@ MATRIX = {
     "arrangements:assess": ("post", lambda cast: [asa_request(cast, submit=True).pk],
                             {**REQUEST_OWNER_ACTS, "employee": 403, "manager": 302}),
     "arrangements:act": ("post", lambda cast: [asa_request(cast).pk, "withdraw"], REQUEST_OWNER_ACTS),
+    "agreements:list": ("get", None, signed_in(200)),
+    "agreements:register": ("get", None, only(["hr", "hr_approver"])),
+    "agreements:inspectorate": ("get", None, HR_ONLY),
+    "agreements:verify": ("get", None, signed_in(200)),
+    "agreements:templates": ("get", None, HR_ONLY),
+    "agreements:template": ("get", se_template, HR_ONLY),
+    "agreements:detail": ("get", asa_agreement, AGREEMENT_VIEWERS),
+    "agreements:edit": ("get", asa_agreement, AGREEMENT_PREPARERS),
+    "agreements:sign": ("get", asa_agreement, {**only(["employee", "manager", "hr"], status=302, denied=404),
+                                               "hr_approver": 403}),
+    "agreements:pdf": ("get", lambda cast: [*asa_agreement(cast), 1], AGREEMENT_VIEWERS),
+    "agreements:act": ("post", lambda cast: [*asa_agreement(cast), "send"],
+                       {**AGREEMENT_PREPARERS, "manager": 302, "hr": 302}),
+    "api:agreements": ("get", None, signed_in(200, anonymous=401)),
+    "api:agreement": ("get", asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
+    "api:agreement_pdf": ("get", asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
+    "api:agreement_send": ("post", asa_agreement, {**AGREEMENT_PREPARERS, "anonymous": 401}),
+    "api:agreement_sign": ("post", asa_agreement, signed_in(422, anonymous=401)),
+    "api:agreement_amend": ("post", asa_agreement, signed_in(422, anonymous=401)),
+    "api:agreement_suspend": ("post", asa_agreement, signed_in(422, anonymous=401)),
+    "api:agreement_end": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "hr_approver": 403, "anonymous": 401}),
     "policy:page": ("get", None, signed_in(200)),
     "policy:versions": ("get", None, HR_ONLY),
     "policy:version": ("get", lambda cast: [1], HR_ONLY),

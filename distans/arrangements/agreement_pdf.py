@@ -1,0 +1,33 @@
+"""The agreement as PDF (WeasyPrint): the text, the signature records and the hash of the text.
+
+A fully signed version's PDF is made once, at the last signature, and kept byte for byte, so its
+SHA-256 identifies it on the verification page; other versions are drawn on request, marked unsigned."""
+
+import hashlib
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+
+from distans.arrangements import agreement_text
+from distans.arrangements.models import AgreementVersion
+
+
+def render_pdf(version: AgreementVersion, employer: str) -> bytes:
+    with translation.override(version.language):
+        html = render_to_string(
+            "arrangements/agreements/pdf.html",
+            {
+                "version": version,
+                "agreement": version.agreement,
+                "employer": employer,
+                "body": agreement_text.as_html(version.text or ""),
+                "signatures": list(version.signatures.all()),
+                "signed": version.status in ("signed", "superseded"),
+            },
+        )
+    return HTML(string=html).write_pdf()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,226 @@
+"""Reads for agreements: the terms a new draft starts from, the checklists still missing before it
+takes effect, the template to use, the register and the list for the Norwegian labour inspectorate."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from distans.arrangements.models import (
+    LIVE_AGREEMENT,
+    Agreement,
+    AgreementStatus,
+    AgreementTemplate,
+    AgreementVersion,
+    Request,
+    Signature,
+    VersionStatus,
+)
+from distans.arrangements.permissions import can_view_register
+from distans.checklists.models import Kind, Response
+from distans.org.models import Person, Unit
+from distans.org.permissions import subordinate_ids_sql
+from distans.planning.models import UnitPlanSettings
+from distans.policy.models import PolicyVersion
+
+PASSING = ("pass", "pass_with_actions")
+TEMPLATE_COUNTRIES = ("SE", "NO", "DK")
+DEFAULT_NOTICE_WEEKS = 4
+DEFAULT_AVERAGING_WEEKS = 4
+
+
+def template_country(country: str) -> str:
+    return country if country in TEMPLATE_COUNTRIES else ""
+
+
+def template_for(country: str, language: str) -> AgreementTemplate | None:
+    """The newest published template for the country (blank for other countries) and language."""
+    return (
+        AgreementTemplate.objects.filter(
+            country=template_country(country), language=language, status=AgreementTemplate.Status.PUBLISHED
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
+def employer_name() -> str:
+    """The organisation's name: the top of the unit tree."""
+    return Unit.objects.filter(parent=None).order_by("pk").values_list("name", flat=True).first() or ""
+
+
+def passed_checklists(person_ids) -> dict[int, dict[str, datetime.datetime]]:
+    """For each person, each checklist kind they have passed, with when it was last submitted."""
+    rows = (
+        Response.objects.filter(
+            assignment__person_id__in=person_ids, status=Response.Status.SUBMITTED, outcome__in=PASSING
+        )
+        .values_list("assignment__person_id", "assignment__version__template__kind", "submitted_at")
+        .order_by("submitted_at")
+    )
+    passed: dict[int, dict[str, datetime.datetime]] = {}
+    for person_id, kind, submitted in rows:
+        passed.setdefault(person_id, {})[kind] = submitted
+    return passed
+
+
+def missing_checklists(person: Person, required: list[str]) -> list[str]:
+    """The required checklist kinds the person has not passed, in the policy's order."""
+    passed = passed_checklists([person.pk]).get(person.pk, {})
+    return [kind for kind in required if kind not in passed]
+
+
+def kind_names(kinds) -> list[str]:
+    names = dict(Kind.choices)
+    return [str(names.get(kind, kind)) for kind in kinds]
+
+
+def _hours(settings: UnitPlanSettings | None) -> str:
+    if settings and settings.reachable_from and settings.reachable_to:
+        return f"{settings.reachable_from:%H:%M}–{settings.reachable_to:%H:%M}"
+    return ""
+
+
+def terms_from_request(request: Request, policy: PolicyVersion | None, language: str) -> dict:
+    """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
+    HR or the manager checks them before sending."""
+    person = request.person
+    settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()
+    workplace = passed_checklists([person.pk]).get(person.pk, {}).get(Kind.WORKPLACE)
+    with translation.override(language):
+        working_hours = _("as at the office, under the employment contract")
+        equipment = _("laptop, mobile phone and headset")
+    return {
+        "employer": employer_name(),
+        "employee": person.full_name,
+        "employee_number": person.employee_number,
+        "position": person.position.name if person.position else "",
+        "unit": person.unit.name if person.unit else "",
+        "manager": person.manager.full_name if person.manager else "",
+        "employment_start": person.employment_start.isoformat() if person.employment_start else "",
+        "initiator": "employee" if request.created_by_id in (None, person.pk) else "employer",
+        "start_date": request.start_date.isoformat(),
+        "end_date": request.end_date.isoformat() if request.end_date else "",
+        "location": request.location,
+        "abroad_country": request.abroad_country,
+        "place": "",
+        "days_per_week": str(request.days_per_week),
+        "flexible": request.flexible,
+        "weekdays": list(request.weekdays or []),
+        "averaging_weeks": DEFAULT_AVERAGING_WEEKS,
+        "working_hours": working_hours,
+        "reachable_hours": _hours(settings),
+        "meeting_times": settings.meeting_note if settings else "",
+        "office_weekdays": list(settings.office_weekdays) if settings else [],
+        "trial": request.trial,
+        "trial_weeks": policy.trial_weeks if policy else 0,
+        "evaluation_months": policy.evaluation_months if policy else 6,
+        "notice_weeks": DEFAULT_NOTICE_WEEKS,
+        "equipment": equipment,
+        "evening_work": False,
+        "workplace_check": workplace.date().isoformat() if workplace else "",
+        "policy_version": policy.number if policy else "",
+    }
+
+
+def current_version(agreement: Agreement) -> AgreementVersion | None:
+    """The signed version in force, or the first one while nothing is signed yet."""
+    versions = list(agreement.versions.all())
+    signed = [v for v in versions if v.status == VersionStatus.SIGNED]
+    return signed[0] if signed else (versions[-1] if versions else None)
+
+
+def pending_version(agreement: Agreement) -> AgreementVersion | None:
+    """The version being prepared or signed: the first draft, or an amendment."""
+    return next(
+        (
+            v
+            for v in agreement.versions.all()
+            if v.status in (VersionStatus.DRAFT, VersionStatus.AWAITING_SIGNATURES)
+        ),
+        None,
+    )
+
+
+def with_versions(queryset):
+    return queryset.prefetch_related(
+        Prefetch(
+            "versions",
+            queryset=AgreementVersion.objects.defer("pdf", "text")
+            .order_by("-number")
+            .prefetch_related(Prefetch("signatures", queryset=Signature.objects.order_by("signed_at"))),
+        )
+    )
+
+
+def live_agreement(person: Person) -> Agreement | None:
+    return Agreement.objects.filter(person=person, status__in=LIVE_AGREEMENT).first()
+
+
+def agreements_of(person: Person):
+    return with_versions(Agreement.objects.filter(person=person).select_related("person"))
+
+
+def visible_agreements(user, *, person_ids=None, status: str = ""):
+    """Agreements the user may see: her own, her reports' at any depth, or all for HR."""
+    queryset = Agreement.objects.select_related("person__unit", "person__manager")
+    if not can_view_register(user):
+        queryset = queryset.filter(Q(person=user) | Q(person_id__in=subordinate_ids_sql(user.pk)))
+    if person_ids is not None:
+        queryset = queryset.filter(person_id__in=person_ids)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def register(
+    *,
+    country: str = "",
+    unit_id: int | None = None,
+    status: str = "",
+    days: str = "",
+    ending_within: int | None = None,
+    today: datetime.date,
+):
+    """HR's register, filtered; `attach_versions` adds the versions to the rows shown."""
+    queryset = Agreement.objects.select_related("person__unit", "person__manager").order_by(
+        "person__last_name", "person__first_name", "-created_at"
+    )
+    if country:
+        queryset = queryset.filter(country=country)
+    if unit_id:
+        queryset = queryset.filter(person__unit_id=unit_id)
+    if status:
+        queryset = queryset.filter(status=status)
+    if days:
+        queryset = queryset.filter(days_per_week=Decimal(days))
+    if ending_within is not None:
+        horizon = today + datetime.timedelta(days=ending_within)
+        queryset = queryset.filter(status__in=LIVE_AGREEMENT).filter(
+            Q(ends_on__lte=horizon) | Q(end_date__lte=horizon)
+        )
+    return queryset
+
+
+def attach_versions(agreements) -> list[Agreement]:
+    agreements = list(agreements)
+    for agreement in agreements:
+        agreement.version_in_force = current_version(agreement)
+        agreement.pending = pending_version(agreement)
+    return agreements
+
+
+def inspectorate_list(today: datetime.date):
+    """Norway: everyone whose home work falls under the regulation, with their agreements and when they
+    were signed. In scope: a live agreement in Norway from the employee's own home."""
+    agreements = attach_versions(with_versions(register(country="NO", today=today)))
+    return [
+        agreement
+        for agreement in agreements
+        if agreement.status in LIVE_AGREEMENT
+        and agreement.status != AgreementStatus.DRAFT
+        and agreement.version_in_force
+        and agreement.version_in_force.terms.get("location") == "home"
+    ]

@@ -1,0 +1,542 @@
+"""Every write to agreements: the draft from an approved request, its terms, sending, signing,
+amending, suspending, reinstating, ending, and the changes due on a date. One transaction each, the
+agreement row locked, an audit row, and a notice to the people concerned."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from distans.arrangements import agreement_queries as queries
+from distans.arrangements import agreement_rules as rules
+from distans.arrangements import agreement_tasks as tasks
+from distans.arrangements import agreement_text
+from distans.arrangements.agreement_pdf import render_pdf, sha256
+from distans.arrangements.models import (
+    LIVE_AGREEMENT,
+    Agreement,
+    AgreementTemplate,
+    AgreementVersion,
+    Party,
+    Request,
+    Signature,
+    Status,
+    VersionStatus,
+)
+from distans.arrangements.permissions import (
+    can_end_agreement,
+    can_manage_agreement,
+    can_suspend_agreement,
+    signing_party,
+)
+from distans.core.audit import audit_record, field_changes
+from distans.core.errors import DomainError
+from distans.policy import queries as policy_queries
+
+# Terms HR or the manager may change on a draft; the rest come from the person and the organisation.
+EDITABLE_TERMS = (
+    "initiator",
+    "start_date",
+    "end_date",
+    "location",
+    "abroad_country",
+    "place",
+    "days_per_week",
+    "flexible",
+    "weekdays",
+    "averaging_weeks",
+    "working_hours",
+    "reachable_hours",
+    "meeting_times",
+    "office_weekdays",
+    "trial",
+    "notice_weeks",
+    "equipment",
+    "evening_work",
+)
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise DomainError("not_allowed", message)
+
+
+def _locked(agreement: Agreement) -> Agreement:
+    return (
+        Agreement.objects.select_for_update(of=("self",))
+        .select_related("person__manager", "person__unit")
+        .get(pk=agreement.pk)
+    )
+
+
+def _record(actor, agreement: Agreement, action: str, **changes) -> None:
+    audit_record(
+        actor=actor,
+        action=f"agreement.{action}",
+        obj=agreement,
+        changes={"status": [None, agreement.status], **changes},
+    )
+
+
+def _check(agreement: Agreement, action: str) -> None:
+    """Refuse, in words, an action the agreement's status does not allow."""
+    if not rules.allowed(agreement.status, action):
+        raise DomainError(
+            "not_now",
+            _("This cannot be done while the agreement is “%(status)s”.")
+            % {"status": agreement.get_status_display()},
+        )
+
+
+def _move(agreement: Agreement, action: str) -> None:
+    _check(agreement, action)
+    agreement.status = rules.after(agreement.status, action)
+
+
+def _template(country: str, language: str) -> AgreementTemplate:
+    template = queries.template_for(country, language) or queries.template_for(country, "en")
+    if template is None:
+        raise DomainError("no_template", _("No agreement template is published for this country. Ask HR."))
+    return template
+
+
+def _pending(agreement: Agreement) -> AgreementVersion | None:
+    return agreement.versions.filter(
+        status__in=(VersionStatus.DRAFT, VersionStatus.AWAITING_SIGNATURES)
+    ).first()
+
+
+def draft_from_request(*, actor, request: Request) -> Agreement | None:
+    """An approved request becomes a draft agreement, or an amendment of the person's live agreement."""
+    if request.status != Status.APPROVED:
+        return None
+    person = request.person
+    language = person.language or "en"
+    template = _template(person.country, language)
+    policy = request.policy_version or policy_queries.in_force(request.start_date)
+    terms = queries.terms_from_request(request, policy, template.language)
+    with transaction.atomic():
+        agreement = queries.live_agreement(person)
+        if agreement is None:
+            agreement = Agreement.objects.create(
+                person=person,
+                request=request,
+                country=person.country,
+                start_date=request.start_date,
+                end_date=request.end_date,
+                days_per_week=request.days_per_week,
+            )
+            number = 1
+        else:
+            agreement = _locked(agreement)
+            agreement.versions.filter(
+                status__in=(VersionStatus.DRAFT, VersionStatus.AWAITING_SIGNATURES)
+            ).update(status=VersionStatus.CANCELLED)
+            number = agreement.versions.count() + 1
+            if agreement.status == rules.AWAITING:
+                agreement.status = rules.DRAFT
+                agreement.save()
+        AgreementVersion.objects.create(
+            agreement=agreement,
+            number=number,
+            template=template,
+            language=template.language,
+            terms=terms,
+            effective_from=request.start_date,
+            created_by=actor,
+            change_note=_("From the approved request of %(date)s.") % {"date": request.start_date.isoformat()}
+            if number > 1
+            else "",
+        )
+        _record(actor, agreement, "draft", version=[None, number], request=[None, request.pk])
+    return agreement
+
+
+def terms_update(
+    *, actor, agreement: Agreement, values: dict, change_note: str | None = None
+) -> AgreementVersion:
+    """Change the terms of the draft version; only a draft can change."""
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        _require(
+            can_manage_agreement(actor, agreement), _("Only HR or the manager can prepare the agreement.")
+        )
+        version = _pending(agreement)
+        if version is None or version.status != VersionStatus.DRAFT:
+            raise DomainError(
+                "not_draft", _("Only a draft can be changed. Start an amendment to change terms.")
+            )
+        before = {key: version.terms.get(key) for key in values}
+        version.terms = {**version.terms, **{key: values[key] for key in values if key in EDITABLE_TERMS}}
+        if change_note is not None:
+            version.change_note = change_note
+        if version.number == 1:
+            agreement.start_date = datetime.date.fromisoformat(version.terms["start_date"])
+            end = version.terms.get("end_date")
+            agreement.end_date = datetime.date.fromisoformat(end) if end else None
+            agreement.days_per_week = Decimal(str(version.terms["days_per_week"]))
+            agreement.save()
+        version.effective_from = datetime.date.fromisoformat(version.terms["start_date"])
+        version.save()
+        _record(actor, agreement, "terms", version=[None, version.number], **field_changes(before, values))
+    return version
+
+
+def compose(version: AgreementVersion) -> str:
+    """The full text of a version from its template and terms; stops and names what is missing."""
+    missing = rules.missing_terms(version.terms)
+    if missing:
+        names = ", ".join(str(agreement_text.TERM_LABELS[key]) for key in missing)
+        raise DomainError(
+            "missing_terms",
+            _("The agreement cannot be generated: fill in %(fields)s.") % {"fields": names},
+            field=missing[0],
+        )
+    policy = policy_queries.in_force(version.effective_from) or policy_queries.in_force()
+    screen_days = policy.dk_screen_days if policy else 2
+    template = version.template
+    return agreement_text.compose(
+        template.title, template.sections, version.terms, version.language, screen_days
+    )
+
+
+def send(*, actor, agreement: Agreement) -> AgreementVersion:
+    """Freeze the draft's text and ask both parties to sign it."""
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can send the agreement."))
+        version = _pending(agreement)
+        if version is None or version.status != VersionStatus.DRAFT:
+            raise DomainError("not_draft", _("There is no draft to send."))
+        version.text = compose(version)
+        version.text_sha256 = agreement_text.sha256(version.text)
+        version.status = VersionStatus.AWAITING_SIGNATURES
+        version.sent_at = timezone.now()
+        version.save()
+        if agreement.status == rules.DRAFT:
+            _move(agreement, rules.SEND)
+            agreement.save()
+        _record(
+            actor, agreement, "send", version=[None, version.number], text_sha256=[None, version.text_sha256]
+        )
+        tasks.agreement_notify.enqueue(agreement.pk, "sign")
+        tasks.ensure_sweep()
+    return version
+
+
+def sign(
+    *,
+    actor,
+    agreement: Agreement,
+    accepted: bool,
+    password: str,
+    ip_address: str | None = None,
+    user_agent: str = "",
+) -> Signature:
+    """The user signs the version waiting for signatures, for her side. The password confirms it is her."""
+    if not accepted:
+        raise DomainError("not_accepted", _("Tick “I have read and accept” to sign."), field="accepted")
+    if not actor.check_password(password or ""):
+        raise DomainError(
+            "wrong_password", _("The password is not right. Type your password to sign."), field="password"
+        )
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        party = signing_party(actor, agreement)
+        _require(party is not None, _("You cannot sign this agreement."))
+        version = _pending(agreement)
+        if version is None or version.status != VersionStatus.AWAITING_SIGNATURES:
+            raise DomainError("nothing_to_sign", _("There is nothing waiting for your signature."))
+        if agreement_text.sha256(version.text) != version.text_sha256:
+            raise DomainError(
+                "text_changed", _("The text does not match what was sent. Ask HR to send it again.")
+            )
+        role = (
+            _("Employee")
+            if party == Party.EMPLOYEE
+            else (_("Line manager") if agreement.person.manager_id == actor.pk else _("HR"))
+        )
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    version=version,
+                    party=party,
+                    person=actor,
+                    name=actor.full_name,
+                    role=role,
+                    ip_address=ip_address,
+                    user_agent=(user_agent or "")[:400],
+                    text_sha256=version.text_sha256,
+                )
+        except IntegrityError as error:
+            raise DomainError("already_signed", _("This side has already signed.")) from error
+        _record(actor, agreement, "sign", version=[None, version.number], party=[None, party])
+        if version.signatures.count() == 2:
+            _complete(actor, agreement, version)
+        else:
+            tasks.agreement_notify.enqueue(agreement.pk, "sign")
+    return signature
+
+
+def _complete(actor, agreement: Agreement, version: AgreementVersion) -> None:
+    """Both have signed: the version is in force from its date, the earlier one is replaced."""
+    agreement.versions.filter(status=VersionStatus.SIGNED).update(status=VersionStatus.SUPERSEDED)
+    version.status = VersionStatus.SIGNED
+    version.signed_at = timezone.now()
+    version.pdf = render_pdf(version, version.terms.get("employer", ""))
+    version.pdf_sha256 = sha256(version.pdf)
+    version.save()
+    end = version.terms.get("end_date")
+    agreement.end_date = datetime.date.fromisoformat(end) if end else None
+    agreement.days_per_week = Decimal(str(version.terms["days_per_week"]))
+    if agreement.status == rules.AWAITING:
+        _move(agreement, rules.SIGN_COMPLETE)
+    agreement.save()
+    _record(actor, agreement, "signed", version=[None, version.number], pdf_sha256=[None, version.pdf_sha256])
+    tasks.agreement_notify.enqueue(agreement.pk, "signed")
+    _activate_if_due(actor, agreement, timezone.localdate())
+
+
+def _activate_if_due(actor, agreement: Agreement, today: datetime.date) -> bool:
+    if agreement.status != rules.SIGNED or agreement.start_date > today:
+        return False
+    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
+    if queries.missing_checklists(agreement.person, policy.required_checklists if policy else []):
+        return False
+    _move(agreement, rules.ACTIVATE)
+    agreement.save()
+    _record(actor, agreement, "activate")
+    tasks.agreement_notify.enqueue(agreement.pk, "active")
+    return True
+
+
+def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
+    """Start a new version from the one in force; both sign it again."""
+    if not (change_note or "").strip():
+        raise DomainError("note_required", _("Say what changes and why."), field="change_note")
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can amend the agreement."))
+        _check(agreement, rules.AMEND)
+        if _pending(agreement) is not None:
+            raise DomainError("amendment_open", _("An amendment is already being prepared or signed."))
+        current = agreement.versions.get(status=VersionStatus.SIGNED)
+        template = _template(agreement.country, current.language)
+        version = AgreementVersion.objects.create(
+            agreement=agreement,
+            number=agreement.versions.count() + 1,
+            template=template,
+            language=template.language,
+            terms=dict(current.terms),
+            change_note=change_note.strip(),
+            effective_from=max(timezone.localdate(), agreement.start_date),
+            created_by=actor,
+        )
+        version.terms["start_date"] = version.effective_from.isoformat()
+        version.save()
+        _record(actor, agreement, "amend", version=[None, version.number], note=[None, change_note])
+    return version
+
+
+def suspend(*, actor, agreement: Agreement, reason: str) -> Agreement:
+    return _with_reason(
+        actor,
+        agreement,
+        rules.SUSPEND,
+        reason,
+        can_suspend_agreement,
+        _("Only the line manager or HR can suspend the agreement."),
+    )
+
+
+def reinstate(*, actor, agreement: Agreement, reason: str) -> Agreement:
+    return _with_reason(
+        actor,
+        agreement,
+        rules.REINSTATE,
+        reason,
+        can_suspend_agreement,
+        _("Only the line manager or HR can reinstate the agreement."),
+    )
+
+
+def _with_reason(actor, agreement, action, reason, may, refusal) -> Agreement:
+    if not (reason or "").strip():
+        raise DomainError("reason_required", _("Give the reason; the employee will see it."), field="reason")
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        _require(may(actor, agreement), refusal)
+        _move(agreement, action)
+        agreement.reason = reason.strip()
+        agreement.save()
+        _record(actor, agreement, action, reason=[None, agreement.reason])
+        tasks.agreement_notify.enqueue(agreement.pk, action)
+    return agreement
+
+
+def end(
+    *, actor, agreement: Agreement, last_day: datetime.date | None, reason: str, by_agreement: bool = False
+) -> Agreement:
+    """Give notice: the agreement ends after its last day. A signed one keeps its notice, unless both
+    sides agree on an earlier day (HR records that); an unsigned one is withdrawn at once."""
+    today = timezone.localdate()
+    with transaction.atomic():
+        agreement = _locked(agreement)
+        _require(can_end_agreement(actor, agreement), _("You cannot end this agreement."))
+        _check(agreement, rules.END)
+        party = Party.EMPLOYEE if actor.pk == agreement.person_id else Party.EMPLOYER
+        if agreement.status in (rules.DRAFT, rules.AWAITING):
+            agreement.versions.filter(
+                status__in=(VersionStatus.DRAFT, VersionStatus.AWAITING_SIGNATURES)
+            ).update(status=VersionStatus.CANCELLED)
+            last_day = today - datetime.timedelta(days=1)
+        elif by_agreement:
+            if last_day is None or last_day < today - datetime.timedelta(days=1):
+                raise DomainError("bad_date", _("Choose a last day from today on."), field="last_day")
+        else:
+            notice = int(queries.current_version(agreement).terms.get("notice_weeks") or 0)
+            earliest = rules.notice_end(today, notice, None)
+            if last_day is not None and last_day < earliest:
+                raise DomainError(
+                    "notice",
+                    _("The notice is %(weeks)s weeks: the last day can be %(date)s at the earliest.")
+                    % {"weeks": notice, "date": earliest.isoformat()},
+                    field="last_day",
+                )
+            last_day = last_day or earliest
+        agreement.ends_on = last_day
+        agreement.ended_by = party
+        agreement.reason = (reason or "").strip()
+        if last_day < today:
+            _move(agreement, rules.END)
+        agreement.save()
+        _record(actor, agreement, "end", ends_on=[None, last_day.isoformat()], by=[None, party])
+        tasks.agreement_notify.enqueue(agreement.pk, "ended" if agreement.status == rules.ENDED else "ending")
+    return agreement
+
+
+def apply_due(today: datetime.date | None = None) -> dict[str, int]:
+    """What the dates call for: activate signed agreements whose start has come (checklists passed), end
+    those whose notice has run or whose employee has left, expire those past their end date."""
+    today = today or timezone.localdate()
+    counts = {"activated": 0, "ended": 0, "expired": 0}
+    due = Agreement.objects.filter(status__in=LIVE_AGREEMENT).filter(
+        Q(status=rules.SIGNED, start_date__lte=today)
+        | Q(ends_on__lt=today)
+        | Q(status__in=(rules.SIGNED, rules.ACTIVE, rules.SUSPENDED), end_date__lt=today)
+        | Q(person__is_active=False)
+    )
+    for agreement_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            agreement = (
+                Agreement.objects.select_for_update(of=("self",))
+                .select_related("person")
+                .get(pk=agreement_id)
+            )
+            if not agreement.person.is_active or (agreement.ends_on and agreement.ends_on < today):
+                if not agreement.person.is_active and not agreement.ends_on:
+                    agreement.reason = _("The employment has ended.")
+                    agreement.ends_on = today
+                agreement.status = rules.ENDED
+                agreement.save()
+                _record(None, agreement, "end")
+                tasks.agreement_notify.enqueue(agreement.pk, "ended")
+                counts["ended"] += 1
+            elif (
+                agreement.end_date
+                and agreement.end_date < today
+                and rules.allowed(agreement.status, rules.EXPIRE)
+            ):
+                _move(agreement, rules.EXPIRE)
+                agreement.save()
+                _record(None, agreement, "expire")
+                tasks.agreement_notify.enqueue(agreement.pk, "expired")
+                counts["expired"] += 1
+            elif _activate_if_due(None, agreement, today):
+                counts["activated"] += 1
+    return counts
+
+
+def template_draft(*, actor, template: AgreementTemplate) -> AgreementTemplate:
+    """A new draft of a published template, to edit; a signed agreement keeps the text it was signed with."""
+    with transaction.atomic():
+        existing = AgreementTemplate.objects.filter(
+            country=template.country, language=template.language, status=AgreementTemplate.Status.DRAFT
+        ).first()
+        if existing:
+            return existing
+        number = AgreementTemplate.objects.filter(
+            country=template.country, language=template.language
+        ).count()
+        draft = AgreementTemplate.objects.create(
+            country=template.country,
+            language=template.language,
+            number=number + 1,
+            title=template.title,
+            sections=[dict(section) for section in template.sections],
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="agreement_template.draft",
+            obj=draft,
+            changes={"number": [None, draft.number]},
+        )
+    return draft
+
+
+def template_save(
+    *, actor, template: AgreementTemplate, title: str, sections: list[dict]
+) -> AgreementTemplate:
+    with transaction.atomic():
+        template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
+        if template.status != AgreementTemplate.Status.DRAFT:
+            raise DomainError("published", _("A published template cannot be changed. Start a new version."))
+        _check_template(template.country, title, sections)
+        template.title, template.sections = title.strip(), sections
+        template.save()
+        audit_record(
+            actor=actor, action="agreement_template.save", obj=template, changes={"title": [None, title]}
+        )
+    return template
+
+
+def template_publish(*, actor, template: AgreementTemplate) -> AgreementTemplate:
+    with transaction.atomic():
+        template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
+        if template.status != AgreementTemplate.Status.DRAFT:
+            raise DomainError("published", _("This version is already published."))
+        _check_template(template.country, template.title, template.sections)
+        template.status = AgreementTemplate.Status.PUBLISHED
+        template.published_at = timezone.now()
+        template.save()
+        audit_record(
+            actor=actor,
+            action="agreement_template.publish",
+            obj=template,
+            changes={"number": [None, template.number]},
+        )
+    return template
+
+
+def _check_template(country: str, title: str, sections: list[dict]) -> None:
+    if not (title or "").strip():
+        raise DomainError("title_required", _("Give the agreement a title."), field="title")
+    problems = rules.template_problems(country, sections, set(agreement_text.PLACEHOLDERS))
+    if problems:
+        messages = {
+            "no_section": _(
+                "The Norwegian agreement must have the section “%(detail)s” (§ 2 of the regulation)."
+            ),
+            "unknown_condition": _("Unknown condition “%(detail)s”."),
+            "empty_section": _("The section “%(detail)s” needs a title and a text."),
+            "unknown_placeholder": _(
+                "Unknown field {%(detail)s}: use one of the fields listed beside the editor."
+            ),
+        }
+        raise DomainError(
+            "template_invalid", " ".join(messages[code] % {"detail": detail} for code, detail in problems)
+        )

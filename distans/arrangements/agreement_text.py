@@ -1,0 +1,139 @@
+"""The agreement's words: the terms put into plain words in the agreement's language, a template's
+sections filled with them, the text that is signed and its SHA-256."""
+
+import datetime
+import hashlib
+from decimal import Decimal
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from distans.arrangements import agreement_rules as rules
+from distans.core.markdown import render
+from distans.core.weekdays import NAMES
+from distans.policy.findings import plain_number
+
+# What each term is called, for the draft form and for "this is missing" messages.
+TERM_LABELS = {
+    "employer": gettext_lazy("Employer"),
+    "employee": gettext_lazy("Employee"),
+    "start_date": gettext_lazy("Start"),
+    "days_per_week": gettext_lazy("Remote days a week"),
+    "working_hours": gettext_lazy("Working hours on remote days"),
+    "notice_weeks": gettext_lazy("Notice in weeks"),
+    "equipment": gettext_lazy("Equipment provided"),
+}
+
+
+def _date(value: str | None) -> str:
+    return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT") if value else ""
+
+
+def _weekdays(numbers) -> str:
+    return ", ".join(str(NAMES[number]) for number in sorted(numbers))
+
+
+def _evaluations(terms: dict) -> str:
+    start = datetime.date.fromisoformat(terms["start_date"])
+    trial_weeks = terms.get("trial_weeks") if terms.get("trial") else None
+    dates = rules.evaluation_dates(start, trial_weeks, terms.get("evaluation_months") or 0)
+    return ", ".join(formats.date_format(day, "DATE_FORMAT") for day in dates)
+
+
+def _pattern(terms: dict) -> str:
+    if terms.get("flexible") or not terms.get("weekdays"):
+        return _("flexible days, agreed in the weekly plan")
+    return _("fixed days: %(days)s") % {"days": _weekdays(terms["weekdays"])}
+
+
+def _place(terms: dict) -> str:
+    if terms.get("location") == "abroad":
+        where = _("abroad, in %(country)s") % {"country": terms.get("abroad_country") or "?"}
+    elif terms.get("location") == "other_private":
+        where = _("another private place in the employee's country of work")
+    else:
+        where = _("the employee's own home, at the address registered with the employer")
+    return f"{where} ({terms['place']})" if terms.get("place") else where
+
+
+def display_values(terms: dict, language: str) -> dict[str, str]:
+    """Every placeholder a template may use, in words, in `language`."""
+    with translation.override(language):
+        days = Decimal(str(terms.get("days_per_week") or 0))
+        notice = terms.get("notice_weeks")
+        return {
+            "employer": terms.get("employer", ""),
+            "employee": terms.get("employee", ""),
+            "employee_number": terms.get("employee_number") or "–",
+            "position": terms.get("position") or "–",
+            "unit": terms.get("unit") or "–",
+            "manager": terms.get("manager") or "–",
+            "employment_start": _date(terms.get("employment_start")) or "–",
+            "initiator": _("the employee") if terms.get("initiator") == "employee" else _("the employer"),
+            "start_date": _date(terms.get("start_date")),
+            "duration": (
+                _("temporary, until and including %(date)s") % {"date": _date(terms["end_date"])}
+                if terms.get("end_date")
+                else _("until further notice")
+            ),
+            "place": _place(terms),
+            "abroad_country": terms.get("abroad_country") or "",
+            "days": plain_number(days),
+            "days_pattern": _pattern(terms),
+            "averaging_weeks": str(terms.get("averaging_weeks") or 4),
+            "working_hours": terms.get("working_hours") or "",
+            "reachable_hours": terms.get("reachable_hours") or _("none agreed beyond the working hours"),
+            "meeting_times": terms.get("meeting_times") or "",
+            "office_days": _weekdays(terms.get("office_weekdays") or []) or _("none"),
+            "trial_weeks": str(terms.get("trial_weeks") or 0),
+            "trial": (
+                ngettext(
+                    "a trial of %(weeks)d week", "a trial of %(weeks)d weeks", terms.get("trial_weeks") or 0
+                )
+                % {"weeks": terms.get("trial_weeks") or 0}
+                if terms.get("trial")
+                else _("none agreed")
+            ),
+            "evaluation_dates": _evaluations(terms) if terms.get("start_date") else "",
+            "evaluation_months": str(terms.get("evaluation_months") or 0),
+            "notice": (
+                ngettext("%(weeks)d week", "%(weeks)d weeks", notice) % {"weeks": notice}
+                if notice is not None
+                else ""
+            ),
+            "equipment": terms.get("equipment") or "",
+            "workplace_check": _date(terms.get("workplace_check")) or _("before the agreement takes effect"),
+            "policy_version": str(terms.get("policy_version") or ""),
+        }
+
+
+PLACEHOLDERS = frozenset(display_values({"start_date": "2026-01-05"}, "en"))
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    return rules.PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def compose(title: str, sections: list[dict], terms: dict, language: str, dk_screen_days: Decimal) -> str:
+    """The agreement's full text in Markdown: what is shown, turned into the PDF and signed."""
+    values = display_values(terms, language)
+    held = rules.conditions(terms, dk_screen_days)
+    parts = [f"# {title}"]
+    number = 0
+    for section in sections:
+        if section.get("when") and section["when"] not in held:
+            continue
+        number += 1
+        parts.append(
+            f"## {number}. {_fill(section['title'], values)}\n\n{_fill(section['body'], values).strip()}"
+        )
+    return "\n\n".join(parts) + "\n"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def as_html(text: str) -> str:
+    return render(text)

@@ -1,0 +1,476 @@
+import csv
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.arrangements import agreement_queries as queries
+from distans.arrangements import agreement_rules as rules
+from distans.arrangements import agreement_services as services
+from distans.arrangements import agreement_text
+from distans.arrangements.agreement_forms import (
+    AmendForm,
+    EndForm,
+    ReasonForm,
+    RegisterFilterForm,
+    SignForm,
+    TermsForm,
+    VerifyForm,
+)
+from distans.arrangements.agreement_pdf import render_pdf
+from distans.arrangements.models import Agreement, AgreementTemplate, AgreementVersion, VersionStatus
+from distans.arrangements.permissions import (
+    can_end_agreement,
+    can_manage_agreement,
+    can_suspend_agreement,
+    can_view_agreement,
+    can_view_register,
+    get_agreement_for_user,
+    signing_party,
+)
+from distans.core.errors import DomainError
+from distans.core.permissions import is_hr, require
+from distans.org.models import Country
+from distans.policy import queries as policy_queries
+
+
+@login_required
+def agreement_list(request):
+    agreements = list(
+        queries.with_versions(queries.visible_agreements(request.user)).order_by(
+            "person__last_name", "-created_at"
+        )
+    )
+    mine = [a for a in agreements if a.person_id == request.user.pk]
+    reports = [a for a in agreements if a.person_id != request.user.pk]
+    for agreement in agreements:
+        agreement.version_in_force = queries.current_version(agreement)
+    return render(
+        request,
+        "arrangements/agreements/list.html",
+        {
+            "mine": mine,
+            "reports": reports,
+            "can_register": can_view_register(request.user),
+        },
+    )
+
+
+def _preview(version: AgreementVersion) -> tuple[str, str]:
+    """The version's text as HTML, or why it cannot be generated yet."""
+    if version.text:
+        return agreement_text.as_html(version.text), ""
+    try:
+        return agreement_text.as_html(services.compose(version)), ""
+    except DomainError as error:
+        return "", error.message
+
+
+@login_required
+def agreement_detail(request, pk: int):
+    agreement = get_agreement_for_user(request.user, pk)
+    agreement = queries.with_versions(
+        Agreement.objects.filter(pk=agreement.pk).select_related("person__manager", "person__unit")
+    ).get()
+    in_force = queries.current_version(agreement)
+    pending = queries.pending_version(agreement)
+    shown = in_force if in_force and in_force.status == VersionStatus.SIGNED else pending or in_force
+    body, problem = (
+        _preview(AgreementVersion.objects.select_related("template").get(pk=shown.pk)) if shown else ("", "")
+    )
+    party = signing_party(request.user, agreement)
+    signed_parties = {s.party for s in pending.signatures.all()} if pending else set()
+    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
+    missing = []
+    if agreement.status == rules.SIGNED:
+        missing = queries.kind_names(
+            queries.missing_checklists(agreement.person, policy.required_checklists if policy else [])
+        )
+    manage = can_manage_agreement(request.user, agreement)
+    return render(
+        request,
+        "arrangements/agreements/detail.html",
+        {
+            "agreement": agreement,
+            "in_force": in_force,
+            "pending": pending,
+            "shown": shown,
+            "body": body,
+            "problem": problem,
+            "missing_checklists": missing,
+            "starts_later": agreement.status == rules.SIGNED and agreement.start_date > timezone.localdate(),
+            "can_manage": manage,
+            "can_edit": manage and pending is not None and pending.status == VersionStatus.DRAFT,
+            "can_send": manage
+            and pending is not None
+            and pending.status == VersionStatus.DRAFT
+            and not problem,
+            "can_sign": pending is not None
+            and pending.status == VersionStatus.AWAITING_SIGNATURES
+            and party is not None
+            and party not in signed_parties,
+            "can_amend": manage and pending is None and agreement.status in rules.AMENDABLE,
+            "can_suspend": can_suspend_agreement(request.user, agreement)
+            and rules.allowed(agreement.status, rules.SUSPEND),
+            "can_reinstate": can_suspend_agreement(request.user, agreement)
+            and rules.allowed(agreement.status, rules.REINSTATE),
+            "can_end": can_end_agreement(request.user, agreement)
+            and rules.allowed(agreement.status, rules.END)
+            and not agreement.ends_on,
+            "by_agreement_allowed": manage,
+            "versions": list(agreement.versions.all()),
+            "reason_form": ReasonForm(),
+            "amend_form": AmendForm(),
+            "end_form": EndForm(),
+        },
+    )
+
+
+@login_required
+def agreement_edit(request, pk: int):
+    agreement = get_agreement_for_user(request.user, pk)
+    require(can_manage_agreement(request.user, agreement))
+    version = queries.pending_version(queries.with_versions(Agreement.objects.filter(pk=pk)).get())
+    if version is None or version.status != VersionStatus.DRAFT:
+        messages.error(request, _("Only a draft can be changed. Start an amendment to change terms."))
+        return redirect("agreements:detail", pk=pk)
+    amendment = version.number > 1
+    form = TermsForm(
+        request.POST or None,
+        initial={**TermsForm.initial_from(version.terms), "change_note": version.change_note},
+        country=agreement.country,
+        amendment=amendment,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.terms_update(
+                actor=request.user,
+                agreement=agreement,
+                values=form.terms(),
+                change_note=form.cleaned_data.get("change_note") if amendment else None,
+            )
+            messages.success(request, _("The draft is saved."))
+            return redirect("agreements:detail", pk=pk)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(
+        request,
+        "arrangements/agreements/edit.html",
+        {"agreement": agreement, "version": version, "form": form},
+    )
+
+
+@login_required
+def agreement_sign(request, pk: int):
+    agreement = get_agreement_for_user(request.user, pk)
+    party = signing_party(request.user, agreement)
+    require(party is not None)
+    version = agreement.versions.filter(status=VersionStatus.AWAITING_SIGNATURES).first()
+    if version is None:
+        messages.error(request, _("There is nothing waiting for your signature."))
+        return redirect("agreements:detail", pk=pk)
+    form = SignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign(
+                actor=request.user,
+                agreement=agreement,
+                accepted=form.cleaned_data["accepted"],
+                password=form.cleaned_data["password"],
+                ip_address=request.META.get("REMOTE_ADDR"),
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+            messages.success(request, _("You have signed the agreement."))
+            return redirect("agreements:detail", pk=pk)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(
+        request,
+        "arrangements/agreements/sign.html",
+        {
+            "agreement": agreement,
+            "version": version,
+            "form": form,
+            "party": party,
+            "body": agreement_text.as_html(version.text),
+        },
+    )
+
+
+@login_required
+@require_POST
+def agreement_act(request, pk: int, action: str):
+    agreement = get_agreement_for_user(request.user, pk)
+    forms = {"amend": AmendForm, "suspend": ReasonForm, "reinstate": ReasonForm, "end": EndForm}
+    if action != "send" and action not in forms:
+        raise Http404
+    allowed = {
+        "send": can_manage_agreement,
+        "amend": can_manage_agreement,
+        "suspend": can_suspend_agreement,
+        "reinstate": can_suspend_agreement,
+        "end": can_end_agreement,
+    }[action]
+    require(allowed(request.user, agreement))
+    form = forms[action](request.POST) if action in forms else None
+    if form is not None and not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("agreements:detail", pk=pk)
+    data = form.cleaned_data if form else {}
+    try:
+        if action == "send":
+            services.send(actor=request.user, agreement=agreement)
+            messages.success(request, _("Sent for signature. Both parties have been told."))
+        elif action == "amend":
+            services.amend(actor=request.user, agreement=agreement, change_note=data["change_note"])
+            messages.success(
+                request, _("An amendment is drafted. Change the terms, then send it for signature.")
+            )
+            return redirect("agreements:edit", pk=pk)
+        elif action in ("suspend", "reinstate"):
+            getattr(services, action)(actor=request.user, agreement=agreement, reason=data["reason"])
+            messages.success(request, _("Done. The employee and the manager have been told."))
+        else:
+            by_agreement = data["by_agreement"] and can_manage_agreement(request.user, agreement)
+            services.end(
+                actor=request.user,
+                agreement=agreement,
+                last_day=data["last_day"],
+                reason=data["reason"],
+                by_agreement=by_agreement,
+            )
+            messages.success(request, _("Done. The employee and the manager have been told."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("agreements:detail", pk=pk)
+
+
+@login_required
+def agreement_pdf(request, pk: int, number: int):
+    agreement = get_agreement_for_user(request.user, pk)
+    version = get_object_or_404(
+        AgreementVersion.objects.select_related("template", "agreement"), agreement=agreement, number=number
+    )
+    data = bytes(version.pdf) if version.pdf else render_pdf(version, version.terms.get("employer", ""))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="agreement-{agreement.pk}-v{number}.pdf"'
+    return response
+
+
+@login_required
+def register(request):
+    require(can_view_register(request.user))
+    form = RegisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    agreements = queries.register(
+        country=filters.get("country", ""),
+        unit_id=filters["unit"].pk if filters.get("unit") else None,
+        status=filters.get("status", ""),
+        days=filters.get("days", ""),
+        ending_within=filters.get("ending"),
+        today=timezone.localdate(),
+    )
+    if request.GET.get("format") == "csv":
+        return _register_csv(queries.with_versions(agreements).iterator(chunk_size=500))
+    page = Paginator(agreements, 50).get_page(request.GET.get("page"))
+    page.object_list = queries.attach_versions(queries.with_versions(page.object_list))
+    return render(request, "arrangements/agreements/register.html", {"form": form, "page": page})
+
+
+def _csv_response(filename: str):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel opens UTF-8 with Nordic letters correctly with a BOM
+    return response, csv.writer(response, delimiter=";")
+
+
+def _register_csv(agreements) -> HttpResponse:
+    response, writer = _csv_response("remote-work-agreements.csv")
+    writer.writerow(
+        [
+            _("Employee number"),
+            _("Name"),
+            _("Unit"),
+            _("Country"),
+            _("Status"),
+            _("Version"),
+            _("Days a week"),
+            _("Start"),
+            _("End"),
+            _("Ends after notice on"),
+            _("Signed"),
+        ]
+    )
+    for agreement in agreements:
+        version = queries.current_version(agreement)
+        person = agreement.person
+        writer.writerow(
+            [
+                person.employee_number,
+                person.full_name,
+                person.unit.name if person.unit else "",
+                agreement.country,
+                agreement.get_status_display(),
+                version.number if version else "",
+                agreement.days_per_week,
+                agreement.start_date.isoformat(),
+                agreement.end_date.isoformat() if agreement.end_date else "",
+                agreement.ends_on.isoformat() if agreement.ends_on else "",
+                version.signed_at.date().isoformat() if version and version.signed_at else "",
+            ]
+        )
+    return response
+
+
+@login_required
+def inspectorate(request):
+    require(is_hr(request.user))
+    agreements = queries.inspectorate_list(timezone.localdate())
+    for agreement in agreements:
+        agreement.signatures = list(agreement.version_in_force.signatures.all())
+    if request.GET.get("format") == "csv":
+        response, writer = _csv_response("hjemmekontoravtaler.csv")
+        writer.writerow(
+            [
+                _("Name"),
+                _("Unit"),
+                _("Days a week"),
+                _("Start"),
+                _("Version"),
+                _("Employee signed"),
+                _("Employer signed"),
+            ]
+        )
+        for agreement in agreements:
+            signed = {s.party: s.signed_at.date().isoformat() for s in agreement.signatures}
+            writer.writerow(
+                [
+                    agreement.person.full_name,
+                    agreement.person.unit.name if agreement.person.unit else "",
+                    agreement.version_in_force.terms.get("days_per_week"),
+                    agreement.start_date.isoformat(),
+                    agreement.version_in_force.number,
+                    signed.get("employee", ""),
+                    signed.get("employer", ""),
+                ]
+            )
+        return response
+    return render(request, "arrangements/agreements/inspectorate.html", {"agreements": agreements})
+
+
+@login_required
+def verify(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.get("pdf"):
+            digest = hashlib.sha256(form.cleaned_data["pdf"].read()).hexdigest()
+            version = (
+                AgreementVersion.objects.filter(pdf_sha256=digest).select_related("agreement__person").first()
+            )
+        else:
+            digest = form.cleaned_data["sha256"].strip().lower()
+            version = (
+                AgreementVersion.objects.filter(
+                    text_sha256=digest, status__in=(VersionStatus.SIGNED, VersionStatus.SUPERSEDED)
+                )
+                .select_related("agreement__person")
+                .first()
+            )
+        result = {
+            "digest": digest,
+            "version": version,
+            "visible": version is not None and can_view_agreement(request.user, version.agreement),
+        }
+    return render(request, "arrangements/agreements/verify.html", {"form": form, "result": result})
+
+
+@login_required
+def templates(request):
+    require(is_hr(request.user))
+    rows = {}
+    for template in AgreementTemplate.objects.defer("sections").order_by("country", "language", "-number"):
+        rows.setdefault((template.country, template.language), []).append(template)
+    countries = dict(Country.choices)
+    return render(
+        request,
+        "arrangements/agreements/templates.html",
+        {
+            "rows": [
+                {
+                    "country": countries.get(country) or _("Other countries"),
+                    "language": language,
+                    "versions": versions,
+                }
+                for (country, language), versions in rows.items()
+            ],
+        },
+    )
+
+
+@login_required
+def template_edit(request, pk: int):
+    require(is_hr(request.user))
+    template = get_object_or_404(AgreementTemplate, pk=pk)
+    sections = template.sections
+    if request.method == "POST":
+        sections = _posted_sections(request.POST, template.sections)
+        try:
+            if "new_version" in request.POST:
+                draft = services.template_draft(actor=request.user, template=template)
+                return redirect("agreements:template", pk=draft.pk)
+            services.template_save(
+                actor=request.user, template=template, title=request.POST.get("title", ""), sections=sections
+            )
+            if "publish" in request.POST:
+                services.template_publish(actor=request.user, template=template)
+                messages.success(
+                    request, _("Published. New agreements use this version; signed ones keep theirs.")
+                )
+            else:
+                messages.success(request, _("The draft is saved."))
+            return redirect("agreements:template", pk=template.pk)
+        except DomainError as error:
+            messages.error(request, error.message)
+    return render(
+        request,
+        "arrangements/agreements/template.html",
+        {
+            "template": template,
+            "sections": sections,
+            "placeholders": sorted(agreement_text.PLACEHOLDERS),
+            "conditions": rules.CONDITIONS,
+            "editable": template.status == AgreementTemplate.Status.DRAFT,
+        },
+    )
+
+
+def _posted_sections(post, current: list[dict]) -> list[dict]:
+    """The sections as edited: changed titles and texts, removed ones left out, one new one at the end."""
+    sections = []
+    for index, section in enumerate(current):
+        if post.get(f"remove_{index}"):
+            continue
+        sections.append(
+            {
+                **section,
+                "title": post.get(f"title_{index}", section["title"]).strip(),
+                "body": post.get(f"body_{index}", section["body"]).strip(),
+            }
+        )
+    if post.get("new_title", "").strip() or post.get("new_body", "").strip():
+        sections.append(
+            {
+                "key": f"custom_{len(current) + 1}",
+                "when": post.get("new_when", ""),
+                "title": post["new_title"].strip(),
+                "body": post.get("new_body", "").strip(),
+            }
+        )
+    return sections
