@@ -15,10 +15,9 @@ from distans.arrangements import (
     agreement_text,
     services,
 )
+from distans.arrangements.agreement_demo import pass_checklist
 from distans.arrangements.models import Agreement, AgreementTemplate, AgreementVersion, Signature
 from distans.arrangements.tests.conftest import assessed, draft
-from distans.checklists import services as checklist_services
-from distans.checklists.models import ChecklistTemplate, ItemKind
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
 
@@ -33,40 +32,6 @@ def approved(person, manager, **values):
 
 def agreement_of(person) -> Agreement:
     return Agreement.objects.get(person=person)
-
-
-def _best(item):
-    if item.kind == ItemKind.YES_NO:
-        return "no" if "yes" in item.trigger_answers else "yes"
-    if item.kind == ItemKind.SCALE:
-        return 5
-    if item.kind == ItemKind.SINGLE:
-        return next(f"o{n + 1}" for n in range(len(item.options)) if f"o{n + 1}" not in item.trigger_answers)
-    if item.kind == ItemKind.MULTIPLE:
-        return []
-    if item.kind == ItemKind.NUMBER:
-        return 1
-    if item.kind == ItemKind.DATE:
-        return timezone.localdate().isoformat()
-    return "ok"
-
-
-def pass_checklist(person, key, manager):
-    template = ChecklistTemplate.objects.get(key=key)
-    assignment = checklist_services.assignment_create(
-        actor=manager,
-        template=template,
-        person=person,
-        assessor=manager,
-        due_date=timezone.localdate() + datetime.timedelta(days=7),
-    )
-    respondent = assignment.version.respondent
-    for role, actor in (("employee", person), ("manager", manager)):
-        if respondent in (role, "both"):
-            items = checklist_services.applicable_items(assignment)
-            checklist_services.response_submit(
-                actor=actor, assignment=assignment, role=role, answers={str(i.pk): _best(i) for i in items}
-            )
 
 
 def signed(agreement, person, manager):

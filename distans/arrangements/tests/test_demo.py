@@ -1,13 +1,16 @@
 from django.core.management import call_command
 
-from distans.arrangements.models import Request
+from distans.arrangements.models import Agreement, Request
 from distans.arrangements.queries import to_decide
 from distans.org.models import Person
 
 
 def test_demo_has_a_request_for_every_route(db, capsys):
     call_command("demo", "--people", "120")
-    requests = Request.objects.select_related("person")
+    # The requests behind the demo's active agreements are shown by the agreements test below.
+    requests = Request.objects.select_related("person").exclude(
+        pk__in=Agreement.objects.filter(status="active").values("request")
+    )
     approved = requests.get(status="approved")
     assert (approved.person.country, approved.days_per_week, approved.route) == ("SE", 2, ["manager"])
     norwegian = requests.get(person__country="NO")
@@ -23,6 +26,18 @@ def test_demo_has_a_request_for_every_route(db, capsys):
     bjorn = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
     assert {request.person.first_name for request in to_decide(bjorn)} == {"Åsa", "Niklas"}
     assert requests.get(status="draft").person.position.remote_suitability == "onsite"
-    count = requests.count()
+    count = Request.objects.count()
     call_command("demo", "--people", "120")
     assert Request.objects.count() == count
+
+
+def test_demo_has_agreements_in_effect_in_every_country(db):
+    call_command("demo", "--people", "120")
+    active = Agreement.objects.filter(status="active")
+    assert set(active.values_list("country", flat=True)) == {"SE", "NO", "DK"}
+    norwegian = active.get(country="NO")
+    assert [v.status for v in norwegian.versions.order_by("number")] == ["superseded", "signed"]
+    assert all(a.versions.get(status="signed").signatures.count() == 2 for a in active)
+    assert Agreement.objects.filter(status="draft").exists(), "an approved request waiting for HR to send"
+    call_command("demo", "--people", "120")
+    assert Agreement.objects.filter(status="active").count() == 3
