@@ -2,6 +2,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema
 
@@ -185,7 +186,13 @@ def agreement_amend(request, agreement_id: int, payload: AmendIn):
     """Start an amendment from the version in force, change its terms, and optionally send it."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(can_manage_agreement(request.auth, agreement))
-    version = services.amend(actor=request.auth, agreement=agreement, change_note=payload.change_note)
+    with transaction.atomic():  # a refused change of terms leaves no amendment behind
+        _amend(request.auth, agreement, payload)
+    return _out(agreement)
+
+
+def _amend(actor, agreement: Agreement, payload: AmendIn) -> None:
+    version = services.amend(actor=actor, agreement=agreement, change_note=payload.change_note)
     if payload.terms:
         form = TermsForm(
             data={**TermsForm.initial_from(version.terms), **payload.terms}, country=agreement.country
@@ -193,10 +200,9 @@ def agreement_amend(request, agreement_id: int, payload: AmendIn):
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))
             raise DomainError("invalid_terms", f"{field}: {' '.join(errors)}", field=field)
-        services.terms_update(actor=request.auth, agreement=agreement, values=form.terms())
+        services.terms_update(actor=actor, agreement=agreement, values=form.terms())
     if payload.send:
-        services.send(actor=request.auth, agreement=agreement)
-    return _out(agreement)
+        services.send(actor=actor, agreement=agreement)
 
 
 @router.post("/agreements/{agreement_id}/suspend", response=AgreementOut, url_name="agreement_suspend")

@@ -5,8 +5,10 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from distans.arrangements.models import (
     LIVE_AGREEMENT,
@@ -20,6 +22,7 @@ from distans.arrangements.models import (
 )
 from distans.arrangements.permissions import can_view_register
 from distans.checklists.models import Kind, Response
+from distans.core.permissions import is_hr
 from distans.org.models import Person, Unit
 from distans.org.permissions import subordinate_ids_sql
 from distans.planning.models import UnitPlanSettings
@@ -213,14 +216,61 @@ def attach_versions(agreements) -> list[Agreement]:
 
 
 def inspectorate_list(today: datetime.date):
-    """Norway: everyone whose home work falls under the regulation, with their agreements and when they
-    were signed. In scope: a live agreement in Norway from the employee's own home."""
-    agreements = attach_versions(with_versions(register(country="NO", today=today)))
-    return [
+    """Norway: everyone working from their own home under a signed or pending agreement, with when it was
+    signed. Below the policy's sporadic threshold the regulation usually does not apply; those rows are
+    marked for review rather than left out."""
+    from distans.policy.queries import in_force
+
+    policy = in_force(today)
+    threshold = policy.no_sporadic_days if policy else Decimal(1)
+    agreements = [
         agreement
-        for agreement in agreements
+        for agreement in attach_versions(with_versions(register(country="NO", today=today)))
         if agreement.status in LIVE_AGREEMENT
         and agreement.status != AgreementStatus.DRAFT
         and agreement.version_in_force
         and agreement.version_in_force.terms.get("location") == "home"
     ]
+    for agreement in agreements:
+        agreement.in_scope = agreement.days_per_week >= threshold
+    return agreements
+
+
+def attention_for(user) -> list[dict]:
+    """My page: agreements waiting for the user's signature, and drafts for her to check and send."""
+    awaiting = AgreementVersion.objects.filter(status=VersionStatus.AWAITING_SIGNATURES)
+    to_sign = list(
+        awaiting.filter(agreement__person=user)
+        .exclude(signatures__party="employee")
+        .values_list("agreement_id", flat=True)
+    ) + list(
+        awaiting.filter(agreement__person__manager=user)
+        .exclude(signatures__party="employer")
+        .values_list("agreement_id", flat=True)
+    )
+    items = [
+        {
+            "text": _("A remote work agreement waits for your signature."),
+            "url": reverse("agreements:detail", args=[pk]),
+        }
+        for pk in to_sign
+    ]
+    drafts = Agreement.objects.filter(versions__status=VersionStatus.DRAFT)
+    if not is_hr(user):
+        drafts = drafts.filter(person__manager=user)
+    count = drafts.distinct().count()
+    if count:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s agreement draft to check and send for signature.",
+                    "%(count)s agreement drafts to check and send for signature.",
+                    count,
+                )
+                % {"count": count},
+                "url": reverse("agreements:register") + "?status=draft"
+                if is_hr(user)
+                else reverse("agreements:list"),
+            }
+        )
+    return items

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -97,6 +98,7 @@ def agreement_detail(request, pk: int):
         request,
         "arrangements/agreements/detail.html",
         {
+            "terms": agreement_text.display_values(shown.terms, get_language()) if shown else {},
             "agreement": agreement,
             "in_force": in_force,
             "pending": pending,

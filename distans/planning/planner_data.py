@@ -29,12 +29,14 @@ def problem_for(
     rows, days = queries.plan_for(people, week)
     ids = [row[0] for row in rows]
     agreed = {}
+    stopped = queries.stopped_arrangements(ids, monday)
     for request in (
         Request.objects.filter(person_id__in=ids, status=Status.APPROVED, start_date__lte=week[-1])
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
         .order_by("start_date")
     ):
-        agreed[request.person_id] = request  # the latest in force wins
+        if request.person_id not in stopped:
+            agreed[request.person_id] = request  # the latest in force wins
     preferences = {
         person_id: (tuple(preferred), tuple(unwanted))
         for person_id, preferred, unwanted in PlanPreference.objects.filter(person_id__in=ids).values_list(

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
 
-from distans.arrangements.models import Request, Status
+from distans.arrangements.models import Agreement, AgreementStatus, Request, Status
 from distans.org.models import Person, Site, Unit
 from distans.planning import rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
@@ -209,12 +209,39 @@ def office_count(site: Site, date: datetime.date, *, excluding: int | None = Non
 
 
 def arrangement_on(person: Person, date: datetime.date) -> Request | None:
-    """The approved request in force on a date: until agreements exist, it sets the limits."""
+    """The approved request in force on a date sets the limits, unless the agreement made from it is
+    suspended or has ended by then."""
+    if person.pk in stopped_arrangements([person.pk], date):
+        return None
     return (
         Request.objects.filter(person=person, status=Status.APPROVED, start_date__lte=date)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=date))
         .order_by("-start_date")
         .first()
+    )
+
+
+def stopped_arrangements(person_ids, date: datetime.date) -> set[int]:
+    """People whose remote work is stopped on a date: agreement suspended, or ended before it with no
+    newer agreement on its way."""
+    newer = Agreement.objects.filter(
+        person_id__in=person_ids,
+        status__in=(
+            AgreementStatus.DRAFT,
+            AgreementStatus.AWAITING_SIGNATURES,
+            AgreementStatus.SIGNED,
+            AgreementStatus.ACTIVE,
+        ),
+    ).values("person_id")
+    return set(
+        Agreement.objects.filter(person_id__in=person_ids)
+        .filter(
+            Q(status=AgreementStatus.SUSPENDED)
+            | Q(status=AgreementStatus.ENDED, ends_on__lt=date)
+            | Q(status=AgreementStatus.EXPIRED, end_date__lt=date)
+        )
+        .exclude(person_id__in=newer)
+        .values_list("person_id", flat=True)
     )
 
 

@@ -364,3 +364,114 @@ def test_hr_edits_a_template_as_a_new_version_and_signed_text_stays(client, cast
     assert draft_template.status == "published" and draft_template.sections[-1]["title"] == "Parking"
     version = AgreementVersion.objects.get(agreement=active, status="signed")
     assert "Parking" not in version.text and agreement_text.sha256(version.text) == version.text_sha256
+
+
+def test_a_new_approved_request_becomes_an_amendment_of_the_live_agreement(cast, active):
+    person, manager = cast["employee"], cast["manager"]
+    request = services.request_submit(actor=person, request=draft(person, days="1"))
+    services.request_decide(actor=manager, request=request, decision="approve")
+    assert Agreement.objects.filter(person=person).count() == 1
+    amendment = active.versions.get(number=2)
+    assert amendment.status == "draft" and amendment.terms["days_per_week"] == "1.0"
+    assert active.versions.get(number=1).status == "signed", "the signed version stays in force"
+
+
+def test_the_same_side_cannot_sign_twice(cast, agreement):
+    agreement_services.send(actor=cast["manager"], agreement=agreement)
+    agreement_services.sign(actor=cast["hr"], agreement=agreement, accepted=True, password=PASSWORD)
+    with pytest.raises(DomainError, match="already signed"):
+        agreement_services.sign(actor=cast["manager"], agreement=agreement, accepted=True, password=PASSWORD)
+    assert Signature.objects.count() == 1
+
+
+def test_a_suspended_agreement_leaves_only_the_policy_s_flexible_days(cast, active):
+    from distans.planning import services as plan_services
+    from distans.planning.models import DayChange
+
+    person, manager = cast["employee"], cast["manager"]
+    from distans.planning.queries import person_days, week_of
+
+    tuesday = active.start_date + datetime.timedelta(days=(1 - active.start_date.weekday()) % 7 + 7)
+    while any(day.kind == "holiday" for day in person_days(person, week_of(tuesday))):
+        tuesday += datetime.timedelta(weeks=1)  # a week without public holidays
+    with pytest.raises(DomainError, match="covers 2 days"):
+        plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
+    agreement_services.suspend(actor=manager, agreement=active, reason="Security incident")
+    plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
+    assert DayChange.objects.get(person=person, date=tuesday).flexible
+
+
+def test_my_page_lists_the_agreement_to_sign_and_the_draft_to_send(client, cast, agreement):
+    client.force_login(cast["manager"])
+    assert "agreement draft to check and send" in client.get(reverse("core:my_page")).content.decode()
+    agreement_services.send(actor=cast["manager"], agreement=agreement)
+    client.force_login(cast["employee"])
+    page = client.get(reverse("core:my_page")).content.decode()
+    assert "A remote work agreement waits for your signature." in page
+    assert reverse("agreements:detail", args=[agreement.pk]) in page
+
+
+def test_inspectorate_marks_sporadic_home_work_for_review(client, cast):
+    olav, skip = cast["outsider"], cast["skip"]
+    approved(olav, skip, days="0.5")
+    signed(agreement_of(olav), olav, skip)
+    client.force_login(cast["hr"])
+    assert "Probably sporadic" in client.get(reverse("agreements:inspectorate")).content.decode()
+
+
+# API
+
+
+def _api(client, method, url, **payload):
+    import json
+
+    return getattr(client, method)(url, json.dumps(payload), content_type="application/json")
+
+
+def test_api_sends_signs_and_amends(client, cast, agreement):
+    person, manager = cast["employee"], cast["manager"]
+    client.force_login(manager)
+    assert (
+        _api(client, "post", f"/api/v1/agreements/{agreement.pk}/send").json()["status"]
+        == "awaiting_signatures"
+    )
+    wrong = _api(client, "post", f"/api/v1/agreements/{agreement.pk}/sign", accepted=True, password="x")
+    assert wrong.status_code == 400 and wrong.json()["code"] == "wrong_password"
+    _api(client, "post", f"/api/v1/agreements/{agreement.pk}/sign", accepted=True, password=PASSWORD)
+    client.force_login(person)
+    body = _api(
+        client, "post", f"/api/v1/agreements/{agreement.pk}/sign", accepted=True, password=PASSWORD
+    ).json()
+    assert body["status"] == "signed" and len(body["versions"][0]["signatures"]) == 2
+    assert client.get(f"/api/v1/agreements/{agreement.pk}/pdf").content.startswith(b"%PDF")
+    client.force_login(manager)
+    bad = _api(
+        client,
+        "post",
+        f"/api/v1/agreements/{agreement.pk}/amend",
+        change_note="x",
+        terms={"days_per_week": "9"},
+    )
+    assert bad.status_code == 400
+    assert AgreementVersion.objects.filter(agreement=agreement).count() == 1, (
+        "a refused amendment leaves nothing"
+    )
+    body = _api(
+        client,
+        "post",
+        f"/api/v1/agreements/{agreement.pk}/amend",
+        change_note="Fewer days",
+        terms={"days_per_week": "1", "weekdays": [0]},
+        send=True,
+    ).json()
+    assert [v["status"] for v in body["versions"]] == ["awaiting_signatures", "signed"]
+    assert body["versions"][0]["terms"]["days_per_week"] == "1"
+
+
+def test_api_lists_only_what_the_user_may_see(client, cast, agreement, django_assert_max_num_queries):
+    client.force_login(cast["outsider"])
+    assert client.get("/api/v1/agreements").json() == []
+    client.force_login(cast["hr"])
+    with django_assert_max_num_queries(8):
+        rows = client.get("/api/v1/agreements", {"person": cast["employee"].pk}).json()
+    assert [row["id"] for row in rows] == [agreement.pk]
