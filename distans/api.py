@@ -12,6 +12,8 @@ from distans.checklists.api import router as checklists_router
 from distans.core.api import router as core_router
 from distans.core.api_auth import api_auth
 from distans.core.errors import DomainError
+from distans.equipment.api import router as equipment_router
+from distans.followup.api import router as followup_router
 from distans.org.api import router as org_router
 from distans.planning.api import router as planning_router
 from distans.policy.api import router as policy_router
@@ -30,6 +32,8 @@ api.add_router("", policy_router)
 api.add_router("", arrangements_router)
 api.add_router("", agreements_router)
 api.add_router("", planning_router)
+api.add_router("", followup_router)
+api.add_router("", equipment_router)
 
 
 def _error(request, status: int, code: str, message: str):

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "distans.policy",
     "distans.arrangements",
     "distans.planning",
+    "distans.equipment",
+    "distans.followup",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +197,8 @@ CHECKLIST_REMINDER_DAYS_BEFORE = env_int("CHECKLIST_REMINDER_DAYS_BEFORE", 3)
 REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
 # Requests: deciders are reminded when a step has waited this many days.
 REQUEST_REMINDER_DAYS = env_int("REQUEST_REMINDER_DAYS", 3)
+# A deviation in remote work gets a first response from the personnel manager within this many working days.
+DEVIATION_RESPONSE_DAYS = env_int("DEVIATION_RESPONSE_DAYS", 2)
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500

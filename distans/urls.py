@@ -16,6 +16,8 @@ urlpatterns = [
     path("requests/", include("distans.arrangements.urls")),
     path("agreements/", include("distans.arrangements.agreement_urls")),
     path("plans/", include("distans.planning.urls")),
+    path("followup/", include("distans.followup.urls")),
+    path("equipment/", include("distans.equipment.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(

@@ -46,7 +46,12 @@ def pass_checklist(person: Person, key: str, manager: Person) -> None:
         assessor=manager,
         due_date=timezone.localdate() + datetime.timedelta(days=7),
     )
-    for role, actor in (("employee", person), ("manager", manager)):
+    answer_passing(assignment, manager)
+
+
+def answer_passing(assignment, manager: Person) -> None:
+    """Submit passing answers for each side the checklist asks: the employee's, the manager's."""
+    for role, actor in (("employee", assignment.person), ("manager", manager)):
         if assignment.version.respondent in (role, "both"):
             items = checklist_services.applicable_items(assignment)
             checklist_services.response_submit(

@@ -23,6 +23,8 @@ from distans.arrangements.models import (
 from distans.arrangements.permissions import can_view_register
 from distans.checklists.models import Kind, Response
 from distans.core.permissions import is_hr
+from distans.equipment.models import Loan
+from distans.equipment.queries import loan_names
 from distans.org.models import Person, Unit
 from distans.org.permissions import subordinate_ids_sql
 from distans.planning.models import UnitPlanSettings
@@ -92,9 +94,10 @@ def terms_from_request(request: Request, policy: PolicyVersion | None, language:
     person = request.person
     settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()
     workplace = passed_checklists([person.pk]).get(person.pk, {}).get(Kind.WORKPLACE)
+    loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
     with translation.override(language):
         working_hours = _("as at the office, under the employment contract")
-        equipment = _("laptop, mobile phone and headset")
+        equipment = loan_names(loans) or _("laptop, mobile phone and headset")
     return {
         "employer": employer_name(),
         "employee": person.full_name,

@@ -410,12 +410,23 @@ def end(
         agreement.ends_on = last_day
         agreement.ended_by = party
         agreement.reason = (reason or "").strip()
+        signed_before = agreement.status not in (rules.DRAFT, rules.AWAITING)
         if last_day < today:
             _move(agreement, rules.END)
         agreement.save()
+        if agreement.status == rules.ENDED and signed_before:
+            _finished(agreement, today)
         _record(actor, agreement, "end", ends_on=[None, last_day.isoformat()], by=[None, party])
         tasks.agreement_notify.enqueue(agreement.pk, "ended" if agreement.status == rules.ENDED else "ending")
     return agreement
+
+
+def _finished(agreement: Agreement, today: datetime.date) -> None:
+    """After the last day: what was lent is due back, and no more evaluations are held."""
+    from distans.equipment.services import returns_request
+
+    returns_request(agreement_id=agreement.pk, person=agreement.person, today=today)
+    agreement.evaluations.filter(status="scheduled").update(status="cancelled")
 
 
 def apply_due(today: datetime.date | None = None) -> dict[str, int]:
@@ -444,6 +455,7 @@ def apply_due(today: datetime.date | None = None) -> dict[str, int]:
                 agreement.save()
                 _record(None, agreement, "end")
                 tasks.agreement_notify.enqueue(agreement.pk, "ended")
+                _finished(agreement, today)
                 counts["ended"] += 1
             elif (
                 agreement.end_date
@@ -454,6 +466,7 @@ def apply_due(today: datetime.date | None = None) -> dict[str, int]:
                 agreement.save()
                 _record(None, agreement, "expire")
                 tasks.agreement_notify.enqueue(agreement.pk, "expired")
+                _finished(agreement, today)
                 counts["expired"] += 1
             elif _activate_if_due(None, agreement, today):
                 counts["activated"] += 1

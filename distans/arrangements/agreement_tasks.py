@@ -66,7 +66,8 @@ def ensure_sweep() -> None:
 @task()
 def agreements_sweep() -> dict:
     from distans.arrangements.agreement_services import apply_due
+    from distans.followup.services import sweep  # follow-up builds on agreements, so it is imported late
 
-    counts = apply_due()
+    counts = {**apply_due(), **sweep()}
     agreements_sweep.using(run_after=timezone.now() + SWEEP_EVERY).enqueue()
     return counts

@@ -37,6 +37,7 @@ from distans.arrangements.permissions import (
 )
 from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, require
+from distans.followup.permissions import can_hold
 from distans.org.models import Country
 from distans.policy import queries as policy_queries
 
@@ -99,6 +100,8 @@ def agreement_detail(request, pk: int):
         "arrangements/agreements/detail.html",
         {
             "terms": agreement_text.display_values(shown.terms, get_language()) if shown else {},
+            "evaluations": agreement.evaluations.order_by("-due_date")[:10],
+            "can_book": can_hold(request.user, agreement.person) and agreement.status == rules.ACTIVE,
             "agreement": agreement,
             "in_force": in_force,
             "pending": pending,

@@ -252,13 +252,16 @@ def _shares(row) -> dict:
     return {outcome: round(100 * row[outcome] / total) if total else 0 for outcome in Outcome.values}
 
 
-def pulse_by_unit(*, since: datetime.date) -> dict:
-    """Average pulse answers per unit since a date; a unit with too few respondents shows nothing."""
+def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -> dict:
+    """Average pulse answers per unit in a period; a unit with too few respondents shows nothing."""
     min_group = settings.PULSE_MIN_GROUP
     responses = Response.objects.filter(
         status=Response.Status.SUBMITTED, assignment__version__template__kind=Kind.PULSE,
         submitted_at__date__gte=since,
-    ).values_list("assignment__person_id", "assignment__person__unit__name", "answers")
+    )
+    if until is not None:
+        responses = responses.filter(submitted_at__date__lte=until)
+    responses = responses.values_list("assignment__person_id", "assignment__person__unit__name", "answers")
     positions = dict(Item.objects.filter(version__template__kind=Kind.PULSE).values_list("id", "position"))
     latest = TemplateVersion.objects.filter(template__kind=Kind.PULSE, status=TemplateVersion.Status.PUBLISHED
                                             ).order_by("-number").first()

@@ -21,6 +21,8 @@ def navigation(request):
         (_("Requests"), reverse("arrangements:mine")),
         (_("Agreements"), reverse("agreements:list")),
         (_("Checklists"), reverse("checklists:mine")),
+        (_("Follow-up"), reverse("followup:overview")),
+        (_("Equipment"), reverse("equipment:mine")),
         (_("Policy"), reverse("policy:page")),
     ]
     if permissions.is_manager(user):

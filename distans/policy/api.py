@@ -31,6 +31,8 @@ class PolicyOut(Schema):
     abroad_tax_days: int
     no_sporadic_days: Decimal
     dk_screen_days: Decimal
+    equipment_extra_days: Decimal
+    pulse_weeks: int
 
     @staticmethod
     def resolve_version(obj) -> int:

@@ -84,6 +84,16 @@ class PolicyVersion(models.Model):
         default=Decimal("1"),
         validators=DAYS,
     )
+    equipment_extra_days = models.DecimalField(
+        _("extra equipment may be borrowed above this many remote days a week"),
+        max_digits=2,
+        decimal_places=1,
+        default=Decimal("2"),
+        validators=DAYS,
+    )
+    pulse_weeks = models.PositiveSmallIntegerField(
+        _("weeks between wellbeing pulses for people who work remotely"), default=6
+    )
     dk_screen_days = models.DecimalField(
         _("Denmark: screen-work rules apply above this average of days a week"),
         max_digits=2,
@@ -137,4 +147,6 @@ PARAMETER_FIELDS = [
     "abroad_tax_days",
     "no_sporadic_days",
     "dk_screen_days",
+    "equipment_extra_days",
+    "pulse_weeks",
 ]

@@ -34,10 +34,10 @@ def agreement_of(person) -> Agreement:
     return Agreement.objects.get(person=person)
 
 
-def signed(agreement, person, manager):
+def signed(agreement, person, manager, password=PASSWORD):
     agreement_services.send(actor=manager, agreement=agreement)
-    agreement_services.sign(actor=person, agreement=agreement, accepted=True, password=PASSWORD)
-    agreement_services.sign(actor=manager, agreement=agreement, accepted=True, password=PASSWORD)
+    agreement_services.sign(actor=person, agreement=agreement, accepted=True, password=password)
+    agreement_services.sign(actor=manager, agreement=agreement, accepted=True, password=password)
     agreement.refresh_from_db()
     return agreement
 

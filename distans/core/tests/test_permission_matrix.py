@@ -96,6 +96,37 @@ def se_template(cast):
     return [AgreementTemplate.objects.get(country="SE", language="en").pk]
 
 
+def asa_evaluation(cast):
+    from distans.arrangements.models import Agreement
+    from distans.followup.models import Evaluation
+
+    agreement = Agreement.objects.get(pk=asa_agreement(cast)[0])
+    return [Evaluation.objects.create(agreement=agreement, person=cast["employee"], kind="periodic",
+                                      due_date=datetime.date(2099, 1, 5)).pk]
+
+
+def asa_deviation(cast):
+    from distans.followup import services as followup_services
+
+    return [followup_services.deviation_report(actor=cast["employee"], person=cast["employee"], kind="other",
+                                               occurred_on=datetime.date(2020, 1, 1), description="x").pk]
+
+
+def asa_loan(cast):
+    from distans.equipment.models import ItemType, Loan
+
+    return [Loan.objects.create(person=cast["employee"], item_type=ItemType.objects.get(key="laptop"),
+                                out_date=datetime.date(2020, 1, 1)).pk]
+
+
+def asa_equipment_request(cast):
+    from distans.equipment.models import EquipmentRequest, ItemType
+
+    chair = ItemType.objects.get(key="chair")
+    return [EquipmentRequest.objects.create(person=cast["employee"], item_type=chair, reason="x").pk]
+
+
+FOLLOWUP_VIEWERS = only(["employee", "manager", "hr"], denied=404)
 AGREEMENT_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
 AGREEMENT_PREPARERS = {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403}
 REQUEST_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
@@ -207,6 +238,31 @@ MATRIX = {
     "api:agreement_amend": ("post", asa_agreement, signed_in(422, anonymous=401)),
     "api:agreement_suspend": ("post", asa_agreement, signed_in(422, anonymous=401)),
     "api:agreement_end": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "hr_approver": 403, "anonymous": 401}),
+    "followup:overview": ("get", None, signed_in(200)),
+    "followup:evaluation": ("get", asa_evaluation, FOLLOWUP_VIEWERS),
+    "followup:book": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403,
+                                              "manager": 302, "hr": 302}),
+    "followup:attachment": ("get", None, only(["manager", "hr_approver"])),  # Karin manages Elin
+    "followup:pulse": ("get", None, HR_ONLY),
+    "followup:deviation_new": ("get", None, signed_in(200)),
+    "followup:deviation": ("get", asa_deviation, FOLLOWUP_VIEWERS),
+    "equipment:mine": ("get", None, signed_in(200)),
+    "equipment:loans": ("get", None, only(["hr", "admin"])),
+    "equipment:acknowledge": ("post", asa_loan, {**only(["employee", "manager", "hr", "admin"], status=302,
+                                                        denied=404)}),
+    "equipment:return": ("post", asa_loan, {**only(["hr", "admin"], status=302, denied=404), "employee": 403,
+                                            "manager": 403}),
+    "equipment:decide": ("post", asa_equipment_request, {**only(["employee", "manager", "hr", "admin"],
+                                                               status=302, denied=404)}),
+    "api:followups": ("get", None, signed_in(200, anonymous=401)),
+    "api:followup_outcome": ("post", asa_evaluation, signed_in(422, anonymous=401)),
+    "api:deviations": ("post", None, signed_in(422, anonymous=401)),
+    "api:deviation": ("get", asa_deviation, {**FOLLOWUP_VIEWERS, "anonymous": 401}),
+    "api:deviation_close": ("post", asa_deviation, signed_in(422, anonymous=401)),
+    "api:loans": ("get", None, signed_in(200, anonymous=401)),
+    "api:loan_create": ("post", None, signed_in(422, anonymous=401)),
+    "api:loan_return": ("post", asa_loan, {**only(["hr", "admin"], status=200, denied=404), "employee": 403,
+                                           "manager": 403, "anonymous": 401}),
     "policy:page": ("get", None, signed_in(200)),
     "policy:versions": ("get", None, HR_ONLY),
     "policy:version": ("get", lambda cast: [1], HR_ONLY),

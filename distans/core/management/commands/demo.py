@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from distans.arrangements.agreement_demo import agreements_demo
 from distans.arrangements.demo import requests_demo
 from distans.checklists.demo import checklists_demo
+from distans.followup.demo import followup_demo
 from distans.org.demo import DEMO_PASSWORD, MIN_PEOPLE, demo_load, demo_logins
 from distans.planning.demo import plans_demo
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
             self.stdout.write("Added the demo requests: approved, waiting, abroad, and one the policy stops.")
         if agreements_demo():
             self.stdout.write("Added the demo agreements: in effect in Sweden, Norway (amended) and Denmark.")
+        if followup_demo():
+            self.stdout.write("Added follow-ups, deviations and equipment on loan.")
         if plans_demo(seed=seed):
             self.stdout.write("Added the weekly plans: usual weeks, office days, coverage and duties.")
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD}):")

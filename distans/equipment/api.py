@@ -1,0 +1,66 @@
+from datetime import date, datetime
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+
+from distans.core.permissions import require
+from distans.equipment import queries, services
+from distans.equipment.models import ItemType
+from distans.equipment.permissions import can_lend, get_loan_for_user
+from distans.org.permissions import get_person_for_user
+
+router = Router(tags=["equipment"])
+
+
+class LoanOut(Schema):
+    id: int
+    item: str = Field(..., alias="item_type.key")
+    serial_number: str
+    person_id: int
+    agreement_id: int | None
+    out_date: date
+    condition: str
+    acknowledged_at: datetime | None
+    due_back: date | None
+    status: str
+    returned_on: date | None
+
+
+class LoanIn(Schema):
+    person: int
+    item: str = Field(..., description="Item type key, e.g. laptop, screen, headset")
+    serial_number: str = Field("", max_length=80)
+    condition: Literal["new", "good", "worn", "damaged"] = "new"
+
+
+class ReturnIn(Schema):
+    condition: Literal["new", "good", "worn", "damaged"] = "good"
+
+
+@router.get("/equipment/loans", response=list[LoanOut], url_name="loans")
+def loans(request, person: int | None = None):
+    """Loans you may see: yours, your reports', or all for HR and IT; at most 500."""
+    person_ids = [get_person_for_user(request.auth, person).pk] if person else None
+    return list(queries.visible_loans(request.auth, person_ids).order_by("-out_date")[:500])
+
+
+@router.post("/equipment/loans", response={201: LoanOut}, url_name="loan_create")
+def loan_create(request, payload: LoanIn):
+    require(can_lend(request.auth))
+    item_type = get_object_or_404(ItemType, key=payload.item, active=True)
+    loan = services.loan_create(
+        actor=request.auth,
+        person=get_person_for_user(request.auth, payload.person),
+        item_type=item_type,
+        serial_number=payload.serial_number,
+        condition=payload.condition,
+    )
+    return Status(201, loan)
+
+
+@router.post("/equipment/loans/{loan_id}/return", response=LoanOut, url_name="loan_return")
+def loan_return(request, loan_id: int, payload: ReturnIn):
+    loan = get_loan_for_user(request.auth, loan_id)
+    require(can_lend(request.auth))
+    return services.loan_return(actor=request.auth, loan=loan, condition=payload.condition)

@@ -1,0 +1,100 @@
+"""Equipment lent for remote work: the catalogue of item types, loans, and employees' requests.
+
+Lending (not giving) is the tax-safe pattern in all three countries; each item type says whether it
+suits private use, which can make a loan a taxable benefit (see the regulation notes)."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Eligibility(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone who works remotely")
+    ABOVE_DAYS = "above_days", _("Above the policy's number of remote days a week")
+    DECISION = "decision", _("By the manager's decision")
+
+
+class ItemType(models.Model):
+    key = models.SlugField(unique=True)
+    name = models.JSONField(help_text="Name per language.")
+    eligibility = models.CharField(_("who may borrow it"), max_length=12, choices=Eligibility.choices)
+    private_use = models.BooleanField(_("suits private use (may be a taxable benefit)"), default=False)
+    value = models.DecimalField(_("value"), max_digits=9, decimal_places=2, default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+
+class Condition(models.TextChoices):
+    NEW = "new", _("New")
+    GOOD = "good", _("Good")
+    WORN = "worn", _("Worn")
+    DAMAGED = "damaged", _("Damaged")
+
+
+class Loan(models.Model):
+    class Status(models.TextChoices):
+        OUT = "out", _("On loan")
+        RETURNED = "returned", _("Returned")
+        LOST = "lost", _("Lost")
+
+    item_type = models.ForeignKey(ItemType, on_delete=models.PROTECT, related_name="loans")
+    serial_number = models.CharField(_("serial number"), max_length=80, blank=True)
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="loans")
+    agreement = models.ForeignKey(
+        "arrangements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="loans"
+    )
+    out_date = models.DateField(_("lent on"))
+    condition = models.CharField(
+        _("condition"), max_length=10, choices=Condition.choices, default=Condition.NEW
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    due_back = models.DateField(_("due back"), null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OUT)
+    returned_on = models.DateField(_("returned on"), null=True, blank=True)
+    return_condition = models.CharField(max_length=10, choices=Condition.choices, blank=True)
+    created_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-out_date", "-pk"]
+        indexes = [models.Index(fields=["status", "due_back"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item_type", "serial_number"],
+                condition=Q(status="out") & ~Q(serial_number=""),
+                name="serial_out_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item_type} {self.serial_number}".strip()
+
+
+class EquipmentRequest(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="equipment_requests")
+    item_type = models.ForeignKey(ItemType, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("why you need it"), max_length=1000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True, max_length=1000)
+    loan = models.ForeignKey(Loan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.person}: {self.item_type} ({self.status})"

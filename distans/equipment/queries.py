@@ -1,0 +1,74 @@
+"""Reads for equipment: a person's agreed days and entitlement, loans out, requests to decide."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import Q
+
+from distans.arrangements.models import Agreement, AgreementStatus
+from distans.core.translated import localized
+from distans.equipment import rules
+from distans.equipment.models import EquipmentRequest, ItemType, Loan
+from distans.org.models import Person
+from distans.org.permissions import subordinate_ids_sql
+from distans.policy import queries as policy_queries
+
+
+def agreed_days(person: Person) -> Decimal:
+    """The remote days of the person's agreement in force (signed or active), else none."""
+    days = (
+        Agreement.objects.filter(person=person, status__in=(AgreementStatus.SIGNED, AgreementStatus.ACTIVE))
+        .values_list("days_per_week", flat=True)
+        .first()
+    )
+    return days or Decimal(0)
+
+
+def entitlements(person: Person) -> list[tuple[ItemType, str]]:
+    """Every active item type with what the policy says about lending it to this person."""
+    policy = policy_queries.in_force()
+    extra = policy.equipment_extra_days if policy else Decimal(2)
+    days = agreed_days(person)
+    return [
+        (item, rules.entitlement(item.eligibility, days, extra))
+        for item in ItemType.objects.filter(active=True)
+    ]
+
+
+def loans_out(*, person: Person | None = None, overdue_on: datetime.date | None = None):
+    loans = Loan.objects.filter(status=Loan.Status.OUT).select_related("item_type", "person__unit")
+    if person is not None:
+        loans = loans.filter(person=person)
+    if overdue_on is not None:
+        loans = loans.filter(due_back__lt=overdue_on)
+    return loans.order_by("due_back", "person__last_name", "out_date")
+
+
+def visible_loans(user, person_ids=None):
+    from distans.equipment.permissions import can_lend
+
+    loans = Loan.objects.select_related("item_type", "person")
+    if not can_lend(user):
+        loans = loans.filter(Q(person=user) | Q(person_id__in=subordinate_ids_sql(user.pk)))
+    if person_ids is not None:
+        loans = loans.filter(person_id__in=person_ids)
+    return loans
+
+
+def requests_to_decide(user):
+    from distans.core.permissions import is_hr
+
+    requests = EquipmentRequest.objects.filter(status=EquipmentRequest.Status.PENDING).select_related(
+        "person", "item_type"
+    )
+    return requests if is_hr(user) else requests.filter(person__manager=user)
+
+
+def loan_names(loans) -> str:
+    """Loans in words for the agreement's equipment section: "Laptop (SN 123), Headset"."""
+    return ", ".join(
+        f"{localized(loan.item_type.name)} ({loan.serial_number})"
+        if loan.serial_number
+        else localized(loan.item_type.name)
+        for loan in loans
+    )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from distans.equipment import views
+
+app_name = "equipment"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("loans/", views.loans, name="loans"),
+    path("loans/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
+    path("loans/<int:pk>/return/", views.loan_return, name="return"),
+    path("requests/<int:pk>/decide/", views.decide, name="decide"),
+]

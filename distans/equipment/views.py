@@ -1,0 +1,161 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.core.errors import DomainError
+from distans.core.permissions import require
+from distans.core.translated import localized
+from distans.equipment import queries, services
+from distans.equipment.forms import DecideForm, LoanForm, RequestForm, ReturnForm
+from distans.equipment.models import EquipmentRequest, Loan
+from distans.equipment.permissions import can_lend, get_loan_for_user, get_request_for_user
+
+
+@login_required
+def mine(request):
+    form = RequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_create(
+                actor=request.user,
+                item_type=form.cleaned_data["item_type"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Your request is sent to your manager."))
+            return redirect("equipment:mine")
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(
+        request,
+        "equipment/mine.html",
+        {
+            "form": form,
+            "loans": Loan.objects.filter(person=request.user).select_related("item_type"),
+            "requests": EquipmentRequest.objects.filter(person=request.user).select_related("item_type"),
+            "entitlements": queries.entitlements(request.user),
+            "to_decide": queries.requests_to_decide(request.user),
+            "decide_form": DecideForm(),
+            "can_lend": can_lend(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def acknowledge(request, pk: int):
+    loan = get_loan_for_user(request.user, pk)
+    try:
+        services.loan_acknowledge(actor=request.user, loan=loan)
+        messages.success(request, _("Thank you: receipt confirmed."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("equipment:mine")
+
+
+@login_required
+@require_POST
+def decide(request, pk: int):
+    equipment_request = get_request_for_user(request.user, pk)
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or reject."))
+        return redirect("equipment:mine")
+    try:
+        services.request_decide(
+            actor=request.user,
+            request=equipment_request,
+            approve=form.cleaned_data["approve"],
+            comment=form.cleaned_data["comment"],
+        )
+        messages.success(request, _("Decided. The employee has been told."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("equipment:mine")
+
+
+@login_required
+def loans(request):
+    require(can_lend(request.user))
+    form = LoanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.loan_create(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Lent. The employee is asked to confirm receipt."))
+            return redirect("equipment:loans")
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    today = timezone.localdate()
+    out = queries.loans_out(overdue_on=today if request.GET.get("overdue") else None)
+    if request.GET.get("format") == "csv":
+        return _csv(out)
+    approved = EquipmentRequest.objects.filter(
+        status=EquipmentRequest.Status.APPROVED, loan=None
+    ).select_related("person", "item_type")
+    return render(
+        request,
+        "equipment/loans.html",
+        {
+            "form": form,
+            "page": Paginator(out, 50).get_page(request.GET.get("page")),
+            "today": today,
+            "return_form": ReturnForm(),
+            "approved": approved,
+        },
+    )
+
+
+def _csv(loans) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="equipment-on-loan.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Item"),
+            _("Serial number"),
+            _("Employee number"),
+            _("Name"),
+            _("Unit"),
+            _("Lent on"),
+            _("Due back"),
+            _("Receipt confirmed"),
+            _("Suits private use"),
+        ]
+    )
+    for loan in loans.iterator(chunk_size=500):
+        writer.writerow(
+            [
+                localized(loan.item_type.name),
+                loan.serial_number,
+                loan.person.employee_number,
+                loan.person.full_name,
+                loan.person.unit.name if loan.person.unit else "",
+                loan.out_date.isoformat(),
+                loan.due_back.isoformat() if loan.due_back else "",
+                _("Yes") if loan.acknowledged_at else _("No"),
+                _("Yes") if loan.item_type.private_use else _("No"),
+            ]
+        )
+    return response
+
+
+@login_required
+@require_POST
+def loan_return(request, pk: int):
+    loan = get_loan_for_user(request.user, pk)
+    require(can_lend(request.user))
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.loan_return(actor=request.user, loan=loan, condition=form.cleaned_data["condition"])
+            messages.success(request, _("Returned."))
+        except DomainError as error:
+            messages.error(request, error.message)
+    return redirect("equipment:loans")

@@ -1,0 +1,117 @@
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Router, Schema, Status
+
+from distans.core.permissions import require
+from distans.followup import queries, services
+from distans.followup.permissions import can_hold, get_deviation_for_user, get_evaluation_for_user
+from distans.org.permissions import get_person_for_user
+
+router = Router(tags=["follow-up"])
+
+
+class EvaluationOut(Schema):
+    id: int
+    agreement_id: int
+    person_id: int
+    kind: str
+    due_date: date
+    status: str
+    outcome: str
+    outcome_days: Decimal | None
+    note: str
+    held_at: datetime | None
+
+
+class OutcomeIn(Schema):
+    outcome: Literal["continue", "more_days", "fewer_days", "change", "end"]
+    days: Decimal | None = Field(None, ge=Decimal("0.5"), le=Decimal("5"), multiple_of=Decimal("0.5"))
+    note: str = Field("", max_length=2000)
+
+
+class DeviationIn(Schema):
+    person: int
+    kind: Literal[
+        "not_reachable",
+        "security",
+        "lost_equipment",
+        "work_environment",
+        "injury",
+        "plan_not_followed",
+        "other",
+    ]
+    description: str = Field(..., max_length=3000)
+    occurred_on: date
+
+
+class DeviationOut(Schema):
+    id: int
+    person_id: int
+    agreement_id: int | None
+    kind: str
+    description: str
+    occurred_on: date
+    status: str
+    respond_by: date
+    first_response_at: datetime | None
+    escalated_at: datetime | None
+    actions_taken: str
+    consequence: str
+    closed_at: datetime | None
+
+
+class CloseIn(Schema):
+    actions_taken: str = Field(..., max_length=3000)
+    consequence: Literal["none", "talk", "changed", "suspended", "reinstated"]
+    reason: str = Field("", max_length=2000)
+
+
+@router.get("/followups", response=list[EvaluationOut], url_name="followups")
+def followups(request, person: int | None = None, due_before: date | None = None):
+    """Evaluations you may see (yours, your reports', all for HR), at most 500, soonest first."""
+    person_ids = [get_person_for_user(request.auth, person).pk] if person else None
+    return list(
+        queries.evaluations_for(request.auth, person_ids=person_ids, due_before=due_before).order_by(
+            "due_date"
+        )[:500]
+    )
+
+
+@router.post("/followups/{evaluation_id}/outcome", response=EvaluationOut, url_name="followup_outcome")
+def followup_outcome(request, evaluation_id: int, payload: OutcomeIn):
+    """Record the outcome; more or fewer days start an amendment, "end" gives notice."""
+    evaluation = get_evaluation_for_user(request.auth, evaluation_id)
+    require(can_hold(request.auth, evaluation.person))
+    return services.evaluation_hold(
+        actor=request.auth,
+        evaluation=evaluation,
+        outcome=payload.outcome,
+        note=payload.note,
+        days=payload.days,
+    )
+
+
+@router.post("/deviations", response={201: DeviationOut}, url_name="deviations")
+def deviation_report(request, payload: DeviationIn):
+    person = get_person_for_user(request.auth, payload.person)
+    deviation = services.deviation_report(
+        actor=request.auth,
+        person=person,
+        kind=payload.kind,
+        description=payload.description,
+        occurred_on=payload.occurred_on,
+    )
+    return Status(201, deviation)
+
+
+@router.get("/deviations/{deviation_id}", response=DeviationOut, url_name="deviation")
+def deviation_detail(request, deviation_id: int):
+    return get_deviation_for_user(request.auth, deviation_id)
+
+
+@router.post("/deviations/{deviation_id}/close", response=DeviationOut, url_name="deviation_close")
+def deviation_close(request, deviation_id: int, payload: CloseIn):
+    deviation = get_deviation_for_user(request.auth, deviation_id)
+    return services.deviation_close(actor=request.auth, deviation=deviation, **payload.dict())

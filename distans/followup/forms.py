@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from distans.arrangements.agreement_forms import DAY_STEPS
+from distans.followup.models import Consequence, DeviationKind, Outcome
+
+
+class HoldForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
+    days = forms.TypedChoiceField(
+        label=_("New number of days a week (more or fewer days)"),
+        required=False,
+        choices=[("", "–"), *DAY_STEPS],
+        coerce=str,
+        empty_value=None,
+    )
+    note = forms.CharField(
+        label=_("What was agreed"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BookForm(forms.Form):
+    due = forms.DateField(label=_("Date of the evaluation"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DeviationForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("About"), queryset=None)
+    kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
+    occurred_on = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Facts only: what happened and what was done at once. No health "
+            "details beyond what the handling needs."
+        ),
+    )
+    loan = forms.ModelChoiceField(
+        label=_("Equipment concerned (if lost or damaged)"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, people, loans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["loan"].queryset = loans
+
+
+class RespondForm(forms.Form):
+    note = forms.CharField(
+        label=_("First response: what happens next"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class CloseForm(forms.Form):
+    actions_taken = forms.CharField(
+        label=_("Actions taken"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    consequence = forms.ChoiceField(label=_("Consequence"), choices=Consequence.choices)
+    reason = forms.CharField(
+        label=_("Reason for the agreement (shown to the employee)"), max_length=2000, required=False
+    )

@@ -1,0 +1,159 @@
+"""Reads for follow-up: the conversation page's facts, who may be losing touch with the workplace, the
+pulse next to each unit's remote share, and the lists of evaluations and deviations a user may see."""
+
+import datetime
+from collections import Counter
+from decimal import Decimal
+
+from django.db.models import Q
+
+from distans.checklists import queries as checklist_queries
+from distans.checklists.models import Action
+from distans.core.permissions import is_hr
+from distans.equipment.queries import loans_out
+from distans.followup import rules
+from distans.followup.models import Deviation, Evaluation
+from distans.org.models import Person, Unit
+from distans.org.permissions import subordinate_ids_sql
+from distans.planning import queries as plan_queries
+from distans.planning.rules import AWAY_FROM_OFFICE, OFFICE, WORKING
+from distans.policy import queries as policy_queries
+
+WATCH_WEEKS = 8
+
+
+def weeks_before(today: datetime.date, count: int) -> list[list[datetime.date]]:
+    """The last `count` whole weeks (Monday to Friday) before this one, oldest first."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    return [
+        [monday - datetime.timedelta(weeks=back) + datetime.timedelta(days=day) for day in range(5)]
+        for back in range(count, 0, -1)
+    ]
+
+
+def _weekly(days_by_person: dict, weeks: list[list[datetime.date]]) -> dict[int, list[int]]:
+    """Remote days in each week, per person."""
+    return {
+        person_id: [
+            sum(1 for day in days[i * 5 : (i + 1) * 5] if day.kind in AWAY_FROM_OFFICE)
+            for i in range(len(weeks))
+        ]
+        for person_id, days in days_by_person.items()
+    }
+
+
+def plan_vs_agreement(evaluation: Evaluation, today: datetime.date) -> dict:
+    """The last weeks as planned next to the agreement: remote days a week, and team office days kept."""
+    weeks = weeks_before(today, WATCH_WEEKS)
+    dates = [day for week in weeks for day in week]
+    person = evaluation.person
+    days = plan_queries.person_days(person, dates)
+    weekly = _weekly({person.pk: days}, weeks)[person.pk]
+    office_weekdays = (
+        set(plan_queries.unit_settings(person.unit)["office_weekdays"]) if person.unit else set()
+    )
+    team_days = [day for day in days if day.date.weekday() in office_weekdays and day.kind in WORKING]
+    return {
+        "weeks": [{"monday": week[0], "remote": count} for week, count in zip(weeks, weekly, strict=True)],
+        "agreed": evaluation.agreement.days_per_week,
+        "average": rules.attachment(weekly, Decimal(99))[0],
+        "team_days": len(team_days),
+        "team_days_kept": sum(1 for day in team_days if day.kind == OFFICE),
+    }
+
+
+def answers_side_by_side(evaluation: Evaluation) -> list[dict]:
+    """The follow-up checklist's questions with the employee's and the manager's answers."""
+    assignment = evaluation.assignment
+    if assignment is None:
+        return []
+    responses = {response.role: response for response in assignment.responses.all()}
+    return checklist_queries.answer_rows(assignment, list(assignment.version.items.all()), responses)
+
+
+def conversation(evaluation: Evaluation, today: datetime.date) -> dict:
+    person = evaluation.person
+    return {
+        "answers": answers_side_by_side(evaluation),
+        "plan": plan_vs_agreement(evaluation, today),
+        "actions": Action.objects.filter(
+            response__assignment__person=person, done_at__isnull=True
+        ).select_related("response__assignment__version"),
+        "loans": loans_out(person=person),
+        "history": Evaluation.objects.filter(agreement=evaluation.agreement, status=Evaluation.Status.HELD),
+    }
+
+
+def attachment_watch(user, today: datetime.date) -> list[dict]:
+    """The user's reports whose remote days over the last 8 weeks average above the policy's warning
+    level, with their week-by-week trend."""
+    policy = policy_queries.in_force(today)
+    warning = policy.attachment_warning_days if policy else Decimal("2.5")
+    people = Person.objects.filter(pk__in=subordinate_ids_sql(user.pk), is_active=True)
+    weeks = weeks_before(today, WATCH_WEEKS)
+    rows, days = plan_queries.plan_for(people, [day for week in weeks for day in week])
+    weekly = _weekly(days, weeks)
+    watched = []
+    for row in rows:
+        average, above = rules.attachment(weekly[row[0]], warning)
+        if above:
+            watched.append({"person_id": row[0], "average": average, "weeks": weekly[row[0]]})
+    names = {
+        pk: f"{first} {last}"
+        for pk, first, last in Person.objects.filter(pk__in=[w["person_id"] for w in watched]).values_list(
+            "pk", "first_name", "last_name"
+        )
+    }
+    for row in watched:
+        row["name"] = names[row["person_id"]]
+    return sorted(watched, key=lambda row: -row["average"])
+
+
+def visible_people(user):
+    if is_hr(user):
+        return Person.objects.all()
+    return Person.objects.filter(Q(pk=user.pk) | Q(pk__in=subordinate_ids_sql(user.pk)))
+
+
+def evaluations_for(user, *, person_ids=None, due_before: datetime.date | None = None):
+    evaluations = Evaluation.objects.filter(person__in=visible_people(user)).select_related(
+        "person", "agreement"
+    )
+    if person_ids is not None:
+        evaluations = evaluations.filter(person_id__in=person_ids)
+    if due_before is not None:
+        evaluations = evaluations.filter(due_date__lt=due_before)
+    return evaluations
+
+
+def deviations_for(user, *, status: str = ""):
+    deviations = Deviation.objects.filter(person__in=visible_people(user)).select_related("person", "handler")
+    return deviations.filter(status=status) if status else deviations
+
+
+def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> list[dict]:
+    """Two periods: each unit's pulse (groups of 5 or more only) beside its share of remote working days."""
+    periods = []
+    for back in (1, 0):
+        end = today - datetime.timedelta(days=period_days * back)
+        start = end - datetime.timedelta(days=period_days - 1)
+        pulse = checklist_queries.pulse_by_unit(since=start, until=end)
+        dates = [
+            start + datetime.timedelta(days=n)
+            for n in range(period_days)
+            if (start + datetime.timedelta(days=n)).weekday() < 5
+        ]
+        shares = {}
+        for unit_id, tallies in plan_queries.unit_counts(dates).items():
+            total = Counter()
+            for tally in tallies:
+                total.update(tally)
+            working = sum(total[kind] for kind in WORKING)
+            shares[unit_id] = (
+                round(100 * sum(total[kind] for kind in AWAY_FROM_OFFICE) / working) if working else None
+            )
+        names = dict(Unit.objects.values_list("name", "pk"))
+        for row in pulse["units"]:
+            row["remote_share"] = shares.get(names.get(row["unit"]))
+        periods.append({"start": start, "end": end, **pulse})
+    return periods

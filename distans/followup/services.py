@@ -1,0 +1,345 @@
+"""Every write to follow-up: evaluations scheduled from each agreement, opened with the follow-up
+checklist, held with an outcome that may amend or end the agreement; deviations reported, answered,
+escalated and closed with their consequence; the wellbeing pulse sent every N weeks."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from distans.arrangements import agreement_services
+from distans.arrangements.models import Agreement, AgreementStatus, VersionStatus
+from distans.checklists import services as checklist_services
+from distans.checklists.models import Assignment, ChecklistTemplate
+from distans.core.audit import audit_record
+from distans.core.errors import DomainError
+from distans.equipment import services as equipment_services
+from distans.followup import rules, tasks
+from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
+from distans.followup.permissions import can_handle_deviation, can_hold, can_report_about
+from distans.org.models import Person
+from distans.policy import queries as policy_queries
+
+OPEN_DAYS_BEFORE = 14  # the follow-up checklist goes out this long before the evaluation
+SCHEDULED = Evaluation.Status.SCHEDULED
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise DomainError("not_allowed", message)
+
+
+def _signed_terms(agreement: Agreement) -> dict:
+    version = agreement.versions.filter(status=VersionStatus.SIGNED).first()
+    return version.terms if version else {}
+
+
+def _create(agreement: Agreement, kind: str, due: datetime.date, actor=None) -> Evaluation:
+    evaluation = Evaluation.objects.create(
+        agreement=agreement, person=agreement.person, kind=kind, due_date=due
+    )
+    audit_record(
+        actor=actor,
+        action="evaluation.schedule",
+        obj=evaluation,
+        changes={"due_date": [None, due.isoformat()], "kind": [None, kind]},
+    )
+    opens = max(due - datetime.timedelta(days=OPEN_DAYS_BEFORE), timezone.localdate())
+    moment = timezone.make_aware(
+        datetime.datetime.combine(opens, datetime.time(settings.REMINDER_LOCAL_HOUR))
+    )
+    tasks.evaluation_open.using(run_after=moment).enqueue(evaluation.pk)
+    return evaluation
+
+
+def schedule_first(agreement: Agreement) -> Evaluation | None:
+    """The end of the trial, or the first regular evaluation, counted from the agreement's start."""
+    if agreement.evaluations.filter(status=SCHEDULED).exists():
+        return None
+    terms = _signed_terms(agreement)
+    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
+    months = terms.get("evaluation_months") or (policy.evaluation_months if policy else 6)
+    kind, due = rules.first_evaluation(
+        agreement.start_date, terms.get("trial_weeks") if terms.get("trial") else None, months
+    )
+    if agreement.evaluations.filter(status=Evaluation.Status.HELD).exists():
+        last = agreement.evaluations.filter(status=Evaluation.Status.HELD).order_by("-due_date").first()
+        kind, due = EvaluationKind.PERIODIC, rules.next_evaluation(last.held_at.date(), months)
+    return _create(agreement, kind, max(due, timezone.localdate()))
+
+
+def evaluation_on_demand(*, actor, agreement: Agreement, due: datetime.date) -> Evaluation:
+    """Bring the next evaluation forward to a date either side asks for."""
+    _require(can_hold(actor, agreement.person), _("Only the line manager or HR can book an evaluation."))
+    if due < timezone.localdate():
+        raise DomainError("due_in_past", _("Choose today or a later day."), field="due")
+    with transaction.atomic():
+        Evaluation.objects.filter(agreement=agreement, status=SCHEDULED).update(
+            status=Evaluation.Status.CANCELLED
+        )
+        return _create(agreement, EvaluationKind.ON_DEMAND, due, actor)
+
+
+def evaluation_open(evaluation: Evaluation) -> Assignment | None:
+    """Send the follow-up checklist to the employee and the manager, due on the evaluation date."""
+    if evaluation.status != SCHEDULED or evaluation.assignment_id:
+        return None
+    person = evaluation.person
+    with transaction.atomic():
+        assignment = checklist_services.assignment_create(
+            actor=None,
+            template=ChecklistTemplate.objects.get(key="follow-up"),
+            person=person,
+            assessor=person.manager,
+            due_date=max(evaluation.due_date, timezone.localdate()),
+            context=evaluation,
+        )
+        evaluation.assignment = assignment
+        evaluation.save(update_fields=["assignment"])
+    return assignment
+
+
+def evaluation_hold(
+    *, actor, evaluation: Evaluation, outcome: str, note: str = "", days: Decimal | None = None
+) -> Evaluation:
+    """Record the outcome. One that changes the terms starts an amendment (both sign again); "end"
+    gives notice on the agreement. Otherwise the next evaluation is booked."""
+    if outcome not in Outcome.values:
+        raise DomainError("bad_outcome", _("Choose an outcome."), field="outcome")
+    with transaction.atomic():
+        evaluation = (
+            Evaluation.objects.select_for_update().select_related("agreement__person").get(pk=evaluation.pk)
+        )
+        agreement = evaluation.agreement
+        _require(can_hold(actor, agreement.person), _("Only the line manager or HR can hold the evaluation."))
+        if evaluation.status != SCHEDULED:
+            raise DomainError("held", _("This evaluation has already been held."))
+        current = Decimal(str(_signed_terms(agreement).get("days_per_week") or 0))
+        if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS):
+            if (
+                days is None
+                or (outcome == Outcome.MORE_DAYS) != (days > current)
+                or days == current
+                or days <= 0
+            ):
+                raise DomainError(
+                    "days",
+                    _("Give the new number of days a week: more or fewer than %(days)s.")
+                    % {"days": current.normalize()},
+                    field="days",
+                )
+        if outcome != Outcome.CONTINUE and not note.strip():
+            raise DomainError("note_required", _("Write down what was agreed."), field="note")
+        evaluation.status = Evaluation.Status.HELD
+        evaluation.outcome, evaluation.note, evaluation.outcome_days = outcome, note.strip(), days
+        evaluation.held_at, evaluation.held_by = timezone.now(), actor
+        evaluation.save()
+        audit_record(
+            actor=actor,
+            action="evaluation.hold",
+            obj=evaluation,
+            changes={"outcome": [None, outcome], "days": [None, str(days) if days else None]},
+        )
+        if outcome == Outcome.END:
+            agreement_services.end(actor=actor, agreement=agreement, last_day=None, reason=note.strip())
+            return evaluation
+        if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS, Outcome.CHANGE):
+            version = agreement_services.amend(actor=actor, agreement=agreement, change_note=note.strip())
+            if days is not None:
+                agreement_services.terms_update(
+                    actor=actor, agreement=agreement, values=_days_terms(version.terms, days)
+                )
+        schedule_first(agreement)
+    return evaluation
+
+
+def _days_terms(terms: dict, days: Decimal) -> dict:
+    """New days on the amendment: fewer fixed days keep the first ones; more become flexible days."""
+    weekdays = terms.get("weekdays") or []
+    whole = int(days.to_integral_value(rounding="ROUND_CEILING"))
+    if weekdays and not terms.get("flexible") and whole <= len(weekdays):
+        return {"days_per_week": str(days), "weekdays": sorted(weekdays)[:whole], "flexible": False}
+    return {"days_per_week": str(days), "weekdays": [], "flexible": True}
+
+
+# Deviations
+
+
+def deviation_report(
+    *, actor, person: Person, kind: str, description: str, occurred_on: datetime.date, loan=None
+) -> Deviation:
+    _require(can_report_about(actor, person), _("You can report deviations about yourself and your reports."))
+    if not description.strip():
+        raise DomainError("description_required", _("Describe what happened."), field="description")
+    if occurred_on > timezone.localdate():
+        raise DomainError("future", _("The date cannot be in the future."), field="occurred_on")
+    today = timezone.localdate()
+    with transaction.atomic():
+        agreement = Agreement.objects.filter(
+            person=person,
+            status__in=(AgreementStatus.SIGNED, AgreementStatus.ACTIVE, AgreementStatus.SUSPENDED),
+        ).first()
+        deviation = Deviation.objects.create(
+            person=person,
+            agreement=agreement,
+            loan=loan,
+            kind=kind,
+            description=description.strip(),
+            occurred_on=occurred_on,
+            reported_by=actor,
+            handler=person.manager,
+            respond_by=rules.add_working_days(today, settings.DEVIATION_RESPONSE_DAYS),
+        )
+        if loan is not None:
+            equipment_services.loan_lost(actor=actor, loan=loan)
+        audit_record(
+            actor=actor,
+            action="deviation.report",
+            obj=deviation,
+            changes={"kind": [None, kind], "person": [None, person.pk]},
+        )
+        tasks.deviation_notify.enqueue(deviation.pk, "reported")
+        moment = timezone.make_aware(
+            datetime.datetime.combine(
+                deviation.respond_by + datetime.timedelta(days=1), datetime.time(settings.REMINDER_LOCAL_HOUR)
+            )
+        )
+        tasks.deviation_escalate.using(run_after=moment).enqueue(deviation.pk)
+    return deviation
+
+
+def _locked(deviation: Deviation) -> Deviation:
+    return (
+        Deviation.objects.select_for_update(of=("self",))
+        .select_related("person__manager", "agreement")
+        .get(pk=deviation.pk)
+    )
+
+
+def _handling(actor, deviation: Deviation) -> Deviation:
+    """The deviation locked for its handler, refused when it is closed or not theirs."""
+    deviation = _locked(deviation)
+    _require(can_handle_deviation(actor, deviation), _("Only the personnel manager or HR can handle this."))
+    if deviation.status == Deviation.Status.CLOSED:
+        raise DomainError("closed", _("This deviation is closed."))
+    return deviation
+
+
+def _log(deviation: Deviation, actor, text: str) -> None:
+    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    deviation.actions_taken = f"{deviation.actions_taken}\n{stamp} {actor.full_name}: {text.strip()}".strip()
+
+
+def deviation_respond(*, actor, deviation: Deviation, note: str) -> Deviation:
+    """The first response: the handler takes the case and says what happens next."""
+    if not note.strip():
+        raise DomainError("note_required", _("Say what happens next."), field="note")
+    with transaction.atomic():
+        deviation = _handling(actor, deviation)
+        _log(deviation, actor, note)
+        deviation.status = Deviation.Status.IN_PROGRESS
+        deviation.first_response_at = deviation.first_response_at or timezone.now()
+        deviation.save()
+        audit_record(
+            actor=actor, action="deviation.respond", obj=deviation, changes={"status": [None, "in_progress"]}
+        )
+    return deviation
+
+
+def deviation_close(
+    *, actor, deviation: Deviation, actions_taken: str, consequence: str, reason: str = ""
+) -> Deviation:
+    """Close with what was done. A suspension or reinstatement goes through the agreement's own steps."""
+    if consequence not in Consequence.values:
+        raise DomainError("bad_consequence", _("Choose the consequence."), field="consequence")
+    if not actions_taken.strip():
+        raise DomainError("actions_required", _("Write down the actions taken."), field="actions_taken")
+    with transaction.atomic():
+        deviation = _handling(actor, deviation)
+        agreement = deviation.agreement
+        if (
+            consequence in (Consequence.SUSPENDED, Consequence.REINSTATED, Consequence.CHANGED)
+            and agreement is None
+        ):
+            raise DomainError("no_agreement", _("There is no agreement to change."), field="consequence")
+        if consequence == Consequence.SUSPENDED:
+            agreement_services.suspend(actor=actor, agreement=agreement, reason=reason or actions_taken)
+        elif consequence == Consequence.REINSTATED:
+            agreement_services.reinstate(actor=actor, agreement=agreement, reason=reason or actions_taken)
+        elif consequence == Consequence.CHANGED:
+            agreement_services.amend(actor=actor, agreement=agreement, change_note=reason or actions_taken)
+        _log(deviation, actor, actions_taken)
+        deviation.consequence = consequence
+        deviation.status = Deviation.Status.CLOSED
+        deviation.first_response_at = deviation.first_response_at or timezone.now()
+        deviation.closed_at, deviation.closed_by = timezone.now(), actor
+        deviation.save()
+        audit_record(
+            actor=actor,
+            action="deviation.close",
+            obj=deviation,
+            changes={"status": [None, "closed"], "consequence": [None, consequence]},
+        )
+        tasks.deviation_notify.enqueue(deviation.pk, "closed")
+    return deviation
+
+
+def deviation_escalate(deviation_id: int) -> bool:
+    """No first response by the due date: tell the handler's manager and HR."""
+    with transaction.atomic():
+        deviation = Deviation.objects.select_for_update().filter(pk=deviation_id).first()
+        if deviation is None or deviation.first_response_at or deviation.status == Deviation.Status.CLOSED:
+            return False
+        if deviation.escalated_at:
+            return False
+        deviation.escalated_at = timezone.now()
+        deviation.save(update_fields=["escalated_at"])
+        audit_record(
+            actor=None, action="deviation.escalate", obj=deviation, changes={"escalated": [None, True]}
+        )
+        tasks.deviation_notify.enqueue(deviation.pk, "escalated")
+    return True
+
+
+# Sweep: evaluations for every agreement in effect, and the wellbeing pulse
+
+
+def sweep(today: datetime.date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    scheduled = 0
+    for agreement in (
+        Agreement.objects.filter(status=AgreementStatus.ACTIVE, ends_on__isnull=True)
+        .exclude(evaluations__status=SCHEDULED)
+        .select_related("person")
+    ):
+        with transaction.atomic():
+            scheduled += schedule_first(agreement) is not None
+    return {"evaluations": scheduled, "pulses": send_due_pulses(today)}
+
+
+def send_due_pulses(today: datetime.date) -> int:
+    """Everyone with remote work in effect gets the pulse when the last one is N weeks old (policy)."""
+    policy = policy_queries.in_force(today)
+    if policy is None or not policy.pulse_weeks:
+        return 0
+    template = ChecklistTemplate.objects.filter(key="pulse").first()
+    if template is None:
+        return 0
+    recent = Assignment.objects.filter(
+        version__template=template, created_at__date__gt=today - datetime.timedelta(weeks=policy.pulse_weeks)
+    ).values("person_id")
+    people = (
+        Person.objects.filter(is_active=True, agreements__status=AgreementStatus.ACTIVE)
+        .exclude(pk__in=recent)
+        .distinct()
+    )
+    sent = 0
+    for person in people:
+        checklist_services.assignment_create(
+            actor=None, template=template, person=person, due_date=today + datetime.timedelta(days=7)
+        )
+        sent += 1
+    return sent

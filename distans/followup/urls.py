@@ -1,0 +1,14 @@
+from django.urls import path
+
+from distans.followup import views
+
+app_name = "followup"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("evaluations/<int:pk>/", views.evaluation, name="evaluation"),
+    path("agreements/<int:agreement_pk>/book/", views.book, name="book"),
+    path("attachment/", views.attachment, name="attachment"),
+    path("pulse/", views.pulse, name="pulse"),
+    path("deviations/new/", views.deviation_new, name="deviation_new"),
+    path("deviations/<int:pk>/", views.deviation, name="deviation"),
+]

@@ -1,0 +1,196 @@
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.arrangements.models import VersionStatus
+from distans.arrangements.permissions import get_agreement_for_user
+from distans.core.errors import DomainError
+from distans.core.permissions import is_hr, is_manager, require
+from distans.equipment.models import Loan
+from distans.followup import queries, routes, services
+from distans.followup.forms import BookForm, CloseForm, DeviationForm, HoldForm, RespondForm
+from distans.followup.models import Deviation, Evaluation, Outcome
+from distans.followup.permissions import (
+    can_handle_deviation,
+    can_hold,
+    get_deviation_for_user,
+    get_evaluation_for_user,
+)
+
+
+@login_required
+def overview(request):
+    user, today = request.user, timezone.localdate()
+    evaluations = queries.evaluations_for(user).order_by("status", "due_date")
+    return render(
+        request,
+        "followup/overview.html",
+        {
+            "mine": [e for e in evaluations if e.person_id == user.pk],
+            "reports": [
+                e for e in evaluations if e.person_id != user.pk and e.status == Evaluation.Status.SCHEDULED
+            ],
+            "deviations": queries.deviations_for(user).exclude(status=Deviation.Status.CLOSED)[:50],
+            "closed": queries.deviations_for(user, status=Deviation.Status.CLOSED)[:20],
+            "today": today,
+            "is_manager": is_manager(user),
+            "is_hr": is_hr(user),
+        },
+    )
+
+
+@login_required
+def evaluation(request, pk: int):
+    evaluation = get_evaluation_for_user(request.user, pk)
+    form = HoldForm(request.POST or None)
+    holder = can_hold(request.user, evaluation.person)
+    if request.method == "POST":
+        require(holder)
+        if form.is_valid():
+            days = form.cleaned_data["days"]
+            try:
+                services.evaluation_hold(
+                    actor=request.user,
+                    evaluation=evaluation,
+                    outcome=form.cleaned_data["outcome"],
+                    note=form.cleaned_data["note"],
+                    days=Decimal(days) if days else None,
+                )
+                outcome = form.cleaned_data["outcome"]
+                if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS, Outcome.CHANGE):
+                    messages.success(
+                        request, _("Held. The amendment is drafted: check it and send it for signature.")
+                    )
+                    return redirect("agreements:detail", pk=evaluation.agreement_id)
+                messages.success(request, _("Held. The outcome is recorded."))
+                return redirect("followup:evaluation", pk=pk)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(
+        request,
+        "followup/evaluation.html",
+        {
+            "evaluation": evaluation,
+            "form": form,
+            "can_hold": holder and evaluation.status == Evaluation.Status.SCHEDULED,
+            **queries.conversation(evaluation, timezone.localdate()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def book(request, agreement_pk: int):
+    agreement = get_agreement_for_user(request.user, agreement_pk)
+    require(can_hold(request.user, agreement.person))
+    form = BookForm(request.POST)
+    if form.is_valid():
+        try:
+            evaluation = services.evaluation_on_demand(
+                actor=request.user, agreement=agreement, due=form.cleaned_data["due"]
+            )
+            services.evaluation_open(evaluation)
+            messages.success(request, _("Booked. The follow-up checklist is sent to both of you."))
+            return redirect("followup:evaluation", pk=evaluation.pk)
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Choose a date."))
+    return redirect("agreements:detail", pk=agreement_pk)
+
+
+@login_required
+def attachment(request):
+    require(is_manager(request.user))
+    return render(
+        request,
+        "followup/attachment.html",
+        {
+            "watched": queries.attachment_watch(request.user, timezone.localdate()),
+            "weeks": queries.WATCH_WEEKS,
+        },
+    )
+
+
+@login_required
+def pulse(request):
+    require(is_hr(request.user))
+    return render(
+        request, "followup/pulse.html", {"periods": queries.pulse_next_to_remote_share(timezone.localdate())}
+    )
+
+
+@login_required
+def deviation_new(request):
+    people = queries.visible_people(request.user).filter(is_active=True).order_by("last_name", "first_name")
+    loans = Loan.objects.filter(person__in=people, status=Loan.Status.OUT).select_related(
+        "item_type", "person"
+    )
+    form = DeviationForm(
+        request.POST or None,
+        people=people,
+        loans=loans,
+        initial={
+            "person": request.GET.get("person") or request.user.pk,
+            "loan": request.GET.get("loan"),
+            "occurred_on": timezone.localdate(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            deviation = services.deviation_report(
+                actor=request.user,
+                person=data["person"],
+                kind=data["kind"],
+                description=data["description"],
+                occurred_on=data["occurred_on"],
+                loan=data["loan"],
+            )
+            messages.success(request, _("Reported. The personnel manager has been told."))
+            return redirect("followup:deviation", pk=deviation.pk)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(request, "followup/deviation_new.html", {"form": form})
+
+
+@login_required
+def deviation(request, pk: int):
+    deviation = get_deviation_for_user(request.user, pk)
+    handler = can_handle_deviation(request.user, deviation)
+    respond_form, close_form = RespondForm(), CloseForm()
+    if request.method == "POST":
+        require(handler)
+        action = request.POST.get("action")
+        form = RespondForm(request.POST) if action == "respond" else CloseForm(request.POST)
+        if form.is_valid():
+            try:
+                if action == "respond":
+                    services.deviation_respond(actor=request.user, deviation=deviation, **form.cleaned_data)
+                else:
+                    services.deviation_close(actor=request.user, deviation=deviation, **form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect("followup:deviation", pk=pk)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+        respond_form, close_form = (form, close_form) if action == "respond" else (respond_form, form)
+    route = routes.route_for(deviation.kind, deviation.person.country)
+    return render(
+        request,
+        "followup/deviation.html",
+        {
+            "deviation": deviation,
+            "can_handle": handler and deviation.status != Deviation.Status.CLOSED,
+            "respond_form": respond_form,
+            "close_form": close_form,
+            "route": route,
+            "overdue": deviation.first_response_at is None and deviation.respond_by < timezone.localdate(),
+            "signed": deviation.agreement
+            and deviation.agreement.versions.filter(status=VersionStatus.SIGNED).exists(),
+        },
+    )
