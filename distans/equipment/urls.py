@@ -8,5 +8,6 @@ urlpatterns = [
     path("loans/", views.loans, name="loans"),
     path("loans/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("loans/<int:pk>/return/", views.loan_return, name="return"),
+    path("loans/<int:pk>/lost/", views.loan_lost, name="lost"),
     path("requests/<int:pk>/decide/", views.decide, name="decide"),
 ]

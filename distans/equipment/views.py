@@ -1,10 +1,12 @@
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +16,7 @@ from distans.core.permissions import require
 from distans.core.translated import localized
 from distans.equipment import queries, services
 from distans.equipment.forms import DecideForm, LoanForm, RequestForm, ReturnForm
-from distans.equipment.models import EquipmentRequest, Loan
+from distans.equipment.models import Condition, EquipmentRequest, Loan
 from distans.equipment.permissions import can_lend, get_loan_for_user, get_request_for_user
 
 
@@ -155,7 +157,26 @@ def loan_return(request, pk: int):
     if form.is_valid():
         try:
             services.loan_return(actor=request.user, loan=loan, condition=form.cleaned_data["condition"])
+            if form.cleaned_data["condition"] == Condition.DAMAGED:
+                messages.success(request, _("Returned damaged: report it as a deviation."))
+                return _report(loan)
             messages.success(request, _("Returned."))
         except DomainError as error:
             messages.error(request, error.message)
     return redirect("equipment:loans")
+
+
+@login_required
+@require_POST
+def loan_lost(request, pk: int):
+    loan = get_loan_for_user(request.user, pk)
+    require(can_lend(request.user))
+    services.loan_lost(actor=request.user, loan=loan)
+    messages.success(request, _("Marked as lost: report what happened as a deviation."))
+    return _report(loan)
+
+
+def _report(loan: Loan):
+    """Lost or damaged equipment becomes a deviation: the form, filled in with the loan."""
+    query = urlencode({"person": loan.person_id, "loan": loan.pk, "kind": "lost_equipment"})
+    return redirect(f"{reverse('followup:deviation_new')}?{query}")

@@ -83,7 +83,9 @@ def followup_demo() -> bool:
         services.deviation_respond(
             actor=dk.manager, deviation=handled, note="IT har nulstillet adgangskoden; samtale aftalt."
         )
-        lost = Loan.objects.filter(person=dk, item_type__key="mobile-phone").first()
+        lost = equipment_services.loan_lost(
+            actor=hr, loan=Loan.objects.filter(person=dk, item_type__key="mobile-phone").first()
+        )
         closed = services.deviation_report(
             actor=dk,
             person=dk,

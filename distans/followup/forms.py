@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.agreement_forms import DAY_STEPS
+from distans.core.translated import localized
 from distans.followup.models import Consequence, DeviationKind, Outcome
 
 
@@ -43,7 +44,10 @@ class DeviationForm(forms.Form):
     def __init__(self, *args, people, loans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
-        self.fields["loan"].queryset = loans
+        self.fields["loan"].queryset = loans.select_related("item_type", "person").order_by("-out_date")
+        self.fields["loan"].label_from_instance = lambda loan: (
+            f"{loan.person}: {localized(loan.item_type.name)} {loan.serial_number}"
+        )
 
 
 class RespondForm(forms.Form):

@@ -16,7 +16,6 @@ from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.core.audit import audit_record
 from distans.core.errors import DomainError
-from distans.equipment import services as equipment_services
 from distans.followup import rules, tasks
 from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
 from distans.followup.permissions import can_handle_deviation, can_hold, can_report_about
@@ -193,8 +192,6 @@ def deviation_report(
             handler=person.manager,
             respond_by=rules.add_working_days(today, settings.DEVIATION_RESPONSE_DAYS),
         )
-        if loan is not None:
-            equipment_services.loan_lost(actor=actor, loan=loan)
         audit_record(
             actor=actor,
             action="deviation.report",

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from distans.arrangements.models import VersionStatus
 from distans.arrangements.permissions import get_agreement_for_user
 from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, is_manager, require
-from distans.equipment.models import Loan
+from distans.equipment.models import Condition, Loan
 from distans.followup import queries, routes, services
 from distans.followup.forms import BookForm, CloseForm, DeviationForm, HoldForm, RespondForm
 from distans.followup.models import Deviation, Evaluation, Outcome
@@ -128,8 +129,9 @@ def pulse(request):
 @login_required
 def deviation_new(request):
     people = queries.visible_people(request.user).filter(is_active=True).order_by("last_name", "first_name")
-    loans = Loan.objects.filter(person__in=people, status=Loan.Status.OUT).select_related(
-        "item_type", "person"
+    # Loans out, lost or returned damaged: what a report about equipment can be about.
+    loans = Loan.objects.filter(person__in=people).exclude(
+        Q(status=Loan.Status.RETURNED) & ~Q(return_condition=Condition.DAMAGED)
     )
     form = DeviationForm(
         request.POST or None,
@@ -138,6 +140,7 @@ def deviation_new(request):
         initial={
             "person": request.GET.get("person") or request.user.pk,
             "loan": request.GET.get("loan"),
+            "kind": request.GET.get("kind"),
             "occurred_on": timezone.localdate(),
         },
     )

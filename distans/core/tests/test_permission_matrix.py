@@ -252,6 +252,8 @@ MATRIX = {
                                                         denied=404)}),
     "equipment:return": ("post", asa_loan, {**only(["hr", "admin"], status=302, denied=404), "employee": 403,
                                             "manager": 403}),
+    "equipment:lost": ("post", asa_loan, {**only(["hr", "admin"], status=302, denied=404), "employee": 403,
+                                          "manager": 403}),
     "equipment:decide": ("post", asa_equipment_request, {**only(["employee", "manager", "hr", "admin"],
                                                                status=302, denied=404)}),
     "api:followups": ("get", None, signed_in(200, anonymous=401)),

@@ -272,3 +272,15 @@ def test_the_api_lists_holds_and_handles_deviations(client, cast, active, evalua
         content_type="application/json",
     ).json()
     assert closed["status"] == "closed" and closed["consequence"] == "talk"
+
+
+def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast, active):  # noqa: F811
+    from distans.checklists.models import Assignment
+
+    today = timezone.localdate()
+    assert services.send_due_pulses(today) == 1
+    assert services.send_due_pulses(today + datetime.timedelta(weeks=2)) == 0, "not again within 6 weeks"
+    with _at(today + datetime.timedelta(weeks=6)):
+        assert services.send_due_pulses(today + datetime.timedelta(weeks=6)) == 1
+    pulses = Assignment.objects.filter(version__template__key="pulse")
+    assert set(pulses.values_list("person", flat=True)) == {cast["employee"].pk}
