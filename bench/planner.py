@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from distans.planning.planner import WEEK, Person, Problem, Site, Unit, Weights, solve  # noqa: E402
+from distans.planning.planner import WEEK, Person, Problem, Site, Unit, Weights, patterns, solve  # noqa: E402
 from distans.planning.planner_check import score, violations  # noqa: E402
 
 REMOTE_DAYS = [0] * 5 + [1] * 10 + [2] * 30 + [3] * 30 + [4] * 15 + [5] * 10
@@ -93,44 +93,92 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
 
 
 def greedy(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, int]]:
-    """What a careful person would do: team days first, then preferences, then the emptiest days."""
+    """What a careful person would do, team by team: set the team day (the emptiest day most of the
+    team can attend, when the planner would choose it), give each member the allowed office days they
+    like best that still fit the desks, then move members onto days their team's coverage lacks."""
     capacity = problem.sites[0].capacity
     load = [0] * 5
-    office: dict[int, set[int]] = {}
+    office: dict[int, tuple[int, ...]] = {}
     chosen = {}
-    people = {person.id: person for person in problem.people}
     by_unit: dict[int, list[Person]] = {}
     for person in problem.people:
         by_unit.setdefault(person.unit_id, []).append(person)
     for unit in problem.units:
-        team_days = list(unit.office_days)
+        team = by_unit.get(unit.id, [])
+        team_days = unit.office_days
         if unit.choose_office_day:
-            day = min(WEEK, key=lambda day: load[day])
+            possible = [
+                day
+                for day in WEEK
+                if 2 * sum(day not in p.unavailable for p in team) >= len(team)
+                and all(patterns(p, (day,)) for p in team)
+            ]
+            day = min(possible or list(WEEK), key=lambda day: (load[day], day))
             chosen[unit.id] = day
-            team_days = [day]
-        for person in by_unit[unit.id]:
-            office[person.id] = set()
-            if person.remote_days >= 5 - len(person.unavailable):
-                continue
-            for day in team_days:
-                if day not in person.unavailable and day not in person.fixed_remote and load[day] < capacity:
-                    office[person.id].add(day)
-                    load[day] += 1
-    for person in problem.people:
-        available = [day for day in WEEK if day not in person.unavailable and day not in person.fixed_remote]
-        needed = 5 - len(person.unavailable) - min(person.remote_days, 5 - len(person.unavailable))
-        order = sorted(
-            available,
-            key=lambda day: (day not in person.preferred_office, day in person.unwanted_office, load[day]),
-        )
-        for day in order:
-            if len(office[person.id]) >= needed:
-                break
-            if day not in office[person.id] and load[day] < capacity:
-                office[person.id].add(day)
+            team_days = (day,)
+        for person in team:
+            options = patterns(person, team_days)
+            if not options:
+                options = patterns(person)  # the team day cannot be kept: keep the person's own rules
+
+            def own(days, person=person):
+                liked = len(set(days) & set(person.preferred_office)) - len(
+                    set(days) & set(person.unwanted_office)
+                )
+                return (
+                    any(load[day] >= capacity for day in days),
+                    -liked,
+                    max((load[day] for day in days), default=0),
+                )
+
+            office[person.id] = min(options, key=own)
+            for day in office[person.id]:
                 load[day] += 1
-    assert people
-    return {person_id: tuple(sorted(days)) for person_id, days in office.items()}, chosen
+        for day, minimum in unit.coverage:
+            for person in team:
+                if sum(day in office[p.id] for p in team) >= minimum:
+                    break
+                if day in office[person.id]:
+                    continue
+                # keep the other coverage days this person is needed on
+                needed = {
+                    covered
+                    for covered, least in unit.coverage
+                    if covered in office[person.id] and sum(covered in office[p.id] for p in team) <= least
+                }
+                keep = {day, *needed}
+                moves = [days for days in patterns(person, team_days) if keep <= set(days)]
+                if moves:
+                    for old in office[person.id]:
+                        load[old] -= 1
+                    office[person.id] = min(moves, key=lambda days: max(load[d] for d in days))
+                    for new in office[person.id]:
+                        load[new] += 1
+    # Last, free the desks on a day that is over capacity: move whoever can go to a day with room.
+    units = {unit.id: unit for unit in problem.units}
+    for day in WEEK:
+        for person in problem.people:
+            if load[day] <= capacity:
+                break
+            if day not in office[person.id]:
+                continue
+            unit = units[person.unit_id]
+            team_days = (chosen[unit.id],) if unit.id in chosen else unit.office_days
+            covered = {covered for covered, _n in unit.coverage}
+            moves = [
+                days
+                for days in patterns(person, team_days)
+                if day not in days
+                and covered & set(office[person.id]) <= set(days)
+                and all(load[other] < capacity for other in set(days) - set(office[person.id]))
+            ]
+            if moves:
+                for old in office[person.id]:
+                    load[old] -= 1
+                office[person.id] = moves[0]
+                for new in office[person.id]:
+                    load[new] += 1
+    return office, chosen
 
 
 def measures(problem, office, chosen) -> dict:
@@ -172,7 +220,13 @@ def main():
             if clock.within is None and solution.gap is not None and solution.gap <= 0.01:
                 clock.within = solution.seconds
             planned = measures(problem, solution.office, solution.chosen_office_days)
-            gap = f"{100 * solution.gap:.2f} %" if solution.gap is not None else "–"
+            gap = (
+                f"{100 * solution.gap:.2f} %"
+                if solution.gap is not None
+                else "– (planned in blocks, no bound)"
+            )
+            if solution.bound is None:
+                clock.within = None  # the callbacks came from single blocks: no claim for the site
         else:
             planned, gap = (
                 dict.fromkeys(("feasible", "objective", "preferences", "team_days", "worst_unwanted"), "–"),

@@ -206,3 +206,17 @@ def test_the_independent_score_agrees_with_the_solvers_parts():
     problem = Problem(people, (Unit(1, "A", office_days=(1,)), Unit(2, "B")), (Site(1, "Office", 6),))
     solution = solve(problem, time_limit=5)
     assert score(problem, solution.office) == solution.parts
+
+
+def test_a_large_site_planned_in_blocks_keeps_every_rule_and_the_desks_across_blocks():
+    units = tuple(Unit(u, f"Team {u}", office_days=(u % 5,), coverage=((u % 5, 2),)) for u in range(1, 7))
+    people = tuple(
+        Person(10 * u + n, f"P{u}.{n}", u, 1, remote_days=2, preferred_office=(n % 5,), current_office=(0, 1))
+        for u in range(1, 7)
+        for n in range(5)
+    )
+    problem = Problem(people, units, (Site(1, "Office", 20, taken=(2, 0, 0, 0, 0)),))
+    solution = solve(problem, time_limit=5, whole_model_limit=10, block=10)
+    assert solution.status == "feasible" and solution.bound is None, "no bound is claimed for blocks"
+    assert violations(problem, solution) == []
+    assert solution.parts == score(problem, solution.office)
