@@ -88,16 +88,22 @@ def _hours(settings: UnitPlanSettings | None) -> str:
     return ""
 
 
+def equipment_terms(person: Person, language: str) -> str:
+    """What is on loan to the person, in words in the agreement's language; empty when nothing is."""
+    loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
+    with translation.override(language):
+        return loan_names(loans)
+
+
 def terms_from_request(request: Request, policy: PolicyVersion | None, language: str) -> dict:
     """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
     HR or the manager checks them before sending."""
     person = request.person
     settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()
     workplace = passed_checklists([person.pk]).get(person.pk, {}).get(Kind.WORKPLACE)
-    loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
     with translation.override(language):
         working_hours = _("as at the office, under the employment contract")
-        equipment = loan_names(loans) or _("laptop, mobile phone and headset")
+        equipment = equipment_terms(person, language) or _("laptop, mobile phone and headset")
     return {
         "employer": employer_name(),
         "employee": person.full_name,

@@ -336,6 +336,9 @@ def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
             created_by=actor,
         )
         version.terms["start_date"] = version.effective_from.isoformat()
+        version.terms["equipment"] = (
+            queries.equipment_terms(agreement.person, version.language) or version.terms["equipment"]
+        )
         version.save()
         _record(actor, agreement, "amend", version=[None, version.number], note=[None, change_note])
     return version

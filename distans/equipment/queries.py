@@ -72,3 +72,40 @@ def loan_names(loans) -> str:
         else localized(loan.item_type.name)
         for loan in loans
     )
+
+
+def attention_for(user) -> list[dict]:
+    """My page: loans to confirm, and equipment requests to decide."""
+    from django.urls import reverse
+    from django.utils.translation import ngettext
+
+    items = []
+    unconfirmed = Loan.objects.filter(
+        person=user, status=Loan.Status.OUT, acknowledged_at__isnull=True
+    ).count()
+    if unconfirmed:
+        items.append(
+            {
+                "text": ngettext(
+                    "Confirm that you received %(count)s item of equipment.",
+                    "Confirm that you received %(count)s items of equipment.",
+                    unconfirmed,
+                )
+                % {"count": unconfirmed},
+                "url": reverse("equipment:mine"),
+            }
+        )
+    deciding = requests_to_decide(user).count()
+    if deciding:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s equipment request waits for your decision.",
+                    "%(count)s equipment requests wait for your decision.",
+                    deciding,
+                )
+                % {"count": deciding},
+                "url": reverse("equipment:mine"),
+            }
+        )
+    return items

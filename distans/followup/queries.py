@@ -157,3 +157,48 @@ def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> l
             row["remote_share"] = shares.get(names.get(row["unit"]))
         periods.append({"start": start, "end": end, **pulse})
     return periods
+
+
+def attention_for(user) -> list[dict]:
+    """My page: deviations waiting for the user's response, and evaluations due within two weeks."""
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.translation import ngettext
+
+    items = []
+    waiting = (
+        Deviation.objects.filter(handler=user, first_response_at__isnull=True)
+        .exclude(status=Deviation.Status.CLOSED)
+        .count()
+    )
+    if waiting:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s deviation waits for your response.",
+                    "%(count)s deviations wait for your response.",
+                    waiting,
+                )
+                % {"count": waiting},
+                "url": reverse("followup:overview"),
+            }
+        )
+    soon = timezone.localdate() + datetime.timedelta(days=14)
+    due = (
+        Evaluation.objects.filter(status=Evaluation.Status.SCHEDULED, due_date__lte=soon)
+        .filter(Q(person=user) | Q(person__manager=user))
+        .count()
+    )
+    if due:
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s follow-up conversation is due within two weeks.",
+                    "%(count)s follow-up conversations are due within two weeks.",
+                    due,
+                )
+                % {"count": due},
+                "url": reverse("followup:overview"),
+            }
+        )
+    return items

@@ -138,3 +138,16 @@ def test_a_lost_or_damaged_item_leads_to_a_deviation(client, cast):
     assert f'<option value="{lost.pk}" selected>' in form
     response = client.post(reverse("equipment:return", args=[damaged.pk]), {"condition": "damaged"})
     assert f"loan={damaged.pk}" in response.url and "kind=lost_equipment" in response.url
+
+
+def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client, cast, active):  # noqa: F811
+    services.loan_create(
+        actor=cast["hr"], person=cast["employee"], item_type=item("screen"), serial_number="SC-7"
+    )
+    client.force_login(cast["employee"])
+    assert (
+        "Confirm that you received 1 item of equipment."
+        in client.get(reverse("core:my_page")).content.decode()
+    )
+    version = agreement_services.amend(actor=cast["manager"], agreement=active, change_note="New screen")
+    assert version.terms["equipment"] == "Screen (SC-7)"

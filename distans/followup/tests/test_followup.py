@@ -284,3 +284,20 @@ def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast
         assert services.send_due_pulses(today + datetime.timedelta(weeks=6)) == 1
     pulses = Assignment.objects.filter(version__template__key="pulse")
     assert set(pulses.values_list("person", flat=True)) == {cast["employee"].pk}
+
+
+def test_my_page_shows_the_deviation_to_answer_and_the_conversation_due(client, cast, active, evaluation):  # noqa: F811
+    services.deviation_report(
+        actor=cast["employee"],
+        person=cast["employee"],
+        kind="other",
+        occurred_on=timezone.localdate(),
+        description="x",
+    )
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        due_date=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    client.force_login(cast["manager"])
+    page = client.get(reverse("core:my_page")).content.decode()
+    assert "1 deviation waits for your response." in page
+    assert "1 follow-up conversation is due within two weeks." in page
