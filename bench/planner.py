@@ -1,6 +1,7 @@
 """Benchmark: the planner against a greedy baseline on seeded, realistic instances at one site.
 
-    .venv/bin/python bench/planner.py [SIZES…] [--choose] [--time-limit S]
+    .venv/bin/python bench/planner.py [SIZES…] [--choose] [--whole] [--time-limit S]
+    .venv/bin/python bench/planner.py --across-sites TOTAL SITES [--time-limit S]
 
 For each size (default 50 500 2000 5000 20000) it generates an instance: teams of 4–15, agreements
 of 0–5 remote days (some with fixed weekdays), preferred and unwanted days, coverage minimums in some
@@ -23,6 +24,14 @@ from distans.planning.planner import WEEK, Person, Problem, Site, Unit, Weights,
 from distans.planning.planner_check import score, violations  # noqa: E402
 
 REMOTE_DAYS = [0] * 5 + [1] * 10 + [2] * 30 + [3] * 30 + [4] * 15 + [5] * 10
+
+
+def can_also_come(person: Person, day: int, team_day: int) -> bool:
+    """Whether the person can be at the office on `day` as well as on the team day."""
+    if day in person.fixed_remote or day in person.unavailable or person.remote_days >= 5:
+        return False
+    office_days = 5 - len(person.unavailable) - person.remote_days
+    return day == team_day or not person.exact or office_days >= 2
 
 
 def instance(size: int, seed: int, choose: bool) -> Problem:
@@ -73,14 +82,7 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
                     day,
                     min(
                         math.ceil(team_size * 0.3),
-                        sum(
-                            1
-                            for person in team
-                            if day not in person.fixed_remote
-                            and day not in person.unavailable
-                            and person.remote_days < 5
-                        )
-                        // 2,
+                        sum(1 for person in team if can_also_come(person, day, team_day)) // 2,
                     ),
                 )
                 for day in days
@@ -88,7 +90,15 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
         units.append(Unit(unit_id, f"Team {unit_id}", () if choose else (team_day,), choose, coverage))
         people += team
     office_days = sum(5 - min(person.remote_days, 5) for person in people)
-    desks = max(int(size * rng.uniform(0.5, 0.7)), math.ceil(1.3 * office_days / 5))
+    # Desks for the busiest team day too: everyone who comes in on their team's day must fit.
+    team_day = {unit.id: (unit.office_days or (None,))[0] for unit in units}
+    busiest = max(
+        sum(1 for person in people if team_day[person.unit_id] == day and person.remote_days < 5)
+        for day in WEEK
+    )
+    desks = max(
+        int(size * rng.uniform(0.5, 0.7)), math.ceil(1.3 * office_days / 5), math.ceil(1.15 * busiest)
+    )
     return Problem(tuple(people), tuple(units), (Site(1, "Office", desks),), Weights())
 
 
@@ -197,14 +207,60 @@ def measures(problem, office, chosen) -> dict:
     }
 
 
+def _plan_site(args: tuple[int, int, float]) -> dict:
+    """One site of an organisation, in its own process: greedy and planner, both checked."""
+    size, seed, limit = args
+    problem = instance(size, seed=seed, choose=False)
+    office, chosen = greedy(problem)
+    solution = solve(problem, time_limit=limit)
+    ok = solution.status in ("optimal", "feasible")
+    return {
+        "greedy": measures(problem, office, chosen),
+        "planner": measures(problem, solution.office, solution.chosen_office_days) if ok else None,
+    }
+
+
+def across_sites(total: int, sites: int, limit: float) -> None:
+    """An organisation of `total` people at `sites` offices, each site planned on its own, in parallel
+    on every core."""
+    from multiprocessing import Pool
+
+    started = time.monotonic()
+    with Pool(os.cpu_count()) as pool:
+        results = pool.map(_plan_site, [(total // sites, 1000 + number, limit) for number in range(sites)])
+    seconds = time.monotonic() - started
+    planned = [result["planner"] for result in results]
+    print(
+        f"{total} people at {sites} sites, {os.cpu_count()} processes, {limit:g} s per site: {seconds:.0f} s"
+    )
+    print(
+        f"  greedy: feasible at {sum(r['greedy']['feasible'] for r in results)} of {sites} sites, "
+        f"objective {sum(r['greedy']['objective'] for r in results)}"
+    )
+    if all(planned):
+        print(
+            f"  planner: feasible at {sum(p['feasible'] for p in planned)} of {sites} sites, "
+            f"objective {sum(p['objective'] for p in planned)}"
+        )
+    else:
+        print(f"  planner: no plan at {sum(p is None for p in planned)} sites")
+
+
 def main():
     argv = sys.argv[1:]
+    if "--across-sites" in argv:
+        position = argv.index("--across-sites")
+        total, sites = int(argv[position + 1]), int(argv[position + 2])
+        limit = float(argv[argv.index("--time-limit") + 1]) if "--time-limit" in argv else 10.0
+        across_sites(total, sites, limit)
+        return
     limit = 10.0
     if "--time-limit" in argv:
         position = argv.index("--time-limit")
         limit = float(argv[position + 1])
         del argv[position : position + 2]
     choose = "--choose" in argv
+    whole = {"whole_model_limit": 10**9} if "--whole" in argv else {}  # no blocks, whatever the size
     args = [arg for arg in argv if not arg.startswith("--")]
     sizes = [int(arg) for arg in args if arg.isdigit()] or [50, 500, 2000, 5000, 20000]
     print(f"team days {'chosen by the planner' if choose else 'given'}, time limit {limit:g} s")
@@ -215,7 +271,7 @@ def main():
         greedy_seconds = time.monotonic() - started
         baseline = measures(problem, office, chosen)
         clock = Clock()
-        solution = solve(problem, time_limit=limit, report=clock.report)
+        solution = solve(problem, time_limit=limit, report=clock.report, **whole)
         if solution.status in ("optimal", "feasible"):
             if clock.within is None and solution.gap is not None and solution.gap <= 0.01:
                 clock.within = solution.seconds

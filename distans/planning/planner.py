@@ -240,12 +240,17 @@ def _solve_in_blocks(problem: Problem, *, time_limit: float, report, stop, block
             for site in problem.sites
         )
         left = time_limit - (time.monotonic() - started)
-        part = _solve(
-            Problem(block.people, block.units, sites, problem.weights),
-            time_limit=max(MIN_BLOCK_SECONDS, left / (len(blocks) - index)),
-            report=report,
-            stop=stop,
-        )
+        seconds = max(MIN_BLOCK_SECONDS, left / (len(blocks) - index))
+        for _attempt in range(3):  # a block that found no plan in its time gets twice the time, twice
+            part = _solve(
+                Problem(block.people, block.units, sites, problem.weights),
+                time_limit=seconds,
+                report=report,
+                stop=stop,
+            )
+            if part.status != "stopped" or (stop and stop()):
+                break
+            seconds *= 2
         if part.status not in ("optimal", "feasible"):
             part.seconds = time.monotonic() - started
             return part
