@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.agreement_forms import DAY_STEPS
@@ -24,6 +25,28 @@ class BookForm(forms.Form):
     due = forms.DateField(label=_("Date of the evaluation"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
+MAX_PEOPLE_IN_SELECT = 300
+
+
+class PersonByKeyField(forms.CharField):
+    """A person named by e-mail or employee number, among the people the user may report about."""
+
+    def __init__(self, people, **kwargs):
+        super().__init__(label=_("About (e-mail or employee number)"), max_length=200, **kwargs)
+        self.people = people
+
+    def prepare_value(self, value):
+        person = self.people.filter(pk=value).first() if str(value or "").isdigit() else None
+        return person.email if person else value
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        person = self.people.filter(Q(email__iexact=value) | Q(employee_number=value)).first()
+        if person is None:
+            raise forms.ValidationError(_("No one you can report about has this e-mail or employee number."))
+        return person
+
+
 class DeviationForm(forms.Form):
     person = forms.ModelChoiceField(label=_("About"), queryset=None)
     kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
@@ -44,6 +67,8 @@ class DeviationForm(forms.Form):
     def __init__(self, *args, people, loans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        if people.count() > MAX_PEOPLE_IN_SELECT:  # HR in a large organisation: name the person instead
+            self.fields["person"] = PersonByKeyField(people)
         self.fields["loan"].queryset = loans.select_related("item_type", "person").order_by("-out_date")
         self.fields["loan"].label_from_instance = lambda loan: (
             f"{loan.person}: {localized(loan.item_type.name)} {loan.serial_number}"

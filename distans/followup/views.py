@@ -14,7 +14,14 @@ from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, is_manager, require
 from distans.equipment.models import Condition, Loan
 from distans.followup import queries, routes, services
-from distans.followup.forms import BookForm, CloseForm, DeviationForm, HoldForm, RespondForm
+from distans.followup.forms import (
+    MAX_PEOPLE_IN_SELECT,
+    BookForm,
+    CloseForm,
+    DeviationForm,
+    HoldForm,
+    RespondForm,
+)
 from distans.followup.models import Deviation, Evaluation, Outcome
 from distans.followup.permissions import (
     can_handle_deviation,
@@ -129,8 +136,15 @@ def pulse(request):
 @login_required
 def deviation_new(request):
     people = queries.visible_people(request.user).filter(is_active=True).order_by("last_name", "first_name")
-    # Loans out, lost or returned damaged: what a report about equipment can be about.
-    loans = Loan.objects.filter(person__in=people).exclude(
+    # Loans out, lost or returned damaged, of the person the report is about (of everyone visible
+    # when that is a short list): what a report about equipment can be about.
+    about = request.POST.get("person") or request.GET.get("person")
+    owners = (
+        people
+        if people.count() <= MAX_PEOPLE_IN_SELECT
+        else people.filter(pk=about if str(about).isdigit() else 0)
+    )
+    loans = Loan.objects.filter(person__in=owners).exclude(
         Q(status=Loan.Status.RETURNED) & ~Q(return_condition=Condition.DAMAGED)
     )
     form = DeviationForm(

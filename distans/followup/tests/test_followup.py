@@ -301,3 +301,22 @@ def test_my_page_shows_the_deviation_to_answer_and_the_conversation_due(client, 
     page = client.get(reverse("core:my_page")).content.decode()
     assert "1 deviation waits for your response." in page
     assert "1 follow-up conversation is due within two weeks." in page
+
+
+def test_in_a_large_organisation_hr_names_the_person_by_e_mail(client, cast, monkeypatch):
+    from distans.followup import forms
+
+    monkeypatch.setattr(forms, "MAX_PEOPLE_IN_SELECT", 3)
+    client.force_login(cast["hr"])
+    page = client.get(reverse("followup:deviation_new")).content.decode()
+    assert "About (e-mail or employee number)" in page
+    data = {
+        "person": "nobody@example.com",
+        "kind": "other",
+        "occurred_on": timezone.localdate().isoformat(),
+        "description": "x",
+    }
+    refused = client.post(reverse("followup:deviation_new"), data).content.decode()
+    assert "No one you can report about" in refused and not Deviation.objects.exists()
+    client.post(reverse("followup:deviation_new"), {**data, "person": cast["employee"].email})
+    assert Deviation.objects.get().person == cast["employee"]
