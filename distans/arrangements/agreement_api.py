@@ -82,7 +82,8 @@ class EndIn(Schema):
 
 
 def _out(agreement: Agreement) -> AgreementOut:
-    return _out_loaded(queries.with_versions(Agreement.objects.filter(pk=agreement.pk)).get())
+    agreement.refresh_from_db()
+    return _out_loaded(queries.load_versions(agreement))
 
 
 @router.get("/agreements", response=list[AgreementOut], url_name="agreements")

@@ -4,7 +4,7 @@ takes effect, the template to use, the register and the list for the Norwegian l
 import datetime
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,15 +22,16 @@ from distans.arrangements.models import (
 )
 from distans.arrangements.permissions import can_view_register
 from distans.checklists.models import Kind, Response
+from distans.checklists.rules import PASSING
 from distans.core.permissions import is_hr
 from distans.equipment.models import Loan
 from distans.equipment.queries import loan_names
 from distans.org.models import Person, Unit
-from distans.org.permissions import subordinate_ids_sql
+from distans.org.permissions import own_or_reports
 from distans.planning.models import UnitPlanSettings
+from distans.policy import queries as policy_queries
 from distans.policy.models import PolicyVersion
 
-PASSING = ("pass", "pass_with_actions")
 TEMPLATE_COUNTRIES = ("SE", "NO", "DK")
 DEFAULT_NOTICE_WEEKS = 4
 DEFAULT_AVERAGING_WEEKS = 4
@@ -75,6 +76,12 @@ def missing_checklists(person: Person, required: list[str]) -> list[str]:
     """The required checklist kinds the person has not passed, in the policy's order."""
     passed = passed_checklists([person.pk]).get(person.pk, {})
     return [kind for kind in required if kind not in passed]
+
+
+def checklists_missing_for(agreement: Agreement) -> list[str]:
+    """The checklists the policy in force at the start requires that the person has not passed."""
+    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
+    return missing_checklists(agreement.person, policy.required_checklists if policy else [])
 
 
 def kind_names(kinds) -> list[str]:
@@ -156,15 +163,23 @@ def pending_version(agreement: Agreement) -> AgreementVersion | None:
     )
 
 
-def with_versions(queryset):
-    return queryset.prefetch_related(
-        Prefetch(
-            "versions",
-            queryset=AgreementVersion.objects.defer("pdf", "text")
-            .order_by("-number")
-            .prefetch_related(Prefetch("signatures", queryset=Signature.objects.order_by("signed_at"))),
-        )
+def _versions_prefetch() -> Prefetch:
+    return Prefetch(
+        "versions",
+        queryset=AgreementVersion.objects.defer("pdf", "text")
+        .order_by("-number")
+        .prefetch_related(Prefetch("signatures", queryset=Signature.objects.order_by("signed_at"))),
     )
+
+
+def with_versions(queryset):
+    return queryset.prefetch_related(_versions_prefetch())
+
+
+def load_versions(agreement: Agreement) -> Agreement:
+    """The agreement already loaded, with its versions and signatures fetched onto it."""
+    prefetch_related_objects([agreement], _versions_prefetch())
+    return agreement
 
 
 def live_agreement(person: Person) -> Agreement | None:
@@ -179,7 +194,7 @@ def visible_agreements(user, *, person_ids=None, status: str = ""):
     """Agreements the user may see: her own, her reports' at any depth, or all for HR."""
     queryset = Agreement.objects.select_related("person__unit", "person__manager")
     if not can_view_register(user):
-        queryset = queryset.filter(Q(person=user) | Q(person_id__in=subordinate_ids_sql(user.pk)))
+        queryset = own_or_reports(queryset, user)
     if person_ids is not None:
         queryset = queryset.filter(person_id__in=person_ids)
     if status:
@@ -228,9 +243,7 @@ def inspectorate_list(today: datetime.date):
     """Norway: everyone working from their own home under a signed or pending agreement, with when it was
     signed. Below the policy's sporadic threshold the regulation usually does not apply; those rows are
     marked for review rather than left out."""
-    from distans.policy.queries import in_force
-
-    policy = in_force(today)
+    policy = policy_queries.in_force(today)
     threshold = policy.no_sporadic_days if policy else Decimal(1)
     agreements = [
         agreement

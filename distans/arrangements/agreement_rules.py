@@ -151,7 +151,6 @@ def evaluation_dates(
     return dates
 
 
-def notice_end(today: datetime.date, notice_weeks: int, wanted: datetime.date | None) -> datetime.date:
-    """The last day of an agreement ended with notice: not before the notice has run."""
-    earliest = today + datetime.timedelta(weeks=notice_weeks)
-    return max(earliest, wanted) if wanted else earliest
+def notice_end(today: datetime.date, notice_weeks: int) -> datetime.date:
+    """The earliest last day of an agreement ended with notice today."""
+    return today + datetime.timedelta(weeks=notice_weeks)

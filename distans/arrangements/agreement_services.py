@@ -303,8 +303,7 @@ def _complete(actor, agreement: Agreement, version: AgreementVersion) -> None:
 def _activate_if_due(actor, agreement: Agreement, today: datetime.date) -> bool:
     if agreement.status != rules.SIGNED or agreement.start_date > today:
         return False
-    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
-    if queries.missing_checklists(agreement.person, policy.required_checklists if policy else []):
+    if queries.checklists_missing_for(agreement):
         return False
     _move(agreement, rules.ACTIVATE)
     agreement.save()
@@ -401,7 +400,7 @@ def end(
                 raise DomainError("bad_date", _("Choose a last day from today on."), field="last_day")
         else:
             notice = int(queries.current_version(agreement).terms.get("notice_weeks") or 0)
-            earliest = rules.notice_end(today, notice, None)
+            earliest = rules.notice_end(today, notice)
             if last_day is not None and last_day < earliest:
                 raise DomainError(
                     "notice",

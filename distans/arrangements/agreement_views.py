@@ -1,4 +1,3 @@
-import csv
 import hashlib
 
 from django.contrib import messages
@@ -36,10 +35,10 @@ from distans.arrangements.permissions import (
     signing_party,
 )
 from distans.core.errors import DomainError
+from distans.core.exports import csv_response
 from distans.core.permissions import is_hr, require
 from distans.followup.permissions import can_hold
 from distans.org.models import Country
-from distans.policy import queries as policy_queries
 
 
 @login_required
@@ -76,10 +75,7 @@ def _preview(version: AgreementVersion) -> tuple[str, str]:
 
 @login_required
 def agreement_detail(request, pk: int):
-    agreement = get_agreement_for_user(request.user, pk)
-    agreement = queries.with_versions(
-        Agreement.objects.filter(pk=agreement.pk).select_related("person__manager", "person__unit")
-    ).get()
+    agreement = queries.load_versions(get_agreement_for_user(request.user, pk))
     in_force = queries.current_version(agreement)
     pending = queries.pending_version(agreement)
     shown = in_force if in_force and in_force.status == VersionStatus.SIGNED else pending or in_force
@@ -88,12 +84,8 @@ def agreement_detail(request, pk: int):
     )
     party = signing_party(request.user, agreement)
     signed_parties = {s.party for s in pending.signatures.all()} if pending else set()
-    policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
-    missing = []
-    if agreement.status == rules.SIGNED:
-        missing = queries.kind_names(
-            queries.missing_checklists(agreement.person, policy.required_checklists if policy else [])
-        )
+    signed = agreement.status == rules.SIGNED
+    missing = queries.kind_names(queries.checklists_missing_for(agreement)) if signed else []
     manage = can_manage_agreement(request.user, agreement)
     return render(
         request,
@@ -103,7 +95,6 @@ def agreement_detail(request, pk: int):
             "evaluations": agreement.evaluations.order_by("-due_date")[:10],
             "can_book": can_hold(request.user, agreement.person) and agreement.status == rules.ACTIVE,
             "agreement": agreement,
-            "in_force": in_force,
             "pending": pending,
             "shown": shown,
             "body": body,
@@ -288,15 +279,8 @@ def register(request):
     return render(request, "arrangements/agreements/register.html", {"form": form, "page": page})
 
 
-def _csv_response(filename: str):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 with Nordic letters correctly with a BOM
-    return response, csv.writer(response, delimiter=";")
-
-
 def _register_csv(agreements) -> HttpResponse:
-    response, writer = _csv_response("remote-work-agreements.csv")
+    response, writer = csv_response("remote-work-agreements.csv")
     writer.writerow(
         [
             _("Employee number"),
@@ -340,7 +324,7 @@ def inspectorate(request):
     for agreement in agreements:
         agreement.signatures = list(agreement.version_in_force.signatures.all())
     if request.GET.get("format") == "csv":
-        response, writer = _csv_response("hjemmekontoravtaler.csv")
+        response, writer = csv_response("hjemmekontoravtaler.csv")
         writer.writerow(
             [
                 _("Name"),

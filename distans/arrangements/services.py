@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from distans.arrangements import agreement_services, queries, rules, tasks
 from distans.arrangements.models import REQUEST_FIELDS, Decision, Request, Step
 from distans.arrangements.permissions import can_act, can_decide
+from distans.checklists.rules import PASSING
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
 from distans.org.models import Person
 
 CHANGEABLE = ["days_per_week", "flexible", "weekdays", "end_date", "trial"]
-PASSING = ("pass", "pass_with_actions")
 
 
 def _plain(values: dict) -> dict:

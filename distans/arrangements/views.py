@@ -1,4 +1,3 @@
-import csv
 import datetime
 
 from django.contrib import messages
@@ -25,6 +24,7 @@ from distans.checklists import services as checklist_services
 from distans.checklists.models import ChecklistTemplate, Kind
 from distans.checklists.permissions import can_assign
 from distans.core.errors import DomainError
+from distans.core.exports import csv_response
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
 
@@ -267,10 +267,7 @@ def overview(request):
 
 
 def _csv(requests) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="remote-work-requests.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with Nordic letters correctly with a BOM
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response("remote-work-requests.csv")
     writer.writerow(
         [
             _("Employee number"),

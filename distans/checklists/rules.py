@@ -22,6 +22,7 @@ SCORED_KINDS = {"yes_no", "scale"}
 TRIGGER_KINDS = {"yes_no", "scale", "single", "multiple"}
 
 PASS, PASS_WITH_ACTIONS, FAIL = "pass", "pass_with_actions", "fail"
+PASSING = (PASS, PASS_WITH_ACTIONS)
 BLOCK, ACTION = "block", "action"
 
 

@@ -3,14 +3,17 @@
 import datetime
 from decimal import Decimal
 
-from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from distans.arrangements.models import Agreement, AgreementStatus
+from distans.core.permissions import is_hr
 from distans.core.translated import localized
 from distans.equipment import rules
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
+from distans.equipment.permissions import can_lend
 from distans.org.models import Person
-from distans.org.permissions import subordinate_ids_sql
+from distans.org.permissions import own_or_reports
 from distans.policy import queries as policy_queries
 
 
@@ -45,19 +48,15 @@ def loans_out(*, person: Person | None = None, overdue_on: datetime.date | None 
 
 
 def visible_loans(user, person_ids=None):
-    from distans.equipment.permissions import can_lend
-
     loans = Loan.objects.select_related("item_type", "person")
     if not can_lend(user):
-        loans = loans.filter(Q(person=user) | Q(person_id__in=subordinate_ids_sql(user.pk)))
+        loans = own_or_reports(loans, user)
     if person_ids is not None:
         loans = loans.filter(person_id__in=person_ids)
     return loans
 
 
 def requests_to_decide(user):
-    from distans.core.permissions import is_hr
-
     requests = EquipmentRequest.objects.filter(status=EquipmentRequest.Status.PENDING).select_related(
         "person", "item_type"
     )
@@ -76,9 +75,6 @@ def loan_names(loans) -> str:
 
 def attention_for(user) -> list[dict]:
     """My page: loans to confirm, and equipment requests to decide."""
-    from django.urls import reverse
-    from django.utils.translation import ngettext
-
     items = []
     unconfirmed = Loan.objects.filter(
         person=user, status=Loan.Status.OUT, acknowledged_at__isnull=True

@@ -1,4 +1,3 @@
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.core.errors import DomainError
+from distans.core.exports import csv_response
 from distans.core.permissions import require
 from distans.core.translated import localized
 from distans.equipment import queries, services
@@ -114,10 +114,7 @@ def loans(request):
 
 
 def _csv(loans) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="equipment-on-loan.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response("equipment-on-loan.csv")
     writer.writerow(
         [
             _("Item"),

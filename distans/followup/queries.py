@@ -6,6 +6,9 @@ from collections import Counter
 from decimal import Decimal
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext
 
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
@@ -14,7 +17,7 @@ from distans.equipment.queries import loans_out
 from distans.followup import rules
 from distans.followup.models import Deviation, Evaluation
 from distans.org.models import Person, Unit
-from distans.org.permissions import subordinate_ids_sql
+from distans.org.permissions import own_or_reports, subordinate_ids_sql
 from distans.planning import queries as plan_queries
 from distans.planning.rules import AWAY_FROM_OFFICE, OFFICE, WORKING
 from distans.policy import queries as policy_queries
@@ -112,7 +115,7 @@ def attachment_watch(user, today: datetime.date) -> list[dict]:
 def visible_people(user):
     if is_hr(user):
         return Person.objects.all()
-    return Person.objects.filter(Q(pk=user.pk) | Q(pk__in=subordinate_ids_sql(user.pk)))
+    return own_or_reports(Person.objects.all(), user, "pk")
 
 
 def evaluations_for(user, *, person_ids=None, due_before: datetime.date | None = None):
@@ -161,10 +164,6 @@ def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> l
 
 def attention_for(user) -> list[dict]:
     """My page: deviations waiting for the user's response, and evaluations due within two weeks."""
-    from django.urls import reverse
-    from django.utils import timezone
-    from django.utils.translation import ngettext
-
     items = []
     waiting = (
         Deviation.objects.filter(handler=user, first_response_at__isnull=True)

@@ -14,6 +14,7 @@ from distans.arrangements import agreement_services
 from distans.arrangements.models import Agreement, AgreementStatus, VersionStatus
 from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
+from distans.checklists.rules import reminder_moments
 from distans.core.audit import audit_record
 from distans.core.errors import DomainError
 from distans.followup import rules, tasks
@@ -46,10 +47,13 @@ def _create(agreement: Agreement, kind: str, due: datetime.date, actor=None) -> 
         obj=evaluation,
         changes={"due_date": [None, due.isoformat()], "kind": [None, kind]},
     )
-    opens = max(due - datetime.timedelta(days=OPEN_DAYS_BEFORE), timezone.localdate())
-    moment = timezone.make_aware(
-        datetime.datetime.combine(opens, datetime.time(settings.REMINDER_LOCAL_HOUR))
-    )
+    # Two weeks ahead, at the reminder hour in the person's time zone, on a working day.
+    moment = reminder_moments(
+        due,
+        days_before=OPEN_DAYS_BEFORE,
+        time_zone=agreement.person.time_zone,
+        hour=settings.REMINDER_LOCAL_HOUR,
+    )[0]
     tasks.evaluation_open.using(run_after=moment).enqueue(evaluation.pk)
     return evaluation
 
@@ -61,12 +65,12 @@ def schedule_first(agreement: Agreement) -> Evaluation | None:
     terms = _signed_terms(agreement)
     policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
     months = terms.get("evaluation_months") or (policy.evaluation_months if policy else 6)
-    kind, due = rules.first_evaluation(
-        agreement.start_date, terms.get("trial_weeks") if terms.get("trial") else None, months
-    )
-    if agreement.evaluations.filter(status=Evaluation.Status.HELD).exists():
-        last = agreement.evaluations.filter(status=Evaluation.Status.HELD).order_by("-due_date").first()
+    last = agreement.evaluations.filter(status=Evaluation.Status.HELD).order_by("-held_at").first()
+    if last is not None:  # after a conversation, the next one counts from the day it was held
         kind, due = EvaluationKind.PERIODIC, rules.next_evaluation(last.held_at.date(), months)
+    else:
+        trial_weeks = terms.get("trial_weeks") if terms.get("trial") else None
+        kind, due = rules.first_evaluation(agreement.start_date, trial_weeks, months)
     return _create(agreement, kind, max(due, timezone.localdate()))
 
 
@@ -199,11 +203,13 @@ def deviation_report(
             changes={"kind": [None, kind], "person": [None, person.pk]},
         )
         tasks.deviation_notify.enqueue(deviation.pk, "reported")
-        moment = timezone.make_aware(
-            datetime.datetime.combine(
-                deviation.respond_by + datetime.timedelta(days=1), datetime.time(settings.REMINDER_LOCAL_HOUR)
-            )
-        )
+        # The working day after the first-response date, at the reminder hour in the handler's zone.
+        moment = reminder_moments(
+            deviation.respond_by,
+            days_before=0,
+            time_zone=(person.manager or person).time_zone,
+            hour=settings.REMINDER_LOCAL_HOUR,
+        )[1]
         tasks.deviation_escalate.using(run_after=moment).enqueue(deviation.pk)
     return deviation
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.arrangements.models import VersionStatus
 from distans.arrangements.permissions import get_agreement_for_user
 from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, is_manager, require
@@ -207,7 +206,5 @@ def deviation(request, pk: int):
             "close_form": close_form,
             "route": route,
             "overdue": deviation.first_response_at is None and deviation.respond_by < timezone.localdate(),
-            "signed": deviation.agreement
-            and deviation.agreement.versions.filter(status=VersionStatus.SIGNED).exists(),
         },
     )

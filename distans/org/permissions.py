@@ -4,6 +4,7 @@ Everyone signed in sees the directory card of every colleague (name, unit, site,
 contact); the full record only for themself, their reports at any depth, HR and admins.
 """
 
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,6 +26,11 @@ def subordinate_ids_sql(manager_id: int) -> RawSQL:
         f") SELECT id FROM below",
         (manager_id,),
     )
+
+
+def own_or_reports(queryset, user, field: str = "person_id"):
+    """Rows about the user herself or anyone below her in the line, at any depth."""
+    return queryset.filter(Q(**{field: user.pk}) | Q(**{f"{field}__in": subordinate_ids_sql(user.pk)}))
 
 
 def can_view_person_details(user, person: Person) -> bool:

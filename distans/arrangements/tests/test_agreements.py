@@ -1,4 +1,5 @@
 import datetime
+import re
 import subprocess
 from decimal import Decimal
 
@@ -475,3 +476,10 @@ def test_api_lists_only_what_the_user_may_see(client, cast, agreement, django_as
     with django_assert_max_num_queries(8):
         rows = client.get("/api/v1/agreements", {"person": cast["employee"].pk}).json()
     assert [row["id"] for row in rows] == [agreement.pk]
+
+
+def test_hr_sees_every_template_by_country_and_language(client, cast):
+    client.force_login(cast["hr"])
+    page = client.get(reverse("agreements:templates")).content.decode()
+    assert len(re.findall(r'href="/agreements/templates/\d+/"', page)) == 16
+    assert "Avtale om hjemmekontor" in page and "Aftale om hjemmearbejde" in page

@@ -151,3 +151,16 @@ def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client
     )
     version = agreement_services.amend(actor=cast["manager"], agreement=active, change_note="New screen")
     assert version.terms["equipment"] == "Screen (SC-7)"
+
+
+def test_an_employee_asks_for_equipment_and_the_manager_decides_on_the_page(client, cast):
+    client.force_login(cast["employee"])
+    page = client.get(reverse("equipment:mine")).content.decode()
+    assert "your manager decides" in page
+    client.post(reverse("equipment:mine"), {"item_type": item("chair").pk, "reason": "Back pain at home"})
+    request = EquipmentRequest.objects.get()
+    client.force_login(cast["manager"])
+    assert "Back pain at home" in client.get(reverse("equipment:mine")).content.decode()
+    client.post(reverse("equipment:decide", args=[request.pk]), {"approve": "yes", "comment": ""})
+    request.refresh_from_db()
+    assert request.status == "approved"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from distans.arrangements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
+from distans.checklists.rules import reminder_moments
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
 from distans.followup import rules, services
@@ -36,6 +37,19 @@ def test_attachment_is_the_average_against_the_warning_level():
     assert rules.attachment([2, 3, 2, 3], Decimal("2.5")) == (Decimal("2.5"), False)
 
 
+def _around(moment: datetime.datetime, hours: float):
+    return time_machine.travel(moment + datetime.timedelta(hours=hours), tick=False)
+
+
+def _opens(evaluation):
+    """When the evaluation's checklist is due to go out: two weeks ahead, on a working day at 9."""
+    return reminder_moments(evaluation.due_date, days_before=14, time_zone="Europe/Stockholm", hour=9)[0]
+
+
+def _escalates(deviation):
+    return reminder_moments(deviation.respond_by, days_before=0, time_zone="Europe/Stockholm", hour=9)[1]
+
+
 def _at(day: datetime.date):
     return time_machine.travel(
         timezone.make_aware(datetime.datetime.combine(day, datetime.time(10))), tick=False
@@ -52,11 +66,11 @@ def test_the_sweep_books_the_trial_evaluation_and_opens_its_checklist_two_weeks_
         "trial",
         active.start_date + datetime.timedelta(weeks=12),
     )
-    with _at(evaluation.due_date - datetime.timedelta(days=15)):
+    with _around(_opens(evaluation), -1):
         run_due_tasks()
     evaluation.refresh_from_db()
     assert evaluation.assignment is None, "not yet"
-    with _at(evaluation.due_date - datetime.timedelta(days=14)):
+    with _around(_opens(evaluation), 1):
         run_due_tasks()
     evaluation.refresh_from_db()
     assert evaluation.assignment.version.template.key == "follow-up"
@@ -115,7 +129,7 @@ def test_a_late_deviation_is_escalated_to_the_manager_above_and_hr(cast, active)
     run_due_tasks()
     assert any(m.to == [cast["manager"].email] and "needs your response" in m.subject for m in mail.outbox)
     mail.outbox.clear()
-    with _at(deviation.respond_by + datetime.timedelta(days=1)):
+    with _around(_escalates(deviation), 1):
         run_due_tasks()
     deviation.refresh_from_db()
     assert deviation.escalated_at is not None
@@ -129,7 +143,7 @@ def test_an_answered_deviation_is_not_escalated(cast, active):  # noqa: F811
         actor=person, person=person, kind="other", occurred_on=timezone.localdate(), description="x"
     )
     services.deviation_respond(actor=cast["manager"], deviation=deviation, note="Talk on Monday")
-    with _at(deviation.respond_by + datetime.timedelta(days=1)):
+    with _around(_escalates(deviation), 1):
         run_due_tasks()
     deviation.refresh_from_db()
     assert deviation.escalated_at is None and deviation.status == "in_progress"
@@ -320,3 +334,17 @@ def test_in_a_large_organisation_hr_names_the_person_by_e_mail(client, cast, mon
     assert "No one you can report about" in refused and not Deviation.objects.exists()
     client.post(reverse("followup:deviation_new"), {**data, "person": cast["employee"].email})
     assert Deviation.objects.get().person == cast["employee"]
+
+
+def test_the_overview_lists_a_manager_s_conversations_and_open_deviations(client, cast, active, evaluation):  # noqa: F811
+    services.deviation_report(
+        actor=cast["employee"],
+        person=cast["employee"],
+        kind="security",
+        occurred_on=timezone.localdate(),
+        description="Phishing",
+    )
+    client.force_login(cast["manager"])
+    page = client.get(reverse("followup:overview")).content.decode()
+    assert reverse("followup:evaluation", args=[evaluation.pk]) in page
+    assert "Åsa Öberg: Security incident" in page
