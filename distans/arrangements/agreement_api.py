@@ -42,7 +42,10 @@ class VersionOut(Schema):
     text_sha256: str
     pdf_sha256: str
     signed_at: datetime | None
-    terms: dict
+    terms: dict = Field(
+        description='As stored: Distans\'s own words are codes ({"phrase": …}, lent {"items": …}) that the '
+        "text says in the version's language; typed words are strings"
+    )
     signatures: list[SignatureOut]
 
 
@@ -196,7 +199,10 @@ def _amend(actor, agreement: Agreement, payload: AmendIn) -> None:
     version = services.amend(actor=actor, agreement=agreement, change_note=payload.change_note)
     if payload.terms:
         form = TermsForm(
-            data={**TermsForm.initial_from(version.terms), **payload.terms}, country=agreement.country
+            data={**TermsForm.initial_from(version.terms, version.language), **payload.terms},
+            country=agreement.country,
+            language=version.language,
+            current=version.terms,
         )
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))

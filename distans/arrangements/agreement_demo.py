@@ -1,12 +1,10 @@
 """Agreements in the demo organisation: one in effect in each of Sweden, Norway and Denmark (the
 Norwegian one amended from three days to two), each from an approved request, signed by the employee
-and by HR for the employer, with the checklists the policy requires passed. The employees get the
-demo password so that their side can be seen too."""
+and by HR for the employer, with the checklists the policy requires passed."""
 
 import datetime
 from decimal import Decimal
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,7 +13,7 @@ from distans.arrangements.demo import _assess, _someone
 from distans.arrangements.models import Agreement, Request
 from distans.checklists import services as checklist_services
 from distans.checklists.models import ChecklistTemplate, ItemKind
-from distans.org.demo import DEMO_PASSWORD, demo_logins
+from distans.org.demo import ABROAD, DEMO_PASSWORD, demo_logins
 from distans.org.models import Person
 
 WORKPLACE = {"SE": "workplace-se", "NO": "workplace-no", "DK": "workplace-dk"}
@@ -83,12 +81,12 @@ def agreements_demo() -> bool:
     taken = set(Request.objects.values_list("person_id", flat=True)) | {
         Person.objects.get(email=login.email).pk for login in demo_logins()
     }
+    abroad = Person.objects.filter(first_name=ABROAD[0], last_name=ABROAD[1])
+    taken |= set(abroad.values_list("pk", flat=True))
     today = timezone.localdate()
     with transaction.atomic():
         for country, days, weekdays in (("SE", "2", [0, 4]), ("NO", "3", [0, 2, 4]), ("DK", "2", [])):
             person = _someone(country, ["partly", "fully"], taken)
-            person.password = make_password(DEMO_PASSWORD)
-            person.save(update_fields=["password"])
             _assess(person)
             request = services.request_create(
                 actor=person,

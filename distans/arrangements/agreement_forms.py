@@ -1,18 +1,28 @@
 """Forms for agreements: the draft's terms, signing, reasons, ending, the register's filters,
 verification and the template editor."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from distans.arrangements.agreement_text import TERM_LABELS
+from distans.arrangements.agreement_text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import AgreementStatus, Location
 from distans.core.weekdays import WORKDAYS
 from distans.org.models import Country, Unit
 
 DAY_STEPS = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
+# Terms whose value may be Distans's own words (a phrase code, lent equipment) rather than typed text.
+WORDED_TERMS = ("working_hours", "equipment")
+
+
+def day_step(value) -> str:
+    """The choice for a number of days however it was stored: "2.0", 2 and "2" are all "2"."""
+    try:
+        return str(Decimal(str(value)).normalize()) if value not in (None, "") else ""
+    except InvalidOperation:
+        return ""
 
 
 class TermsForm(forms.Form):
@@ -73,8 +83,17 @@ class TermsForm(forms.Form):
         label=_("What changes"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, country: str = "", amendment: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        country: str = "",
+        amendment: bool = False,
+        language: str = "en",
+        current: dict | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.language, self.current = language, current or {}
         if country != "NO":
             del self.fields["evening_work"]
         if not amendment:
@@ -102,11 +121,20 @@ class TermsForm(forms.Form):
         data["end_date"] = data["end_date"].isoformat() if data.get("end_date") else ""
         data["weekdays"] = [] if data["flexible"] else sorted(data["weekdays"])
         data["office_weekdays"] = sorted(data["office_weekdays"])
+        for key in WORDED_TERMS:  # left as shown: keep Distans's own words, said in the agreement's language
+            if key in data and data[key] == words(self.current.get(key), self.language):
+                data[key] = self.current[key]
         return data
 
     @classmethod
-    def initial_from(cls, terms: dict) -> dict:
-        return {key: terms.get(key) for key in cls.base_fields}
+    def initial_from(cls, terms: dict, language: str = "en") -> dict:
+        """The form's values from the terms: the days as one of the choices, words in the agreement's
+        language."""
+        initial = {key: terms.get(key) for key in cls.base_fields}
+        initial["days_per_week"] = day_step(terms.get("days_per_week"))
+        for key in WORDED_TERMS:
+            initial[key] = words(terms.get(key), language)
+        return initial
 
 
 class SignForm(forms.Form):

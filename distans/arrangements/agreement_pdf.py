@@ -22,7 +22,20 @@ def render_pdf(version: AgreementVersion, employer: str) -> bytes:
                 "agreement": version.agreement,
                 "employer": employer,
                 "body": agreement_text.as_html(version.text or ""),
-                "signatures": list(version.signatures.all()),
+                "signatures": [
+                    {
+                        "name": signature.name,
+                        "role": signature.role,
+                        "party": signature.get_party_display(),
+                        "time": agreement_text.signed_time(
+                            signature.signed_at,
+                            signature.person.time_zone if signature.person else "",
+                            version.language,
+                        ),
+                        "ip_address": signature.ip_address,
+                    }
+                    for signature in version.signatures.select_related("person")
+                ],
                 "signed": version.status in ("signed", "superseded"),
             },
         )

@@ -4,12 +4,12 @@ takes effect, the template to use, the register and the list for the Norwegian l
 import datetime
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from distans.arrangements import agreement_text
 from distans.arrangements.models import (
     LIVE_AGREEMENT,
     Agreement,
@@ -21,11 +21,10 @@ from distans.arrangements.models import (
     VersionStatus,
 )
 from distans.arrangements.permissions import can_view_register
-from distans.checklists.models import Kind, Response
+from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
 from distans.core.permissions import is_hr
 from distans.equipment.models import Loan
-from distans.equipment.queries import loan_names
 from distans.org.models import Person, Unit
 from distans.org.permissions import own_or_reports
 from distans.planning.models import UnitPlanSettings
@@ -58,13 +57,17 @@ def employer_name() -> str:
 
 
 def passed_checklists(person_ids) -> dict[int, dict[str, datetime.datetime]]:
-    """For each person, each checklist kind they have passed, with when it was last submitted."""
+    """For each person, each checklist kind they have passed, with when it was completed: a checklist
+    passes once every side it asks for has answered (it is completed) and no answer fails. One side's
+    answers alone, such as the employee's half of a joint risk assessment, do not pass it."""
+    failed = Response.objects.filter(assignment=OuterRef("pk"), status=Response.Status.SUBMITTED).exclude(
+        outcome__in=PASSING
+    )
     rows = (
-        Response.objects.filter(
-            assignment__person_id__in=person_ids, status=Response.Status.SUBMITTED, outcome__in=PASSING
-        )
-        .values_list("assignment__person_id", "assignment__version__template__kind", "submitted_at")
-        .order_by("submitted_at")
+        Assignment.objects.filter(person_id__in=person_ids, status=Assignment.Status.COMPLETED)
+        .exclude(Exists(failed))
+        .values_list("person_id", "version__template__kind", "completed_at")
+        .order_by("completed_at")
     )
     passed: dict[int, dict[str, datetime.datetime]] = {}
     for person_id, kind, submitted in rows:
@@ -95,22 +98,22 @@ def _hours(settings: UnitPlanSettings | None) -> str:
     return ""
 
 
-def equipment_terms(person: Person, language: str) -> str:
-    """What is on loan to the person, in words in the agreement's language; empty when nothing is."""
+def equipment_terms(person: Person) -> dict | None:
+    """What is on loan to the person, as a term the text says in its own language; None when nothing is."""
     loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
-    with translation.override(language):
-        return loan_names(loans)
+    items = [(loan.item_type.name, loan.serial_number) for loan in loans]
+    return agreement_text.lent(items) if items else None
 
 
-def terms_from_request(request: Request, policy: PolicyVersion | None, language: str) -> dict:
+def terms_from_request(request: Request, policy: PolicyVersion | None) -> dict:
     """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
-    HR or the manager checks them before sending."""
+    Values are data and codes; `agreement_text` says them in the agreement's language. HR or the manager
+    checks them before sending."""
     person = request.person
     settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()
     workplace = passed_checklists([person.pk]).get(person.pk, {}).get(Kind.WORKPLACE)
-    with translation.override(language):
-        working_hours = _("as at the office, under the employment contract")
-        equipment = equipment_terms(person, language) or _("laptop, mobile phone and headset")
+    working_hours = agreement_text.phrase("as_at_office")
+    equipment = equipment_terms(person) or agreement_text.phrase("standard_equipment")
     return {
         "employer": employer_name(),
         "employee": person.full_name,
@@ -124,6 +127,7 @@ def terms_from_request(request: Request, policy: PolicyVersion | None, language:
         "end_date": request.end_date.isoformat() if request.end_date else "",
         "location": request.location,
         "abroad_country": request.abroad_country,
+        "time_zone": request.time_zone,
         "place": "",
         "days_per_week": str(request.days_per_week),
         "flexible": request.flexible,

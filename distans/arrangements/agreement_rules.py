@@ -30,7 +30,7 @@ _TRANSITIONS = {
     (SIGNED, ACTIVATE): ACTIVE,
     (ACTIVE, SUSPEND): SUSPENDED,
     (SUSPENDED, REINSTATE): ACTIVE,
-    (DRAFT, END): ENDED,
+    # A draft is not in force, so it cannot be ended; a sent, unsigned one is withdrawn by ending it.
     (AWAITING, END): ENDED,
     (SIGNED, END): ENDED,
     (ACTIVE, END): ENDED,

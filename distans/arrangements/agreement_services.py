@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from distans.arrangements import agreement_queries as queries
 from distans.arrangements import agreement_rules as rules
 from distans.arrangements import agreement_tasks as tasks
-from distans.arrangements import agreement_text
+from distans.arrangements import agreement_text, signals
 from distans.arrangements.agreement_pdf import render_pdf, sha256
 from distans.arrangements.models import (
     LIVE_AGREEMENT,
@@ -81,6 +81,12 @@ def _record(actor, agreement: Agreement, action: str, **changes) -> None:
     )
 
 
+def _rights_changed(actor, agreement: Agreement, since: datetime.date) -> None:
+    signals.rights_changed.send(
+        sender=Agreement, person=agreement.person, since=max(since, timezone.localdate()), actor=actor
+    )
+
+
 def _check(agreement: Agreement, action: str) -> None:
     """Refuse, in words, an action the agreement's status does not allow."""
     if not rules.allowed(agreement.status, action):
@@ -117,7 +123,11 @@ def draft_from_request(*, actor, request: Request) -> Agreement | None:
     language = person.language or "en"
     template = _template(person.country, language)
     policy = request.policy_version or policy_queries.in_force(request.start_date)
-    terms = queries.terms_from_request(request, policy, template.language)
+    terms = queries.terms_from_request(request, policy)
+    with translation.override(template.language):
+        note = _("From the approved request of %(date)s.") % {
+            "date": formats.date_format(request.start_date, "DATE_FORMAT")
+        }
     with transaction.atomic():
         agreement = queries.live_agreement(person)
         if agreement is None:
@@ -147,9 +157,7 @@ def draft_from_request(*, actor, request: Request) -> Agreement | None:
             terms=terms,
             effective_from=request.start_date,
             created_by=actor,
-            change_note=_("From the approved request of %(date)s.") % {"date": request.start_date.isoformat()}
-            if number > 1
-            else "",
+            change_note=note if number > 1 else "",
         )
         _record(actor, agreement, "draft", version=[None, number], request=[None, request.pk])
     return agreement
@@ -254,11 +262,12 @@ def sign(
             raise DomainError(
                 "text_changed", _("The text does not match what was sent. Ask HR to send it again.")
             )
-        role = (
-            _("Employee")
-            if party == Party.EMPLOYEE
-            else (_("Line manager") if agreement.person.manager_id == actor.pk else _("HR"))
-        )
+        with translation.override(version.language):  # the role is printed in the agreement's language
+            role = (
+                _("Employee")
+                if party == Party.EMPLOYEE
+                else (_("Line manager") if agreement.person.manager_id == actor.pk else _("HR"))
+            )
         try:
             with transaction.atomic():
                 signature = Signature.objects.create(
@@ -295,6 +304,8 @@ def _complete(actor, agreement: Agreement, version: AgreementVersion) -> None:
     if agreement.status == rules.AWAITING:
         _move(agreement, rules.SIGN_COMPLETE)
     agreement.save()
+    if agreement.status == rules.ACTIVE:
+        _rights_changed(actor, agreement, version.effective_from)
     _record(actor, agreement, "signed", version=[None, version.number], pdf_sha256=[None, version.pdf_sha256])
     tasks.agreement_notify.enqueue(agreement.pk, "signed")
     _activate_if_due(actor, agreement, timezone.localdate())
@@ -308,6 +319,7 @@ def _activate_if_due(actor, agreement: Agreement, today: datetime.date) -> bool:
     _move(agreement, rules.ACTIVATE)
     agreement.save()
     _record(actor, agreement, "activate")
+    _rights_changed(actor, agreement, agreement.start_date)
     tasks.agreement_notify.enqueue(agreement.pk, "active")
     return True
 
@@ -335,9 +347,7 @@ def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
             created_by=actor,
         )
         version.terms["start_date"] = version.effective_from.isoformat()
-        version.terms["equipment"] = (
-            queries.equipment_terms(agreement.person, version.language) or version.terms["equipment"]
-        )
+        version.terms["equipment"] = queries.equipment_terms(agreement.person) or version.terms["equipment"]
         version.save()
         _record(actor, agreement, "amend", version=[None, version.number], note=[None, change_note])
     return version
@@ -375,6 +385,7 @@ def _with_reason(actor, agreement, action, reason, may, refusal) -> Agreement:
         agreement.reason = reason.strip()
         agreement.save()
         _record(actor, agreement, action, reason=[None, agreement.reason])
+        _rights_changed(actor, agreement, timezone.localdate())
         tasks.agreement_notify.enqueue(agreement.pk, action)
     return agreement
 
@@ -388,9 +399,17 @@ def end(
     with transaction.atomic():
         agreement = _locked(agreement)
         _require(can_end_agreement(actor, agreement), _("You cannot end this agreement."))
+        if agreement.status == rules.DRAFT:
+            raise DomainError(
+                "not_in_force",
+                _(
+                    "This agreement is a draft and not in force, so there is nothing to end. Change the "
+                    "draft's terms, or leave it unsent: it takes effect only when both parties have signed."
+                ),
+            )
         _check(agreement, rules.END)
         party = Party.EMPLOYEE if actor.pk == agreement.person_id else Party.EMPLOYER
-        if agreement.status in (rules.DRAFT, rules.AWAITING):
+        if agreement.status == rules.AWAITING:
             agreement.versions.filter(
                 status__in=(VersionStatus.DRAFT, VersionStatus.AWAITING_SIGNATURES)
             ).update(status=VersionStatus.CANCELLED)
@@ -419,6 +438,8 @@ def end(
         if agreement.status == rules.ENDED and signed_before:
             _finished(agreement, today)
         _record(actor, agreement, "end", ends_on=[None, last_day.isoformat()], by=[None, party])
+        if signed_before:
+            _rights_changed(actor, agreement, last_day + datetime.timedelta(days=1))
         tasks.agreement_notify.enqueue(agreement.pk, "ended" if agreement.status == rules.ENDED else "ending")
     return agreement
 

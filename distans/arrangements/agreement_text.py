@@ -3,14 +3,17 @@ sections filled with them, the text that is signed and its SHA-256."""
 
 import datetime
 import hashlib
+import zoneinfo
 from decimal import Decimal
 
-from django.utils import formats, translation
+from django.conf import settings
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from distans.arrangements import agreement_rules as rules
 from distans.core.markdown import render
+from distans.core.translated import localized
 from distans.core.weekdays import NAMES
 from distans.policy.findings import plain_number
 
@@ -24,6 +27,60 @@ TERM_LABELS = {
     "notice_weeks": gettext_lazy("Notice in weeks"),
     "equipment": gettext_lazy("Equipment provided"),
 }
+
+
+# Words Distans itself puts into the terms. A term keeps the code, {"phrase": code}, and the text says it
+# in the agreement's language; what HR or the manager types is a plain string and stays as typed.
+PHRASES = {
+    "as_at_office": gettext_lazy("as at the office, under the employment contract"),
+    "standard_equipment": gettext_lazy("laptop, mobile phone and headset"),
+}
+
+
+# The agreement's language, named inside a sentence ("The agreement is written in Swedish").
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("language, inside a sentence", "English"),
+    "sv": pgettext_lazy("language, inside a sentence", "Swedish"),
+    "nb": pgettext_lazy("language, inside a sentence", "Norwegian"),
+    "da": pgettext_lazy("language, inside a sentence", "Danish"),
+}
+
+
+def phrase(code: str) -> dict:
+    return {"phrase": code}
+
+
+def lent(items) -> dict:
+    """Equipment on loan as a term: each item's name in every language and its serial number."""
+    return {"items": [{"name": name, "serial": serial or ""} for name, serial in items]}
+
+
+def words(value, language: str) -> str:
+    """A term's value in words in `language`: a phrase code or lent items said in that language, typed
+    text as it was typed."""
+    if isinstance(value, dict):
+        with translation.override(language):
+            if "phrase" in value:
+                return str(PHRASES.get(value["phrase"], ""))
+            return ", ".join(
+                f"{localized(item['name'], language)} ({item['serial']})"
+                if item.get("serial")
+                else localized(item["name"], language)
+                for item in value.get("items", [])
+            )
+    return "" if value is None else str(value)
+
+
+def signed_time(moment: datetime.datetime, time_zone: str, language: str) -> str:
+    """When a signature was made, on the signer's clock, in the language's format with the zone:
+    "30 november 2026 09:14 CET"."""
+    try:
+        zone = zoneinfo.ZoneInfo(time_zone or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    local = timezone.localtime(moment, zone)
+    with translation.override(language):
+        return f"{formats.date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
 
 
 def _date(value: str | None) -> str:
@@ -82,7 +139,7 @@ def display_values(terms: dict, language: str) -> dict[str, str]:
             "days": plain_number(days),
             "days_pattern": _pattern(terms),
             "averaging_weeks": str(terms.get("averaging_weeks") or 4),
-            "working_hours": terms.get("working_hours") or "",
+            "working_hours": words(terms.get("working_hours"), language),
             "reachable_hours": terms.get("reachable_hours") or _("none agreed beyond the working hours"),
             "meeting_times": terms.get("meeting_times") or "",
             "office_days": _weekdays(terms.get("office_weekdays") or []) or _("none"),
@@ -102,7 +159,7 @@ def display_values(terms: dict, language: str) -> dict[str, str]:
                 if notice is not None
                 else ""
             ),
-            "equipment": terms.get("equipment") or "",
+            "equipment": words(terms.get("equipment"), language),
             "workplace_check": _date(terms.get("workplace_check")) or _("before the agreement takes effect"),
             "policy_version": str(terms.get("policy_version") or ""),
         }

@@ -123,7 +123,7 @@ def agreement_detail(request, pk: int):
             "versions": list(agreement.versions.all()),
             "reason_form": ReasonForm(),
             "amend_form": AmendForm(),
-            "end_form": EndForm(),
+            "end_form": EndForm(auto_id="id_end_%s"),  # its reason is not the suspension's: ids of its own
         },
     )
 
@@ -139,9 +139,14 @@ def agreement_edit(request, pk: int):
     amendment = version.number > 1
     form = TermsForm(
         request.POST or None,
-        initial={**TermsForm.initial_from(version.terms), "change_note": version.change_note},
+        initial={
+            **TermsForm.initial_from(version.terms, version.language),
+            "change_note": version.change_note,
+        },
         country=agreement.country,
         amendment=amendment,
+        language=version.language,
+        current=version.terms,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,7 +163,12 @@ def agreement_edit(request, pk: int):
     return render(
         request,
         "arrangements/agreements/edit.html",
-        {"agreement": agreement, "version": version, "form": form},
+        {
+            "agreement": agreement,
+            "version": version,
+            "form": form,
+            "language": agreement_text.LANGUAGE_NAMES.get(version.language, version.language),
+        },
     )
 
 

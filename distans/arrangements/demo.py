@@ -2,8 +2,10 @@
 
 - a Swedish employee asks for 2 days and her line manager approves;
 - a Norwegian employee asks for 3 days: approved by his manager, now with the HR approver;
-- Åsa asks for 2 days; Björn, her manager, still has to assess her suitability and decide;
-- Niklas asks to work from Thailand: routed to the manager and then HR, with the cross-border findings;
+- Åsa, who works two days a week from home under her agreement, asks for three; Björn decides (an
+  approval drafts an amendment of her agreement);
+- a Danish developer asks to work four weeks from Spain: routed to the manager and then HR, with the
+  cross-border findings;
 - someone in an on-site-only position has a draft that the policy stops, saying why.
 """
 
@@ -41,8 +43,11 @@ def _assess(person: Person) -> None:
     )
 
 
-def _ask(person: Person, days: str, **values) -> Request:
+def _ask(person: Person, days: str, *, end: int | None = None, **values) -> Request:
+    """A request starting in three weeks; `end`: lasting that many days."""
     start = timezone.localdate() + datetime.timedelta(days=21)
+    if end is not None:
+        values["end_date"] = start + datetime.timedelta(days=end - 1)
     return services.request_create(
         actor=person, person=person, days_per_week=Decimal(days), start_date=start, **values
     )
@@ -90,17 +95,23 @@ def requests_demo() -> bool:
         )
 
         asa = logins["employee"]
-        services.request_submit(actor=asa, request=_ask(asa, "2", motivation="Kortare restid, bättre fokus."))
-
         services.request_submit(
-            actor=abroad,
+            actor=asa,
+            request=_ask(asa, "3", motivation="Tre dagar hemma: kortare restid, mer fokus på kundärenden."),
+        )
+
+        traveller = _someone("DK", ["fully"], taken)
+        _assess(traveller)
+        services.request_submit(
+            actor=traveller,
             request=_ask(
-                abroad,
+                traveller,
                 "5",
                 location="abroad",
-                abroad_country="Thailand",
-                time_zone="Asia/Bangkok",
-                motivation="Covering the shared mailbox in the Swedish morning from Bangkok.",
+                abroad_country="Spain",
+                time_zone="Europe/Madrid",
+                end=28,
+                motivation="Fire uger fra Valencia, mens min partner arbejder der.",
             ),
         )
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils import formats, timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
 from distans.arrangements.permissions import is_hr_approver
@@ -14,6 +14,7 @@ from distans.checklists.models import Assignment, Kind, Response, Role
 from distans.core.models import AuditEntry
 from distans.org.models import Person
 from distans.org.models import Role as OrgRole
+from distans.planning import queries as plan_queries
 from distans.policy import findings as finding_words
 from distans.policy import queries as policy_queries
 from distans.policy import rules
@@ -63,10 +64,22 @@ def evaluate(person: Person, values: dict) -> tuple[rules.Evaluation, PolicyVers
     version = policy_queries.in_force(values["start_date"])
     if version is None:
         return rules.Evaluation(route=(), findings=()), None
-    context = rules.Context(assessment=suitability_outcome(person))
-    return rules.evaluate(
-        spec_of(values), person_spec(person), policy_queries.params_of(version), context
-    ), version
+    spec = spec_of(values)
+    context = rules.Context(
+        assessment=suitability_outcome(person), shortfalls=coverage_shortfalls(person, spec)
+    )
+    return rules.evaluate(spec, person_spec(person), policy_queries.params_of(version), context), version
+
+
+def coverage_shortfalls(person: Person, spec: rules.RequestSpec) -> tuple[rules.Shortfall, ...]:
+    """Where granting the request would leave the person's unit below its coverage minimum, from the
+    unit's usual week on the start date (its members' usual weeks and its coverage rules)."""
+    if person.unit_id is None:
+        return ()
+    week = plan_queries.usual_coverage(person.unit, spec.start, person=person)
+    if not any(week["needed"]):
+        return ()
+    return rules.coverage_shortfalls(spec, week["own"], week["at_office"], week["needed"])
 
 
 def request_values(request: Request) -> dict:
@@ -132,6 +145,33 @@ def open_assessment(person: Person, assessor: Person) -> Assignment | None:
 
 def my_requests(user):
     return Request.objects.filter(Q(person=user) | Q(created_by=user)).select_related(*REQUEST_RELATED)
+
+
+# A request still waiting for its decision: in review, or approved with changes not yet answered. A
+# person has at most one; a second is refused until it is withdrawn or decided.
+UNDECIDED = (Status.IN_REVIEW, Status.CHANGES_PROPOSED)
+
+
+def request_in_review(person: Person, *, besides: Request | None = None) -> Request | None:
+    """The person's request waiting for a decision, other than `besides`."""
+    waiting = Request.objects.filter(person=person, status__in=UNDECIDED)
+    if besides is not None:
+        waiting = waiting.exclude(pk=besides.pk)
+    return waiting.order_by("submitted_at").first()
+
+
+def in_review_refusal(actor: Person, person: Person, waiting: Request) -> str:
+    """Why a second request cannot be made or sent while `waiting` is in review, in words."""
+    day = formats.date_format(timezone.localdate(waiting.submitted_at or waiting.created_at), "DATE_FORMAT")
+    if actor.pk == person.pk:
+        return gettext(
+            "You already have a request in review (from %(date)s); withdraw it first or wait for the "
+            "decision."
+        ) % {"date": day}
+    return gettext(
+        "%(person)s already has a request in review (from %(date)s); it must be withdrawn or decided "
+        "before another one."
+    ) % {"person": person.full_name, "date": day}
 
 
 def to_decide(user):

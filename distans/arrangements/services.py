@@ -47,8 +47,23 @@ def _record(actor, request: Request, action: str, **changes) -> None:
     )
 
 
+def _locked_person(person_id: int) -> Person:
+    """The person's row, locked first, so that two requests sent at once are judged one after the other."""
+    return Person.objects.select_for_update().get(pk=person_id)
+
+
+def _refuse_a_second(actor, person: Person, besides: Request | None = None) -> None:
+    """One request in review at a time: another one is refused, naming the one that waits."""
+    waiting = queries.request_in_review(person, besides=besides)
+    if waiting is not None:
+        error = DomainError("request_in_review", queries.in_review_refusal(actor, person, waiting))
+        error.status = 409  # a conflict with the request in review, in the API as on the page
+        raise error
+
+
 def request_create(*, actor, person: Person, **values) -> Request:
     with transaction.atomic():
+        _refuse_a_second(actor, _locked_person(person.pk))
         request = Request.objects.create(person=person, created_by=actor, **values)
         _record(actor, request, "create", **{key: [None, value] for key, value in _plain(values).items()})
     return request
@@ -83,8 +98,10 @@ def request_submit(*, actor, request: Request, action: str = rules.SUBMIT) -> Re
     """Submit (or, for a request started on one's behalf, confirm) it: judged by the policy in force
     on its start date; blocking findings stop it, naming why."""
     with transaction.atomic():
+        person = _locked_person(request.person_id)
         request = _locked(request)
         _require(can_act(actor, request, action), _("This request cannot be submitted now."))
+        _refuse_a_second(actor, person, besides=request)
         evaluation, version = queries.evaluate(request.person, queries.request_values(request))
         if version is None:
             raise DomainError("no_policy", _("No remote work policy is in force on the start date."))
@@ -214,25 +231,9 @@ def request_decide(
         _transition(actor, request, decision)
         request.save()
         _record(actor, request, decision, comment=[None, comment], step=[None, step])
-        _apply_to_plan(actor, request)
         agreement_services.draft_from_request(actor=actor, request=request)
         _notify_after(request, decision)
     return request
-
-
-def _apply_to_plan(actor, request: Request) -> None:
-    """An approved request with fixed weekdays becomes the person's usual week from its start."""
-    if request.status != rules.APPROVED or request.flexible or not request.weekdays:
-        return
-    from distans.planning.services import pattern_set
-
-    days = ["remote" if day in request.weekdays else "office" for day in range(5)] + ["off", "off"]
-    pattern_set(
-        actor=actor,
-        person=request.person,
-        valid_from=max(request.start_date, timezone.localdate()),
-        days=days,
-    )
 
 
 def _notify_after(request: Request, action: str) -> None:
@@ -255,7 +256,6 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
         _transition(actor, request, action)
         request.save()
         _record(actor, request, action, changes=[None, changes])
-        _apply_to_plan(actor, request)
         agreement_services.draft_from_request(actor=actor, request=request)
         _notify_after(request, action)
     return request

@@ -69,13 +69,17 @@ def request_new(request):
     form = RequestForm(
         request.POST or None, initial={"start_date": timezone.localdate() + datetime.timedelta(days=14)}
     )
+    refused = False
     if request.method == "POST" and form.is_valid():
         try:
             created = services.request_create(actor=request.user, person=person, **form.values())
         except DomainError as error:
-            form.add_error(None, error.message)
+            refused = error.code == "request_in_review"  # said with a link to it, above the form
+            if not refused:
+                form.add_error(None, error.message)
         else:
             return redirect("arrangements:detail", pk=created.pk)
+    waiting = queries.request_in_review(person)
     return render(
         request,
         "arrangements/form.html",
@@ -83,8 +87,11 @@ def request_new(request):
             "form": form,
             "person": person,
             "evaluation": _live(person, form) if form.is_bound else None,
+            "waiting": waiting,
+            "waiting_reason": queries.in_review_refusal(request.user, person, waiting) if waiting else "",
+            "refused": refused,
         },
-        status=400 if form.errors else 200,
+        status=409 if refused else 400 if form.errors else 200,
     )
 
 
@@ -139,6 +146,11 @@ def request_detail(request, pk: int):
     user = request.user
     findings = queries.findings_of(remote)
     deciding = can_decide(user, remote)
+    actions = [action for action in ACTIONS if can_act(user, remote, action)]
+    sending = {rules.SUBMIT, rules.CONFIRM} & set(actions)
+    waiting = queries.request_in_review(remote.person, besides=remote) if sending else None
+    if waiting:  # sending would be refused: say why instead, with the way to the request in review
+        actions = [action for action in actions if action not in sending]
     return render(
         request,
         "arrangements/detail.html",
@@ -155,7 +167,9 @@ def request_detail(request, pk: int):
             ],
             "decisions": remote.decisions.select_related("decided_by"),
             "timeline": queries.timeline(remote),
-            "actions": [action for action in ACTIONS if can_act(user, remote, action)],
+            "actions": actions,
+            "waiting": waiting,
+            "waiting_reason": queries.in_review_refusal(user, remote.person, waiting) if waiting else "",
             "can_edit": can_edit(user, remote),
             "deciding": deciding,
             "decision_form": DecisionForm(initial={"round": remote.round, "step": remote.step})

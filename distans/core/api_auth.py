@@ -27,4 +27,6 @@ class BearerToken(HttpBearer):
 
 
 # A leaver's session stops by itself: Django's ModelBackend no longer loads an inactive user.
-api_auth = [django_auth, BearerToken()]
+# The token comes first: ninja's session auth checks CSRF before it looks for a session, and refuses a
+# token client's POST (which has no CSRF cookie, and needs none) when it is tried first.
+api_auth = [BearerToken(), django_auth]

@@ -105,3 +105,10 @@ def followup_demo() -> bool:
             actor=dk.manager, agreement=agreements[2], reason="IT-sikkerhed gennemgået; ordningen genoptages."
         )
     return True
+
+
+def evaluations_demo() -> bool:
+    """The next evaluation of every agreement in effect that has none booked yet."""
+    waiting = Agreement.objects.filter(status="active").exclude(evaluations__status="scheduled")
+    booked = [services.schedule_first(agreement) for agreement in waiting.select_related("person")]
+    return any(booked)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from distans.arrangements.agreement_rights import right_on, rights_for, rights_on
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
 from distans.core.permissions import is_hr
@@ -56,8 +57,13 @@ def plan_vs_agreement(evaluation: Evaluation, today: datetime.date) -> dict:
         set(plan_queries.unit_settings(person.unit)["office_weekdays"]) if person.unit else set()
     )
     team_days = [day for day in days if day.date.weekday() in office_weekdays and day.kind in WORKING]
+    rights = rights_for([person.pk], dates[0], dates[-1]).get(person.pk, [])
+    agreed = [right_on(rights, week[0]) for week in weeks]
     return {
-        "weeks": [{"monday": week[0], "remote": count} for week, count in zip(weeks, weekly, strict=True)],
+        "weeks": [
+            {"monday": week[0], "remote": count, "agreed": right.days_per_week if right else 0}
+            for week, count, right in zip(weeks, weekly, agreed, strict=True)
+        ],
         "agreed": evaluation.agreement.days_per_week,
         "average": rules.attachment(weekly, Decimal(99))[0],
         "team_days": len(team_days),
@@ -87,12 +93,14 @@ def conversation(evaluation: Evaluation, today: datetime.date) -> dict:
     }
 
 
-def attachment_watch(user, today: datetime.date) -> list[dict]:
-    """The user's reports whose remote days over the last 8 weeks average above the policy's warning
-    level, with their week-by-week trend."""
+def attachment_watch(user, today: datetime.date, *, people=None) -> list[dict]:
+    """The user's reports (or `people`, for HR: a unit's or everyone) whose remote days over the last 8
+    weeks average above the policy's warning level, with their week-by-week trend and what their agreement
+in force allows. Six queries."""
     policy = policy_queries.in_force(today)
     warning = policy.attachment_warning_days if policy else Decimal("2.5")
-    people = Person.objects.filter(pk__in=subordinate_ids_sql(user.pk), is_active=True)
+    if people is None:
+        people = Person.objects.filter(pk__in=subordinate_ids_sql(user.pk), is_active=True)
     weeks = weeks_before(today, WATCH_WEEKS)
     rows, days = plan_queries.plan_for(people, [day for week in weeks for day in week])
     weekly = _weekly(days, weeks)
@@ -102,13 +110,15 @@ def attachment_watch(user, today: datetime.date) -> list[dict]:
         if above:
             watched.append({"person_id": row[0], "average": average, "weeks": weekly[row[0]]})
     names = {
-        pk: f"{first} {last}"
-        for pk, first, last in Person.objects.filter(pk__in=[w["person_id"] for w in watched]).values_list(
-            "pk", "first_name", "last_name"
-        )
+        pk: (f"{first} {last}", unit)
+        for pk, first, last, unit in Person.objects.filter(
+            pk__in=[w["person_id"] for w in watched]
+        ).values_list("pk", "first_name", "last_name", "unit__name")
     }
+    agreed = rights_on([row["person_id"] for row in watched], today)
     for row in watched:
-        row["name"] = names[row["person_id"]]
+        row["name"], row["unit"] = names[row["person_id"]]
+        row["agreed"] = agreed[row["person_id"]].days_per_week if row["person_id"] in agreed else None
     return sorted(watched, key=lambda row: -row["average"])
 
 

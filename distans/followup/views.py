@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -28,6 +29,10 @@ from distans.followup.permissions import (
     get_deviation_for_user,
     get_evaluation_for_user,
 )
+from distans.org.models import Person
+from distans.planning import queries as plan_queries
+from distans.planning.forms import UnitFilterForm
+from distans.planning.permissions import can_view_organisation_plans
 
 
 @login_required
@@ -47,6 +52,7 @@ def overview(request):
             "today": today,
             "is_manager": is_manager(user),
             "is_hr": is_hr(user),
+            "can_watch": is_manager(user) or can_view_organisation_plans(user),
         },
     )
 
@@ -113,13 +119,30 @@ def book(request, agreement_pk: int):
 
 @login_required
 def attachment(request):
-    require(is_manager(request.user))
+    """A manager watches her reports; HR and HR approvers the whole organisation, or a unit with the
+    units under it (?unit=)."""
+    organisation = can_view_organisation_plans(request.user)
+    require(organisation or is_manager(request.user))
+    form = UnitFilterForm(request.GET or None) if organisation else None
+    chosen = form.cleaned_data["unit"] if form is not None and form.is_valid() else None
+    people, too_large = None, False
+    if chosen is not None:
+        people = Person.objects.filter(unit__in=plan_queries.unit_and_below(chosen), is_active=True)
+    elif organisation:
+        people = Person.objects.filter(is_active=True)
+        too_large = people.count() > plan_queries.WHOLE_ORGANISATION_LIMIT
     return render(
         request,
         "followup/attachment.html",
         {
-            "watched": queries.attachment_watch(request.user, timezone.localdate()),
+            "watched": []
+            if too_large
+            else queries.attachment_watch(request.user, timezone.localdate(), people=people),
             "weeks": queries.WATCH_WEEKS,
+            "form": form,
+            "chosen": chosen,
+            "too_large": too_large,
+            "limit": plan_queries.WHOLE_ORGANISATION_LIMIT,
         },
     )
 
@@ -128,7 +151,12 @@ def attachment(request):
 def pulse(request):
     require(is_hr(request.user))
     return render(
-        request, "followup/pulse.html", {"periods": queries.pulse_next_to_remote_share(timezone.localdate())}
+        request,
+        "followup/pulse.html",
+        {
+            "periods": queries.pulse_next_to_remote_share(timezone.localdate()),
+            "min_group": settings.PULSE_MIN_GROUP,
+        },
     )
 
 

@@ -48,6 +48,14 @@ SITES = [
     ("CPH", "København, Ørestad", "Ørestads Boulevard 73, 2300 København S", "DK"),
     ("AAR", "Aarhus, Åbyhøj", "Søren Frichs Vej 38, 8230 Åbyhøj", "DK"),
 ]
+# Operations and Logistics work at the distribution centres, where everyone has a workstation; the
+# offices above have desks for the hybrid staff (sized by the weekly plans' demo).
+DEPOTS = [
+    ("JKG", "Jönköping, distribution centre", "Logistikgatan 4, 553 02 Jönköping", "SE"),
+    ("GRD", "Gardermoen, distribution centre", "Gardermoveien 12, 2060 Gardermoen", "NO"),
+    ("KOL", "Kolding, distribution centre", "Trianglen 10, 6000 Kolding", "DK"),
+]
+DEPOT_DEPARTMENT = "OPS"
 POSITIONS = [
     ("CEO", "Chief executive", RemoteSuitability.PARTLY),
     ("HEAD", "Head of department", RemoteSuitability.PARTLY),
@@ -122,6 +130,8 @@ class _Builder:
         self.sites: dict[str, Site] = {}
         self.positions: dict[str, Position] = {}
         self.fixed: dict[str, Person] = {}
+        # Everyone can sign in with the demo password (one hash for all: hashing is slow by design).
+        self.password = make_password(DEMO_PASSWORD)
 
     def person(self, *, unit: Unit, position: str, country: str, manager: Person | None,
                name: tuple[str, str] | None = None, site: Site | None = None) -> Person:
@@ -149,7 +159,7 @@ class _Builder:
             language=LANGUAGE[country],
             employment_start=date(2026, 1, 1) - timedelta(days=rng.randint(30, 365 * 22)),
             commute_distance_km=distance, commute_mode=mode,
-            password="!", search_text=search_text(f"{first} {last}", email, number),
+            password=self.password, search_text=search_text(f"{first} {last}", email, number),
         )
 
     @staticmethod
@@ -157,7 +167,7 @@ class _Builder:
         return [code for code, _name, _address, c in SITES if c == country]
 
     def build(self) -> None:
-        for code, name, address, country in SITES:
+        for code, name, address, country in SITES + DEPOTS:
             self.sites[code] = Site.objects.create(
                 code=code, name=name, address=address, country=country,
                 time_zone=TIME_ZONE[country], desk_capacity=max(10, self.target // 12))
@@ -179,13 +189,18 @@ class _Builder:
         self.fixed["hr_approver"] = heads[[d[0] for d in DEPARTMENTS].index("HR")]
         remaining = max(self.target - self.count, 0)
         teams, team_specs = [], []
+        offices_used = {"SE": 0, "NO": 0, "DK": 0}  # each country's teams alternate between its offices
         for (code, name, share, mix), department, head in zip(
                 DEPARTMENTS, departments, heads, strict=True):
             n_teams = max(1, round(remaining * share / TEAM_SIZE))
             for i in range(n_teams):
                 country = ["SE", "NO", "DK"][i % 3]
                 number = i // 3 + 1
-                site = self.sites[self.site_codes(country)[number % 2 == 0]]
+                if code == DEPOT_DEPARTMENT:
+                    site = self.sites[next(depot for depot, *_rest, c in DEPOTS if c == country)]
+                else:
+                    site = self.sites[self.site_codes(country)[offices_used[country] % 2]]
+                    offices_used[country] += 1
                 teams.append(Unit(code=f"{code}-{country}-{number}", parent=department,
                                   name=f"{name} {COUNTRY_NAME[country]} {number}"))
                 team_specs.append((country, site, mix, head))
@@ -209,6 +224,10 @@ class _Builder:
         members = self.save(members)
         Unit.objects.bulk_update([top, *departments, *teams], ["manager"], batch_size=1000)
         self.assign_roles(leaders + members)
+        for code, *_rest in DEPOTS:  # a workstation for everyone at a distribution centre
+            depot = self.sites[code]
+            depot.desk_capacity = Person.objects.filter(site=depot).count()
+            depot.save(update_fields=["desk_capacity"])
 
     @staticmethod
     def fixed_name(team: Unit, slot: str | int) -> tuple[str, str] | None:
@@ -234,10 +253,8 @@ class _Builder:
         self.fixed["hr_approver"].groups.add(groups[Role.HR_APPROVER], groups[Role.HR])
         self.fixed["hr"].groups.add(groups[Role.HR])
         self.fixed["admin"].groups.add(groups[Role.ADMIN])
-        password = make_password(DEMO_PASSWORD)
         # The demo logins start in English; each can switch language in the menu.
-        Person.objects.filter(pk__in=[p.pk for p in self.fixed.values()]).update(
-            password=password, language="en")
+        Person.objects.filter(pk__in=[p.pk for p in self.fixed.values()]).update(language="en")
 
 
 MIN_PEOPLE = 60

@@ -12,8 +12,10 @@ from distans.org.permissions import get_person_for_user, get_unit_for_user, subo
 from distans.planning import queries, rules, services
 from distans.planning.models import WorkPattern
 from distans.planning.permissions import can_change_plan
+from distans.planning.planner_api import router as planner_router
 
 router = Router(tags=["plans"])
+router.add_router("", planner_router)  # /planner/runs…
 MAX_DAYS = 92
 
 

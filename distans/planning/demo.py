@@ -1,94 +1,234 @@
-"""Weekly plans for the demo organisation: everyone has a usual week that fits their position and any
-approved request; teams have an office day, customer service has coverage rules, and Åsa's team has
-the shared-mailbox duty that Niklas covers from Bangkok (seed 003).
+"""Weekly plans for the demo organisation, as a Nordic hybrid office runs them.
 
-The patterns are history (they start in January), so they are written directly, as an import would;
-everything after today goes through the services like any change.
+- Every team has a team office day (Tuesday, Wednesday or Thursday); customer service keeps at least
+  four people at the office each weekday; Åsa's team has the shared-mailbox duty in the Swedish
+  morning (07:00–12:00), which Niklas covers from Bangkok in his afternoon.
+- Everyone's usual week comes from their agreement: the agreed weekdays when they are fixed, flexible
+  days on the weekdays people like best (Mondays and Fridays), the office otherwise.
+- Each office has desks for about 60–75 % of the people based there, so its busiest days are tight;
+  the distribution centres have a workstation for everyone.
+- In the coming weeks some people are on leave (Niklas one day, so the mailbox is uncovered then) and
+  some swap a day.
+
+Unit settings come first, because agreements quote the team's office days and reachable hours. The
+usual weeks are history (they start with each agreement, or in January), so they are written directly,
+as an import would; everything after today goes through the services like any change.
 """
 
 import datetime
+import math
 import random
 
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from distans.arrangements.models import Request, Status
-from distans.org.demo import ABROAD, demo_logins
-from distans.org.models import Person, Unit
-from distans.planning import services
+from distans.arrangements.agreement_rights import rights_on
+from distans.core.errors import DomainError
+from distans.org.demo import ABROAD, SITES, demo_logins
+from distans.org.models import Person, Site, Unit
+from distans.planning import queries, services
 from distans.planning.models import WEEKDAY_FIELDS, UnitPlanSettings, WorkPattern
 
 SINCE = datetime.date(2026, 1, 5)
+TEAM_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday
+CUSTOMER_SERVICE_MINIMUM = 4
+DESK_SHARE = (0.62, 0.72)  # desks per person based at an office, drawn per office
 MAILBOX = {
     "name": "Shared mailbox",
     "weekdays": [0, 1, 2, 3, 4],
-    "start": "08:00",
+    "start": "07:00",
     "end": "12:00",
     "time_zone": "Europe/Stockholm",
     "min_people": 1,
 }
+# Which weekdays people with flexible days like to work away from the office.
+REMOTE_WEIGHTS = {0: 3.0, 1: 1.5, 2: 1.5, 3: 1.5, 4: 3.5}
 
 
-def _week(remote_days: set[int]) -> dict:
-    return {
-        field: ("remote" if number in remote_days else "office" if number < 5 else "off")
-        for number, field in enumerate(WEEKDAY_FIELDS)
-    }
-
-
-def plans_demo(*, seed: int = 1) -> bool:
-    if WorkPattern.objects.exists():
+def team_settings_demo() -> bool:
+    """Team office days, customer service's minimum, and the mailbox duty in Åsa's team."""
+    if UnitPlanSettings.objects.exists():
         return False
-    rng = random.Random(seed)
     asa = Person.objects.get(email=demo_logins()[0].email)
-    abroad = Person.objects.filter(first_name=ABROAD[0], last_name=ABROAD[1]).first()
-    approved = {request.person_id: request for request in Request.objects.filter(status=Status.APPROVED)}
+    teams = (
+        Unit.objects.annotate(size=Count("members"))
+        .filter(size__gte=5)
+        .select_related("manager")
+        .order_by("code")
+    )
+    at_site: dict[int | None, int] = {}  # the teams at one office take turns: Tuesday, Wednesday, Thursday
     with transaction.atomic():
-        teams = Unit.objects.annotate(size=Count("members")).filter(size__gte=5)
-        office_day = {}
-        for number, unit in enumerate(teams.order_by("code")):
-            office_day[unit.pk] = 1 if number % 2 == 0 else 3  # Tuesday or Thursday
-            settings = {"office_weekdays": [office_day[unit.pk]]}
+        for unit in teams:
+            site = unit.manager.site_id if unit.manager else None
+            turn = at_site[site] = at_site.get(site, -1) + 1
+            settings = {"office_weekdays": [TEAM_DAYS[turn % len(TEAM_DAYS)]]}
             if unit.code.startswith("CS"):
-                settings["coverage"] = {str(day): {"min_people": 3, "min_share": 0} for day in range(5)}
+                settings["coverage"] = {
+                    str(day): {"min_people": CUSTOMER_SERVICE_MINIMUM, "min_share": 0} for day in range(5)
+                }
             if asa.unit_id == unit.pk:
                 settings.update(
                     duties=[MAILBOX],
                     reachable_from=datetime.time(9),
                     reachable_to=datetime.time(15),
-                    meeting_note="Team meeting Tuesdays 09:00",
+                    meeting_note="Teammöte tisdagar kl. 09.00",
                 )
             UnitPlanSettings.objects.create(unit=unit, **settings)
+    return True
+
+
+def _week(remote: set[int]) -> dict:
+    return {
+        field: ("remote" if number in remote else "office" if number < 5 else "off")
+        for number, field in enumerate(WEEKDAY_FIELDS)
+    }
+
+
+def _liked_days(rng: random.Random, count: int, free: list[int]) -> set[int]:
+    chosen: set[int] = set()
+    while len(chosen) < min(count, len(free)):
+        chosen.add(rng.choices(free, weights=[REMOTE_WEIGHTS[day] for day in free])[0])
+    return chosen
+
+
+def plans_demo(*, seed: int = 1) -> bool:
+    if WorkPattern.objects.filter(valid_from=SINCE).exists():
+        return False
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    abroad = Person.objects.filter(first_name=ABROAD[0], last_name=ABROAD[1]).first()
+    office_days = dict(UnitPlanSettings.objects.values_list("unit_id", "office_weekdays"))
+    people = Person.objects.filter(is_active=True).select_related("unit").order_by("pk")
+    rights = rights_on(people.values("pk"), today)
+    have_one = set(WorkPattern.objects.values_list("person_id", flat=True))
+    with transaction.atomic():
         patterns = []
-        people = Person.objects.filter(is_active=True).select_related("position").order_by("pk")
         for person in people.iterator(chunk_size=2000):
-            suitability = person.position.remote_suitability if person.position else "onsite"
-            free = [day for day in range(5) if day != office_day.get(person.unit_id)]
-            if person.pk in approved and not approved[person.pk].flexible:
-                remote = set(approved[person.pk].weekdays)
-            elif person.pk in approved:
-                remote = set(rng.sample(free, int(approved[person.pk].days_per_week)))
+            if person.pk in have_one:
+                continue  # the agreements' own signatures already set it
+            right = rights.get(person.pk)
+            free = [day for day in range(5) if day not in office_days.get(person.unit_id, [])]
+            if right is None:
+                remote, since = set(), SINCE
+            elif right.weekdays:
+                remote, since = set(right.weekdays), right.start
             else:
-                count = {"onsite": 0, "partly": rng.choice([0, 1, 1, 2]), "fully": rng.choice([2, 3])}[
-                    suitability
-                ]
-                remote = set(rng.sample(free, count))
+                remote, since = _liked_days(rng, math.floor(right.days_per_week), free), right.start
             values = _week(remote)
             if abroad is not None and person.pk == abroad.pk:
-                values = _week({0, 1, 2, 3, 4})
-                values.update(work_start=datetime.time(13), work_end=datetime.time(18))
-            patterns.append(WorkPattern(person=person, valid_from=SINCE, **values))
+                # 12:00–18:00 in Bangkok is 06:00–12:00 in a Stockholm winter, 07:00–13:00 in summer.
+                values.update(work_start=datetime.time(12), work_end=datetime.time(18))
+            patterns.append(WorkPattern(person=person, valid_from=since, **values))
+        _keep_minimum(patterns, rights, office_days)
         WorkPattern.objects.bulk_create(patterns, batch_size=2000)
-        today = timezone.localdate()
         next_monday = today + datetime.timedelta(days=7 - today.weekday())
-        for person in people.filter(unit=asa.unit).exclude(pk=asa.pk)[:2]:
+        week = [next_monday + datetime.timedelta(days=offset) for offset in range(5)]
+        _size_offices(rng, week, rights, office_days)
+        _coming_weeks(rng, next_monday, abroad)
+    return True
+
+
+def _keep_minimum(patterns: list[WorkPattern], rights: dict, office_days: dict) -> None:
+    """Customer service agreed its flexible days so that each weekday keeps the minimum at the office and
+    one to spare: a remote day on a thin day moves to a day with people to spare."""
+    fields = WEEKDAY_FIELDS[:5]
+    teams: dict[int, list[WorkPattern]] = {}
+    for pattern in patterns:
+        if pattern.person.unit and pattern.person.unit.code.startswith("CS"):
+            teams.setdefault(pattern.person.unit_id, []).append(pattern)
+    wanted = CUSTOMER_SERVICE_MINIMUM + 1
+    for unit_id, team in teams.items():
+        def present(day, team=team):
+            return sum(1 for pattern in team if getattr(pattern, fields[day]) == "office")
+
+        for thin in range(5):
+            while present(thin) < wanted:
+                swap = next(
+                    (
+                        (pattern, spare)
+                        for pattern in team
+                        if getattr(pattern, fields[thin]) == "remote"
+                        and not rights[pattern.person_id].weekdays
+                        for spare in sorted(range(5), key=present, reverse=True)
+                        if spare not in office_days.get(unit_id, [])
+                        and present(spare) > wanted
+                        and getattr(pattern, fields[spare]) == "office"
+                    ),
+                    None,
+                )
+                if swap is None:
+                    break
+                pattern, spare = swap
+                setattr(pattern, fields[thin], "office")
+                setattr(pattern, fields[spare], "remote")
+
+
+def _size_offices(rng: random.Random, week: list[datetime.date], rights: dict, office_days: dict) -> None:
+    """Desks for 60–75 % of the people based at each office: never fewer than an average day needs, nor
+    than the people who must be there on one day (their team's day, no agreement, fixed office days)."""
+    for site in Site.objects.filter(code__in=[code for code, *_rest in SITES]):
+        based = list(Person.objects.filter(site=site, is_active=True).values_list("pk", "unit_id"))
+        load = [day["count"] for day in queries.site_occupancy(site, week)["days"]]
+        must = [
+            sum(1 for pk, unit in based if _must_be_there(rights.get(pk), day, office_days.get(unit, [])))
+            for day in range(5)
+        ]
+        desks = max(
+            round(len(based) * rng.uniform(*DESK_SHARE)),
+            math.ceil(sum(load) / len(load) * 1.08),
+            max(must) + 1,
+            math.ceil(len(based) * 0.6),
+        )
+        site.desk_capacity = min(desks, math.floor(len(based) * 0.75))
+        site.save(update_fields=["desk_capacity"])
+
+
+def _must_be_there(right, day: int, team_days: list[int]) -> bool:
+    """At the office that weekday whatever the plan: without an agreement, on the team's day (unless
+    fully remote), or on a day a fixed agreement leaves at the office."""
+    if right is None:
+        return True
+    if right.days_per_week >= 5:
+        return False
+    return day in team_days or (bool(right.weekdays) and day not in right.weekdays)
+
+
+def _coming_weeks(rng: random.Random, monday: datetime.date, abroad: Person | None) -> None:
+    """Leave and swapped days in the next three weeks, made by the people themselves."""
+    asa = Person.objects.get(email=demo_logins()[0].email)
+    colleagues = Person.objects.filter(unit=asa.unit, is_active=True).exclude(pk=asa.pk)
+    if abroad is not None:
+        colleagues = colleagues.exclude(pk=abroad.pk)
+        services.day_set(
+            actor=abroad,
+            person=abroad,
+            date=monday + datetime.timedelta(days=3),
+            kind="away",
+            away_reason="leave",
+        )
+    for person in colleagues.order_by("pk")[:2]:
+        services.day_set(
+            actor=person,
+            person=person,
+            date=monday + datetime.timedelta(days=2),
+            kind="away",
+            away_reason="leave",
+        )
+    # Customer service plans its leave around its minimum at the office; the others swap and take leave.
+    people = list(
+        Person.objects.filter(is_active=True).exclude(unit__code__startswith="CS").order_by("pk")
+    )
+    for person in rng.sample(people, max(3, len(people) // 25)):
+        date = monday + datetime.timedelta(days=rng.randrange(15) // 5 * 7 + rng.randrange(5))
+        kind = rng.choice(["away", "away", "office", "remote"])
+        try:
             services.day_set(
                 actor=person,
                 person=person,
-                date=next_monday + datetime.timedelta(days=2),
-                kind="away",
-                away_reason="leave",
+                date=date,
+                kind=kind,
+                away_reason=rng.choice(["leave", "leave", "travel"]) if kind == "away" else "",
             )
-        services.feed_reset(actor=asa, person=asa)
-    return True
+        except DomainError:
+            continue  # refused, as it would be for them: a full office, or beyond their agreement

@@ -1,12 +1,14 @@
 import datetime
+import hashlib
+import json
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from distans.core.forms import time_zone_choices
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
-from distans.org.models import Site
-from distans.planning import rules
+from distans.org.models import Site, Unit
+from distans.planning import labels, rules
 from distans.planning.models import AwayReason, DayKind, Where
 
 DAY_CHOICES = [*DayKind.choices, ("usual", _("As usual"))]
@@ -52,6 +54,91 @@ class PatternForm(forms.Form):
         return [self.cleaned_data[f"day{number}"] for number, _label in WEEKDAYS]
 
 
+MAX_DUTIES = 20
+
+
+def duties_fingerprint(duties: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(duties, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _duty_initial(duty: dict) -> dict:
+    return {
+        "name": duty.get("name", ""),
+        "weekdays": duty.get("weekdays", []),
+        "start": duty.get("start"),
+        "end": duty.get("end"),
+        "time_zone": duty.get("time_zone", labels.DEFAULT_TIME_ZONE),
+        "min_people": duty.get("min_people", 1),
+    }
+
+
+class DutyForm(forms.Form):
+    """One duty: a task someone must be working for, on some weekdays, between two times in one time
+    zone (the shared mailbox 08:00–12:00 Stockholm time, one person)."""
+
+    name = forms.CharField(
+        label=_("Duty"), max_length=60, help_text=_("For example: shared mailbox, telephone.")
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Duty days"),
+        choices=WORKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the days the duty is needed.")},
+    )
+    start = forms.TimeField(label=_("Duty from"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("Duty until"), widget=forms.TimeInput(attrs={"type": "time"}))
+    time_zone = forms.ChoiceField(label=_("In the time zone"), initial=labels.DEFAULT_TIME_ZONE)
+    min_people = forms.IntegerField(
+        label=_("People needed for the duty"), min_value=1, max_value=50, initial=1
+    )
+
+    def __init__(self, *args, time_zones=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = labels.time_zone_choices(time_zones)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] >= data["end"]:
+            self.add_error("end", _("The duty must end after it starts."))
+        return data
+
+
+class BaseDutyFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this duty")
+
+    def clean(self):
+        if any(self.errors):
+            return
+        names = [duty["name"].strip().casefold() for duty in self.cleaned_duties()]
+        if len(set(names)) < len(names):
+            raise forms.ValidationError(
+                _("Two duties have the same name; give each its own."), code="duty_twice"
+            )
+
+    def cleaned_duties(self) -> list[dict]:
+        """The duties kept: every filled-in form not marked for removal, in the order shown."""
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("name")
+        ]
+
+
+DutyFormSet = forms.formset_factory(
+    DutyForm,
+    formset=BaseDutyFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=MAX_DUTIES,
+    validate_max=True,
+)
+
+
 class UnitSettingsForm(forms.Form):
     office_weekdays = forms.TypedMultipleChoiceField(
         label=_("Team office days"),
@@ -79,32 +166,13 @@ class UnitSettingsForm(forms.Form):
         required=False,
         help_text=_("For example: team meeting Tuesdays 09:00."),
     )
-    duty_name = forms.CharField(
-        label=_("Duty"), max_length=60, required=False, help_text=_("For example: shared mailbox, telephone.")
-    )
-    duty_weekdays = forms.TypedMultipleChoiceField(
-        label=_("Duty days"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    duty_start = forms.TimeField(
-        label=_("Duty from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    duty_end = forms.TimeField(
-        label=_("Duty until"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    duty_time_zone = forms.ChoiceField(
-        label=_("In the time zone"), choices=time_zone_choices, required=False, initial="Europe/Stockholm"
-    )
-    duty_min_people = forms.IntegerField(
-        label=_("People needed for the duty"), min_value=1, max_value=50, required=False
-    )
+    # The duties as they were when the page was drawn: saving refuses when someone else has changed
+    # them since, so that nobody's duty is dropped by a page opened before it was added.
+    duties_seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, settings=None, **kwargs):
+    def __init__(self, *args, settings=None, time_zones=(), **kwargs):
         settings = settings or {}
-        duty = (settings.get("duties") or [{}])[0]
+        self.stored_duties = settings.get("duties") or []
         coverage = settings.get("coverage") or {}
         initial = {
             "office_weekdays": settings.get("office_weekdays", []),
@@ -112,13 +180,17 @@ class UnitSettingsForm(forms.Form):
             "reachable_from": settings.get("reachable_from"),
             "reachable_to": settings.get("reachable_to"),
             "meeting_note": settings.get("meeting_note", ""),
-            "duty_name": duty.get("name", ""),
-            "duty_weekdays": duty.get("weekdays", []),
-            "duty_start": duty.get("start"),
-            "duty_end": duty.get("end"),
-            "duty_time_zone": duty.get("time_zone", "Europe/Stockholm"),
-            "duty_min_people": duty.get("min_people"),
+            "duties_seen": duties_fingerprint(self.stored_duties),
         }
+        data = args[0] if args else kwargs.get("data")
+        self.duties = DutyFormSet(
+            data,
+            prefix="duty",
+            initial=[_duty_initial(duty) for duty in self.stored_duties],
+            form_kwargs={
+                "time_zones": [*time_zones, *(duty.get("time_zone") for duty in self.stored_duties)]
+            },
+        )
         super().__init__(*args, initial=initial, **kwargs)
         for number, label in WORKDAYS:
             rule = coverage.get(str(number)) or {}
@@ -137,14 +209,20 @@ class UnitSettingsForm(forms.Form):
                 initial=rule.get("min_share"),
             )
 
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return self.duties.is_valid() and valid
+
     def clean(self):
         data = super().clean()
-        if data.get("duty_name"):
-            for name in ("duty_weekdays", "duty_start", "duty_end", "duty_time_zone", "duty_min_people"):
-                if not data.get(name):
-                    self.add_error(name, _("Needed for the duty."))
-            if data.get("duty_start") and data.get("duty_end") and data["duty_start"] >= data["duty_end"]:
-                self.add_error("duty_end", _("The duty must end after it starts."))
+        if self.is_bound and data.get("duties_seen", "") != duties_fingerprint(self.stored_duties):
+            raise forms.ValidationError(
+                _(
+                    "Someone else changed the duties while you were editing them. Open the settings "
+                    "again to see their change, then make yours."
+                ),
+                code="duties_changed",
+            )
         if (
             data.get("reachable_from")
             and data.get("reachable_to")
@@ -173,18 +251,17 @@ class UnitSettingsForm(forms.Form):
             people, share = data.get(f"min_people_{number}") or 0, data.get(f"min_share_{number}") or 0
             if people or share:
                 coverage[str(number)] = {"min_people": people, "min_share": share}
-        duties = []
-        if data.get("duty_name"):
-            duties.append(
-                {
-                    "name": data["duty_name"],
-                    "weekdays": sorted(data["duty_weekdays"]),
-                    "start": data["duty_start"].strftime("%H:%M"),
-                    "end": data["duty_end"].strftime("%H:%M"),
-                    "time_zone": data["duty_time_zone"],
-                    "min_people": data["duty_min_people"],
-                }
-            )
+        duties = [
+            {
+                "name": duty["name"],
+                "weekdays": sorted(duty["weekdays"]),
+                "start": duty["start"].strftime("%H:%M"),
+                "end": duty["end"].strftime("%H:%M"),
+                "time_zone": duty["time_zone"],
+                "min_people": duty["min_people"],
+            }
+            for duty in self.duties.cleaned_duties()
+        ]
         return {
             "office_weekdays": sorted(data["office_weekdays"]),
             "office_dates": data["office_dates"],
@@ -194,6 +271,11 @@ class UnitSettingsForm(forms.Form):
             "reachable_to": data.get("reachable_to"),
             "meeting_note": data.get("meeting_note", ""),
         }
+
+
+def coming_week(today: datetime.date) -> datetime.date:
+    """The Monday of the week the planner opens on: the next one."""
+    return today + datetime.timedelta(days=7 - today.weekday())
 
 
 class PlannerForm(forms.Form):
@@ -224,9 +306,16 @@ class PlannerForm(forms.Form):
 
     def clean_week(self):
         try:
-            return rules.monday_of(self.cleaned_data["week"])
+            monday = rules.monday_of(self.cleaned_data["week"])
         except ValueError as error:
             raise forms.ValidationError(_("Write the week as 2027-W02.")) from error
+        today = timezone.localdate()
+        if monday + datetime.timedelta(days=4) < today:  # its working days are over: nothing to apply
+            raise forms.ValidationError(
+                _("Week %(week)s has passed. Plan the coming week, %(next)s, or a later one."),
+                params={"week": rules.iso_week(monday), "next": rules.iso_week(coming_week(today))},
+            )
+        return monday
 
     def weights(self) -> dict:
         return {
@@ -256,3 +345,14 @@ class PreferenceForm(forms.Form):
         if set(data.get("preferred_office") or []) & set(data.get("unwanted_office") or []):
             raise forms.ValidationError(_("A day cannot be both wanted and unwanted."))
         return data
+
+
+class UnitFilterForm(forms.Form):
+    """HR's choice, on pages about the whole organisation, of one unit (with the units under it)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.order_by("name"),
+        required=False,
+        empty_label=_("The whole organisation"),
+    )

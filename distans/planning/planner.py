@@ -3,12 +3,17 @@
 Pure: dataclasses in, dataclasses out, no Django. `planning.planner_data` builds a `Problem` from the
 database and turns a `Solution` into words.
 
-Hard rules: each person's remote days (exactly, or at most, as agreed), their fixed remote days,
-days already taken (leave, holidays, changes), each unit's team office day (set, or chosen by the
-planner), coverage minimums, and site capacity. Soft, weighted: preferred and unwanted days,
+Hard rules: each person's remote days (exactly, or at most, as agreed, counted in half days), their
+fixed remote days, days already taken (leave, holidays, changes), each unit's team office day (set, or
+chosen by the planner), coverage minimums, and site capacity. Soft, weighted: preferred and unwanted days,
 colleagues of a team on the same days, fairness of unwanted days, few changes from today, and an
 even load on each office across the week. When no plan fits, the conflicting rules are named from
 the solver's assumptions, not a bare "infeasible".
+
+Half days: plans are kept in whole days, so a half day is an office day (it takes a desk) whose other
+half is worked remotely. An allowance of 2.5 days is two whole remote days and one half day; with
+fixed weekdays (three for 2.5) the half day falls on one of them, the only way to be at the office on
+a fixed remote day. `Solution.half_days` names each person's half day.
 """
 
 import functools
@@ -29,14 +34,24 @@ class Person:
     name: str
     unit_id: int
     site_id: int | None
-    remote_days: int
+    remote_days: float  # a week, in half days: 2.5 is two whole remote days and a half day
     exact: bool = True  # exactly this many remote days, else at most
-    fixed_remote: tuple[int, ...] = ()  # weekdays the agreement fixes as remote
+    fixed_remote: tuple[int, ...] = ()  # weekdays the agreement fixes as remote (one may be the half day)
     fixed_office: tuple[int, ...] = ()  # weekdays already booked at the office
     unavailable: tuple[int, ...] = ()  # leave, holidays, days off: neither office nor remote
     preferred_office: tuple[int, ...] = ()
     unwanted_office: tuple[int, ...] = ()
     current_office: tuple[int, ...] = ()  # where the person is at the office today
+    taken_remote: tuple[int, ...] = ()  # days already changed to remote work: never at the office
+
+
+def halves(person: Person) -> int:
+    """The remote days allowed a week, counted in half days (2.5 days: 5)."""
+    return round(2 * person.remote_days)
+
+
+def has_half_day(person: Person) -> bool:
+    return halves(person) % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,28 @@ class Site:
     name: str
     capacity: int | None
     taken: tuple[int, ...] = (0, 0, 0, 0, 0)  # desks taken each weekday by people outside the problem
+
+
+def desk_limit(site: Site, people: list, day: int, units: tuple = ()) -> int:
+    """How many of the problem's people may be at the site on a day: the desks that people outside the
+    problem leave free; where those hold more than their share, as many as are there today, or as the
+    teams' own rules need (the team day, the minimum at the office). A team's plan cannot free desks
+    others hold, so it never makes a full office fuller than it must."""
+    today = sum(1 for person in people if day in person.current_office)
+    needed = 0
+    for unit in units:
+        team = [person for person in people if person.unit_id == unit.id]
+        on_team_day = sum(
+            1
+            for person in team
+            if day in unit.office_days and expected_on_team_day(person, day)
+        )
+        minimum = max((least for weekday, least in unit.coverage if weekday == day), default=0)
+        needed += max(on_team_day, min(minimum, len(team)))
+    return max(site.capacity - site.taken[day], today, needed)
+
+
+OVER_DESK_COST = 100  # per person beyond the free desks: a plan removes this before any soft goal
 
 
 @dataclass(frozen=True)
@@ -86,6 +123,7 @@ class Conflict:
 class Solution:
     status: str  # optimal, feasible, infeasible, stopped (no plan found in time)
     office: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    half_days: dict[int, tuple[int, ...]] = field(default_factory=dict)  # office days worked half remotely
     chosen_office_days: dict[int, int] = field(default_factory=dict)
     objective: float | None = None
     bound: float | None = None
@@ -140,30 +178,65 @@ def _run(solver: cp_model.CpSolver, model: cp_model.CpModel, report, stop, every
 
 def patterns(person: Person, team_days: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
     """Every set of office days that keeps the person's own rules: days available, fixed remote days
-    out, booked office days in, the agreed number of remote days (exactly or at most), and the team's
-    given office days when the person comes in at all."""
-    must = set(person.fixed_office) | (set(team_days) if joins_team_days(person) else set())
+    out (but for the half day), days changed to remote out, booked office days in, the agreed remote
+    days in half days (exactly or at most), and the team's given office days when the person comes in
+    at all."""
+    must = set(person.fixed_office) | {day for day in team_days if expected_on_team_day(person, day)}
     return _patterns(
-        person.unavailable, person.remote_days, person.exact, person.fixed_remote, tuple(sorted(must))
+        person.unavailable,
+        halves(person),
+        person.exact,
+        person.fixed_remote,
+        person.taken_remote,
+        tuple(sorted(must)),
     )
 
 
 @functools.cache
-def _patterns(unavailable, remote_days, exact, fixed_remote, must) -> list[tuple[int, ...]]:
-    """The same for one combination of rules: many people share one, so it is worked out once."""
+def _patterns(unavailable, halves, exact, fixed_remote, taken_remote, must) -> list[tuple[int, ...]]:
+    """The same for one combination of rules: many people share one, so it is worked out once.
+
+    Counted in half days: a week with office days has its half day (when the allowance has one) on
+    one of them, so 2 × the remote days + the half day is what the agreement allows (exactly: all of
+    it, as far as the days available reach; at most: no more)."""
     available = [day for day in WEEK if day not in unavailable]
-    wanted = min(remote_days, len(available))
+    wanted = min(halves, 2 * len(available))
+    half = halves % 2
     needed = {day for day in must if day in available}
     result = []
     for mask in range(1 << len(available)):
         days = tuple(day for bit, day in enumerate(available) if mask >> bit & 1)
-        remote = len(available) - len(days)
-        if remote != wanted if exact else remote > wanted:
+        remote = 2 * (len(available) - len(days)) + (half if days else 0)
+        if remote != wanted if exact else remote > halves:
             continue
-        if set(days) & set(fixed_remote) or not needed <= set(days):
+        # At the office on a fixed remote day only for the half day, so on one such day at most.
+        if len(set(days) & set(fixed_remote)) > half or set(days) & set(taken_remote):
+            continue
+        if not needed <= set(days):
             continue
         result.append(days)
     return result
+
+
+def half_day(person: Person, office: tuple[int, ...], team_days: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """Which of the person's office days is the half day: the fixed remote day they come in on, else
+    a day they would rather not be in, else one that is not a team day or booked, latest first."""
+    if not has_half_day(person) or not office:
+        return ()
+    on_fixed = [day for day in office if day in person.fixed_remote]
+    if on_fixed:
+        return (on_fixed[0],)
+    return (
+        min(
+            office,
+            key=lambda day: (
+                day not in person.unwanted_office,
+                day in team_days,
+                day in person.fixed_office,
+                -day,
+            ),
+        ),
+    )
 
 
 def _by(people, attribute: str) -> defaultdict[int, list[Person]]:
@@ -176,6 +249,12 @@ def _by(people, attribute: str) -> defaultdict[int, list[Person]]:
 def joins_team_days(person: Person) -> bool:
     """Someone whose agreement is remote every day they work (e.g. from abroad) does not come in."""
     return person.remote_days < 5 - len(person.unavailable)
+
+
+def expected_on_team_day(person: Person, day: int) -> bool:
+    """At the office on the team's day, unless away then, remote every day, or already booked to work
+    elsewhere that day (a change the planner does not undo; the team week shows it as a problem)."""
+    return day not in person.unavailable and day not in person.taken_remote and joins_team_days(person)
 
 
 # Measured with bench/planner.py on 2 cores: above about 3,000 people the whole model takes longer than
@@ -255,6 +334,7 @@ def _solve_in_blocks(problem: Problem, *, time_limit: float, report, stop, block
             part.seconds = time.monotonic() - started
             return part
         merged.office.update(part.office)
+        merged.half_days.update(part.half_days)
         merged.chosen_office_days.update(part.chosen_office_days)
         for name in ("preferences", "colocation", "stability"):
             merged.parts[name] += part.parts[name]
@@ -352,13 +432,13 @@ def _solve(
             chosen[unit.id] = _team_day_choice(model, unit, team)
             for day, picked in chosen[unit.id].items():
                 for person in team:
-                    if day not in person.unavailable and joins_team_days(person):
+                    if expected_on_team_day(person, day):
                         model.Add(office(person, day) >= picked)
         for day, minimum in unit.coverage:
             model.Add(sum(office(person, day) for person in team) >= minimum)
 
     at_site = _by(problem.people, "site_id")
-    peaks = []
+    peaks, overflows = [], []
     for site in problem.sites:
         loads = []
         for day in WEEK:
@@ -372,7 +452,23 @@ def _solve(
             loads.append(load)
         if site.capacity is not None:
             for day in WEEK:
-                model.Add(loads[day] + site.taken[day] <= site.capacity)
+                limit = desk_limit(site, at_site[site.id], day, problem.units)
+                free = site.capacity - site.taken[day]
+                model.Add(loads[day] <= limit)
+                if limit > free:  # people outside the plan hold more than their share of the desks
+                    over = model.NewIntVar(0, limit - max(free, 0), f"over_{site.id}_{day}")
+                    model.Add(over >= loads[day] - max(free, 0))
+                    overflows.append(over)
+                    arrivals = [
+                        var
+                        for person in at_site[site.id]
+                        if day not in person.current_office
+                        for var in on_day[person.id, day]
+                    ]
+                    if arrivals:  # nobody new takes a desk on a day that stays over its desks
+                        within = model.NewBoolVar(f"within_{site.id}_{day}")
+                        model.Add(loads[day] <= max(free, 0)).OnlyEnforceIf(within)
+                        model.Add(cp_model.LinearExpr.sum(arrivals) == 0).OnlyEnforceIf(within.Not())
         peak = model.NewIntVar(0, len(at_site[site.id]), f"peak_{site.id}")
         for load in loads:
             model.Add(peak >= load)
@@ -430,7 +526,10 @@ def _solve(
         "balance": sum(peaks),
     }
     weights = problem.weights
-    model.Minimize(sum(getattr(weights, name) * expression for name, expression in parts.items()))
+    model.Minimize(
+        sum(getattr(weights, name) * expression for name, expression in parts.items())
+        + OVER_DESK_COST * sum(overflows)
+    )
     # A first guess for the search: each person's set that best fits their own preferences and today.
     for person in problem.people:
         options = allowed[person.id]
@@ -462,13 +561,24 @@ def _solve(
         )
         for person in problem.people
     }
+    chosen_days = {
+        unit_id: next(day for day, picked in days.items() if solver.Value(picked))
+        for unit_id, days in chosen.items()
+    }
+
+    def team_days(person: Person) -> tuple[int, ...]:
+        given = units[person.unit_id].office_days if person.unit_id in units else ()
+        return (*given, *((chosen_days[person.unit_id],) if person.unit_id in chosen_days else ()))
+
     return Solution(
         "optimal" if status == cp_model.OPTIMAL else "feasible",
         office=office_days,
-        chosen_office_days={
-            unit_id: next(day for day, picked in days.items() if solver.Value(picked))
-            for unit_id, days in chosen.items()
+        half_days={
+            person.id: half
+            for person in problem.people
+            if (half := half_day(person, office_days[person.id], team_days(person)))
         },
+        chosen_office_days=chosen_days,
         objective=solver.ObjectiveValue(),
         bound=solver.BestObjectiveBound(),
         seconds=seconds,
@@ -499,17 +609,29 @@ def _explain(problem: Problem, started: float) -> Solution:
         for day in person.unavailable:
             model.Add(x[person.id, day] == 0)
         available = [day for day in WEEK if day not in person.unavailable]
-        remote = len(available) - sum(x[person.id, day] for day in available)
-        wanted = min(person.remote_days, len(available))
+        # In half days, as in `_patterns`: the half day (at most one) is one of the office days.
+        half = {day: model.NewBoolVar(f"half_{person.id}_{day}") for day in available if has_half_day(person)}
+        for day, var in half.items():
+            model.Add(var <= x[person.id, day])
+        model.Add(sum(half.values()) <= 1)
+        remote = 2 * (len(available) - sum(x[person.id, day] for day in available)) + sum(half.values())
+        wanted = min(halves(person), 2 * len(available))
         literal = rule(Conflict("remote_days", (("person", person.name), ("days", person.remote_days))))
         if person.exact:
             model.Add(remote == wanted).OnlyEnforceIf(literal)
         else:
-            model.Add(remote <= wanted).OnlyEnforceIf(literal)
+            model.Add(remote <= halves(person)).OnlyEnforceIf(literal)
         fixed = [day for day in person.fixed_remote if day in available]
-        if fixed:
-            literal = rule(Conflict("fixed_remote", (("person", person.name), ("weekdays", tuple(fixed)))))
-            for day in fixed:
+        taken = [day for day in person.taken_remote if day in available]
+        if fixed or taken:
+            weekdays = tuple(sorted({*fixed, *taken}))
+            literal = rule(Conflict("fixed_remote", (("person", person.name), ("weekdays", weekdays))))
+            for day in fixed:  # at the office on a fixed remote day only for the half day
+                if day in half:
+                    model.Add(x[person.id, day] <= half[day]).OnlyEnforceIf(literal)
+                else:
+                    model.Add(x[person.id, day] == 0).OnlyEnforceIf(literal)
+            for day in taken:
                 model.Add(x[person.id, day] == 0).OnlyEnforceIf(literal)
         booked = [day for day in person.fixed_office if day in available]
         if booked:
@@ -527,12 +649,12 @@ def _explain(problem: Problem, started: float) -> Solution:
             literal = rule(Conflict("office_day", (("unit", unit.name), ("weekday", None))))
             for day, picked in chosen[unit.id].items():
                 for person in team:
-                    if day not in person.unavailable and joins_team_days(person):
+                    if expected_on_team_day(person, day):
                         model.AddImplication(picked, x[person.id, day]).OnlyEnforceIf(literal)
         for day in unit.office_days:
             literal = rule(Conflict("office_day", (("unit", unit.name), ("weekday", day))))
             for person in team:
-                if day not in person.unavailable and joins_team_days(person):
+                if expected_on_team_day(person, day):
                     model.Add(x[person.id, day] == 1).OnlyEnforceIf(literal)
         for day, minimum in unit.coverage:
             literal = rule(Conflict("coverage", (("unit", unit.name), ("weekday", day), ("needed", minimum))))
@@ -554,7 +676,14 @@ def _explain(problem: Problem, started: float) -> Solution:
                         ),
                     )
                 )
-                model.Add(loads[day] + site.taken[day] <= site.capacity).OnlyEnforceIf(literal)
+                limit = desk_limit(site, at_site[site.id], day, problem.units)
+                model.Add(loads[day] <= limit).OnlyEnforceIf(literal)
+                free = max(site.capacity - site.taken[day], 0)
+                arrivals = [x[p.id, day] for p in at_site[site.id] if day not in p.current_office]
+                if limit > free and arrivals:
+                    within = model.NewBoolVar(f"within_{site.id}_{day}")
+                    model.Add(loads[day] <= free).OnlyEnforceIf([literal, within])
+                    model.Add(sum(arrivals) == 0).OnlyEnforceIf([literal, within.Not()])
 
     model.AddAssumptions([literal for literal, _conflict in assumptions])
     solver = cp_model.CpSolver()

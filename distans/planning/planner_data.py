@@ -3,15 +3,16 @@ planner's answers in the user's language."""
 
 import datetime
 import math
+from decimal import Decimal
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from distans.arrangements.models import Request, Status
+from distans.arrangements.agreement_rights import rights_on
 from distans.core.weekdays import NAMES
 from distans.org.models import Person, Site
 from distans.planning import planner, queries, rules
 from distans.planning.models import PlanPreference
+from distans.policy.findings import plain_number
 
 NOT_THERE = {rules.AWAY, rules.HOLIDAY, rules.OFF}
 DEFAULT_WEIGHTS = planner.Weights()
@@ -28,15 +29,8 @@ def problem_for(
     week = [monday + datetime.timedelta(days=offset) for offset in range(5)]
     rows, days = queries.plan_for(people, week)
     ids = [row[0] for row in rows]
-    agreed = {}
-    stopped = queries.stopped_arrangements(ids, monday)
-    for request in (
-        Request.objects.filter(person_id__in=ids, status=Status.APPROVED, start_date__lte=week[-1])
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
-        .order_by("start_date")
-    ):
-        if request.person_id not in stopped:
-            agreed[request.person_id] = request  # the latest in force wins
+    # The right in force on the week's Monday governs the week (an amendment counts from its own week).
+    agreed = rights_on(ids, monday)
     preferences = {
         person_id: (tuple(preferred), tuple(unwanted))
         for person_id, preferred, unwanted in PlanPreference.objects.filter(person_id__in=ids).values_list(
@@ -49,27 +43,32 @@ def problem_for(
         weekdays = {
             kind: tuple(day for day in range(5) if person_days[day].kind == kind) for kind in rules.WORKING
         }
-        request = agreed.get(row[0])
-        fixed_remote = tuple(request.weekdays) if request is not None and not request.flexible else ()
+        right = agreed.get(row[0])
+        # The agreement's fixed weekdays, but for days the person has changed (booked the office, say).
+        agreed_days = right.weekdays if right is not None else ()
+        fixed_remote = tuple(day for day in agreed_days if person_days[day].source != "change")
         changed_remote = tuple(
             day
             for day in range(5)
             if person_days[day].source == "change" and person_days[day].kind in rules.AWAY_FROM_OFFICE
         )
         office_site = next((day.site_id for day in person_days if day.site_id), None) or row[4]
+        planned_remote = sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
+        if right is not None and planned_remote >= math.floor(right.days_per_week):
+            planned_remote = float(right.days_per_week)  # all of it used: with its half day
         members.append(
             planner.Person(
                 id=row[0],
                 name=f"{row[1]} {row[2]}",
                 unit_id=row[6] or 0,
                 site_id=office_site,
-                remote_days=(
-                    math.floor(request.days_per_week)
-                    if request is not None
-                    else sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
-                ),
-                exact=request is None or not request.flexible,
-                fixed_remote=tuple(sorted(set(fixed_remote) | set(changed_remote))),
+                # The planner moves remote days, it never takes them away: as many as planned today
+                # (a flexible agreement is a most, and people choose how much of it they use), in half
+                # days where the agreement has one.
+                remote_days=planned_remote,
+                exact=True,
+                fixed_remote=tuple(sorted(fixed_remote)),
+                taken_remote=changed_remote,
                 fixed_office=tuple(
                     day
                     for day in range(5)
@@ -116,6 +115,7 @@ def conflict_words(conflict: planner.Conflict) -> str:
     if "weekdays" in params:
         params["weekdays"] = ", ".join(str(NAMES[day]) for day in params["weekdays"])
     if conflict.code == "remote_days":
+        params["days"] = plain_number(Decimal(str(params["days"])))  # 2.5 as "2,5" in sv, nb, da
         return _("%(person)s has %(days)s remote days a week by agreement") % params
     if conflict.code == "fixed_remote":
         return _("%(person)s works remotely on %(weekdays)s") % params

@@ -12,7 +12,8 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
 
-from distans.arrangements.models import Agreement, AgreementStatus, Request, Status
+from distans.arrangements import agreement_rights
+from distans.arrangements.agreement_rights import Right, rights_on
 from distans.org.models import Person, Site, Unit
 from distans.planning import rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
@@ -139,6 +140,7 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
     rows, days = plan_for(members, dates)
     settings = unit_settings(unit)
     people = infos(rows)
+    away_always = fully_remote([row[0] for row in rows], dates[0])
     columns = []
     for index, date in enumerate(dates):
         todays = [days[row[0]][index] for row in rows]
@@ -156,7 +158,7 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
         "rows": [{"person": row, "days": days[row[0]]} for row in rows],
         "columns": columns,
         "settings": settings,
-        "problems": problem_dicts(rules.unit_problems(dates, people, days, settings)),
+        "problems": problem_dicts(rules.unit_problems(dates, people, days, settings, away_always)),
         "sites": site_names(),
     }
 
@@ -208,41 +210,22 @@ def office_count(site: Site, date: datetime.date, *, excluding: int | None = Non
     return sum(1 for row in occupancy["people"] if row[0] != excluding)
 
 
-def arrangement_on(person: Person, date: datetime.date) -> Request | None:
-    """The approved request in force on a date sets the limits, unless the agreement made from it is
-    suspended or has ended by then."""
-    if person.pk in stopped_arrangements([person.pk], date):
-        return None
-    return (
-        Request.objects.filter(person=person, status=Status.APPROVED, start_date__lte=date)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=date))
-        .order_by("-start_date")
-        .first()
+def fully_remote(person_ids: list[int], date: datetime.date) -> frozenset[int]:
+    """Who works remotely every working day by agreement (from abroad, say): they skip team days."""
+    return frozenset(
+        person_id for person_id, right in rights_on(person_ids, date).items() if right.days_per_week >= 5
     )
 
 
-def stopped_arrangements(person_ids, date: datetime.date) -> set[int]:
-    """People whose remote work is stopped on a date: agreement suspended, or ended before it with no
-    newer agreement on its way."""
-    newer = Agreement.objects.filter(
-        person_id__in=person_ids,
-        status__in=(
-            AgreementStatus.DRAFT,
-            AgreementStatus.AWAITING_SIGNATURES,
-            AgreementStatus.SIGNED,
-            AgreementStatus.ACTIVE,
-        ),
-    ).values("person_id")
-    return set(
-        Agreement.objects.filter(person_id__in=person_ids)
-        .filter(
-            Q(status=AgreementStatus.SUSPENDED)
-            | Q(status=AgreementStatus.ENDED, ends_on__lt=date)
-            | Q(status=AgreementStatus.EXPIRED, end_date__lt=date)
-        )
-        .exclude(person_id__in=newer)
-        .values_list("person_id", flat=True)
-    )
+def right_on(person: Person, date: datetime.date) -> Right | None:
+    """What the agreement in force allows the person on a date (None: no agreement in force)."""
+    return rights_on([person.pk], date).get(person.pk)
+
+
+def agreement_suspended(person: Person) -> bool:
+    """Whether the person's agreement is suspended: it grants nothing until reinstated, so only the
+    policy's flexible days remain; My week says so rather than "no agreement"."""
+    return person.pk in agreement_rights.suspended([person.pk])
 
 
 def week_of(date: datetime.date) -> list[datetime.date]:
@@ -340,7 +323,11 @@ def problems_ahead(unit: Unit, dates: list[datetime.date]) -> list[dict]:
     day, and sites over capacity on days the unit's members are booked there."""
     members = unit_members(unit)
     rows, days = plan_for(members, dates)
-    found = problem_dicts(rules.unit_problems(dates, infos(rows), days, unit_settings(unit)))
+    found = problem_dicts(
+        rules.unit_problems(
+            dates, infos(rows), days, unit_settings(unit), fully_remote([row[0] for row in rows], dates[0])
+        )
+    )
     sites = {
         day.site_id for person_days_ in days.values() for day in person_days_ if day.kind == rules.OFFICE
     }
@@ -357,3 +344,107 @@ def problems_ahead(unit: Unit, dates: list[datetime.date]) -> list[dict]:
                     }
                 )
     return sorted(found, key=lambda problem: (problem["date"], problem["code"]))
+
+
+# Added for the coverage finding, places abroad and problems ahead across units (issue 13).
+
+# HR sees the whole organisation's problems ahead and attachment watch up to this many people; above
+# it, they choose a unit first, so that one page never plans everyone.
+WHOLE_ORGANISATION_LIMIT = 3000
+
+
+def abroad_places(person_ids, start: datetime.date, end: datetime.date) -> dict[int, list[rules.Abroad]]:
+    """Each person's periods of work from abroad under the agreement in force (one query)."""
+    return {
+        person_id: [
+            rules.Abroad(right.start, right.end, right.abroad_country, right.days_per_week >= 5)
+            for right in own
+            if right.location == "abroad"
+        ]
+        for person_id, own in agreement_rights.rights_for(person_ids, start, end).items()
+    }
+
+
+def usual_coverage(unit: Unit, date: datetime.date, *, person: Person) -> dict:
+    """A unit's usual week from a date, for judging a person's request: per weekday (0 = Monday) how many
+    of the other members are at the office in their usual week, how many the unit's coverage needs, and
+    the person's own usual week. Three queries."""
+    people = Person.objects.filter(Q(unit=unit, is_active=True) | Q(pk=person.pk))
+    rows = list(people.values_list("id", "country", "site_id", "time_zone"))
+    patterns = patterns_for(people, date, hours=False)
+    coverage = unit_settings(unit)["coverage"] or {}
+    at_office, own = [0] * 7, ()
+    for pk, country, site_id, zone in rows:
+        week = rules.usual_week(rules.PersonInfo(pk, country, site_id, zone), patterns.get(pk, []), date)
+        if pk == person.pk:
+            own = week
+            continue
+        for weekday, kind in enumerate(week):
+            at_office[weekday] += kind == rules.OFFICE
+    return {
+        "at_office": at_office,
+        "needed": [rules.required_on_site(coverage.get(str(day)), len(rows)) for day in range(7)],
+        "own": own,
+    }
+
+
+def unit_and_below(unit: Unit) -> list[int]:
+    """The ids of a unit and every unit under it, at any depth: one recursive query."""
+    table = Unit._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE below(id) AS (SELECT id FROM {table} WHERE id = %s"
+            f" UNION SELECT u.id FROM {table} u JOIN below b ON u.parent_id = b.id) SELECT id FROM below",
+            [unit.pk],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def problems_ahead_for(units, dates: list[datetime.date]) -> dict[int, list[dict]]:
+    """`problems_ahead` for many units at once, in a bounded number of queries whatever their number:
+    every member's plan (three), the units' settings (one), and each office's bookings once (four per
+    office the members are booked at). A site over capacity is a unit's problem on the days one of its
+    members is booked there."""
+    unit_ids = [unit.pk for unit in units]
+    rows, days = plan_for(Person.objects.filter(unit__in=unit_ids, is_active=True), dates)
+    stored = {
+        row["unit_id"]: row
+        for row in UnitPlanSettings.objects.filter(unit__in=unit_ids).values(
+            "unit_id", "office_weekdays", "office_dates", "coverage", "duties"
+        )
+    }
+    by_unit = defaultdict(list)
+    for row in rows:
+        by_unit[row[6]].append(row)
+    away_always = fully_remote([row[0] for row in rows], dates[0])
+    found = {unit_id: [] for unit_id in unit_ids}
+    booked = defaultdict(set)  # (site, date) -> units with a member booked there
+    for unit_id, members in by_unit.items():
+        settings = stored.get(unit_id) or {"coverage": {}, "duties": []}
+        found[unit_id] = problem_dicts(
+            rules.unit_problems(dates, infos(members), days, settings, away_always)
+        )
+        for row in members:
+            for day in days[row[0]]:
+                if day.kind == rules.OFFICE and day.site_id:
+                    booked[(day.site_id, day.date)].add(unit_id)
+    sites = {site_id for site_id, _date in booked}
+    for site in Site.objects.filter(pk__in=sites, desk_capacity__gt=0).order_by("name"):
+        for day in site_occupancy(site, dates)["days"]:
+            if not day["over"]:
+                continue
+            for unit_id in booked.get((site.pk, day["date"]), ()):
+                found[unit_id].append(
+                    {
+                        "code": "capacity",
+                        "date": day["date"],
+                        "site": site.name,
+                        "site_id": site.pk,
+                        "count": day["count"],
+                        "desks": site.desk_capacity,
+                    }
+                )
+    return {
+        unit_id: sorted(problems, key=lambda problem: (problem["date"], problem["code"]))
+        for unit_id, problems in found.items()
+    }

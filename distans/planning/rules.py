@@ -318,15 +318,20 @@ def is_office_day(date: datetime.date, settings: dict) -> bool:
 
 
 def unit_problems(
-    dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], settings: dict
+    dates: list[datetime.date],
+    members: list[PersonInfo],
+    days: dict[int, list[Day]],
+    settings: dict,
+    fully_remote: frozenset[int] = frozenset(),
 ) -> list[Problem]:
     """Coverage below the minimum, uncovered duties, and members away from the office on a team office
-    day, for each date. `settings` holds office_weekdays, coverage and duties as stored."""
+    day, for each date. `settings` holds office_weekdays, coverage and duties as stored; the people in
+    `fully_remote` (an agreement for every working day, e.g. from abroad) skip the team day."""
     problems = []
     coverage = settings.get("coverage") or {}
     for index, date in enumerate(dates):
         todays = [days[person.id][index] for person in members]
-        if not any(day.working for day in todays):
+        if all(day.kind in (HOLIDAY, OFF) for day in todays):  # a day off for all; everyone on leave is not
             continue
         on_site = sum(1 for day in todays if day.kind == OFFICE)
         needed = required_on_site(coverage.get(str(date.weekday())), len(members))
@@ -352,7 +357,9 @@ def unit_problems(
                 )
         if is_office_day(date, settings):
             elsewhere = [
-                person.id for person, day in zip(members, todays, strict=True) if day.kind in AWAY_FROM_OFFICE
+                person.id
+                for person, day in zip(members, todays, strict=True)
+                if day.kind in AWAY_FROM_OFFICE and person.id not in fully_remote
             ]
             if elsewhere:
                 problems.append(Problem("office_day", date, (("people", len(elsewhere)),)))
@@ -361,3 +368,108 @@ def unit_problems(
 
 def remote_days(days: list[Day]) -> int:
     return sum(1 for day in days if day.kind in AWAY_FROM_OFFICE)
+
+
+class Cover(NamedTuple):
+    """Someone working through a duty's hours: their working hours in their own time zone, and the same
+    hours in the duty's."""
+
+    person_id: int
+    start: datetime.time
+    end: datetime.time
+    time_zone: str
+    duty_start: datetime.time
+    duty_end: datetime.time
+
+
+def _in_zone(date: datetime.date, time: datetime.time, zone: str, to_zone: str) -> datetime.time:
+    moment = datetime.datetime.combine(date, time, tzinfo=zoneinfo.ZoneInfo(zone))
+    return moment.astimezone(zoneinfo.ZoneInfo(to_zone)).time()
+
+
+def duty_cover(
+    dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], duty: dict
+) -> list[list[Cover] | None]:
+    """For each date, who covers the duty (as `covers` judges it), in the members' order; None on a day
+    the duty is not kept: a weekday it does not have, or a day off for the whole unit (a public
+    holiday). A day everyone is away on leave is a day nobody covers it."""
+    found: list[list[Cover] | None] = []
+    weekdays = duty.get("weekdays") or []
+    for index, date in enumerate(dates):
+        todays = [(person, days[person.id][index]) for person in members]
+        if date.weekday() not in weekdays or all(day.kind in (HOLIDAY, OFF) for _person, day in todays):
+            found.append(None)
+            continue
+        found.append(
+            [
+                Cover(
+                    person.id,
+                    day.work_start,
+                    day.work_end,
+                    person.time_zone,
+                    _in_zone(date, day.work_start, person.time_zone, duty["time_zone"]),
+                    _in_zone(date, day.work_end, person.time_zone, duty["time_zone"]),
+                )
+                for person, day in todays
+                if covers(day, person.time_zone, duty)
+            ]
+        )
+    return found
+
+
+class Abroad(NamedTuple):
+    """A period of work from abroad under an agreement: its remote days are spent in `country`;
+    `every_day` when the agreement covers the whole week."""
+
+    start: datetime.date
+    end: datetime.date | None
+    country: str
+    every_day: bool = False
+
+
+def abroad_days(days: list[Day], periods: list[Abroad]) -> list[Day]:
+    """A person's days with their place abroad: a remote day inside a period of work from abroad is an
+    abroad day in its country; so is an office day that only comes from the default week (no usual week
+    written) when the agreement covers every day. Days already abroad keep their own country."""
+    if not periods:
+        return days
+    placed = []
+    for day in days:
+        period = next(
+            (p for p in periods if p.start <= day.date and (p.end is None or day.date <= p.end)), None
+        )
+        if period is not None and (
+            day.kind == REMOTE or (day.kind == OFFICE and day.source == "default" and period.every_day)
+        ):
+            day = day._replace(kind=ABROAD, site_id=None, detail=period.country)
+        placed.append(day)
+    return placed
+
+
+def usual_week(person: PersonInfo, patterns: list[Pattern], date: datetime.date) -> tuple[str, ...]:
+    """Where the person usually is on each weekday (0 = Monday) by the usual week in force on a date, with
+    the same defaults as `day_for` when there is none."""
+    return tuple(kind for kind, _site in _usual_pairs(person, pattern_on(patterns, date)))
+
+
+def weekly_allowance(days_per_week, monday: datetime.date) -> int:
+    """Whole remote days a week under an agreement. Half days alternate: 2.5 days a week is 3 days in
+    odd ISO weeks and 2 in even ones, so that any two weeks average what was agreed."""
+    whole = math.floor(days_per_week)
+    half = days_per_week - whole >= 0.5
+    return whole + (1 if half and monday.isocalendar()[1] % 2 else 0)
+
+
+def group_problems(problems: list[dict]) -> list[dict]:
+    """The same problem on several days as one entry with its days (`problem_dicts`, sorted by date):
+    "Stockholm is over capacity" on Monday, Tuesday and Thursday is one problem, not three. Entries keep
+    the order of their first day."""
+    groups: dict[tuple, dict] = {}
+    for problem in problems:
+        key = (problem["code"], problem.get("site", ""), problem.get("duty", ""))
+        group = groups.setdefault(
+            key,
+            {"code": problem["code"], "site": problem.get("site"), "duty": problem.get("duty"), "days": []},
+        )
+        group["days"].append(problem)
+    return list(groups.values())

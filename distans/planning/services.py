@@ -5,12 +5,12 @@ taking the last desk at once cannot both succeed.
 """
 
 import datetime
-from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from distans.core import weekdays
 from distans.core.audit import audit_record
 from distans.core.errors import DomainError
 from distans.org.models import Person, Site, Unit
@@ -87,20 +87,33 @@ def day_set(
 def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.Day) -> bool:
     """A remote day must fit the agreement; without one it is a flexible day within the policy's
     monthly allowance. Returns whether it is a flexible day."""
-    arrangement = queries.arrangement_on(person, date)
-    if kind == rules.ABROAD and (arrangement is None or arrangement.location != "abroad"):
+    right = queries.right_on(person, date)
+    if kind == rules.ABROAD and (right is None or right.location != "abroad"):
         raise DomainError(
-            "abroad_needs_approval",
-            _("Work from abroad needs an approved request first; ask for it under Requests."),
+            "abroad_needs_agreement",
+            _("Work from abroad needs a signed agreement that covers it; ask for it under Requests."),
         )
-    if arrangement is not None:
-        days = queries.person_days(person, queries.week_of(date), what_if={date: rules.Change(kind=kind)})
-        count, allowed = rules.remote_days(days), arrangement.days_per_week
+    if right is not None:
+        if right.weekdays and date.weekday() not in right.weekdays:
+            raise DomainError(
+                "not_agreed_weekday",
+                _("Your agreement fixes your remote days to %(weekdays)s.")
+                % {"weekdays": ", ".join(str(weekdays.NAMES[day]) for day in right.weekdays)},
+            )
+        week = queries.week_of(date)
+        days = queries.person_days(person, week, what_if={date: rules.Change(kind=kind)})
+        count, allowed = rules.remote_days(days), rules.weekly_allowance(right.days_per_week, week[0])
         if count > allowed:
+            values = {"days": plain_number(right.days_per_week), "count": count, "allowed": allowed}
             raise DomainError(
                 "above_agreement",
-                _("Your agreement covers %(days)s days a week; this would be %(count)s.")
-                % {"days": plain_number(allowed), "count": count},
+                _("Your agreement covers %(days)s days a week; this would be %(count)s.") % values
+                if allowed == right.days_per_week
+                else _(
+                    "Your agreement covers %(days)s days a week, which is %(allowed)s days this week; "
+                    "this would be %(count)s."
+                )
+                % values,
             )
         return False
     if usual.kind in rules.AWAY_FROM_OFFICE:
@@ -140,6 +153,30 @@ def _take_desk(site: Site, person: Person, date: datetime.date) -> None:
         )
 
 
+def _check_pattern(person: Person, valid_from: datetime.date, remote: list[int]) -> None:
+    if not remote:
+        return
+    right = queries.right_on(person, valid_from)
+    if right is None:
+        raise DomainError(
+            "pattern_needs_agreement",
+            _("Remote days in the usual week need a remote work agreement in force from %(date)s.")
+            % {"date": formats.date_format(valid_from, "SHORT_DATE_FORMAT")},
+        )
+    if right.weekdays and not set(remote) <= set(right.weekdays):
+        raise DomainError(
+            "not_agreed_weekday",
+            _("The agreement fixes the remote days to %(weekdays)s.")
+            % {"weekdays": ", ".join(str(weekdays.NAMES[day]) for day in right.weekdays)},
+        )
+    if len(remote) > right.days_per_week:
+        raise DomainError(
+            "pattern_above_agreement",
+            _("The agreement covers %(days)s remote days a week; this usual week has %(count)s.")
+            % {"days": plain_number(right.days_per_week), "count": len(remote)},
+        )
+
+
 def pattern_set(
     *,
     actor,
@@ -151,23 +188,14 @@ def pattern_set(
     work_end: datetime.time | None = None,
 ) -> WorkPattern:
     """A new usual week from a date. The past is never rewritten: the date may not lie before today.
-    An employee's own pattern must fit their agreement; managers and HR set patterns as they decide."""
+    Its remote days must fit the agreement in force from that date, whoever sets it."""
     if valid_from < timezone.localdate():
         raise DomainError(
             "pattern_in_past",
             _("A new weekly pattern starts today or later; the past stays as it was."),
             field="valid_from",
         )
-    remote = sum(1 for where in days if where == rules.REMOTE)
-    if actor.pk == person.pk and remote:
-        arrangement = queries.arrangement_on(person, valid_from)
-        allowed = arrangement.days_per_week if arrangement else Decimal(0)
-        if remote > allowed:
-            raise DomainError(
-                "pattern_above_agreement",
-                _("Your agreement covers %(days)s remote days a week; this pattern has %(count)s.")
-                % {"days": plain_number(allowed), "count": remote},
-            )
+    _check_pattern(person, valid_from, [day for day, where in enumerate(days) if where == rules.REMOTE])
     values = dict(zip(WEEKDAY_FIELDS, days, strict=True))
     if work_start:
         values["work_start"] = work_start
@@ -243,6 +271,7 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool
     usual week from that week on."""
     week = [run.week_start + datetime.timedelta(days=offset) for offset in range(5)]
     result = {"changed": 0, "refused": []}
+    pending = []
     for person in Person.objects.filter(pk__in=people, is_active=True):
         proposed = set(run.result["office"].get(str(person.pk), []))
         if usual_week:
@@ -261,22 +290,32 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool
             result["changed"] += 1
             tasks.plan_changed_notify.enqueue(person.pk, run.week_start.isoformat())
             continue
-        changed = False
         for day in queries.person_days(person, week):
             wanted = rules.OFFICE if day.date.weekday() in proposed else rules.REMOTE
-            if (
-                day.kind in (rules.OFFICE, rules.REMOTE)
-                and day.kind != wanted
-                and day.date >= timezone.localdate()
-            ):
-                try:
-                    day_set(actor=actor, person=person, date=day.date, kind=wanted)
-                    changed = True
-                except DomainError as error:
-                    result["refused"].append(f"{person}: {error.message}")
-        if changed:
-            result["changed"] += 1
-            tasks.plan_changed_notify.enqueue(person.pk, run.week_start.isoformat())
+            movable = day.kind in (rules.OFFICE, rules.REMOTE) and day.date >= timezone.localdate()
+            if movable and day.kind != wanted:
+                pending.append((person, day.date, wanted))
+    # One change at a time keeps every rule, but the order matters: a person's day at the office comes
+    # before her day at home (her agreement counts the week), and a desk may only free up when someone
+    # else moves home. So go round while anything still succeeds; what never does is reported.
+    pending.sort(key=lambda change: (change[0].pk, change[2] != rules.OFFICE, change[1]))
+    changed, refusals = set(), {}
+    while pending:
+        waiting = []
+        for person, date, wanted in pending:
+            try:
+                day_set(actor=actor, person=person, date=date, kind=wanted)
+                changed.add(person.pk)
+            except DomainError as error:
+                refusals[person.pk, date] = f"{person}: {error.message}"
+                waiting.append((person, date, wanted))
+        if len(waiting) == len(pending):
+            break
+        pending = waiting
+    result["refused"] += [refusals[person.pk, date] for person, date, _wanted in pending]
+    result["changed"] += len(changed)
+    for person_id in changed:
+        tasks.plan_changed_notify.enqueue(person_id, run.week_start.isoformat())
     run.status = run.Status.APPLIED
     run.save(update_fields=["status"])
     audit_record(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from distans.planning import views
+from distans.planning import planner_views, views
 
 app_name = "planning"
 urlpatterns = [
@@ -11,12 +11,12 @@ urlpatterns = [
     path("team/", views.team_week, name="my_team"),
     path("team/<int:pk>/", views.team_week, name="team"),
     path("team/<int:pk>/settings/", views.unit_settings, name="unit_settings"),
-    path("team/<int:pk>/planner/", views.planner_start, name="planner"),
-    path("planner/<int:pk>/", views.planner_run, name="planner_run"),
-    path("planner/<int:pk>/stop/", views.planner_stop, name="planner_stop"),
-    path("planner/<int:pk>/apply/", views.planner_apply, name="planner_apply"),
+    path("team/<int:pk>/planner/", planner_views.planner_start, name="planner"),
+    path("planner/<int:pk>/", planner_views.planner_run, name="planner_run"),
+    path("planner/<int:pk>/stop/", planner_views.planner_stop, name="planner_stop"),
+    path("planner/<int:pk>/apply/", planner_views.planner_apply, name="planner_apply"),
     path("sites/<int:pk>/", views.site_day, name="site"),
-    path("sites/<int:pk>/planner/", views.site_planner_start, name="site_planner"),
+    path("sites/<int:pk>/planner/", planner_views.site_planner_start, name="site_planner"),
     path("problems/", views.problems, name="problems"),
     path("calendar/reset/", views.feed_reset, name="feed_reset"),
     path("calendar/my-plan.ics", views.my_ics, name="my_ics"),

@@ -3,10 +3,11 @@ from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,18 +15,18 @@ from django.views.decorators.http import require_POST
 from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
 from distans.core.permissions import is_hr, require
-from distans.org.models import Person, Site
+from distans.org.models import Person, Site, Unit
 from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
 from distans.planning import calendar, labels, queries, rules, services
 from distans.planning.forms import (
     DayForm,
     PatternForm,
-    PlannerForm,
     PreferenceForm,
+    UnitFilterForm,
     UnitSettingsForm,
 )
-from distans.planning.models import FeedToken, PlannerRun, PlanPreference, WorkPattern
-from distans.planning.permissions import can_change_plan, can_manage_unit
+from distans.planning.models import FeedToken, PlanPreference, WorkPattern
+from distans.planning.permissions import can_change_plan, can_manage_unit, can_view_organisation_plans
 
 PROBLEM_WEEKS = 4
 
@@ -67,15 +68,17 @@ def my_week(request):
     person = request.user
     dates, week = _week(request)
     words, sites = labels.words(), queries.site_names()
+    abroad = queries.abroad_places([person.pk], dates[0], dates[-1]).get(person.pk, [])
     days = [
         (day, labels.day_label(day, words, reasons=True, sites=sites))
-        for day in queries.person_days(person, dates)
+        for day in rules.abroad_days(queries.person_days(person, dates), abroad)
     ]
     pattern = (
         WorkPattern.objects.filter(person=person, valid_from__lte=dates[-1]).order_by("-valid_from").first()
     )
     unit_settings = queries.unit_settings(person.unit) if person.unit else {"office_weekdays": []}
     preference = PlanPreference.objects.filter(person=person).first()
+    right = queries.right_on(person, dates[0])
     return render(
         request,
         "planning/my_week.html",
@@ -84,7 +87,10 @@ def my_week(request):
             "week": week,
             "today": timezone.localdate(),
             "office_weekdays": unit_settings["office_weekdays"],
-            "arrangement": queries.arrangement_on(person, dates[0]),
+            "right": right,
+            "suspended": right is None
+            and dates[-1] >= timezone.localdate()  # a suspension holds from now until it is lifted
+            and queries.agreement_suspended(person),
             "pattern_form": PatternForm(
                 pattern_days=pattern.days() if pattern else None,
                 initial={
@@ -132,6 +138,8 @@ def day_set(request, pk: int):
     except DomainError as refused:
         error = refused.message
         day = queries.person_days(person, [data["date"]])[0]
+    abroad = queries.abroad_places([person.pk], day.date, day.date).get(person.pk, [])
+    day = rules.abroad_days([day], abroad)[0]
     if is_htmx(request):
         return render(
             request,
@@ -186,7 +194,8 @@ def pattern_set(request, pk: int):
             )
             messages.success(
                 request,
-                _("Your usual week is saved from %(date)s.") % {"date": form.cleaned_data["valid_from"]},
+                _("Your usual week is saved from %(date)s.")
+                % {"date": formats.date_format(form.cleaned_data["valid_from"], "DATE_FORMAT")},
             )
         except DomainError as error:
             messages.error(request, error.message)
@@ -202,13 +211,16 @@ def team_week(request, pk: int | None = None):
         raise Http404
     dates, week = _week(request)
     grid = queries.team_week(unit, dates[:5])
+    abroad = queries.abroad_places([row["person"][0] for row in grid["rows"]], dates[0], dates[4])
+    for row in grid["rows"]:  # work from abroad under an agreement is shown abroad, with the country
+        row["days"] = rules.abroad_days(row["days"], abroad.get(row["person"][0], []))
     hr = is_hr(request.user)
-    # Whom the user manages matters only for the reasons people are away or abroad; most weeks
-    # have few, so the recursive query runs only for them.
+    # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
+    # recursive query runs only for them.
     private = [
         row["person"][0]
         for row in grid["rows"]
-        if any(day.detail and day.kind in (rules.AWAY, rules.ABROAD) for day in row["days"])
+        if any(day.detail and day.kind == rules.AWAY for day in row["days"])
     ]
     managed = _managed_ids(request.user, private) if private and not hr else set()
     words = labels.words()
@@ -229,8 +241,51 @@ def team_week(request, pk: int | None = None):
             "grid": grid,
             "can_manage": can_manage_unit(request.user, unit),
             "today": timezone.localdate(),
+            "duties": _duty_rows(grid, dates[:5]),
         },
     )
+
+
+DUTY_NAMES_SHOWN = 4
+
+
+def _duty_rows(grid: dict, dates: list) -> list[dict]:
+    """Each duty's cover on each day: who works through its hours, in their own hours and time zone,
+    and whether that is fewer than it needs. None for a day the duty is not kept."""
+    members = queries.infos([row["person"] for row in grid["rows"]])
+    days = {row["person"][0]: row["days"] for row in grid["rows"]}
+    names = {row["person"][0]: row["name"] for row in grid["rows"]}
+    found = []
+    for duty in grid["settings"]["duties"] or []:
+        needed = int(duty.get("min_people") or 1)
+        cells = []
+        for cover in rules.duty_cover(dates, members, days, duty):
+            if cover is None:
+                cells.append(None)
+                continue
+            cells.append(
+                {
+                    "people": [
+                        labels.cover_label(names[one.person_id], one, duty["time_zone"])
+                        for one in cover[:DUTY_NAMES_SHOWN]
+                    ],
+                    "more": max(len(cover) - DUTY_NAMES_SHOWN, 0),
+                    "count": len(cover),
+                    "short": len(cover) < needed,
+                }
+            )
+        found.append(
+            {
+                "name": duty["name"],
+                "hours": labels.hours(
+                    datetime.time.fromisoformat(duty["start"]), datetime.time.fromisoformat(duty["end"])
+                ),
+                "city": labels.city(duty["time_zone"]),
+                "needed": needed,
+                "cells": cells,
+            }
+        )
+    return found
 
 
 def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], reasons: bool) -> str:
@@ -265,31 +320,79 @@ def site_day(request, pk: int):
 
 @login_required
 def problems(request):
-    """Problems ahead in the units the user manages (HR: any unit, chosen with ?unit=)."""
-    units = list(queries.managed_units(request.user))
-    if is_hr(request.user) and request.GET.get("unit", "").isdigit():
-        units = [get_unit_for_user(request.user, int(request.GET["unit"]))]
+    """Problems ahead in the units the user manages; HR and HR approvers see the whole organisation, or
+    a unit with the units under it (?unit=). The same problem on several days is one line with its days.
+    A bounded number of queries whatever the number of units (`queries.problems_ahead_for`)."""
+    organisation = can_view_organisation_plans(request.user)
+    form = UnitFilterForm(request.GET or None) if organisation else None
+    chosen = form.cleaned_data["unit"] if form is not None and form.is_valid() else None
+    if chosen is not None:
+        units = Unit.objects.filter(pk__in=queries.unit_and_below(chosen))
+    elif organisation:
+        units = Unit.objects.filter(members__is_active=True).distinct()
+    else:
+        units = queries.managed_units(request.user)
+    units = list(units.order_by("name"))
+    too_large = (
+        organisation
+        and chosen is None
+        and Person.objects.filter(is_active=True).count() > queries.WHOLE_ORGANISATION_LIMIT
+    )
     start = timezone.localdate()
     dates = [start + datetime.timedelta(days=offset) for offset in range(PROBLEM_WEEKS * 7)]
-    found = [{"unit": unit, "problems": queries.problems_ahead(unit, dates)} for unit in units]
-    return render(request, "planning/problems.html", {"found": found, "weeks": PROBLEM_WEEKS})
+    ahead = {} if too_large else queries.problems_ahead_for(units, dates)
+    offices = []
+    if organisation:  # an office over capacity is one problem, listed once, not under each of its units
+        offices, ahead = _office_problems(ahead)
+    found = [{"unit": unit, "problems": rules.group_problems(ahead.get(unit.pk, []))} for unit in units]
+    if organisation:  # across many units, only those with something to see
+        found = [entry for entry in found if entry["problems"]]
+    return render(
+        request,
+        "planning/problems.html",
+        {
+            "found": found,
+            "offices": offices,
+            "weeks": PROBLEM_WEEKS,
+            "form": form,
+            "chosen": chosen,
+            "too_large": too_large,
+            "limit": queries.WHOLE_ORGANISATION_LIMIT,
+            "quiet": len(units) - len(found),
+        },
+    )
+
+
+def _office_problems(ahead: dict[int, list[dict]]) -> tuple[list[dict], dict[int, list[dict]]]:
+    """Offices over capacity taken out of the units' problems: each office once, with its days."""
+    full = {}
+    for problems in ahead.values():
+        for problem in problems:
+            if problem["code"] == "capacity":
+                full[(problem["site"], problem["date"])] = problem
+    rest = {unit_id: [p for p in problems if p["code"] != "capacity"] for unit_id, problems in ahead.items()}
+    return rules.group_problems([full[key] for key in sorted(full)]), rest
 
 
 @login_required
 def unit_settings(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
     require(can_manage_unit(request.user, unit))
-    form = UnitSettingsForm(request.POST or None, settings=queries.unit_settings(unit))
+    form = UnitSettingsForm(
+        request.POST or None,
+        settings=queries.unit_settings(unit),
+        time_zones=queries.unit_members(unit).values_list("time_zone", flat=True).distinct(),
+    )
     if request.method == "POST" and form.is_valid():
         services.unit_settings_save(actor=request.user, unit=unit, **form.values())
         messages.success(request, _("The unit's settings are saved."))
+        if "another" in request.POST:  # "Save and add another duty": back to a fresh empty duty
+            return redirect("planning:unit_settings", pk=unit.pk)
         return redirect("planning:team", pk=unit.pk)
-    return render(
-        request,
-        "planning/unit_settings.html",
-        {"unit": unit, "form": form},
-        status=400 if form.errors else 200,
-    )
+    status = 200
+    if form.is_bound:  # 409 when someone else changed the duties meanwhile; 400 for what the form refuses
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "duties_changed") else 400
+    return render(request, "planning/unit_settings.html", {"unit": unit, "form": form}, status=status)
 
 
 @login_required
@@ -317,101 +420,3 @@ def my_ics(request):
     response["Content-Disposition"] = 'attachment; filename="distans-plan.ics"'
     return response
 
-
-def _planner_form(request, *, unit=None, site=None):
-    following = timezone.localdate() + datetime.timedelta(days=7)
-    form = PlannerForm(request.POST or None, initial={"week": rules.iso_week(following)})
-    if request.method == "POST" and form.is_valid():
-        run = services.planner_start(
-            actor=request.user,
-            unit=unit,
-            site=site,
-            monday=form.cleaned_data["week"],
-            weights=form.weights(),
-            choose_office_day=form.cleaned_data["choose_office_day"],
-            time_limit=form.cleaned_data["time_limit"],
-        )
-        return redirect("planning:planner_run", pk=run.pk)
-    return render(
-        request,
-        "planning/planner_start.html",
-        {"subject": unit or site, "unit": unit, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-def planner_start(request, pk: int):
-    """A manager plans her unit's week."""
-    unit = get_unit_for_user(request.user, pk)
-    require(can_manage_unit(request.user, unit))
-    return _planner_form(request, unit=unit)
-
-
-@login_required
-def site_planner_start(request, pk: int):
-    """HR plans a whole office: every unit whose people are based there."""
-    site = get_object_or_404(Site, pk=pk)
-    require(is_hr(request.user))
-    return _planner_form(request, site=site)
-
-
-def _run_for_user(user, pk: int) -> PlannerRun:
-    run = get_object_or_404(PlannerRun.objects.select_related("unit", "site"), pk=pk)
-    require(can_manage_unit(user, run.unit) if run.unit else is_hr(user))
-    return run
-
-
-@login_required
-def planner_run(request, pk: int):
-    """The run's progress while it works (htmx polls the status part), then the proposal."""
-    run = _run_for_user(request.user, pk)
-    result = run.result
-    rows = []
-    if result.get("office"):
-        for person_id, name in sorted(result["names"].items(), key=lambda item: item[1]):
-            before, after = result["current"].get(person_id, []), result["office"].get(person_id, [])
-            rows.append(
-                {
-                    "id": person_id,
-                    "name": name,
-                    "before": before,
-                    "after": after,
-                    "changed": sorted(before) != sorted(after),
-                }
-            )
-    template = "planning/planner_run.html#status" if is_htmx(request) else "planning/planner_run.html"
-    return render(
-        request, template, {"run": run, "rows": rows, "changed": sum(row["changed"] for row in rows)}
-    )
-
-
-@login_required
-@require_POST
-def planner_stop(request, pk: int):
-    run = _run_for_user(request.user, pk)
-    PlannerRun.objects.filter(pk=run.pk).update(stop_requested=True)
-    return redirect("planning:planner_run", pk=run.pk)
-
-
-@login_required
-@require_POST
-def planner_apply(request, pk: int):
-    run = _run_for_user(request.user, pk)
-    if run.status != PlannerRun.Status.DONE or not run.result.get("office"):
-        messages.error(request, _("This proposal cannot be applied."))
-        return redirect("planning:planner_run", pk=run.pk)
-    chosen = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
-    outcome = services.planner_apply(
-        actor=request.user, run=run, people=chosen, usual_week=request.POST.get("mode") == "usual"
-    )
-    messages.success(
-        request, _("Applied for %(count)s people; each is told by e-mail.") % {"count": outcome["changed"]}
-    )
-    for refusal in outcome["refused"]:
-        messages.warning(request, refusal)
-    return (
-        redirect("planning:team", pk=run.unit_id)
-        if run.unit_id
-        else redirect("planning:site", pk=run.site_id)
-    )

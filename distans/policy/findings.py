@@ -121,11 +121,19 @@ MESSAGES = {
         % p
     ),
     "coverage_shortfall": lambda p: (
-        _(
-            "On %(weekday)s your unit would have %(available)s people on site, fewer than the %(needed)s it "
-            "needs."
+        (
+            _(
+                "Your unit needs you at the office on a usual %(weekday)s: without you it would have "
+                "%(available)s there, %(short)s fewer than the %(needed)s it needs, and the days asked for "
+                "cannot all fall on other days."
+            )
+            if p.get("flexible")
+            else _(
+                "On a usual %(weekday)s your unit would have %(available)s at the office, %(short)s fewer "
+                "than the %(needed)s it needs."
+            )
         )
-        % p
+        % {**p, "short": int(p["needed"]) - int(p["available"])}
     ),
 }
 

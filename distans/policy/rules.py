@@ -196,7 +196,31 @@ def evaluate(
             weekday=shortfall.weekday,
             needed=shortfall.needed,
             available=shortfall.available,
+            flexible=request.flexible,
         )
 
     route = (MANAGER, HR_APPROVER) if to_hr else (MANAGER,)
     return Evaluation(route=route, findings=tuple(findings))
+
+
+def coverage_shortfalls(
+    request: RequestSpec, own_week: tuple[str, ...], at_office: list[int], needed: list[int]
+) -> tuple[Shortfall, ...]:
+    """The weekdays on which granting the request would leave the unit below its coverage minimum, from
+    the unit's usual week: `own_week` is where the person usually is on each weekday ("office",
+    "remote" or "off"), `at_office` how many others are at the office, `needed` the minimum.
+
+    With fixed weekdays, each of them where the others alone are too few. With flexible days, the person
+    can keep to the days the unit does not need them, so the short days count only when the days asked
+    for cannot all avoid them."""
+    working = [day for day in range(WORKDAYS) if day < len(own_week) and own_week[day] != "off"]
+    short = {
+        day: Shortfall(day, needed[day], at_office[day])
+        for day in working
+        if needed[day] and at_office[day] < needed[day]
+    }
+    if not request.flexible:
+        return tuple(short[day] for day in sorted(set(request.weekdays)) if day in short)
+    if short and math.ceil(request.days) > len(working) - len(short):
+        return tuple(short[day] for day in sorted(short))
+    return ()

@@ -395,7 +395,7 @@ def test_a_suspended_agreement_leaves_only_the_policy_s_flexible_days(cast, acti
     tuesday = active.start_date + datetime.timedelta(days=(1 - active.start_date.weekday()) % 7 + 7)
     while any(day.kind == "holiday" for day in person_days(person, week_of(tuesday))):
         tuesday += datetime.timedelta(weeks=1)  # a week without public holidays
-    with pytest.raises(DomainError, match="covers 2 days"):
+    with pytest.raises(DomainError, match="fixes your remote days to Monday, Thursday"):
         plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
     agreement_services.suspend(actor=manager, agreement=active, reason="Security incident")
     plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")

@@ -1,6 +1,5 @@
 """Requests through the services: routing, the state machine, the assessment gate, notices."""
 
-import datetime
 import threading
 from decimal import Decimal
 
@@ -195,14 +194,3 @@ def test_a_stale_decision_is_refused(cast, asa_assessed):
             actor=cast["hr_approver"], request=request, decision="reject", comment="x", expected_step=1
         )
     assert error.value.code == "already_decided" and Request.objects.get().status == "approved"
-
-
-def test_approved_fixed_weekdays_become_the_usual_week(cast, asa_assessed):
-    from distans.planning.queries import person_days
-
-    asa = cast["employee"]
-    request = services.request_submit(actor=asa, request=draft(asa, flexible=False, weekdays=[0, 4]))
-    services.request_decide(actor=cast["manager"], request=request, decision="approve")
-    weeks = [request.start_date + datetime.timedelta(days=offset) for offset in range(28)]
-    remote = {day.date.weekday() for day in person_days(asa, weeks) if day.kind == "remote"}
-    assert remote == {0, 4}

@@ -237,12 +237,22 @@ MATRIX = {
     "api:agreement_sign": ("post", asa_agreement, signed_in(422, anonymous=401)),
     "api:agreement_amend": ("post", asa_agreement, signed_in(422, anonymous=401)),
     "api:agreement_suspend": ("post", asa_agreement, signed_in(422, anonymous=401)),
-    "api:agreement_end": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "hr_approver": 403, "anonymous": 401}),
+    # Allowed to try, but a draft is not in force, so there is nothing to end (400 with the reason).
+    "api:agreement_end": (
+        "post",
+        asa_agreement,
+        {
+            **AGREEMENT_VIEWERS,
+            **{role: 400 for role in ("employee", "manager", "hr")},
+            "hr_approver": 403,
+            "anonymous": 401,
+        },
+    ),
     "followup:overview": ("get", None, signed_in(200)),
     "followup:evaluation": ("get", asa_evaluation, FOLLOWUP_VIEWERS),
     "followup:book": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403,
                                               "manager": 302, "hr": 302}),
-    "followup:attachment": ("get", None, only(["manager", "hr_approver"])),  # Karin manages Elin
+    "followup:attachment": ("get", None, only(["manager", "hr_approver", "hr"])),  # HR: the organisation
     "followup:pulse": ("get", None, HR_ONLY),
     "followup:deviation_new": ("get", None, signed_in(200)),
     "followup:deviation": ("get", asa_deviation, FOLLOWUP_VIEWERS),
@@ -304,6 +314,9 @@ MATRIX = {
     "api:pattern_save": ("put", lambda cast: [cast["employee"].pk], signed_in(422, anonymous=401)),
     "api:unit_coverage": ("get", lambda cast: [cast["employee"].unit_id], signed_in(422, anonymous=401)),
     "api:site_occupancy": ("get", lambda cast: [cast["employee"].site_id], signed_in(422, anonymous=401)),
+    "api:planner_runs": ("post", None, signed_in(422, anonymous=401)),
+    "api:planner_run": ("get", planner_run, {**only(["manager", "hr"]), "anonymous": 401}),
+    "api:planner_run_apply": ("post", planner_run, {**only(["manager", "hr"], status=409), "anonymous": 401}),
     "api:checklist_templates": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_assignments": ("get", None, signed_in(200, anonymous=401)),
     "api:checklist_response": ("get", lambda cast: [suitability(cast).pk],

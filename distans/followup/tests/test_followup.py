@@ -246,6 +246,7 @@ def test_attachment_watch_lists_a_report_above_the_warning_level(client, cast):
     client.force_login(cast["manager"])
     page = client.get(reverse("followup:attachment")).content.decode()
     assert "Åsa Öberg" in page
+    assert "<td>3</td><td>no agreement</td>" in page  # three days a week planned, none agreed
 
 
 def test_pulse_below_five_answers_shows_nothing(client, cast):

@@ -1,18 +1,16 @@
 """Changing a day in My week with one click, then seeing it in the team grid."""
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
-from distans.org.demo import demo_load
-from distans.planning.demo import plans_demo
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_day_changed_in_my_week_shows_in_the_team_grid(page, live_server):  # noqa: F811
-    demo_load(people=60, seed=1)
-    plans_demo(seed=1)
+    call_command("demo", "--people", "60")
     sign_in(page, live_server, "asa.oberg@nordvik.example")
     page.get_by_role("link", name="My week").click()
     page.get_by_role("link", name="Next week →").click()

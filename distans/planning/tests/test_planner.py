@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from distans.planning.planner import Person, Problem, Site, Unit, Weights, solve
-from distans.planning.planner_check import score, violations
+from distans.planning.planner_check import preference_tally, score, shortfalls, violations
 
 STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
 
@@ -116,16 +116,18 @@ def test_the_plan_command_names_the_conflict(db):
 
     from django.core.management import call_command
 
-    from distans.org.demo import demo_load
-    from distans.org.models import Site
-    from distans.planning.demo import plans_demo
+    from distans.org.models import Unit
+    from distans.planning import services
 
-    demo_load(people=60, seed=1)
-    plans_demo(seed=1)
-    Site.objects.filter(code="STO").update(desk_capacity=1)
+    call_command("demo", "--people", "60")
+    team = Unit.objects.get(code="CS-SE-1")
+    services.unit_settings_save(
+        actor=team.manager, unit=team, coverage={"0": {"min_people": 50, "min_share": 0}}
+    )
     out = io.StringIO()
-    call_command("plan", "--site", "STO", "--week", "2027-W02", "--time-limit", "5", stdout=out)
-    assert "These requirements cannot all be met:" in out.getvalue() and "desks on" in out.getvalue()
+    call_command("plan", "--unit", "CS-SE-1", "--week", "2027-W02", "--time-limit", "5", stdout=out)
+    assert "These requirements cannot all be met:" in out.getvalue()
+    assert "needs 50 at the office on Monday" in out.getvalue()
 
 
 problems = st.builds(
@@ -144,12 +146,12 @@ problems = st.builds(
     ),
     st.lists(
         st.builds(
-            lambda number, remote, exact, fixed, away, preferred, current: Person(
+            lambda number, halves, exact, fixed, away, preferred, current, taken: Person(
                 number,
                 f"P{number}",
                 1,
                 1,
-                remote,
+                halves / 2,
                 exact,
                 tuple(sorted(fixed)),
                 (),
@@ -157,14 +159,16 @@ problems = st.builds(
                 tuple(sorted(preferred)),
                 (),
                 tuple(sorted(current)),
+                tuple(sorted(taken - fixed)),
             ),
             st.integers(0, 10_000),
-            st.integers(0, 5),
+            st.integers(0, 10),  # remote days a week in half days: 0, 0.5, … 5
             st.booleans(),
-            st.sets(st.integers(0, 4), max_size=2),
+            st.sets(st.integers(0, 4), max_size=3),
             st.sets(st.integers(0, 4), max_size=2),
             st.sets(st.integers(0, 4), max_size=2),
             st.sets(st.integers(0, 4), max_size=4),
+            st.sets(st.integers(0, 4), max_size=1),
         ),
         min_size=1,
         max_size=8,
@@ -220,3 +224,69 @@ def test_a_large_site_planned_in_blocks_keeps_every_rule_and_the_desks_across_bl
     assert solution.status == "feasible" and solution.bound is None, "no bound is claimed for blocks"
     assert violations(problem, solution) == []
     assert solution.parts == score(problem, solution.office)
+
+
+def test_half_a_day_is_planned_as_a_half_day_at_the_office():
+    """2.5 days: two whole remote days and one office day worked half remotely (it takes a desk)."""
+    person = Person(1, "Åsa", 1, 1, remote_days=2.5)
+    problem = Problem((person,), (Unit(1, "Support", office_days=(1,)),), (Site(1, "Stockholm", 5),))
+    solution = solve(problem, time_limit=5)
+    assert len(solution.office[1]) == 3 and 1 in solution.office[1]
+    (half,) = solution.half_days[1]
+    assert half in solution.office[1] and half != 1, "the half day is not the team day"
+    assert violations(problem, solution) == []
+
+
+def test_fixed_weekdays_with_a_half_day_meet_the_team_on_one_of_them():
+    """2.5 days fixed on Monday, Wednesday and Friday (three weekdays, as the request form asks): the
+    team day on Wednesday is her half day at the office. Rounded down to 2 days, no plan fit."""
+    person = Person(1, "Åsa", 1, 1, remote_days=2.5, fixed_remote=(0, 2, 4))
+    colleague = Person(2, "Björn", 1, 1, remote_days=2)
+    problem = Problem(
+        (person, colleague), (Unit(1, "Support", office_days=(2,)),), (Site(1, "Stockholm", 5),)
+    )
+    solution = solve(problem, time_limit=5)
+    assert solution.status == "optimal" and violations(problem, solution) == []
+    assert solution.office[1] == (1, 2, 3) and solution.half_days[1] == (2,)
+    assert 2 not in solution.half_days
+
+
+def test_a_day_changed_to_remote_work_is_never_the_half_day():
+    person = Person(1, "Åsa", 1, 1, remote_days=2.5, fixed_remote=(0, 2, 4), taken_remote=(2,))
+    problem = Problem((person,), (Unit(1, "Support"),), (Site(1, "Stockholm", 5),))
+    solution = solve(problem, time_limit=5)
+    assert 2 not in solution.office[1] and solution.half_days[1][0] in (0, 4)
+    assert violations(problem, solution) == []
+
+
+def test_an_unmet_half_day_rule_is_named_with_its_half():
+    people = (Person(1, "Åsa", 1, 1, remote_days=2.5),)
+    coverage = tuple((day, 1) for day in range(4))
+    solution = solve(Problem(people, (Unit(1, "Support", coverage=coverage),), (Site(1, "S", 5),)))
+    assert solution.status == "infeasible"
+    assert ("days", 2.5) in next(c for c in solution.conflicts if c.code == "remote_days").params
+
+
+def test_today_s_shortfalls_and_preferences_beside_the_proposal():
+    people = tuple(
+        Person(n, f"P{n}", 1, 1, remote_days=3, unwanted_office=(0,), current_office=(0, 1, 2))
+        for n in range(4)
+    )
+    problem = Problem(
+        people,
+        (Unit(1, "Support", office_days=(3,), coverage=((4, 2),)),),
+        (Site(1, "Stockholm", 4, taken=(1, 1, 1, 0, 0)),),
+    )
+    today = {person.id: person.current_office for person in people}
+    found = {
+        (conflict.code, dict(conflict.params)["weekday"])
+        for conflict in shortfalls(problem, today, {1: (3,)})
+    }
+    assert found == {("capacity", 0), ("capacity", 1), ("capacity", 2), ("office_day", 3), ("coverage", 4)}
+    solution = solve(problem, time_limit=5)
+    assert solution.status == "optimal" and shortfalls(problem, solution.office, {1: (3,)}) == []
+    assert (
+        preference_tally(problem, today)["unwanted"]
+        == 4
+        > preference_tally(problem, solution.office)["unwanted"]
+    )

@@ -2,13 +2,12 @@
 
 import datetime
 import threading
-from decimal import Decimal
 
 import pytest
 import time_machine
 from django.db import connection
 
-from distans.arrangements.models import Request
+from distans.arrangements.tests.conftest import agreement_in_force
 from distans.core.errors import DomainError
 from distans.org.models import Person, Site
 from distans.planning import queries, services
@@ -24,20 +23,9 @@ def frozen():
         yield
 
 
-def approve(person, days="2", **values):
-    return Request.objects.create(
-        person=person,
-        created_by=person,
-        status="approved",
-        days_per_week=Decimal(days),
-        start_date=TODAY,
-        **values,
-    )
-
-
 def test_a_change_outside_the_agreement_is_refused_with_the_reason(cast):
     asa = cast["employee"]
-    approve(asa, "2")
+    agreement_in_force(cast, days="2")
     services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="remote")
     services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=1), kind="remote")
     with pytest.raises(DomainError) as error:
@@ -58,7 +46,7 @@ def test_without_an_agreement_remote_days_are_flexible_days_within_the_allowance
     assert error.value.code == "flexible_days_used"
 
 
-def test_abroad_needs_an_approved_request_from_abroad(cast):
+def test_abroad_needs_an_agreement_for_work_abroad(cast):
     with pytest.raises(DomainError) as error:
         services.day_set(
             actor=cast["employee"],
@@ -67,7 +55,7 @@ def test_abroad_needs_an_approved_request_from_abroad(cast):
             kind="abroad",
             country="Thailand",
         )
-    assert error.value.code == "abroad_needs_approval"
+    assert error.value.code == "abroad_needs_agreement"
 
 
 def test_as_usual_removes_the_change(cast):
@@ -118,7 +106,7 @@ def test_two_people_taking_the_last_desk_at_once_cannot_both_succeed(cast):
 
 def test_a_new_pattern_never_rewrites_the_past(cast):
     asa = cast["employee"]
-    approve(asa, "2")
+    agreement_in_force(cast, days="2")
     old = WorkPattern.objects.create(person=asa, valid_from=datetime.date(2026, 1, 5), mon="remote")
     with pytest.raises(DomainError):
         services.pattern_set(
@@ -138,23 +126,24 @@ def test_a_new_pattern_never_rewrites_the_past(cast):
     assert old.mon == "remote"
 
 
-def test_an_employees_own_pattern_must_fit_the_agreement(cast):
+def test_a_usual_week_s_remote_days_must_fit_the_agreement_whoever_sets_it(cast):
     asa = cast["employee"]
+    monday_remote = ["remote", "office", "office", "office", "office", "off", "off"]
+    for actor in (asa, cast["manager"]):
+        with pytest.raises(DomainError) as error:
+            services.pattern_set(actor=actor, person=asa, valid_from=NEXT_MONDAY, days=monday_remote)
+        assert error.value.code == "pattern_needs_agreement"
+    agreement_in_force(cast, days="2", flexible=False, weekdays=[0, 4])
     with pytest.raises(DomainError) as error:
         services.pattern_set(
             actor=asa,
             person=asa,
             valid_from=NEXT_MONDAY,
-            days=["remote", "office", "office", "office", "office", "off", "off"],
+            days=["office", "remote", "office", "office", "office", "off", "off"],
         )
-    assert "covers 0 remote days" in error.value.message
-    services.pattern_set(
-        actor=cast["manager"],
-        person=asa,
-        valid_from=NEXT_MONDAY,
-        days=["remote", "office", "office", "office", "office", "off", "off"],
-    )
-    assert WorkPattern.objects.filter(person=asa).count() == 1
+    assert error.value.message == "The agreement fixes the remote days to Monday, Friday."
+    services.pattern_set(actor=cast["manager"], person=asa, valid_from=NEXT_MONDAY, days=monday_remote)
+    assert WorkPattern.objects.get(person=asa, valid_from=NEXT_MONDAY).mon == "remote"
 
 
 def test_organisation_counts_match_each_team_week(cast):

@@ -13,6 +13,7 @@ from icalendar import Calendar
 from distans.core.testing import html
 from distans.org.models import Person
 from distans.planning import queries, services
+from distans.planning.forms import duties_fingerprint
 from distans.planning.models import FeedToken, UnitPlanSettings
 
 NEXT_MONDAY = datetime.date(2026, 12, 7)
@@ -137,7 +138,9 @@ def test_problems_ahead_lists_a_coverage_shortfall_for_the_manager(client, cast)
     )
     client.force_login(cast["manager"])
     page = html(client.get(reverse("planning:problems")))
-    assert "fewer than the 5 needed" in page and "Support Sweden" in page
+    assert "Fewer at the office than the coverage needs" in page and "Support Sweden" in page
+    assert "2 of 5 at the office" in page  # Åsa and Björn, every Wednesday, one line with its days
+    assert page.count("Fewer at the office than the coverage needs") == 1
 
 
 def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
@@ -149,12 +152,15 @@ def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
             "office_weekdays": ["1", "3"],
             "office_dates": "2026-12-11, 2026-12-18",
             "min_people_0": "2",
-            "duty_name": "Telephone",
-            "duty_weekdays": ["0"],
-            "duty_start": "09:00",
-            "duty_end": "12:00",
-            "duty_time_zone": "Europe/Stockholm",
-            "duty_min_people": "1",
+            "duties_seen": duties_fingerprint([]),
+            "duty-TOTAL_FORMS": "1",
+            "duty-INITIAL_FORMS": "0",
+            "duty-0-name": "Telephone",
+            "duty-0-weekdays": ["0"],
+            "duty-0-start": "09:00",
+            "duty-0-end": "12:00",
+            "duty-0-time_zone": "Europe/Stockholm",
+            "duty-0-min_people": "1",
         },
     )
     assert response.status_code == 302
@@ -171,9 +177,17 @@ def test_manager_saves_team_office_days_coverage_and_a_duty(client, cast):
 def test_a_duty_without_its_hours_is_refused(client, cast):
     client.force_login(cast["manager"])
     response = client.post(
-        reverse("planning:unit_settings", args=[cast["employee"].unit_id]), {"duty_name": "Telephone"}
+        reverse("planning:unit_settings", args=[cast["employee"].unit_id]),
+        {
+            "duties_seen": duties_fingerprint([]),
+            "duty-TOTAL_FORMS": "1",
+            "duty-INITIAL_FORMS": "0",
+            "duty-0-name": "Telephone",
+            "duty-0-time_zone": "Europe/Stockholm",
+            "duty-0-min_people": "1",
+        },
     )
-    assert response.status_code == 400 and "Needed for the duty." in html(response)
+    assert response.status_code == 400 and "Choose the days the duty is needed." in html(response)
 
 
 def test_the_calendar_feed_parses_matches_the_plan_and_keeps_its_uids(client, cast):
@@ -214,7 +228,7 @@ def test_api_day_change_is_refused_with_a_reason(client, cast):
     response = client.put(
         url, json.dumps({"kind": "abroad", "country": "Thailand"}), content_type="application/json"
     )
-    assert response.status_code == 400 and response.json()["code"] == "abroad_needs_approval"
+    assert response.status_code == 400 and response.json()["code"] == "abroad_needs_agreement"
     response = client.put(url, json.dumps({"kind": "remote"}), content_type="application/json")
     assert response.json()["kind"] == "remote"
     coverage = client.get(
@@ -245,12 +259,14 @@ def test_the_unit_feed_has_counts_and_team_office_days(client, cast):
 def test_a_manager_runs_the_planner_in_the_background_and_applies_the_proposal(client, cast):
     from django.core import mail
 
+    from distans.arrangements.tests.conftest import agreement_in_force
     from distans.checklists.tests.conftest import run_due_tasks
     from distans.planning.models import PlannerRun
 
     unit = cast["employee"].unit
     UnitPlanSettings.objects.create(unit=unit, office_weekdays=[2])
     for person in (cast["employee"], cast["manager"]):
+        agreement_in_force(cast, person, days="1")
         services.pattern_set(
             actor=cast["hr"],
             person=person,

@@ -4,10 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from distans.arrangements.agreement_demo import agreements_demo
 from distans.arrangements.demo import requests_demo
+from distans.arrangements.history_demo import history_demo
 from distans.checklists.demo import checklists_demo
-from distans.followup.demo import followup_demo
+from distans.followup.demo import evaluations_demo, followup_demo
 from distans.org.demo import DEMO_PASSWORD, MIN_PEOPLE, demo_load, demo_logins
-from distans.planning.demo import plans_demo
+from distans.planning.demo import plans_demo, team_settings_demo
 
 
 class Command(BaseCommand):
@@ -27,6 +28,8 @@ class Command(BaseCommand):
                               f"{time.monotonic() - started:.1f} s.")
         else:
             self.stdout.write("The demo organisation is already loaded; nothing changed.")
+        if team_settings_demo():
+            self.stdout.write("Added team office days, customer service's minimum and the mailbox duty.")
         if checklists_demo(seed=seed):
             self.stdout.write("Added the demo checklists: assessments, checks and a pulse round.")
         if requests_demo():
@@ -35,8 +38,12 @@ class Command(BaseCommand):
             self.stdout.write("Added the demo agreements: in effect in Sweden, Norway (amended) and Denmark.")
         if followup_demo():
             self.stdout.write("Added follow-ups, deviations and equipment on loan.")
+        if history_demo(seed=seed):
+            self.stdout.write("Added the agreements signed in the past months: about two in three people.")
+        if evaluations_demo():
+            self.stdout.write("Booked the next evaluation of every agreement in effect.")
         if plans_demo(seed=seed):
-            self.stdout.write("Added the weekly plans: usual weeks, office days, coverage and duties.")
+            self.stdout.write("Added the weekly plans: usual weeks from the agreements, desks and leave.")
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.role:<12} {login.email:<36} {login.name}")

@@ -1,0 +1,208 @@
+"""The planner in the API: start a run for a unit or an office and a week, follow it, apply it. The
+same permission helpers, form and run helpers as the pages (`planner_views`), so both answer alike."""
+
+import dataclasses
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
+
+from distans.core.permissions import require
+from distans.org.models import Site
+from distans.org.permissions import get_unit_for_user
+from distans.planning import planner, planner_runs, rules
+from distans.planning.forms import PlannerForm
+from distans.planning.models import PlannerRun
+from distans.planning.permissions import can_manage_unit, can_plan_site, get_planner_run_for_user
+
+router = Router(tags=["planner"])
+DEFAULT_WEIGHTS = dataclasses.asdict(planner.Weights())
+
+
+class WeightsIn(Schema):
+    """How much each soft goal counts, 0–10 (the planner form's defaults when left out)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    preferences: int = Field(DEFAULT_WEIGHTS["preferences"], description="preferred and unwanted days")
+    colocation: int = Field(
+        DEFAULT_WEIGHTS["colocation"], description="the team at the office on the same days"
+    )
+    fairness: int = Field(DEFAULT_WEIGHTS["fairness"], description="nobody always gets the unwanted days")
+    stability: int = Field(DEFAULT_WEIGHTS["stability"], description="few changes from today")
+    balance: int = Field(DEFAULT_WEIGHTS["balance"], description="an even load on the office")
+
+
+class RunIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    unit: int | None = Field(None, description="The unit to plan (its managers and HR); or give site")
+    site: int | None = Field(None, description="The office to plan: every unit based there (HR)")
+    week: str = Field(..., description='The ISO week, e.g. "2026-W50": this week or a later one')
+    weights: WeightsIn = Field(default_factory=WeightsIn)
+    choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
+    time_limit: int = Field(10, description="Seconds to search, 2–60")
+
+
+class PersonPlanOut(Schema):
+    id: int
+    name: str
+    today: list[int] = Field(description="Office weekdays in today's plan for the week, 0 = Monday")
+    proposed: list[int] = Field(description="Office weekdays proposed; a half day is one of them")
+    half_day: int | None = Field(description="The office day worked half remotely (a half-day allowance)")
+    changed: bool
+
+
+class ResultOut(Schema):
+    status: str = Field(description="optimal, feasible, infeasible, or stopped (no plan found in time)")
+    seconds: float | None
+    objective: float | None
+    bound: float | None
+    gap: float | None = Field(description="Per cent from the best possible")
+    parts: dict[str, int]
+    chosen_office_days: dict[str, int] = Field(description="Unit id: the weekday the planner chose")
+    people: list[PersonPlanOut]
+    removes: list[str] | None = Field(description="Problems of today's plan the proposal removes, in words")
+    conflicts: list[str] = Field(description="When no plan fits: the requirements that cannot all be met")
+
+
+class RunOut(Schema):
+    id: int
+    unit: int | None
+    site: int | None
+    week: str
+    status: str = Field(description="queued, running, done or applied")
+    status_text: str
+    waiting_for_worker: bool = Field(
+        description="Still queued with no worker running: start manage.py db_worker"
+    )
+    notice: str = Field(description="What to do about it, in the caller's language; empty when all is well")
+    progress: dict | None = Field(description="While running: the best plan's score so far and the bound")
+    result: ResultOut | None
+    url: str = Field(description="The run's page")
+
+
+class ApplyIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    people: list[int] | None = Field(
+        None, description="Ids from the proposal; left out, everyone whose office days change"
+    )
+    mode: Literal["week", "usual"] = Field(
+        "week", description="week: the planned week only; usual: their usual week from that week on"
+    )
+
+
+class ApplyOut(Schema):
+    week: str
+    changed: int = Field(description="People whose plan was changed (each is told by e-mail)")
+    refused: list[str] = Field(description="Days the rules refused, with the reason")
+
+
+def _invalid(form: PlannerForm):
+    """The form's errors, each after the name of the value it is about (weights.fairness: …)."""
+    return planner_runs.refused(
+        422,
+        "invalid",
+        " ".join(
+            f"{'weights.' if name in DEFAULT_WEIGHTS else ''}{name}: {' '.join(errors)}"
+            for name, errors in form.errors.items()
+        ),
+    )
+
+
+def _out(request, run: PlannerRun) -> RunOut:
+    shown = planner_runs.outcome(run)
+    result = None
+    if run.result:
+        result = ResultOut(
+            status=run.result["status"],
+            seconds=run.result.get("seconds"),
+            objective=run.result.get("objective"),
+            bound=run.result.get("bound"),
+            gap=run.result.get("gap"),
+            parts=run.result.get("parts", {}),
+            chosen_office_days=run.result.get("chosen_office_days", {}),
+            people=[
+                PersonPlanOut(
+                    id=row["id"],
+                    name=row["name"],
+                    today=row["before"],
+                    proposed=row["after"],
+                    half_day=row["half_day"],
+                    changed=row["changed"],
+                )
+                for row in shown["rows"]
+            ],
+            removes=shown["removes"],
+            conflicts=shown["conflicts"],
+        )
+    notice = ""
+    if shown["waiting_for_worker"]:
+        notice = _("No worker has started this run. Start one beside the server with manage.py db_worker.")
+    elif run.status == PlannerRun.Status.DONE and shown["week_over"]:
+        notice = _("Week %(week)s has passed, so its plan can no longer be applied. Plan a coming week.") % {
+            "week": shown["week"]
+        }
+    return RunOut(
+        id=run.pk,
+        unit=run.unit_id,
+        site=run.site_id,
+        week=shown["week"],
+        status=run.status,
+        status_text=str(run.get_status_display()),
+        waiting_for_worker=shown["waiting_for_worker"],
+        notice=notice,
+        progress=run.progress or None,
+        result=result,
+        url=request.build_absolute_uri(reverse("planning:planner_run", args=[run.pk])),
+    )
+
+
+@router.post("/planner/runs", response={201: RunOut}, url_name="planner_runs")
+def run_start(request, payload: RunIn):
+    """Start the planner for a unit (its managers and HR) or a whole office (HR) and a week. It runs in
+    the background: follow it at its `url` in the API or on its page."""
+    if (payload.unit is None) == (payload.site is None):
+        raise planner_runs.refused(422, "invalid", _("Give either a unit or a site, not both."))
+    if payload.unit is not None:
+        unit, site = get_unit_for_user(request.auth, payload.unit), None
+        require(can_manage_unit(request.auth, unit))
+    else:
+        unit, site = None, get_object_or_404(Site, pk=payload.site)
+        require(can_plan_site(request.auth, site))
+    form = PlannerForm(
+        {
+            "week": payload.week,
+            "choose_office_day": payload.choose_office_day,
+            "time_limit": payload.time_limit,
+            **payload.weights.dict(),
+        }
+    )
+    if not form.is_valid():
+        raise _invalid(form)
+    run = planner_runs.start(actor=request.auth, form=form, unit=unit, site=site)
+    return Status(201, _out(request, run))
+
+
+@router.get("/planner/runs/{run_id}", response=RunOut, url_name="planner_run")
+def run_detail(request, run_id: int):
+    """The run's status and progress; when done, the proposal per person, the problems of today's plan
+    it removes, or the requirements that cannot all be met, in the caller's language."""
+    return _out(request, get_planner_run_for_user(request.auth, run_id))
+
+
+@router.post("/planner/runs/{run_id}/apply", response=ApplyOut, url_name="planner_run_apply")
+def run_apply(request, run_id: int, payload: ApplyIn):
+    """Apply the proposal to the week planned (or as the usual week from it), for everyone whose office
+    days change or the people listed. Every change is checked again against agreements and desks."""
+    run = get_planner_run_for_user(request.auth, run_id)
+    outcome = planner_runs.apply(
+        actor=request.auth, run=run, people=payload.people, usual_week=payload.mode == "usual"
+    )
+    return ApplyOut(
+        week=rules.iso_week(run.week_start), changed=outcome["changed"], refused=outcome["refused"]
+    )

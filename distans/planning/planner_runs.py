@@ -1,0 +1,218 @@
+"""A planner run for its page and the API alike: starting one from the form's values, the proposal per
+person, the problems of today's plan that it removes and the conflicts (worded when read, in the
+reader's language), whether a worker has picked the run up, and applying it to the week planned."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from distans.core.errors import DomainError
+from distans.core.weekdays import NAMES
+from distans.planning import planner, planner_data, rules, services
+from distans.planning.forms import PlannerForm, coming_week
+from distans.planning.models import PlannerRun
+
+# A worker polls for work every few seconds (`make run` starts one that looks every 5 s); a run still
+# waiting after this long, with no worker busy on other work, has no worker to run it.
+WORKER_GRACE = datetime.timedelta(seconds=10)
+BUSY_AT_MOST = datetime.timedelta(minutes=5)  # a task "running" for longer is a worker that died
+
+
+def default_week() -> str:
+    """The week the planner opens on: the coming one, never one that has passed."""
+    return rules.iso_week(coming_week(timezone.localdate()))
+
+
+def start(*, actor, form: PlannerForm, unit=None, site=None) -> PlannerRun:
+    """A run from the planner form's cleaned values (the page's form, or the API's values through it)."""
+    data = form.cleaned_data
+    return services.planner_start(
+        actor=actor,
+        unit=unit,
+        site=site,
+        monday=data["week"],
+        weights=form.weights(),
+        choose_office_day=data["choose_office_day"],
+        time_limit=data["time_limit"],
+    )
+
+
+def week_is_over(run: PlannerRun) -> bool:
+    return run.week_start + datetime.timedelta(days=4) < timezone.localdate()
+
+
+def waiting_for_worker(run: PlannerRun) -> bool:
+    """Still waiting well after it was started while no worker is busy with other work: no worker is
+    running, and the page says how to start one."""
+    now = timezone.now()
+    if run.status != PlannerRun.Status.QUEUED or now - run.created_at < WORKER_GRACE:
+        return False
+    return not DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__gte=now - BUSY_AT_MOST
+    ).exists()
+
+
+def days_words(days, half_day: int | None = None) -> str:
+    """Office days as "Tuesday, Thursday (half day)", in the active language."""
+    return ", ".join(
+        _("%(weekday)s (half day)") % {"weekday": NAMES[day]} if day == half_day else str(NAMES[day])
+        for day in sorted(days)
+    ) or _("none")
+
+
+def proposal(run: PlannerRun) -> list[dict]:
+    """Per person in the proposal, by name: today's office days, the proposed ones with the half day,
+    and whether their office days change."""
+    result = run.result
+    if not result.get("office"):
+        return []
+    half_days = result.get("half_days", {})
+    rows = []
+    for person_id, name in sorted(result["names"].items(), key=lambda item: item[1]):
+        before, after = result["current"].get(person_id, []), result["office"].get(person_id, [])
+        half = (half_days.get(person_id) or [None])[0]
+        rows.append(
+            {
+                "id": int(person_id),
+                "name": name,
+                "before": before,
+                "after": after,
+                "half_day": half,
+                "before_words": days_words(before),
+                "after_words": days_words(after, half),
+                "changed": sorted(before) != sorted(after),
+            }
+        )
+    return rows
+
+
+def _conflict(coded: dict) -> planner.Conflict:
+    return planner.Conflict(
+        coded["code"],
+        tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in coded["params"]),
+    )
+
+
+def conflicts(run: PlannerRun) -> list[str]:
+    """The rules that cannot all hold, in the reader's language (runs from before codes: as saved)."""
+    return [
+        coded if isinstance(coded, str) else planner_data.conflict_words(_conflict(coded))
+        for coded in run.result.get("conflicts", [])
+    ]
+
+
+def shortfall_words(coded: dict) -> str:
+    params = dict(coded["params"])
+    params["weekday"] = NAMES[params["weekday"]]
+    if coded["code"] == "capacity":
+        return _("%(site)s on %(weekday)s: %(booked)s people for %(desks)s desks") % params
+    if coded["code"] == "office_day":
+        return (
+            ngettext(
+                "%(unit)s: %(missing)s person not at the office on the team day, %(weekday)s",
+                "%(unit)s: %(missing)s people not at the office on the team day, %(weekday)s",
+                params["missing"],
+            )
+            % params
+        )
+    return _("%(unit)s on %(weekday)s: %(present)s at the office, %(needed)s needed") % params
+
+
+def _key(coded: dict) -> tuple:
+    params = dict(coded["params"])
+    return coded["code"], params.get("site") or params.get("unit"), params["weekday"]
+
+
+def removes(run: PlannerRun) -> list[str] | None:
+    """The problems of today's plan for the week that the proposal removes: days over capacity, team
+    days split, coverage short, and fewer unwanted or more preferred office days. None when the run has
+    no proposal (or was made before runs compared)."""
+    today, proposed = run.result.get("today"), run.result.get("proposal")
+    if not today or not proposed:
+        return None
+    left = {_key(coded): coded for coded in proposed["shortfalls"]}
+    found = [shortfall_words(coded) for coded in today["shortfalls"] if _key(coded) not in left]
+    for coded in today["shortfalls"]:  # an office still over its desks, but less so
+        after = left.get(_key(coded))
+        if (
+            coded["code"] == "capacity"
+            and after
+            and dict(after["params"])["booked"] < dict(coded["params"])["booked"]
+        ):
+            params = dict(coded["params"])
+            found.append(
+                _("%(site)s on %(weekday)s: %(before)s people for %(desks)s desks today, %(after)s proposed")
+                % {
+                    **params,
+                    "weekday": NAMES[params["weekday"]],
+                    "before": params["booked"],
+                    "after": dict(after["params"])["booked"],
+                }
+            )
+    before, after = today["preferences"], proposed["preferences"]
+    if after["unwanted"] < before["unwanted"]:
+        found.append(
+            _("Office days on days people would rather not come in: %(before)s today, %(after)s proposed")
+            % {"before": before["unwanted"], "after": after["unwanted"]}
+        )
+    if after["missed"] < before["missed"]:
+        found.append(
+            _("Preferred office days missed: %(before)s today, %(after)s proposed")
+            % {"before": before["missed"], "after": after["missed"]}
+        )
+    return found
+
+
+def outcome(run: PlannerRun) -> dict:
+    """What the page and the API show of a run."""
+    rows = proposal(run)
+    return {
+        "rows": rows,
+        "changed": sum(row["changed"] for row in rows),
+        "half_days": any(row["half_day"] is not None for row in rows),
+        "week": rules.iso_week(run.week_start),
+        "conflicts": conflicts(run),
+        "removes": removes(run),
+        "waiting_for_worker": waiting_for_worker(run),
+        "week_over": week_is_over(run),
+    }
+
+
+def refused(status: int, code: str, message: str) -> DomainError:
+    error = DomainError(code, message)
+    error.status = status
+    return error
+
+
+def apply(*, actor, run: PlannerRun, people: list[int] | None, usual_week: bool) -> dict:
+    """The proposal for the people chosen (None: everyone whose office days change), for the week that
+    was planned or as their usual week from it. Refused when there is no plan to apply, when it has been
+    applied, when the week is over, or for people the proposal does not cover."""
+    if run.status == PlannerRun.Status.APPLIED:
+        raise refused(409, "planner_applied", _("This proposal has already been applied."))
+    if run.status != PlannerRun.Status.DONE:
+        raise refused(409, "planner_not_done", _("The planner has not finished yet; apply when it has."))
+    if not run.result.get("office"):
+        raise refused(409, "planner_no_plan", _("This run found no plan to apply."))
+    if week_is_over(run):
+        raise refused(
+            409,
+            "planner_week_over",
+            _("Week %(week)s has passed, so its plan can no longer be applied. Plan a coming week.")
+            % {"week": rules.iso_week(run.week_start)},
+        )
+    rows = proposal(run)
+    if people is None:
+        people = [row["id"] for row in rows if row["changed"]]
+    unknown = sorted(set(people) - {row["id"] for row in rows})
+    if unknown:
+        raise refused(
+            422,
+            "planner_not_in_proposal",
+            _("These people are not in the proposal: %(ids)s.") % {"ids": ", ".join(map(str, unknown))},
+        )
+    return services.planner_apply(actor=actor, run=run, people=people, usual_week=usual_week)

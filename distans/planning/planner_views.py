@@ -1,0 +1,94 @@
+"""The planner's pages: a manager plans her unit's week, HR a whole office; the run's progress, the
+proposal beside the problems of today's plan it removes, and applying it to the week planned. The
+API (`planner_api`) does the same through `planner_runs` and the same permission helpers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from distans.core.context_processors import belongs_under
+from distans.core.errors import DomainError
+from distans.core.htmx import is_htmx
+from distans.core.permissions import require
+from distans.org.models import Site
+from distans.org.permissions import get_unit_for_user
+from distans.planning import planner_runs, rules
+from distans.planning.forms import PlannerForm
+from distans.planning.models import PlannerRun
+from distans.planning.permissions import can_manage_unit, can_plan_site, get_planner_run_for_user
+
+
+def _planner_form(request, *, unit=None, site=None):
+    form = PlannerForm(request.POST or None, initial={"week": planner_runs.default_week()})
+    if request.method == "POST" and form.is_valid():
+        run = planner_runs.start(actor=request.user, form=form, unit=unit, site=site)
+        return redirect("planning:planner_run", pk=run.pk)
+    return render(
+        request,
+        "planning/planner_start.html",
+        {"subject": unit or site, "unit": unit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def planner_start(request, pk: int):
+    """A manager plans her unit's week."""
+    unit = get_unit_for_user(request.user, pk)
+    require(can_manage_unit(request.user, unit))
+    return _planner_form(request, unit=unit)
+
+
+@login_required
+def site_planner_start(request, pk: int):
+    """HR plans a whole office: every unit whose people are based there."""
+    site = get_object_or_404(Site, pk=pk)
+    require(can_plan_site(request.user, site))
+    return _planner_form(request, site=site)
+
+
+@login_required
+def planner_run(request, pk: int):
+    """The run's progress while it works (htmx polls the status part), then the proposal."""
+    run = get_planner_run_for_user(request.user, pk)
+    if run.site_id:  # an office's run sits under Sites in the menu, a team's under Team week
+        belongs_under(request, "org:site_list")
+    template = "planning/planner_run.html#status" if is_htmx(request) else "planning/planner_run.html"
+    return render(request, template, {"run": run, **planner_runs.outcome(run)})
+
+
+@login_required
+@require_POST
+def planner_stop(request, pk: int):
+    run = get_planner_run_for_user(request.user, pk)
+    PlannerRun.objects.filter(pk=run.pk).update(stop_requested=True)
+    return redirect("planning:planner_run", pk=run.pk)
+
+
+@login_required
+@require_POST
+def planner_apply(request, pk: int):
+    run = get_planner_run_for_user(request.user, pk)
+    chosen = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
+    try:
+        outcome = planner_runs.apply(
+            actor=request.user, run=run, people=chosen, usual_week=request.POST.get("mode") == "usual"
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("planning:planner_run", pk=run.pk)
+    messages.success(
+        request, _("Applied for %(count)s people; each is told by e-mail.") % {"count": outcome["changed"]}
+    )
+    for refusal in outcome["refused"]:
+        messages.warning(request, refusal)
+    # The week that was planned, where the change shows (not the current week).
+    page = (
+        reverse("planning:team", args=[run.unit_id])
+        if run.unit_id
+        else reverse("planning:site", args=[run.site_id])
+    )
+    return redirect(f"{page}?week={rules.iso_week(run.week_start)}")
