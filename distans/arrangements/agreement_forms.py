@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from distans.arrangements.agreement_text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import AgreementStatus, Location
+from distans.core.forms import DateInput
 from distans.core.weekdays import WORKDAYS
 from distans.org.models import Country, Unit
 
@@ -30,11 +31,11 @@ class TermsForm(forms.Form):
         label=_("Who took the initiative"),
         choices=[("employee", _("The employee")), ("employer", _("The employer"))],
     )
-    start_date = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Start"), widget=DateInput())
     end_date = forms.DateField(
         label=_("End (empty: until further notice)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     location = forms.ChoiceField(label=_("Place of work"), choices=Location.choices)
     abroad_country = forms.CharField(label=_("Country abroad"), max_length=60, required=False)
@@ -160,7 +161,7 @@ class EndForm(forms.Form):
     last_day = forms.DateField(
         label=_("Last day (empty: when the notice has run)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.models import DecisionKind, Location, Status
-from distans.core.forms import time_zone_choices
+from distans.core.forms import DateInput, time_zone_choices
 from distans.core.weekdays import WORKDAYS
 from distans.org.forms import MAX_UNITS_IN_SELECT
 from distans.org.models import Country, Unit
@@ -34,11 +34,11 @@ class RequestForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone abroad"), required=False, choices=lambda: [("", "–"), *time_zone_choices()]
     )
-    start_date = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Start"), widget=DateInput())
     end_date = forms.DateField(
         label=_("End"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for an arrangement until further notice."),
     )
     trial = forms.BooleanField(label=_("Start with a trial period"), required=False)

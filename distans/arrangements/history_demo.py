@@ -37,6 +37,7 @@ from distans.arrangements.models import (
 )
 from distans.checklists.models import Assignment, Response, TemplateVersion
 from distans.core.audit import audit_record
+from distans.core.bulk import analyze
 from distans.org.demo import ABROAD, demo_logins
 from distans.org.models import Person, RemoteSuitability
 from distans.planning.models import UnitPlanSettings
@@ -136,6 +137,7 @@ def history_demo(*, seed: int = 1) -> bool:
                 values = {"days_per_week": Decimal(2), "flexible": True, "weekdays": []}
             chosen[person.pk] = (person, start, values)
         _checklists(chosen, templates, answers)
+        analyze()  # the terms below read the checklists just written
         requests = _requests(chosen, hr_approver)
         _agreements(chosen, requests)
         audit_record(

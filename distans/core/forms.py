@@ -51,3 +51,13 @@ class RecipientLanguagePasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         with translation.override(context["user"].language):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (2026-12-14) whatever the language's own date
+    format, which a date input refuses and shows as blank (Danish "14.12.2026")."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.agreement_forms import DAY_STEPS
+from distans.core.forms import DateInput
 from distans.core.translated import localized
 from distans.followup.models import Consequence, DeviationKind, Outcome
 
@@ -22,7 +23,7 @@ class HoldForm(forms.Form):
 
 
 class BookForm(forms.Form):
-    due = forms.DateField(label=_("Date of the evaluation"), widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.DateField(label=_("Date of the evaluation"), widget=DateInput())
 
 
 MAX_PEOPLE_IN_SELECT = 300
@@ -50,7 +51,7 @@ class PersonByKeyField(forms.CharField):
 class DeviationForm(forms.Form):
     person = forms.ModelChoiceField(label=_("About"), queryset=None)
     kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
-    occurred_on = forms.DateField(label=_("When"), widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(label=_("When"), widget=DateInput())
     description = forms.CharField(
         label=_("Description"),
         max_length=3000,

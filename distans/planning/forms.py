@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from distans.core.forms import DateInput
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org.models import Site, Unit
 from distans.planning import labels, rules
@@ -23,7 +24,7 @@ class DayForm(forms.Form):
 
 
 class PatternForm(forms.Form):
-    valid_from = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(label=_("From"), widget=DateInput())
     site = forms.ModelChoiceField(
         label=_("Office"),
         queryset=Site.objects.order_by("name"),

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from distans.checklists.models import Kind
+from distans.core.forms import DateInput
 from distans.policy.models import PARAMETER_FIELDS, PolicyVersion
 
 CHECKLIST_KINDS = [
@@ -21,7 +22,7 @@ class PolicyVersionForm(forms.ModelForm):
     class Meta:
         model = PolicyVersion
         fields = ["effective_from", *PARAMETER_FIELDS]
-        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"effective_from": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

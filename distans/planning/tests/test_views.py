@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 import time_machine
@@ -379,3 +380,14 @@ def test_preferences_reach_the_planner(client, cast):
     )
     assert response.status_code == 302
     assert (asa.preferred_office, asa.unwanted_office) == ((1, 3), (4,))
+
+
+def test_date_fields_hold_the_iso_date_the_browser_needs_in_every_language(client, cast):
+    """A date input shows nothing for "07.12.2026": Danish pages must still fill it, with 2026-12-07."""
+    asa = cast["employee"]
+    for language in ("da", "nb", "sv", "en"):
+        asa.language = language
+        asa.save()
+        client.force_login(asa)
+        page = html(client.get(reverse("planning:my_week"), {"week": "2026-W50"}))
+        assert re.search(r'type="date" name="valid_from" value="2026-12-0\d"', page), language

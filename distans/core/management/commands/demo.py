@@ -6,6 +6,7 @@ from distans.arrangements.agreement_demo import agreements_demo
 from distans.arrangements.demo import requests_demo
 from distans.arrangements.history_demo import history_demo
 from distans.checklists.demo import checklists_demo
+from distans.core.bulk import analyze
 from distans.followup.demo import evaluations_demo, followup_demo
 from distans.org.demo import DEMO_PASSWORD, MIN_PEOPLE, demo_load, demo_logins
 from distans.planning.demo import plans_demo, team_settings_demo
@@ -40,10 +41,12 @@ class Command(BaseCommand):
             self.stdout.write("Added follow-ups, deviations and equipment on loan.")
         if history_demo(seed=seed):
             self.stdout.write("Added the agreements signed in the past months: about two in three people.")
+        analyze()  # the weekly plans below read what was just written in bulk
         if evaluations_demo():
             self.stdout.write("Booked the next evaluation of every agreement in effect.")
         if plans_demo(seed=seed):
             self.stdout.write("Added the weekly plans: usual weeks from the agreements, desks and leave.")
+            analyze()
         self.stdout.write(f"\nDemo logins (password: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.role:<12} {login.email:<36} {login.name}")
