@@ -113,7 +113,7 @@ def agreements_demo() -> bool:
                 agreement_services.amend(
                     actor=hr,
                     agreement=agreement,
-                    change_note="Etter evalueringen: to dager i stedet for tre.",
+                    change_note="Etter ønske fra den ansatte: to dager i stedet for tre.",
                 )
                 agreement_services.terms_update(
                     actor=hr, agreement=agreement, values={"days_per_week": "2.0", "weekdays": [0, 4]}

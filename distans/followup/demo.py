@@ -18,6 +18,13 @@ from distans.followup.models import Deviation
 from distans.org.demo import demo_logins
 from distans.org.models import Person
 
+# What the manager writes after a good conversation, in the team's language.
+CONTINUE_NOTE = {
+    "SE": "Fungerar bra; fortsätt som i dag.",
+    "NO": "Fungerer godt; fortsett som i dag.",
+    "DK": "Det fungerer godt; fortsæt som i dag.",
+}
+
 
 def followup_demo() -> bool:
     if Loan.objects.exists() or not Agreement.objects.filter(status="active").exists():
@@ -47,7 +54,7 @@ def followup_demo() -> bool:
                 actor=person.manager,
                 evaluation=evaluation,
                 outcome="continue",
-                note="Fungerar bra; fortsätt som i dag.",
+                note=CONTINUE_NOTE.get(person.country, CONTINUE_NOTE["SE"]),
             )
         equipment_services.loan_create(
             actor=hr, person=asa, item_type=items["laptop"], serial_number="NV-LAP-0001"

@@ -103,10 +103,19 @@ def plans_demo(*, seed: int = 1) -> bool:
     rights = rights_on(people.values("pk"), today)
     have_one = set(WorkPattern.objects.values_list("person_id", flat=True))
     with transaction.atomic():
-        patterns = []
+        patterns, history = [], []
         for person in people.iterator(chunk_size=2000):
             if person.pk in have_one:
-                continue  # the agreements' own signatures already set it
+                # Signed through the services today, in effect since earlier: the usual week they set
+                # from today was the usual week since the start, too (history, written directly).
+                first = WorkPattern.objects.filter(person=person).order_by("valid_from").first()
+                right = rights.get(person.pk)
+                if right is not None and right.start < first.valid_from:
+                    week = dict(zip(WEEKDAY_FIELDS, first.days(), strict=True))
+                    history.append(
+                        WorkPattern(person=person, valid_from=right.start, site=first.site, **week)
+                    )
+                continue
             right = rights.get(person.pk)
             free = [day for day in range(5) if day not in office_days.get(person.unit_id, [])]
             if right is None:
@@ -121,7 +130,7 @@ def plans_demo(*, seed: int = 1) -> bool:
                 values.update(work_start=datetime.time(12), work_end=datetime.time(18))
             patterns.append(WorkPattern(person=person, valid_from=since, **values))
         _keep_minimum(patterns, rights, office_days)
-        WorkPattern.objects.bulk_create(patterns, batch_size=2000)
+        WorkPattern.objects.bulk_create(patterns + history, batch_size=2000)
         next_monday = today + datetime.timedelta(days=7 - today.weekday())
         week = [next_monday + datetime.timedelta(days=offset) for offset in range(5)]
         _size_offices(rng, week, rights, office_days)
