@@ -97,13 +97,7 @@ def test_the_plan_command_prints_the_summary_for_a_demo_unit(db):
 
     from django.core.management import call_command
 
-    from distans.org.demo import demo_load
-    from distans.org.models import Site
-    from distans.planning.demo import plans_demo
-
-    demo_load(people=60, seed=1)
-    plans_demo(seed=1)
-    Site.objects.update(desk_capacity=500)
+    call_command("demo", "--people", "60")  # the demo as built: its desks, agreements and leave
     out = io.StringIO()
     call_command("plan", "--unit", "CS-SE-1", "--week", "2027-W02", "--time-limit", "5", stdout=out)
     text = out.getvalue()
