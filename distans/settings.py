@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "distans.core.middleware.UserPreferencesMiddleware",
+    "distans.core.api_errors.ApiErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -123,6 +124,10 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address trying many accounts is stopped too, at a higher count so that an office behind one
+# address is not locked out by a few people's typos (distans.core.throttling.AddressLimitHandler).
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30)
+AXES_HANDLER = "distans.core.throttling.AddressLimitHandler"
 AXES_USERNAME_CALLABLE = "distans.core.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -154,6 +159,8 @@ globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Distans <distans@localhost>")
 # The address people reach Distans at, for links in e-mails sent by background tasks.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# How long an invitation to choose a first password stays valid.
+INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
 
 # Security. HTTPS-only settings are on whenever DEBUG is off; SECURE_COOKIES=0 turns them off
 # for a plain-http test installation.
@@ -168,6 +175,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool(
     "BEHIND_PROXY", False) else None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
+# Sessions in the database: deactivating a person finds and deletes theirs (core.sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -199,9 +208,20 @@ REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
 REQUEST_REMINDER_DAYS = env_int("REQUEST_REMINDER_DAYS", 3)
 # A deviation in remote work gets a first response from the personnel manager within this many working days.
 DEVIATION_RESPONSE_DAYS = env_int("DEVIATION_RESPONSE_DAYS", 2)
+# Plans: everyone may see who is at the office per site (names only); off, only HR sees the names.
+OFFICE_PRESENCE_VISIBLE = env_bool("OFFICE_PRESENCE_VISIBLE", True)
 
+# API rate limits, answered with 429 and Retry-After: calls a minute per token (or per person signed in
+# in the browser), and per address for calls without either. High in tests, which never meet them.
+NINJA_DEFAULT_THROTTLE_RATES = {
+    "auth": f"{env_int('API_CALLS_PER_MINUTE', 100_000 if TESTING else 300)}/min",
+    "anon": f"{env_int('API_ANONYMOUS_CALLS_PER_MINUTE', 100_000 if TESTING else 60)}/min",
+}
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
+# Lists page with a bounded limit and offset: no list is this long, and a larger offset is refused (422).
+NINJA_PAGINATION_MAX_OFFSET = 1_000_000
+NINJA_PAGINATION_CLASS = "distans.core.api_types.BoundedLimitOffset"
 
 LOGGING = {
     "version": 1,

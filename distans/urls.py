@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+import distans.core.converters  # noqa: F401  (registers <id:…> before the apps' URLs load)
 from distans.api import api
 from distans.core.admin_site import restrict_admin_site
 from distans.core.forms import RecipientLanguagePasswordResetForm

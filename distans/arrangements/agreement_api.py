@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 
 from distans.arrangements import agreement_queries as queries
 from distans.arrangements import agreement_services as services
+from distans.arrangements import models
 from distans.arrangements.agreement_forms import TermsForm
 from distans.arrangements.agreement_pdf import render_pdf
 from distans.arrangements.models import Agreement
@@ -18,15 +19,19 @@ from distans.arrangements.permissions import (
     get_agreement_for_user,
     signing_party,
 )
+from distans.core.api_types import ApiDate, choices
 from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["agreements"])
 
+AgreementStatus, VersionStatus = choices(models.AgreementStatus), choices(models.VersionStatus)
+Party = choices(models.Party)
+
 
 class SignatureOut(Schema):
-    party: str
+    party: Party
     name: str
     role: str
     signed_at: datetime
@@ -35,7 +40,7 @@ class SignatureOut(Schema):
 
 class VersionOut(Schema):
     number: int
-    status: str
+    status: VersionStatus
     language: str
     effective_from: date
     change_note: str
@@ -53,7 +58,7 @@ class AgreementOut(Schema):
     id: int
     person_id: int
     country: str
-    status: str
+    status: AgreementStatus
     days_per_week: Decimal
     start_date: date
     end_date: date | None
@@ -64,7 +69,7 @@ class AgreementOut(Schema):
 
 class SignIn(Schema):
     accepted: bool = Field(..., description="I have read and accept the agreement")
-    password: str = Field(..., description="The signer's password, to confirm it is her")
+    password: str = Field(..., max_length=1000, description="The signer's password, to confirm it is her")
 
 
 class AmendIn(Schema):
@@ -75,11 +80,11 @@ class AmendIn(Schema):
 
 class ReasonIn(Schema):
     reason: str = Field(..., max_length=2000)
-    action: Literal["suspend", "reinstate"] = "suspend"
+    action: Literal["suspend", "reinstate"] = "suspend"  # the name of the service that does it
 
 
 class EndIn(Schema):
-    last_day: date | None = None
+    last_day: ApiDate | None = None
     reason: str = Field("", max_length=2000)
     by_agreement: bool = False
 
@@ -90,7 +95,7 @@ def _out(agreement: Agreement) -> AgreementOut:
 
 
 @router.get("/agreements", response=list[AgreementOut], url_name="agreements")
-def agreement_list(request, person: int | None = None, status: str = ""):
+def agreement_list(request, person: int | None = None, status: AgreementStatus | None = None):
     """Agreements you may see: your own, your reports', or all for HR; at most 500."""
     person_ids = [get_person_for_user(request.auth, person).pk] if person else None
     agreements = queries.with_versions(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from distans.arrangements.agreement_text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import AgreementStatus, Location
-from distans.core.forms import DateInput
+from distans.core.forms import DateField
 from distans.core.weekdays import WORKDAYS
 from distans.org.models import Country, Unit
 
@@ -31,11 +31,10 @@ class TermsForm(forms.Form):
         label=_("Who took the initiative"),
         choices=[("employee", _("The employee")), ("employer", _("The employer"))],
     )
-    start_date = forms.DateField(label=_("Start"), widget=DateInput())
-    end_date = forms.DateField(
+    start_date = DateField(label=_("Start"))
+    end_date = DateField(
         label=_("End (empty: until further notice)"),
         required=False,
-        widget=DateInput(),
     )
     location = forms.ChoiceField(label=_("Place of work"), choices=Location.choices)
     abroad_country = forms.CharField(label=_("Country abroad"), max_length=60, required=False)
@@ -158,10 +157,9 @@ class AmendForm(forms.Form):
 
 
 class EndForm(forms.Form):
-    last_day = forms.DateField(
+    last_day = DateField(
         label=_("Last day (empty: when the notice has run)"),
         required=False,
-        widget=DateInput(),
     )
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})

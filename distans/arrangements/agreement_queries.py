@@ -194,7 +194,7 @@ def agreements_of(person: Person):
     return with_versions(Agreement.objects.filter(person=person).select_related("person"))
 
 
-def visible_agreements(user, *, person_ids=None, status: str = ""):
+def visible_agreements(user, *, person_ids=None, status: str | None = None):
     """Agreements the user may see: her own, her reports' at any depth, or all for HR."""
     queryset = Agreement.objects.select_related("person__unit", "person__manager")
     if not can_view_register(user):

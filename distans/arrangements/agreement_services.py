@@ -33,7 +33,7 @@ from distans.arrangements.permissions import (
     signing_party,
 )
 from distans.core.audit import audit_record, field_changes
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.policy import queries as policy_queries
 
 # Terms HR or the manager may change on a draft; the rest come from the person and the organisation.
@@ -61,7 +61,7 @@ EDITABLE_TERMS = (
 
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
-        raise DomainError("not_allowed", message)
+        raise NotAllowed("not_allowed", message)
 
 
 def _locked(agreement: Agreement) -> Agreement:
@@ -90,7 +90,7 @@ def _rights_changed(actor, agreement: Agreement, since: datetime.date) -> None:
 def _check(agreement: Agreement, action: str) -> None:
     """Refuse, in words, an action the agreement's status does not allow."""
     if not rules.allowed(agreement.status, action):
-        raise DomainError(
+        raise Conflict(
             "not_now",
             _("This cannot be done while the agreement is “%(status)s”.")
             % {"status": agreement.get_status_display()},
@@ -174,7 +174,7 @@ def terms_update(
         )
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.DRAFT:
-            raise DomainError(
+            raise Conflict(
                 "not_draft", _("Only a draft can be changed. Start an amendment to change terms.")
             )
         before = {key: version.terms.get(key) for key in values}
@@ -218,7 +218,7 @@ def send(*, actor, agreement: Agreement) -> AgreementVersion:
         _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can send the agreement."))
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.DRAFT:
-            raise DomainError("not_draft", _("There is no draft to send."))
+            raise Conflict("not_draft", _("There is no draft to send."))
         version.text = compose(version)
         version.text_sha256 = agreement_text.sha256(version.text)
         version.status = VersionStatus.AWAITING_SIGNATURES
@@ -257,9 +257,9 @@ def sign(
         _require(party is not None, _("You cannot sign this agreement."))
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.AWAITING_SIGNATURES:
-            raise DomainError("nothing_to_sign", _("There is nothing waiting for your signature."))
+            raise Conflict("nothing_to_sign", _("There is nothing waiting for your signature."))
         if agreement_text.sha256(version.text) != version.text_sha256:
-            raise DomainError(
+            raise Conflict(
                 "text_changed", _("The text does not match what was sent. Ask HR to send it again.")
             )
         with translation.override(version.language):  # the role is printed in the agreement's language
@@ -281,7 +281,7 @@ def sign(
                     text_sha256=version.text_sha256,
                 )
         except IntegrityError as error:
-            raise DomainError("already_signed", _("This side has already signed.")) from error
+            raise Conflict("already_signed", _("This side has already signed.")) from error
         _record(actor, agreement, "sign", version=[None, version.number], party=[None, party])
         if version.signatures.count() == 2:
             _complete(actor, agreement, version)
@@ -333,7 +333,7 @@ def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
         _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can amend the agreement."))
         _check(agreement, rules.AMEND)
         if _pending(agreement) is not None:
-            raise DomainError("amendment_open", _("An amendment is already being prepared or signed."))
+            raise Conflict("amendment_open", _("An amendment is already being prepared or signed."))
         current = agreement.versions.get(status=VersionStatus.SIGNED)
         template = _template(agreement.country, current.language)
         version = AgreementVersion.objects.create(
@@ -400,7 +400,7 @@ def end(
         agreement = _locked(agreement)
         _require(can_end_agreement(actor, agreement), _("You cannot end this agreement."))
         if agreement.status == rules.DRAFT:
-            raise DomainError(
+            raise Conflict(
                 "not_in_force",
                 _(
                     "This agreement is a draft and not in force, so there is nothing to end. Change the "
@@ -530,7 +530,7 @@ def template_save(
     with transaction.atomic():
         template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
         if template.status != AgreementTemplate.Status.DRAFT:
-            raise DomainError("published", _("A published template cannot be changed. Start a new version."))
+            raise Conflict("published", _("A published template cannot be changed. Start a new version."))
         _check_template(template.country, title, sections)
         template.title, template.sections = title.strip(), sections
         template.save()
@@ -544,7 +544,7 @@ def template_publish(*, actor, template: AgreementTemplate) -> AgreementTemplate
     with transaction.atomic():
         template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
         if template.status != AgreementTemplate.Status.DRAFT:
-            raise DomainError("published", _("This version is already published."))
+            raise Conflict("published", _("This version is already published."))
         _check_template(template.country, template.title, template.sections)
         template.status = AgreementTemplate.Status.PUBLISHED
         template.published_at = timezone.now()

@@ -1,11 +1,13 @@
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
+from pydantic import WithJsonSchema
 
-from distans.arrangements import queries, rules, services
-from distans.arrangements.permissions import can_act, can_decide, can_start_for, get_request_for_user
+from distans.arrangements import models, queries, rules, services
+from distans.arrangements.permissions import can_start_for, get_request_for_user
+from distans.core.api_types import ApiDate, choices
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
 
@@ -42,6 +44,17 @@ FINDING_CODES = ", ".join(
 )
 
 
+Location, RequestStatus = choices(models.Location), choices(models.Status)
+Step, DecisionKind = choices(models.Step), choices(models.DecisionKind)
+Weekday = Annotated[int, Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")]
+# Documented as the number it is (pydantic would say "number or any string").
+DaysPerWeek = Annotated[
+    Decimal,
+    Field(ge=Decimal("0.5"), le=Decimal("5"), multiple_of=Decimal("0.5")),
+    WithJsonSchema({"type": "number", "minimum": 0.5, "maximum": 5, "multipleOf": 0.5}),
+]
+
+
 class FindingOut(Schema):
     code: str = Field(description=f"Stable code, one of: {FINDING_CODES}")
     severity: Literal["info", "warning", "blocking"]
@@ -51,19 +64,19 @@ class FindingOut(Schema):
 
 class RequestIn(Schema):
     person: int | None = Field(None, description="Whom it is for; empty means yourself")
-    days_per_week: Decimal = Field(..., ge=Decimal("0.5"), le=Decimal("5"), multiple_of=Decimal("0.5"))
+    days_per_week: DaysPerWeek
     flexible: bool = True
-    weekdays: list[int] = Field(default_factory=list, description="0 = Monday … 4 = Friday")
-    location: Literal["home", "other_private", "abroad"] = "home"
+    weekdays: list[Weekday] = Field(default_factory=list, max_length=7)
+    location: Location = models.Location.HOME
     abroad_country: str = Field("", max_length=60)
     time_zone: str = Field("", max_length=64)
-    start_date: date
-    end_date: date | None = None
+    start_date: ApiDate
+    end_date: ApiDate | None = Field(None, description="On or after the start; empty: until further notice")
     trial: bool = False
     motivation: str = Field("", max_length=1000)
 
 
-class EvaluationOut(Schema):
+class RequestEvaluationOut(Schema):
     route: list[str]
     findings: list[FindingOut]
     policy_version: int | None
@@ -72,31 +85,41 @@ class EvaluationOut(Schema):
 class RequestOut(Schema):
     id: int
     person_id: int
-    status: str
+    status: RequestStatus
     days_per_week: Decimal
     flexible: bool
     weekdays: list[int]
-    location: str
+    location: Location
     abroad_country: str
     start_date: date
     end_date: date | None
     trial: bool
-    route: list[str]
+    route: list[Step]
     step: int
+    round: int
     policy_version: int | None
     findings: list[FindingOut]
 
 
+class ChangesIn(Schema):
+    days_per_week: DaysPerWeek | None = None
+    flexible: bool | None = None
+    weekdays: list[Weekday] | None = Field(None, max_length=7, description="Fixed weekdays")
+    end_date: ApiDate | None = None
+    trial: bool | None = None
+
+
 class DecisionIn(Schema):
-    decision: Literal["approve", "approve_with_changes", "reject", "return"]
+    decision: DecisionKind
     comment: str = Field("", max_length=2000)
-    changes: dict = Field(
-        default_factory=dict, description="For approve_with_changes: days_per_week, weekdays"
-    )
+    changes: ChangesIn = Field(default_factory=ChangesIn, description="For approve_with_changes")
+    round: int | None = Field(None, description="The round you saw; if it has moved on, the answer is 409")
+    step: int | None = Field(None, description="The step you saw; if it has moved on, the answer is 409")
 
 
 def _values(payload: RequestIn) -> dict:
     values = payload.dict(exclude={"person"})
+    values["weekdays"] = sorted(set(values["weekdays"]))
     if values["location"] != "abroad":
         values["abroad_country"], values["time_zone"] = "", ""
     return values
@@ -124,16 +147,17 @@ def _out(remote) -> RequestOut:
         trial=remote.trial,
         route=remote.route,
         step=remote.step,
+        round=remote.round,
         policy_version=remote.policy_version.number if remote.policy_version else None,
         findings=findings,
     )
 
 
-@router.post("/requests/evaluate", response=EvaluationOut, url_name="request_evaluate")
+@router.post("/requests/evaluate", response=RequestEvaluationOut, url_name="request_evaluate")
 def evaluate(request, payload: RequestIn):
     """The route and findings a request would get; nothing is stored."""
     evaluation, version = queries.evaluate(_person(request, payload), _values(payload))
-    return EvaluationOut(
+    return RequestEvaluationOut(
         route=list(evaluation.route),
         findings=queries.described_findings(evaluation, version),
         policy_version=version.number if version else None,
@@ -152,32 +176,35 @@ def detail(request, request_id: int):
     return _out(get_request_for_user(request.auth, request_id))
 
 
+# The services refuse, under the request's lock: 403 for who may not, 409 when the status has moved on.
+
+
 @router.post("/requests/{request_id}/submit", response=RequestOut, url_name="request_submit")
 def submit(request, request_id: int):
     remote = get_request_for_user(request.auth, request_id)
     action = rules.CONFIRM if remote.status == rules.AWAITING else rules.SUBMIT
-    require(can_act(request.auth, remote, action))
     return _out(services.request_submit(actor=request.auth, request=remote, action=action))
 
 
 @router.post("/requests/{request_id}/withdraw", response=RequestOut, url_name="request_withdraw")
 def withdraw(request, request_id: int):
     remote = get_request_for_user(request.auth, request_id)
-    require(can_act(request.auth, remote, rules.WITHDRAW))
     return _out(services.request_withdraw(actor=request.auth, request=remote))
 
 
 @router.post("/requests/{request_id}/decide", response=RequestOut, url_name="request_decide")
 def decide(request, request_id: int, payload: DecisionIn):
-    """Decide the current step. A second decision on the same step is refused (409)."""
+    """Decide the current step. A step decided meanwhile, or a round or step other than the one given,
+    is refused (409)."""
     remote = get_request_for_user(request.auth, request_id)
-    require(can_decide(request.auth, remote))
     return _out(
         services.request_decide(
             actor=request.auth,
             request=remote,
             decision=payload.decision,
             comment=payload.comment,
-            changes=payload.changes,
+            changes=payload.changes.dict(exclude_none=True),
+            expected_round=payload.round,
+            expected_step=payload.step,
         )
     )

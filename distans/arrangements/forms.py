@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.models import DecisionKind, Location, Status
-from distans.core.forms import DateInput, time_zone_choices
+from distans.core.forms import DateField, time_zone_choices
 from distans.core.weekdays import WORKDAYS
 from distans.org.forms import MAX_UNITS_IN_SELECT
 from distans.org.models import Country, Unit
@@ -34,11 +34,10 @@ class RequestForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone abroad"), required=False, choices=lambda: [("", "–"), *time_zone_choices()]
     )
-    start_date = forms.DateField(label=_("Start"), widget=DateInput())
-    end_date = forms.DateField(
+    start_date = DateField(label=_("Start"))
+    end_date = DateField(
         label=_("End"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leave empty for an arrangement until further notice."),
     )
     trial = forms.BooleanField(label=_("Start with a trial period"), required=False)
@@ -60,6 +59,8 @@ class RequestForm(forms.Form):
             data["abroad_country"], data["time_zone"] = "", ""
         if data.get("pattern") == "flexible":
             data["weekdays"] = []
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("The end cannot be before the start."))
         return data
 
     def values(self) -> dict:

@@ -12,7 +12,7 @@ from distans.arrangements.models import REQUEST_FIELDS, Decision, Request, Step
 from distans.arrangements.permissions import can_act, can_decide
 from distans.checklists.rules import PASSING
 from distans.core.audit import audit_record, field_changes
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.org.models import Person
 
 CHANGEABLE = ["days_per_week", "flexible", "weekdays", "end_date", "trial"]
@@ -56,15 +56,21 @@ def _refuse_a_second(actor, person: Person, besides: Request | None = None) -> N
     """One request in review at a time: another one is refused, naming the one that waits."""
     waiting = queries.request_in_review(person, besides=besides)
     if waiting is not None:
-        error = DomainError("request_in_review", queries.in_review_refusal(actor, person, waiting))
-        error.status = 409  # a conflict with the request in review, in the API as on the page
-        raise error
+        raise Conflict("request_in_review", queries.in_review_refusal(actor, person, waiting))
+
+
+def _check_period(start, end) -> None:
+    """Refused in words here: the database's constraint would only fail the whole transaction."""
+    if end is not None and end < start:
+        raise DomainError("end_before_start", _("The end cannot be before the start."), field="end_date")
 
 
 def request_create(*, actor, person: Person, **values) -> Request:
     with transaction.atomic():
         _refuse_a_second(actor, _locked_person(person.pk))
-        request = Request.objects.create(person=person, created_by=actor, **values)
+        request = Request(person=person, created_by=actor, **values)
+        _check_period(request.start_date, request.end_date)
+        request.save()
         _record(actor, request, "create", **{key: [None, value] for key, value in _plain(values).items()})
     return request
 
@@ -73,10 +79,11 @@ def request_update(*, actor, request: Request, **values) -> Request:
     with transaction.atomic():
         request = _locked(request)
         if request.status not in (rules.DRAFT, rules.RETURNED):
-            raise DomainError("not_editable", _("Only a draft or a returned request can be changed."))
+            raise Conflict("not_editable", _("Only a draft or a returned request can be changed."))
         before = _plain({field: getattr(request, field) for field in REQUEST_FIELDS})
         for key, value in values.items():
             setattr(request, key, value)
+        _check_period(request.start_date, request.end_date)
         request.save()
         _record(actor, request, "update", **field_changes(before, _plain(values)))
     return request
@@ -89,9 +96,17 @@ def _transition(actor, request: Request, action: str) -> None:
         request.decided_at = timezone.now()
 
 
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise DomainError("not_allowed", message)
+def _may_act(actor, request: Request, action: str, refusal: str) -> None:
+    """409 when the request's status no longer allows the action (someone acted meanwhile), else 403
+    when this person may not take it."""
+    if not rules.allowed(request.status, action):
+        raise Conflict(
+            "not_now",
+            _("This cannot be done while the request is “%(status)s”.")
+            % {"status": request.get_status_display()},
+        )
+    if not can_act(actor, request, action):
+        raise NotAllowed("not_allowed", refusal)
 
 
 def request_submit(*, actor, request: Request, action: str = rules.SUBMIT) -> Request:
@@ -100,7 +115,7 @@ def request_submit(*, actor, request: Request, action: str = rules.SUBMIT) -> Re
     with transaction.atomic():
         person = _locked_person(request.person_id)
         request = _locked(request)
-        _require(can_act(actor, request, action), _("This request cannot be submitted now."))
+        _may_act(actor, request, action, _("This request cannot be submitted now."))
         _refuse_a_second(actor, person, besides=request)
         evaluation, version = queries.evaluate(request.person, queries.request_values(request))
         if version is None:
@@ -150,8 +165,10 @@ def request_submit(*, actor, request: Request, action: str = rules.SUBMIT) -> Re
 def request_send_for_confirmation(*, actor, request: Request) -> Request:
     with transaction.atomic():
         request = _locked(request)
-        _require(
-            can_act(actor, request, rules.SEND_FOR_CONFIRMATION),
+        _may_act(
+            actor,
+            request,
+            rules.SEND_FOR_CONFIRMATION,
             _("Only the person who started the request can send it for confirmation."),
         )
         _transition(actor, request, rules.SEND_FOR_CONFIRMATION)
@@ -181,12 +198,13 @@ def request_decide(
             expected_step if expected_step is not None else request.step,
         )
         if request.status != rules.IN_REVIEW or (request.round, request.step) != seen:
-            raise DomainError(
+            raise Conflict(
                 "already_decided",
                 _("Someone else has just decided this step; the request is now: %(status)s.")
                 % {"status": request.get_status_display()},
             )
-        _require(can_decide(actor, request), _("You cannot decide this step of the request."))
+        if not can_decide(actor, request):
+            raise NotAllowed("not_allowed", _("You cannot decide this step of the request."))
         if decision not in rules.DECISIONS:
             raise DomainError("bad_decision", _("Choose approve, approve with changes, reject or return."))
         if decision in (rules.REJECT, rules.RETURN) and not comment:
@@ -212,6 +230,7 @@ def request_decide(
             changes = {key: value for key, value in (changes or {}).items() if key in CHANGEABLE}
             if not changes:
                 raise DomainError("changes_required", _("Say what you change, for example fewer days."))
+            _check_period(request.start_date, changes.get("end_date"))
             request.proposed_changes = _plain(changes)
         try:
             with transaction.atomic():
@@ -227,7 +246,7 @@ def request_decide(
                     policy_version=request.policy_version,
                 )
         except IntegrityError as error:
-            raise DomainError("already_decided", _("Someone else has just decided this step.")) from error
+            raise Conflict("already_decided", _("Someone else has just decided this step.")) from error
         _transition(actor, request, decision)
         request.save()
         _record(actor, request, decision, comment=[None, comment], step=[None, step])
@@ -247,7 +266,7 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
     action = rules.ACCEPT_CHANGES if accept else rules.DECLINE_CHANGES
     with transaction.atomic():
         request = _locked(request)
-        _require(can_act(actor, request, action), _("Only the employee can answer the proposed changes."))
+        _may_act(actor, request, action, _("Only the employee can answer the proposed changes."))
         changes = request.proposed_changes
         if accept:
             for key, value in changes.items():
@@ -264,7 +283,7 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
 def request_withdraw(*, actor, request: Request) -> Request:
     with transaction.atomic():
         request = _locked(request)
-        _require(can_act(actor, request, rules.WITHDRAW), _("This request cannot be withdrawn now."))
+        _may_act(actor, request, rules.WITHDRAW, _("This request cannot be withdrawn now."))
         _transition(actor, request, rules.WITHDRAW)
         request.save()
         _record(actor, request, rules.WITHDRAW)

@@ -1,24 +1,30 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from distans.checklists import queries, services
+from distans.checklists import models, queries, services
 from distans.checklists.models import Assignment, Response
-from distans.checklists.permissions import can_answer, get_assignment_for_user
+from distans.checklists.permissions import can_answer, get_assignment_for_user, is_respondent
+from distans.core.api_types import choices
 from distans.core.errors import DomainError
 from distans.core.translated import localized
+from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["checklists"])
+
+ItemKind, Kind, Respondent = choices(models.ItemKind), choices(models.Kind), choices(models.Respondent)
+Role, Outcome = choices(models.Role), choices(models.Outcome)
+AssignmentStatus, ResponseStatus = choices(Assignment.Status), choices(Response.Status)
 
 
 class ItemOut(Schema):
     id: int
-    kind: str
+    kind: ItemKind
     text: str
     help: str
     required: bool
@@ -41,13 +47,19 @@ class ItemOut(Schema):
 class TemplateOut(Schema):
     id: int
     key: str | None
-    kind: str
+    kind: Kind
     version_id: int
     version: int
     title: str
-    respondent: str
+    respondent: Respondent
     countries: list[str]
     item_count: int
+
+
+class ResponseSummary(Schema):
+    role: Role
+    status: ResponseStatus
+    outcome: Outcome | None
 
 
 class AssignmentOut(Schema):
@@ -58,8 +70,8 @@ class AssignmentOut(Schema):
     person_id: int
     assessor_id: int | None
     due_date: date
-    status: str
-    responses: list[dict]
+    status: AssignmentStatus
+    responses: list[ResponseSummary]
 
     @staticmethod
     def resolve_template_id(obj) -> int:
@@ -74,19 +86,19 @@ class AssignmentOut(Schema):
         return localized(obj.version.title)
 
     @staticmethod
-    def resolve_responses(obj) -> list[dict]:
-        return [{"role": response.role, "status": response.status, "outcome": response.outcome or None}
+    def resolve_responses(obj) -> list[ResponseSummary]:
+        return [ResponseSummary(role=response.role, status=response.status, outcome=response.outcome or None)
                 for response in obj.responses.all()]
 
 
 class ResponseOut(Schema):
     assignment_id: int
-    role: str
-    status: str
+    role: Role
+    status: ResponseStatus | Literal["new"]
     answers: dict[str, Any]
     submitted_at: datetime | None
     score: Decimal | None
-    outcome: str | None
+    outcome: Outcome | None
     blocking: list[int]
     actions: list[dict]
     items: list[ItemOut]
@@ -94,12 +106,12 @@ class ResponseOut(Schema):
 
 class AnswersIn(Schema):
     answers: dict[str, Any] = {}
-    role: str | None = None
+    role: Role | None = None
 
 
 class SubmitIn(Schema):
     answers: dict[str, Any] | None = None
-    role: str | None = None
+    role: Role | None = None
 
 
 @router.get("/checklists/templates", response=list[TemplateOut], url_name="checklist_templates")
@@ -113,10 +125,11 @@ def templates(request):
 
 @router.get("/checklists/assignments", response=list[AssignmentOut], url_name="checklist_assignments")
 @paginate
-def assignments(request, person: int | None = None, status: Assignment.Status | None = None):
+def assignments(request, person: int | None = None, status: AssignmentStatus | None = None):
     """Assignments you may see: your own, those you assess, your reports' (HR: everyone's).
     Pulse answers are never listed for anyone but the person answering."""
-    return queries.visible_assignments(request.auth, person_id=person, status=status)
+    person_id = get_person_for_user(request.auth, person).pk if person else None
+    return queries.visible_assignments(request.auth, person_id=person_id, status=status)
 
 
 def _role_for(user, assignment: Assignment, role: str | None) -> str:
@@ -132,9 +145,9 @@ def _role_for(user, assignment: Assignment, role: str | None) -> str:
 def _to_answer(user, assignment_id: int, role: str | None) -> tuple[Assignment, str]:
     assignment = get_assignment_for_user(user, assignment_id)
     role = _role_for(user, assignment, role)
-    if not can_answer(user, assignment, role):
+    if not is_respondent(user, assignment, role):
         raise PermissionDenied
-    return assignment, role
+    return assignment, role  # a closed checklist or submitted answers: the service's 409
 
 
 def _response_out(assignment: Assignment, role: str, response: Response | None) -> ResponseOut:
@@ -153,7 +166,7 @@ def _response_out(assignment: Assignment, role: str, response: Response | None) 
 
 @router.get("/checklists/assignments/{assignment_id}/response", response=ResponseOut,
             url_name="checklist_response")
-def response_get(request, assignment_id: int, role: str | None = None):
+def response_get(request, assignment_id: int, role: Role | None = None):
     """One response: your own draft or submission, or a submitted one you may see."""
     assignment = get_assignment_for_user(request.auth, assignment_id)
     role = _role_for(request.auth, assignment, role)

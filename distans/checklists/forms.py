@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from distans.checklists import rules
 from distans.checklists.models import ActionOwner, Effect, ItemKind, Kind, Respondent
-from distans.core.forms import DateInput
+from distans.core.forms import DateField
 from distans.core.translated import localized
 from distans.org.models import Country, Person, Unit
 
@@ -234,7 +234,7 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
 
 class AssignForm(forms.Form):
     template = forms.ChoiceField(label=_("Checklist"))
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    due_date = DateField(label=_("Due date"))
     assessor = forms.ModelChoiceField(
         label=_("Assessor"),
         queryset=Person.objects.none(),
@@ -264,7 +264,7 @@ class AssignUnitForm(forms.Form):
     template = forms.ChoiceField(label=_("Checklist"))
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.order_by("name"))
     subunits = forms.BooleanField(label=_("Include the units below it"), required=False)
-    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
+    due_date = DateField(label=_("Due date"))
 
     def __init__(self, *args, versions, **kwargs):
         kwargs.setdefault("initial", {"due_date": timezone.localdate() + datetime.timedelta(days=14)})
@@ -310,7 +310,7 @@ class ResponseForm(forms.Form):
         if item.kind == ItemKind.NUMBER:
             return forms.DecimalField(max_digits=12, decimal_places=2, localize=True)
         if item.kind == ItemKind.DATE:
-            return forms.DateField(widget=DateInput())
+            return DateField()
         return forms.CharField(max_length=rules.TEXT_MAX)
 
     def answers(self) -> dict:

@@ -46,12 +46,16 @@ def can_view_assignment(user, assignment: Assignment) -> bool:
     return assignment.assessor_id == user.pk or is_hr(user) or manages(user, assignment.person)
 
 
-def can_answer(user, assignment: Assignment, role: str) -> bool:
-    if assignment.status != Assignment.Status.OPEN or role not in assignment.roles():
-        return False
+def is_respondent(user, assignment: Assignment, role: str) -> bool:
+    """Whether the user answers in this role, whatever state the checklist is in."""
     if role == Role.EMPLOYEE:
         return assignment.person_id == user.pk
     return assignment.assessor_id == user.pk
+
+
+def can_answer(user, assignment: Assignment, role: str) -> bool:
+    return (assignment.status == Assignment.Status.OPEN and role in assignment.roles()
+            and is_respondent(user, assignment, role))
 
 
 def can_cancel(user, assignment: Assignment) -> bool:

@@ -188,12 +188,23 @@ def template_titles() -> dict[int, str]:
     return titles
 
 
+def _people_per_unit(user=None) -> dict[str, int]:
+    """Active people per unit name ("–" for none): of those the user's reports cover, or everyone."""
+    people = Person.objects.filter(is_active=True)
+    if user is not None and not is_hr(user):
+        people = people.filter(pk__in=subordinate_ids_sql(user.pk))
+    return {name or "–": count for name, count in
+            people.values("unit__name").annotate(count=Count("id")).values_list("unit__name", "count")}
+
+
 def completion(user) -> list[dict]:
-    """Assigned, completed and overdue per template, with the same per unit."""
+    """Assigned, completed and overdue per template, with the same per unit. Who took part in the
+    pulse is told only for groups of at least PULSE_MIN_GROUP people, so nobody's answering shows."""
     today = timezone.localdate()
     open_ = Q(status=Assignment.Status.OPEN)
+    sizes, min_group = _people_per_unit(user), settings.PULSE_MIN_GROUP
     rows = _scope(Assignment.objects.exclude(status=Assignment.Status.CANCELLED), user).values(
-        "version__template_id", "person__unit__name").annotate(
+        "version__template_id", "version__template__kind", "person__unit__name").annotate(
         assigned=Count("id"),
         completed=Count("id", filter=Q(status=Assignment.Status.COMPLETED)),
         overdue=Count("id", filter=open_ & Q(due_date__lt=today)),
@@ -201,16 +212,26 @@ def completion(user) -> list[dict]:
     titles = template_titles()
     groups: dict[int, dict] = {}
     for row in rows:
+        pulse = row["version__template__kind"] == Kind.PULSE
         group = groups.setdefault(row["version__template_id"], {
-            "template": titles.get(row["version__template_id"], ""), "units": [],
+            "template": titles.get(row["version__template_id"], ""), "units": [], "people": 0, "pulse": pulse,
             "total": {"assigned": 0, "completed": 0, "overdue": 0}})
+        unit = row["person__unit__name"] or "–"
         counts = {key: row[key] for key in ("assigned", "completed", "overdue")}
-        group["units"].append({"unit": row["person__unit__name"] or "–", **counts, "share": _share(counts)})
+        group["units"].append({"unit": unit, **_shown(counts, pulse and sizes.get(unit, 0) < min_group)})
+        group["people"] += sizes.get(unit, 0)
         for key, value in counts.items():
             group["total"][key] += value
     for group in groups.values():
-        group["total"]["share"] = _share(group["total"])
+        pulse, people = group.pop("pulse"), group.pop("people")
+        group["total"] = _shown(group["total"], pulse and people < min_group)
     return list(groups.values())
+
+
+def _shown(counts: dict, too_few_people: bool) -> dict:
+    if too_few_people:
+        return {"too_few_people": True}
+    return {**counts, "share": _share(counts)}
 
 
 def _share(counts: dict) -> int:
@@ -266,6 +287,7 @@ def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -
     latest = TemplateVersion.objects.filter(template__kind=Kind.PULSE, status=TemplateVersion.Status.PUBLISHED
                                             ).order_by("-number").first()
     questions = list(latest.items.all()) if latest else []
+    sizes = _people_per_unit()
     people, values = defaultdict(set), defaultdict(lambda: defaultdict(list))
     for person_id, unit, answers in responses:
         unit = unit or "–"
@@ -275,9 +297,13 @@ def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -
                 values[unit][positions[int(item_id)]].append(value)
     units = []
     for unit in sorted(people):
+        if sizes.get(unit, 0) < min_group:  # even how many answered would tell who did
+            units.append({"unit": unit, "respondents": None, "cells": [], "shown": False,
+                          "too_few_people": True})
+            continue
         respondents = len(people[unit])
         cells = [rules.aggregate(values[unit][question.position], respondents=respondents,
                                  min_group=min_group) for question in questions]
         units.append({"unit": unit, "respondents": respondents, "cells": cells,
-                      "shown": respondents >= min_group})
+                      "shown": respondents >= min_group, "too_few_people": False})
     return {"questions": questions, "units": units, "min_group": min_group, "since": since}

@@ -27,7 +27,7 @@ from distans.checklists.models import (
 )
 from distans.checklists.queries import item_spec
 from distans.core.audit import audit_record, field_changes
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError
 from distans.core.translated import LANGUAGE_CODES, language_names, localized, missing_languages
 from distans.org.models import Country, Person, Unit
 from distans.org.models import Role as OrgRole
@@ -67,7 +67,7 @@ def template_create(*, actor, kind: str, title: dict) -> TemplateVersion:
 def _locked_draft(version: TemplateVersion) -> TemplateVersion:
     version = TemplateVersion.objects.select_for_update().get(pk=version.pk)
     if not version.is_draft:
-        raise DomainError(
+        raise Conflict(
             "version_published",
             _("This version is published and can no longer be changed. Start a new draft to edit it."),
         )
@@ -347,7 +347,7 @@ def assignment_cancel(*, actor, assignment: Assignment) -> None:
     with transaction.atomic():
         assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
         if assignment.status != Assignment.Status.OPEN:
-            raise DomainError("not_open", _("Only an open checklist can be cancelled."))
+            raise Conflict("not_open", _("Only an open checklist can be cancelled."))
         assignment.status = Assignment.Status.CANCELLED
         assignment.save(update_fields=["status"])
         audit_record(actor=actor, action="checklist_assignment.cancel", obj=assignment)
@@ -401,14 +401,14 @@ def _locked_response(assignment: Assignment, role: str, actor) -> Response:
         Assignment.objects.select_for_update().select_related("version", "person").get(pk=assignment.pk)
     )
     if assignment.status != Assignment.Status.OPEN:
-        raise DomainError("not_open", _("This checklist is closed and can no longer be answered."))
+        raise Conflict("not_open", _("This checklist is closed and can no longer be answered."))
     if role not in assignment.roles():
         raise DomainError("no_such_role", _("This checklist does not ask for that answer."))
     response, _created = Response.objects.select_for_update().get_or_create(
         assignment=assignment, role=role, defaults={"respondent": actor}
     )
     if response.is_submitted:
-        raise DomainError("already_submitted", _("These answers were already submitted."))
+        raise Conflict("already_submitted", _("These answers were already submitted."))
     response.assignment = assignment
     return response
 
@@ -499,7 +499,7 @@ def action_complete(*, actor, action: Action) -> Action:
     with transaction.atomic():
         action = Action.objects.select_for_update().get(pk=action.pk)
         if action.is_done:
-            raise DomainError("already_done", _("This action is already marked as done."))
+            raise Conflict("already_done", _("This action is already marked as done."))
         action.done_at = timezone.now()
         action.done_by = actor
         action.save(update_fields=["done_at", "done_by"])

@@ -6,9 +6,10 @@ from distans.core.models import ApiToken, AuditEntry
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(AdminOnly):
-    list_display = ["at", "actor", "action", "object_type", "object_repr", "ip_address"]
+    list_display = ["at", "actor_name", "actor_number", "action", "object_type", "object_repr",
+                    "ip_address"]
     list_filter = ["action", "object_type"]
-    search_fields = ["object_repr", "actor__email"]
+    search_fields = ["object_repr", "actor_name", "actor_number", "actor__email"]
 
     def has_add_permission(self, request):
         return False
@@ -22,8 +23,8 @@ class AuditEntryAdmin(AdminOnly):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AuditedAdmin):
-    list_display = ["name", "person", "hint", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["person", "name", "hint", "key_hash", "created_at", "last_used_at"]
+    list_display = ["name", "person", "hint", "scope", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["person", "name", "hint", "scope", "key_hash", "created_at", "last_used_at"]
 
     def has_add_permission(self, request):
         return False

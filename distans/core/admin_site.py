@@ -43,9 +43,12 @@ class AuditedAdmin(AdminOnly):
                      obj=obj, changes=changed, ip_address=client_address(request))
 
     def delete_model(self, request, obj):
+        # Recorded after the delete, so the entry is not taken for history that forbids it (core.history).
+        pk = obj.pk
+        super().delete_model(request, obj)
+        obj.pk = pk
         audit_record(actor=request.user, action="admin.delete", obj=obj,
                      ip_address=client_address(request))
-        super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

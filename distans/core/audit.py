@@ -22,8 +22,12 @@ def audit_record(
 ) -> AuditEntry:
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
+    if actor is not None and not actor.is_authenticated:
+        actor = None
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor,
+        actor_name=actor.full_name[:201] if actor else "",
+        actor_number=(actor.employee_number or "") if actor else "",
         action=action,
         object_type=object_type,
         object_id=str(obj.pk) if obj is not None else "",

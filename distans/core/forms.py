@@ -1,12 +1,16 @@
+import datetime
 import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from distans.core.models import AuditEntry
+from distans.core.dates import DATE_MAX, DATE_MIN
+from distans.core.models import ApiToken, AuditEntry
 
 
 def time_zone_choices():
@@ -30,6 +34,11 @@ class TokenForm(forms.Form):
         label=_("Name"), max_length=100,
         help_text=_("What the token is for, for example “Payroll integration”."),
     )
+    scope = forms.ChoiceField(
+        label=_("Access"), choices=ApiToken.Scope.choices, initial=ApiToken.Scope.READ,
+        help_text=_("A read-only token cannot change anything. Choose read and write only for a "
+                    "program that must make changes."),
+    )
 
 
 class AuditFilterForm(forms.Form):
@@ -48,9 +57,22 @@ class AuditFilterForm(forms.Form):
 class RecipientLanguagePasswordResetForm(PasswordResetForm):
     """The reset e-mail goes out in the recipient's language, not the requester's browser's."""
 
+    def get_users(self, email):
+        """Active people with this address, also those who never had a password (Django skips
+        them, but imported people have none until they choose one)."""
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         with translation.override(context["user"].language):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+def validate_date_range(value: datetime.date) -> None:
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise ValidationError(
+            _("Choose a date between %(min)s and %(max)s."), code="date_range",
+            params={"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()},
+        )
 
 
 class DateInput(forms.DateInput):
@@ -60,4 +82,12 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        limits = {"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()}
+        super().__init__({**limits, **(attrs or {})}, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date from the picker, within DATE_MIN–DATE_MAX: every date field in the forms is one."""
+
+    widget = DateInput
+    default_validators = [validate_date_range]

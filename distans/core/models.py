@@ -23,9 +23,13 @@ class AuditEntry(models.Model):
         verbose_name=_("who"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # A person who acted is never deleted (deactivate instead), so the row keeps its link.
+        on_delete=models.PROTECT,
         related_name="+",
     )
+    # Who acted, as written at the time: the log still says it if the person is renamed or gone.
+    actor_name = models.CharField(_("name"), max_length=201, blank=True)
+    actor_number = models.CharField(_("employee number"), max_length=32, blank=True)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     object_type = models.CharField(_("object type"), max_length=64, db_index=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True, db_index=True)
@@ -53,12 +57,17 @@ class ApiToken(models.Model):
 
     PREFIX = "dst_"
 
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        READ_WRITE = "read_write", _("Read and write")
+
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     hint = models.CharField(_("starts with"), max_length=12)
+    scope = models.CharField(_("access"), max_length=16, choices=Scope.choices, default=Scope.READ)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
@@ -78,3 +87,7 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.Scope.READ_WRITE

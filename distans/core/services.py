@@ -11,9 +11,15 @@ from distans.core.models import ApiToken, hash_token
 MAX_ACTIVE_TOKENS = 10
 
 
-def token_create(*, actor, person, name: str, ip_address=None) -> tuple[ApiToken, str]:
-    """Create a token and return it with the raw key, which is never stored or shown again."""
+def token_create(*, actor, person, name: str, scope: str = ApiToken.Scope.READ,
+                 ip_address=None) -> tuple[ApiToken, str]:
+    """Create a token and return it with the raw key, which is never stored or shown again.
+
+    A token only reads unless it is asked for with `scope=ApiToken.Scope.READ_WRITE`.
+    """
     name = name.strip()
+    if scope not in ApiToken.Scope.values:
+        raise DomainError("invalid_scope", _("Choose read only, or read and write."), field="scope")
     if not name:
         raise DomainError("token_name_required", _("Give the token a name."), field="name")
     with transaction.atomic():
@@ -24,9 +30,10 @@ def token_create(*, actor, person, name: str, ip_address=None) -> tuple[ApiToken
             ) % {"count": MAX_ACTIVE_TOKENS})
         raw = ApiToken.new_raw_key()
         token = ApiToken.objects.create(
-            person=person, name=name[:100], key_hash=hash_token(raw), hint=raw[:8]
+            person=person, name=name[:100], key_hash=hash_token(raw), hint=raw[:8], scope=scope
         )
-        audit_record(actor=actor, action="token.create", obj=token, ip_address=ip_address)
+        audit_record(actor=actor, action="token.create", obj=token, changes={"scope": scope},
+                     ip_address=ip_address)
     return token, raw
 
 

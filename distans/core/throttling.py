@@ -1,4 +1,40 @@
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Sum
+
+
 def login_username(request, credentials) -> str | None:
     """The account a sign-in attempt is for, as django-axes counts failures per account."""
     name = (credentials or {}).get("username") or request.POST.get("username")
     return name.strip().lower() if name else None
+
+
+class AddressLimitHandler(AxesDatabaseHandler):
+    """Axes counts failures per (account, address); this also stops one address trying many accounts.
+
+    Axes has one failure limit for all its lockout parameters, so the address's own, higher limit
+    (`AXES_ADDRESS_FAILURE_LIMIT`, failures within the cool-off across every account) is checked here.
+    """
+
+    def is_locked(self, request, credentials=None) -> bool:
+        return super().is_locked(request, credentials) or self.address_locked(request)
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is not None and self.address_locked(request):
+            request.axes_locked_out = True  # AxesMiddleware answers with the lockout page
+
+    def address_locked(self, request) -> bool:
+        return self.address_failures(request) >= settings.AXES_ADDRESS_FAILURE_LIMIT
+
+    @staticmethod
+    def address_failures(request) -> int:
+        address = getattr(request, "axes_ip_address", None)
+        if not address:
+            return 0
+        recent = AccessAttempt.objects.filter(
+            ip_address=address, attempt_time__gte=get_cool_off_threshold(request))
+        return recent.aggregate(
+            total=Sum("failures_since_start"))["total"] or 0

@@ -90,9 +90,9 @@ def token_create(request):
         try:
             _token, new_key = services.token_create(
                 actor=request.user, person=request.user, name=form.cleaned_data["name"],
-                ip_address=client_address(request))
+                scope=form.cleaned_data["scope"], ip_address=client_address(request))
         except DomainError as error:
-            form.add_error("name", error.message)
+            form.add_error(error.field if error.field in form.fields else "name", error.message)
     return _profile_page(request, token_form=None if new_key else form, new_key=new_key,
                          status=200 if new_key else 400)
 
@@ -110,7 +110,7 @@ def token_revoke(request, pk: int):
 def audit_log(request):
     permissions.require(permissions.can_view_audit_log(request.user))
     form = AuditFilterForm(request.GET or None)
-    entries = AuditEntry.objects.select_related("actor")
+    entries = AuditEntry.objects.all()  # the actor's name is kept on the entry, as it was then
     if form.is_valid():
         if action := form.cleaned_data["action"]:
             entries = entries.filter(action=action)

@@ -1,16 +1,19 @@
 from datetime import date, datetime
-from typing import Literal
 
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from distans.core.api_types import choices
+from distans.core.errors import DomainError
 from distans.core.permissions import require
-from distans.equipment import queries, services
+from distans.equipment import models, queries, services
 from distans.equipment.models import ItemType
 from distans.equipment.permissions import can_lend, get_loan_for_user
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["equipment"])
+
+Condition, LoanStatus = choices(models.Condition), choices(models.Loan.Status)
 
 
 class LoanOut(Schema):
@@ -20,22 +23,22 @@ class LoanOut(Schema):
     person_id: int
     agreement_id: int | None
     out_date: date
-    condition: str
+    condition: Condition
     acknowledged_at: datetime | None
     due_back: date | None
-    status: str
+    status: LoanStatus
     returned_on: date | None
 
 
 class LoanIn(Schema):
     person: int
-    item: str = Field(..., description="Item type key, e.g. laptop, screen, headset")
+    item: str = Field(..., max_length=50, description="Item type key, e.g. laptop, screen, headset")
     serial_number: str = Field("", max_length=80)
-    condition: Literal["new", "good", "worn", "damaged"] = "new"
+    condition: Condition = models.Condition.NEW
 
 
 class ReturnIn(Schema):
-    condition: Literal["new", "good", "worn", "damaged"] = "good"
+    condition: Condition = models.Condition.GOOD
 
 
 @router.get("/equipment/loans", response=list[LoanOut], url_name="loans")
@@ -48,7 +51,10 @@ def loans(request, person: int | None = None):
 @router.post("/equipment/loans", response={201: LoanOut}, url_name="loan_create")
 def loan_create(request, payload: LoanIn):
     require(can_lend(request.auth))
-    item_type = get_object_or_404(ItemType, key=payload.item, active=True)
+    item_type = ItemType.objects.filter(key=payload.item, active=True).first()
+    if item_type is None:
+        message = _("Some values are not valid: %(fields)s.") % {"fields": "item"}
+        raise DomainError("invalid", message, field="item")
     loan = services.loan_create(
         actor=request.auth,
         person=get_person_for_user(request.auth, payload.person),

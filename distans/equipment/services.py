@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from distans.core.audit import audit_record
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.core.translated import localized
 from distans.equipment import queries, rules, tasks
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
@@ -20,7 +20,7 @@ RETURN_DAYS = 14  # time to bring equipment back after an agreement ends
 
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
-        raise DomainError("not_allowed", message)
+        raise NotAllowed("not_allowed", message)
 
 
 def _live_agreement_id(person: Person) -> int | None:
@@ -66,7 +66,7 @@ def loan_create(
             )
             tasks.loan_notify.enqueue(loan.pk, "lent")
     except IntegrityError as error:
-        raise DomainError(
+        raise Conflict(
             "serial_out", _("An item with this serial number is already on loan."), field="serial_number"
         ) from error
     return loan
@@ -88,7 +88,7 @@ def loan_return(*, actor, loan: Loan, condition: str, returned_on: datetime.date
         loan = Loan.objects.select_for_update().get(pk=loan.pk)
         _require(can_lend(actor), _("Only HR or IT can take equipment back."))
         if loan.status != Loan.Status.OUT:
-            raise DomainError("not_out", _("This item is not on loan."))
+            raise Conflict("not_out", _("This item is not on loan."))
         loan.status = Loan.Status.RETURNED
         loan.returned_on = returned_on or timezone.localdate()
         loan.return_condition = condition
@@ -157,7 +157,7 @@ def request_decide(*, actor, request: EquipmentRequest, approve: bool, comment: 
         request = EquipmentRequest.objects.select_for_update().select_related("person").get(pk=request.pk)
         _require(can_decide_request(actor, request), _("Only the line manager or HR can decide this."))
         if request.status != EquipmentRequest.Status.PENDING:
-            raise DomainError("decided", _("This request has already been decided."))
+            raise Conflict("decided", _("This request has already been decided."))
         if not approve and not comment.strip():
             raise DomainError("comment_required", _("Say why, so the employee knows."), field="comment")
         request.status = EquipmentRequest.Status.APPROVED if approve else EquipmentRequest.Status.REJECTED

@@ -17,7 +17,12 @@ from distans.core.translated import localized
 from distans.equipment import queries, services
 from distans.equipment.forms import DecideForm, LoanForm, RequestForm, ReturnForm
 from distans.equipment.models import Condition, EquipmentRequest, Loan
-from distans.equipment.permissions import can_lend, get_loan_for_user, get_request_for_user
+from distans.equipment.permissions import (
+    can_decide_request,
+    can_lend,
+    get_loan_for_user,
+    get_request_for_user,
+)
 
 
 @login_required
@@ -53,6 +58,7 @@ def mine(request):
 @require_POST
 def acknowledge(request, pk: int):
     loan = get_loan_for_user(request.user, pk)
+    require(loan.person_id == request.user.pk)  # only the borrower confirms receipt
     try:
         services.loan_acknowledge(actor=request.user, loan=loan)
         messages.success(request, _("Thank you: receipt confirmed."))
@@ -65,6 +71,7 @@ def acknowledge(request, pk: int):
 @require_POST
 def decide(request, pk: int):
     equipment_request = get_request_for_user(request.user, pk)
+    require(can_decide_request(request.user, equipment_request))
     form = DecideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))

@@ -4,72 +4,70 @@ from typing import Literal
 
 from ninja import Field, Router, Schema, Status
 
+from distans.arrangements.api import DaysPerWeek
+from distans.core.api_types import ApiDate, choices
 from distans.core.permissions import require
-from distans.followup import queries, services
+from distans.followup import models, queries, services
 from distans.followup.permissions import can_hold, get_deviation_for_user, get_evaluation_for_user
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["follow-up"])
+
+EvaluationKind, EvaluationStatus = choices(models.EvaluationKind), choices(models.Evaluation.Status)
+Outcome, DeviationKind = choices(models.Outcome), choices(models.DeviationKind)
+DeviationStatus, Consequence = choices(models.Deviation.Status), choices(models.Consequence)
 
 
 class EvaluationOut(Schema):
     id: int
     agreement_id: int
     person_id: int
-    kind: str
+    kind: EvaluationKind
     due_date: date
-    status: str
-    outcome: str
+    status: EvaluationStatus
+    outcome: Outcome | Literal[""]
     outcome_days: Decimal | None
     note: str
     held_at: datetime | None
 
 
 class OutcomeIn(Schema):
-    outcome: Literal["continue", "more_days", "fewer_days", "change", "end"]
-    days: Decimal | None = Field(None, ge=Decimal("0.5"), le=Decimal("5"), multiple_of=Decimal("0.5"))
+    outcome: Outcome
+    days: DaysPerWeek | None = None
     note: str = Field("", max_length=2000)
 
 
 class DeviationIn(Schema):
     person: int
-    kind: Literal[
-        "not_reachable",
-        "security",
-        "lost_equipment",
-        "work_environment",
-        "injury",
-        "plan_not_followed",
-        "other",
-    ]
+    kind: DeviationKind
     description: str = Field(..., max_length=3000)
-    occurred_on: date
+    occurred_on: ApiDate
 
 
 class DeviationOut(Schema):
     id: int
     person_id: int
     agreement_id: int | None
-    kind: str
+    kind: DeviationKind
     description: str
     occurred_on: date
-    status: str
+    status: DeviationStatus
     respond_by: date
     first_response_at: datetime | None
     escalated_at: datetime | None
     actions_taken: str
-    consequence: str
+    consequence: Consequence | Literal[""]
     closed_at: datetime | None
 
 
 class CloseIn(Schema):
     actions_taken: str = Field(..., max_length=3000)
-    consequence: Literal["none", "talk", "changed", "suspended", "reinstated"]
+    consequence: Consequence
     reason: str = Field("", max_length=2000)
 
 
 @router.get("/followups", response=list[EvaluationOut], url_name="followups")
-def followups(request, person: int | None = None, due_before: date | None = None):
+def followups(request, person: int | None = None, due_before: ApiDate | None = None):
     """Evaluations you may see (yours, your reports', all for HR), at most 500, soonest first."""
     person_ids = [get_person_for_user(request.auth, person).pk] if person else None
     return list(

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.agreement_forms import DAY_STEPS
-from distans.core.forms import DateInput
+from distans.core.forms import DateField
 from distans.core.translated import localized
 from distans.followup.models import Consequence, DeviationKind, Outcome
 
@@ -23,7 +23,7 @@ class HoldForm(forms.Form):
 
 
 class BookForm(forms.Form):
-    due = forms.DateField(label=_("Date of the evaluation"), widget=DateInput())
+    due = DateField(label=_("Date of the evaluation"))
 
 
 MAX_PEOPLE_IN_SELECT = 300
@@ -51,7 +51,7 @@ class PersonByKeyField(forms.CharField):
 class DeviationForm(forms.Form):
     person = forms.ModelChoiceField(label=_("About"), queryset=None)
     kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
-    occurred_on = forms.DateField(label=_("When"), widget=DateInput())
+    occurred_on = DateField(label=_("When"))
     description = forms.CharField(
         label=_("Description"),
         max_length=3000,

@@ -16,7 +16,7 @@ from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.checklists.rules import reminder_moments
 from distans.core.audit import audit_record
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.followup import rules, tasks
 from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
 from distans.followup.permissions import can_handle_deviation, can_hold, can_report_about
@@ -29,7 +29,7 @@ SCHEDULED = Evaluation.Status.SCHEDULED
 
 def _require(allowed: bool, message: str) -> None:
     if not allowed:
-        raise DomainError("not_allowed", message)
+        raise NotAllowed("not_allowed", message)
 
 
 def _signed_terms(agreement: Agreement) -> dict:
@@ -119,7 +119,7 @@ def evaluation_hold(
         agreement = evaluation.agreement
         _require(can_hold(actor, agreement.person), _("Only the line manager or HR can hold the evaluation."))
         if evaluation.status != SCHEDULED:
-            raise DomainError("held", _("This evaluation has already been held."))
+            raise Conflict("held", _("This evaluation has already been held."))
         current = Decimal(str(_signed_terms(agreement).get("days_per_week") or 0))
         if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS):
             if (
@@ -227,7 +227,7 @@ def _handling(actor, deviation: Deviation) -> Deviation:
     deviation = _locked(deviation)
     _require(can_handle_deviation(actor, deviation), _("Only the personnel manager or HR can handle this."))
     if deviation.status == Deviation.Status.CLOSED:
-        raise DomainError("closed", _("This deviation is closed."))
+        raise Conflict("closed", _("This deviation is closed."))
     return deviation
 
 

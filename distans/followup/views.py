@@ -26,6 +26,7 @@ from distans.followup.models import Deviation, Evaluation, Outcome
 from distans.followup.permissions import (
     can_handle_deviation,
     can_hold,
+    can_report_about,
     get_deviation_for_user,
     get_evaluation_for_user,
 )
@@ -166,6 +167,9 @@ def deviation_new(request):
     # Loans out, lost or returned damaged, of the person the report is about (of everyone visible
     # when that is a short list): what a report about equipment can be about.
     about = request.POST.get("person") or request.GET.get("person")
+    if request.method == "POST" and str(about).isdigit():  # a colleague she may see, not report about: 403
+        person = Person.objects.filter(pk=about).first()
+        require(person is None or can_report_about(request.user, person))
     owners = (
         people
         if people.count() <= MAX_PEOPLE_IN_SELECT

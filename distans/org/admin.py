@@ -1,11 +1,15 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.admin_site import AuditedAdmin
+from distans.core.audit import client_address
+from distans.core.history import has_history, refusal
 from distans.org.models import Person, Position, Site, Unit
 from distans.org.rules import search_text
+from distans.org.services import person_deactivate, person_reactivate, person_set_roles
 
 
 class PersonCreationForm(UserCreationForm):
@@ -18,6 +22,14 @@ class PersonChangeForm(UserChangeForm):
     class Meta:
         model = Person
         fields = "__all__"
+
+    acting_user = None  # set per request by PersonAdmin.get_form
+
+    def clean_is_active(self):
+        active = self.cleaned_data["is_active"]
+        if not active and self.instance.pk == getattr(self.acting_user, "pk", None):
+            raise forms.ValidationError(_("You cannot deactivate yourself."))
+        return active
 
 
 @admin.register(Person)
@@ -41,10 +53,39 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": [
         "email", "first_name", "last_name", "password1", "password2"]})]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)  # a new class for each request
+        form.acting_user = request.user
+        return form
+
     def save_model(self, request, obj, form, change):
         obj.email = obj.email.lower()
         obj.search_text = search_text(obj.full_name, obj.email, obj.employee_number)
+        # Leaving and returning go through the services, which end sessions and tokens and audit it.
+        switch = change and "is_active" in form.changed_data
+        if switch:
+            obj.is_active = not obj.is_active
         super().save_model(request, obj, form, change)
+        if switch:
+            service = person_reactivate if form.cleaned_data["is_active"] else person_deactivate
+            service(actor=request.user, person=obj, ip_address=client_address(request))
+            obj.refresh_from_db(fields=["is_active"])
+
+    def save_related(self, request, form, formsets, change):
+        # Roles change through the service, which audits before and after and tells HR.
+        groups = form.cleaned_data.pop("groups", None)
+        super().save_related(request, form, formsets, change)
+        if groups is not None:
+            person_set_roles(actor=request.user, person=form.instance, groups=groups,
+                             ip_address=client_address(request))
+
+    def get_deleted_objects(self, objs, request):
+        """A person with history is not deleted: the confirmation page says why, and to deactivate."""
+        kept = [refusal(person) for person in objs if has_history(person)]
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if kept:  # shown instead of Django's list of audit entries it may not delete
+            return deleted, counts, set(), kept
+        return deleted, counts, perms_needed, protected
 
 
 @admin.register(Unit)

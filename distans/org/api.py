@@ -1,14 +1,19 @@
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
+from django.conf import settings
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from distans.org import queries
+from distans.core.api_types import Id, choices
+from distans.org import models, queries
 from distans.org.models import Site
 from distans.org.permissions import can_view_person_details, get_person_for_user
 
 router = Router(tags=["organisation"])
+
+Country, CommuteMode = choices(models.Country), choices(models.CommuteMode)
 
 
 class Ref(Schema):
@@ -42,12 +47,12 @@ class PersonDetails(Schema):
 
     employee_number: str | None
     manager_id: int | None
-    country: str
+    country: Country
     time_zone: str
-    language: str
+    language: Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[valid-type]
     employment_start: date | None
     commute_distance_km: Decimal | None
-    commute_mode: str
+    commute_mode: CommuteMode | Literal[""]
     is_active: bool
 
 
@@ -69,21 +74,21 @@ class SiteOut(Schema):
     code: str
     name: str
     address: str
-    country: str
+    country: Country
     time_zone: str
     desk_capacity: int
 
 
 @router.get("/people", response=list[PersonCard], summary="The directory")
 @paginate
-def people(request, q: str = "", unit: int | None = None, site: int | None = None):
+def people(request, q: str = "", unit: Id | None = None, site: Id | None = None):
     return queries.directory(query=q, unit_id=unit, site_id=site)
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="One person")
 def person(request, person_id: int):
-    found = get_person_for_user(request.user, person_id)
-    found.details = found if can_view_person_details(request.user, found) else None
+    found = get_person_for_user(request.auth, person_id)
+    found.details = found if can_view_person_details(request.auth, found) else None
     return found
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from distans.org.models import Site, Unit
+from distans.org.models import Person, Site, Unit
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 # Above this many units a drop-down is no help and slow to render: the unit filter then comes
@@ -38,3 +38,12 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB; split it into parts."))
         return upload
+
+
+class InviteForm(forms.Form):
+    """People ticked on the people list or the import result."""
+
+    people = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.all(),
+        error_messages={"required": _("Tick the people to invite.")},
+    )

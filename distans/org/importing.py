@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from distans.org.models import CommuteMode, Country, Person, Position, RemoteSuitability, Site, Unit
 from distans.org.rules import find_cycle
@@ -38,6 +39,19 @@ YES = {"yes", "ja", "y", "x", "1", "true"}
 NO = {"no", "nej", "nei", "n", "0", "false"}
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
 MAX_ROWS = 200_000
+# The column each cell is stored in, so a value too long for it is a row problem before anything
+# is written (PostgreSQL would refuse it, SQLite would keep it).
+_STORED_IN = {
+    "employee_number": (Person, "employee_number"), "manager": (Person, "employee_number"),
+    "email": (Person, "email"), "first_name": (Person, "first_name"),
+    "last_name": (Person, "last_name"), "phone": (Person, "phone"),
+    "time_zone": (Person, "time_zone"),
+    "unit": (Unit, "code"), "parent_unit": (Unit, "code"), "unit_name": (Unit, "name"),
+    "position": (Position, "code"), "position_name": (Position, "name"),
+    "site": (Site, "code"), "site_name": (Site, "name"),
+}
+MAX_LENGTHS = {column: model._meta.get_field(name).max_length
+               for column, (model, name) in _STORED_IN.items()}
 
 
 @dataclass
@@ -145,6 +159,24 @@ class _RowReader:
     def problem(self, column: str, message: str) -> None:
         self.plan.problems.append(Problem(self.number, column, message))
 
+    def check_storable(self) -> None:
+        """NUL characters and values longer than their column cannot be stored: each is a problem,
+        never a cut. NULs are then dropped, since no database query may carry one."""
+        for column, value in self.cells.items():
+            if "\x00" in value:
+                self.problem(column, _(
+                    "“%(column)s” contains a NUL character, which cannot be stored. Check the "
+                    "program that wrote the file."
+                ) % {"column": column})
+                self.cells[column] = value = value.replace("\x00", "")
+            limit = MAX_LENGTHS.get(column)
+            length = len(value.lower() if column == "email" else value)  # e-mail is stored lower-case
+            if limit and length > limit:
+                self.problem(column, ngettext(
+                    "“%(column)s” is %(length)s characters long; at most %(max)s fits.",
+                    "“%(column)s” is %(length)s characters long; at most %(max)s fit.", limit,
+                ) % {"column": column, "length": length, "max": limit})
+
     def get(self, column: str) -> str:
         return self.cells.get(column, "")
 
@@ -165,6 +197,7 @@ class _RowReader:
         return found
 
     def person(self) -> PersonRow:
+        self.check_storable()
         values: dict = {}
         number = self.required("employee_number")
         values["employee_number"] = number
@@ -178,7 +211,7 @@ class _RowReader:
                              % {"value": email})
         for column in ("first_name", "last_name"):
             if value := self.required(column):
-                values[column] = value[:100]
+                values[column] = value
         self.required("country")
         if country := self.choice("country", COUNTRY_ALIASES, "SE, NO, DK, OTHER"):
             values["country"] = country
@@ -213,7 +246,7 @@ class _RowReader:
         if mode := self.choice("commute_mode", modes, ", ".join(modes)):
             values["commute_mode"] = mode
         if phone := self.get("phone"):
-            values["phone"] = phone[:40]
+            values["phone"] = phone
         row = PersonRow(self.number, values, manager_number=self.get("manager") or None)
         manages = self.get("manages_unit").casefold()
         if manages and manages not in YES | NO:

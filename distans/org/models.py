@@ -179,6 +179,8 @@ class Person(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
+    # When HR or an administrator last sent an invitation to choose a password.
+    invited_at = models.DateTimeField(_("last invited"), null=True, blank=True, editable=False)
     # Case- and accent-folded name, e-mail and number, so that search works alike on every database.
     search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)

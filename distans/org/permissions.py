@@ -54,6 +54,11 @@ def can_import_org(user) -> bool:
     return is_admin(user)
 
 
+def can_invite_people(user) -> bool:
+    """HR and administrators invite people to choose their first password."""
+    return is_hr(user) or is_admin(user)
+
+
 def get_person_for_user(user, pk: int) -> Person:
     """A person's directory card is open to every signed-in colleague; leavers only to those
     who may see their full record."""

@@ -1,13 +1,15 @@
 """Every write to the organisation; one transaction each, each audited."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from distans.core import tasks as core_tasks
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
+from distans.core.sessions import sessions_end
 from distans.org.importing import ImportRejected, build_plan, new_person_defaults
 from distans.org.models import Person, Position, Site, Unit
 from distans.org.rules import search_text
@@ -27,6 +29,7 @@ class ImportSummary:
     units_created: int
     positions_created: int
     sites_created: int
+    new_people: list[Person] = field(default_factory=list)  # with their ids, unless a dry run
 
 
 def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) -> ImportSummary:
@@ -87,7 +90,7 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
             created=len(created), updated=len(changes),
             unchanged=len(plan.people) - len(created) - len(changes),
             units_created=created_units, positions_created=created_positions,
-            sites_created=created_sites,
+            sites_created=created_sites, new_people=created,
         )
         audit_record(actor=actor, action="org.import", object_type="org.import", changes={
             "created": [p.employee_number for p in created], "updated": changes,
@@ -161,8 +164,11 @@ def person_deactivate(*, actor, person: Person, ip_address=None) -> Person:
         person.is_active = False
         person.save(update_fields=["is_active", "updated_at"])
         person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        # Deleted, not merely refused while inactive: reactivating must not bring them back.
+        sessions = sessions_end(person)
         audit_record(actor=actor, action="person.deactivate", obj=person,
-                     changes={"is_active": [True, False]}, ip_address=ip_address)
+                     changes={"is_active": [True, False], "sessions_ended": sessions},
+                     ip_address=ip_address)
     return person
 
 
@@ -175,4 +181,18 @@ def person_reactivate(*, actor, person: Person, ip_address=None) -> Person:
         person.save(update_fields=["is_active", "updated_at"])
         audit_record(actor=actor, action="person.reactivate", obj=person,
                      changes={"is_active": [False, True]}, ip_address=ip_address)
+    return person
+
+
+def person_set_roles(*, actor, person: Person, groups, ip_address=None) -> Person:
+    """Make someone HR, HR approver or administrator, or no longer: audited, and HR is told."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        before = sorted(person.groups.values_list("name", flat=True))
+        person.groups.set(groups)
+        after = sorted(person.groups.values_list("name", flat=True))
+        if before != after:
+            entry = audit_record(actor=actor, action="person.roles", obj=person,
+                                 changes={"roles": [before, after]}, ip_address=ip_address)
+            core_tasks.roles_changed_notify.enqueue(entry.pk)
     return person

@@ -1,8 +1,13 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from distans.checklists.permissions import can_view_checklists_of
@@ -10,15 +15,17 @@ from distans.core.audit import client_address
 from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
-from distans.org import importing, queries, services
-from distans.org.forms import DirectorySearchForm, ImportForm
+from distans.org import importing, invitations, queries, services
+from distans.org.forms import DirectorySearchForm, ImportForm, InviteForm
 from distans.org.permissions import (
     can_change_person,
     can_import_org,
+    can_invite_people,
     can_view_person_details,
     get_person_for_user,
     get_unit_for_user,
 )
+from distans.org.tokens import invitation_days, invitation_tokens
 
 PAGE_SIZE = 50
 
@@ -34,7 +41,8 @@ def directory(request):
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "org/directory.html#results" if is_htmx(request) else "org/directory.html"
-    return render(request, template, {"form": form, "page": page})
+    return render(request, template, {
+        "form": form, "page": page, "can_invite": can_invite_people(request.user)})
 
 
 @login_required
@@ -47,7 +55,78 @@ def person_detail(request, pk: int):
         "reports": queries.reports_of(person) if details else [],
         "can_change": can_change_person(request.user, person),
         "can_view_checklists": can_view_checklists_of(request.user, person),
+        "can_invite": can_invite_people(request.user),
+        "invitable": invitations.can_be_invited(person),
+        "has_password": person.has_usable_password(),
+        "invitation_days": invitation_days(),
     })
+
+
+@login_required
+@require_POST
+def person_invite(request, pk: int):
+    person = get_person_for_user(request.user, pk)
+    require(can_invite_people(request.user))
+    _invite(request, [person.pk])
+    return redirect("org:person", pk=person.pk)
+
+
+@login_required
+@require_POST
+def people_invite(request):
+    """A selection from the people list or the import result."""
+    require(can_invite_people(request.user))
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        _invite(request, [person.pk for person in form.cleaned_data["people"]])
+    else:
+        messages.error(request, " ".join(form.errors.get("people", [])) or _("Tick the people to invite."))
+    return redirect("org:import" if request.POST.get("next") == "import" else "org:directory")
+
+
+def _invite(request, person_ids: list[int]) -> None:
+    sent = invitations.person_invite(actor=request.user, person_ids=person_ids,
+                                     ip_address=client_address(request))
+    if sent:
+        messages.success(request, ngettext(
+            "An invitation to choose a password is on its way to %(count)s person. The link works for "
+            "%(days)s days.",
+            "Invitations to choose a password are on their way to %(count)s people. The link works "
+            "for %(days)s days.", sent) % {"count": sent, "days": invitation_days()})
+    if skipped := len(person_ids) - sent:
+        messages.warning(request, ngettext(
+            "%(count)s person was not invited: deactivated, or already has a password (which they "
+            "can reset on the sign-in page).",
+            "%(count)s people were not invited: deactivated, or they already have a password (which "
+            "they can reset on the sign-in page).", skipped) % {"count": skipped})
+
+
+class InvitationAcceptView(PasswordResetConfirmView):
+    """The link in an invitation: a welcome, and the person's first password."""
+
+    token_generator = invitation_tokens
+    template_name = "registration/invitation_confirm.html"
+    success_url = reverse_lazy("login")
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def get_form(self, form_class=None):
+        # A valid link names the person: from here on the page speaks their language, as the
+        # invitation did.
+        if self.validlink:
+            translation.activate(self.user.language)
+        return super().get_form(form_class)
+
+    def form_valid(self, form):
+        messages.success(self.request, _(
+            "Your password is saved: sign in with your e-mail address and your new password."))
+        response = super().form_valid(form)
+        # So that the sign-in page speaks it too.
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, self.user.language, max_age=365 * 24 * 3600,
+                            samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+        return response
 
 
 @login_required
@@ -108,6 +187,7 @@ def import_upload(request):
     return render(request, "org/import.html", {
         "form": form, "problems": problems, "summary": summary,
         "dry_run": summary is not None and form.cleaned_data["dry_run"],
+        "can_invite": can_invite_people(request.user),
         "required_columns": importing.REQUIRED_COLUMNS,
         "optional_columns": importing.OPTIONAL_COLUMNS,
     }, status=status)

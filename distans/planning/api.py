@@ -1,17 +1,36 @@
+"""Plans in the API: the days of a person or a unit, one day's change, the usual week, a unit's
+coverage and an office's bookings. The same permission helpers and services as the pages; a refusal is
+{"code", "message"} with the error contract's status (403, 404, 409, 422)."""
+
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
+from distans.core.api_types import ApiDate, Id
+from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site
-from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
+from distans.org.permissions import subordinate_ids_sql
 from distans.planning import queries, rules, services
+from distans.planning.api_types import (
+    AwayReasonChoice,
+    Clock,
+    CountryChoice,
+    DayChoice,
+    DayKindOut,
+    SourceOut,
+    WhereChoice,
+    clock,
+)
 from distans.planning.models import WorkPattern
-from distans.planning.permissions import can_change_plan
+from distans.planning.permissions import (
+    can_change_plan,
+    can_see_office_presence,
+    get_plan_person_for_user,
+    get_plan_unit_for_user,
+)
 from distans.planning.planner_api import router as planner_router
 
 router = Router(tags=["plans"])
@@ -20,49 +39,47 @@ MAX_DAYS = 92
 
 
 class Period(Schema):
-    start: datetime.date = Field(..., alias="from")
-    end: datetime.date = Field(..., alias="to")
+    start: ApiDate = Field(..., alias="from")
+    end: ApiDate = Field(..., alias="to")
 
 
 class PlanPeriod(Period):
-    unit: int | None = None
-    person: int | None = None
+    unit: Id | None = None
+    person: Id | None = None
 
 
 class DayOut(Schema):
     person_id: int
     date: datetime.date
-    kind: str = Field(description="office, remote, other, abroad, away, off or holiday")
+    kind: DayKindOut
     site_id: int | None
     detail: str = Field(
         description="The holiday's name; the away reason or country only for those who may see it"
     )
-    source: str = Field(description="change, holiday, pattern or default")
+    source: SourceOut
 
 
 class DayIn(Schema):
-    kind: str = Field(
-        description="office, remote, other, abroad, away, or usual to go back to the usual week"
-    )
-    site: int | None = None
-    away_reason: str = ""
-    country: str = ""
+    kind: DayChoice = Field(description="Where the person is that day; usual goes back to the usual week")
+    site: Id | None = Field(None, description="The office on an office day; empty: the usual office")
+    away_reason: AwayReasonChoice = ""
+    country: CountryChoice = Field("", description="Abroad: the country's ISO 3166-1 alpha-2 code")
 
 
 class PatternIn(Schema):
-    valid_from: datetime.date
-    days: list[str] = Field(min_length=7, max_length=7, description="Monday to Sunday: office, remote or off")
-    site: int | None = None
-    work_start: datetime.time | None = None
-    work_end: datetime.time | None = None
+    valid_from: ApiDate
+    days: list[WhereChoice] = Field(min_length=7, max_length=7, description="Monday to Sunday")
+    site: Id | None = None
+    work_start: Clock | None = None
+    work_end: Clock | None = Field(None, description="After work_start")
 
 
 class PatternOut(Schema):
     valid_from: datetime.date
-    days: list[str]
+    days: list[WhereChoice]
     site_id: int | None
-    work_start: datetime.time
-    work_end: datetime.time
+    work_start: Clock
+    work_end: Clock
 
 
 class CoverageDay(Schema):
@@ -75,21 +92,30 @@ class CoverageDay(Schema):
     problems: list[dict]
 
 
+class OfficePerson(Schema):
+    id: int
+    name: str
+
+
 class OccupancyDay(Schema):
     date: datetime.date
     booked: int
     capacity: int | None
+    people: list[OfficePerson] | None = Field(
+        description="Who is at the office that day (null when the organisation shows only the counts)"
+    )
 
 
 def _dates(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     if end < start or (end - start).days >= MAX_DAYS:
-        raise HttpError(
-            400, _("Give a period with from on or before to, of at most %(days)s days.") % {"days": MAX_DAYS}
+        raise DomainError(
+            "invalid_period",
+            _("Give a period with from on or before to, of at most %(days)s days.") % {"days": MAX_DAYS},
         )
     return [start + datetime.timedelta(days=offset) for offset in range((end - start).days + 1)]
 
 
-def _day_out(user, person_id: int, day: rules.Day, reasons: bool) -> DayOut:
+def _day_out(person_id: int, day: rules.Day, reasons: bool) -> DayOut:
     private = day.kind in (rules.AWAY, rules.ABROAD) and not reasons
     return DayOut(
         person_id=person_id,
@@ -101,18 +127,37 @@ def _day_out(user, person_id: int, day: rules.Day, reasons: bool) -> DayOut:
     )
 
 
+def _site(pk: int | None) -> Site | None:
+    if pk is None:
+        return None
+    site = Site.objects.filter(pk=pk).first()
+    if site is None:
+        raise DomainError("unknown_site", _("There is no office with this id."), field="site")
+    return site
+
+
+def _pattern_out(pattern: WorkPattern) -> PatternOut:
+    return PatternOut(
+        valid_from=pattern.valid_from,
+        days=list(pattern.days()),
+        site_id=pattern.site_id,
+        work_start=clock(pattern.work_start),
+        work_end=clock(pattern.work_end),
+    )
+
+
 @router.get("/plans", response=list[DayOut], url_name="plans")
 def plans(request, period: Query[PlanPeriod]):
-    """The computed days of a unit's members or of one person. Everyone sees where colleagues work; the
-    reason for being away only the person, their managers and HR."""
+    """The computed days of a unit's members or of one person, for their unit, their managers and HR
+    (404 for anyone else). The reason for being away only for the person, their managers and HR."""
     start, end, unit, person = period.start, period.end, period.unit, period.person
     if (unit is None) == (person is None):
-        raise HttpError(400, _("Give either a unit or a person, not both."))
+        raise DomainError("unit_or_person", _("Give either a unit or a person, not both."))
     dates = _dates(start, end)
     people = (
-        queries.unit_members(get_unit_for_user(request.auth, unit))
+        queries.unit_members(get_plan_unit_for_user(request.auth, unit))
         if unit
-        else Person.objects.filter(pk=get_person_for_user(request.auth, person).pk)
+        else Person.objects.filter(pk=get_plan_person_for_user(request.auth, person).pk)
     )
     rows, days = queries.plan_for(people, dates)
     managed = set(
@@ -120,76 +165,59 @@ def plans(request, period: Query[PlanPeriod]):
     )
     hr = is_hr(request.auth)
     return [
-        _day_out(request.auth, row[0], day, row[0] == request.auth.pk or hr or row[0] in managed)
+        _day_out(row[0], day, row[0] == request.auth.pk or hr or row[0] in managed)
         for row in rows
         for day in days[row[0]]
     ]
 
 
 @router.put("/plans/{person_id}/{date}", response=DayOut, url_name="plan_day")
-def plan_day(request, person_id: int, date: datetime.date, payload: DayIn):
-    """Change one day. Refused with the reason when it breaks the agreement, the policy or capacity."""
-    person = get_person_for_user(request.auth, person_id)
+def plan_day(request, person_id: Id, date: ApiDate, payload: DayIn):
+    """Change one day, from today up to two years ahead. Refused with the reason when it breaks the
+    agreement or the policy (422), or when every desk at the office is taken (409)."""
+    person = get_plan_person_for_user(request.auth, person_id)
     require(can_change_plan(request.auth, person))
-    site = get_object_or_404(Site, pk=payload.site) if payload.site else None
     day = services.day_set(
         actor=request.auth,
         person=person,
         date=date,
         kind=payload.kind,
-        site=site,
+        site=_site(payload.site),
         away_reason=payload.away_reason,
         country=payload.country,
     )
-    return _day_out(request.auth, person.pk, day, True)
+    return _day_out(person.pk, day, True)
 
 
 @router.get("/patterns/{person_id}", response=list[PatternOut], url_name="patterns")
-def patterns(request, person_id: int):
-    person = get_person_for_user(request.auth, person_id)
-    if not can_change_plan(request.auth, person):
-        raise PermissionDenied
-    return [
-        PatternOut(
-            valid_from=pattern.valid_from,
-            days=list(pattern.days()),
-            site_id=pattern.site_id,
-            work_start=pattern.work_start,
-            work_end=pattern.work_end,
-        )
-        for pattern in WorkPattern.objects.filter(person=person).order_by("valid_from")
-    ]
+def patterns(request, person_id: Id):
+    person = get_plan_person_for_user(request.auth, person_id)
+    require(can_change_plan(request.auth, person))
+    stored = WorkPattern.objects.filter(person=person).order_by("valid_from")
+    return [_pattern_out(pattern) for pattern in stored]
 
 
 @router.put("/patterns/{person_id}", response=PatternOut, url_name="pattern_save")
-def pattern_save(request, person_id: int, payload: PatternIn):
-    """A new usual week from a date (today or later)."""
-    person = get_person_for_user(request.auth, person_id)
+def pattern_save(request, person_id: Id, payload: PatternIn):
+    """A new usual week from a date (today or later); the working day ends after it starts."""
+    person = get_plan_person_for_user(request.auth, person_id)
     require(can_change_plan(request.auth, person))
-    if any(where not in ("office", "remote", "off") for where in payload.days):
-        raise HttpError(400, _("Each day is office, remote or off."))
-    site = get_object_or_404(Site, pk=payload.site) if payload.site else None
     pattern = services.pattern_set(
         actor=request.auth,
         person=person,
         valid_from=payload.valid_from,
-        days=payload.days,
-        site=site,
-        work_start=payload.work_start,
-        work_end=payload.work_end,
+        days=list(payload.days),
+        site=_site(payload.site),
+        work_start=datetime.time.fromisoformat(payload.work_start) if payload.work_start else None,
+        work_end=datetime.time.fromisoformat(payload.work_end) if payload.work_end else None,
     )
-    return PatternOut(
-        valid_from=pattern.valid_from,
-        days=list(pattern.days()),
-        site_id=pattern.site_id,
-        work_start=pattern.work_start,
-        work_end=pattern.work_end,
-    )
+    return _pattern_out(pattern)
 
 
 @router.get("/units/{unit_id}/coverage", response=list[CoverageDay], url_name="unit_coverage")
-def unit_coverage(request, unit_id: int, period: Query[Period]):
-    unit = get_unit_for_user(request.auth, unit_id)
+def unit_coverage(request, unit_id: Id, period: Query[Period]):
+    """For the unit's members, its managers and HR (404 for anyone else)."""
+    unit = get_plan_unit_for_user(request.auth, unit_id)
     grid = queries.team_week(unit, _dates(period.start, period.end))
     return [
         CoverageDay(
@@ -210,10 +238,20 @@ def unit_coverage(request, unit_id: int, period: Query[Period]):
 
 
 @router.get("/sites/{site_id}/occupancy", response=list[OccupancyDay], url_name="site_occupancy")
-def site_occupancy(request, site_id: int, period: Query[Period]):
+def site_occupancy(request, site_id: Id, period: Query[Period]):
+    """Desks booked per day, and who is at the office (names only) unless the organisation shows only
+    the counts (OFFICE_PRESENCE_VISIBLE)."""
     site = get_object_or_404(Site, pk=site_id)
     occupancy = queries.site_occupancy(site, _dates(period.start, period.end))
+    names = can_see_office_presence(request.auth)
     return [
-        OccupancyDay(date=day["date"], booked=day["count"], capacity=site.desk_capacity)
+        OccupancyDay(
+            date=day["date"],
+            booked=day["count"],
+            capacity=site.desk_capacity,
+            people=[OfficePerson(id=row[0], name=f"{row[1]} {row[2]}") for row in day["people"]]
+            if names
+            else None,
+        )
         for day in occupancy["days"]
     ]

@@ -6,25 +6,29 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from distans.core.forms import DateInput
+from distans.core.forms import DateField, validate_date_range
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org.models import Site, Unit
 from distans.planning import labels, rules
-from distans.planning.models import AwayReason, DayKind, Where
+from distans.planning.models import USUAL, AwayReason, DayKind, Where
 
-DAY_CHOICES = [*DayKind.choices, ("usual", _("As usual"))]
+DAY_CHOICES = [*DayKind.choices, (USUAL, _("As usual"))]
 
 
 class DayForm(forms.Form):
-    date = forms.DateField()
+    """The choices the service accepts (`services.day_set` checks them again)."""
+
+    date = DateField()
     kind = forms.ChoiceField(choices=DAY_CHOICES)
     site = forms.ModelChoiceField(queryset=Site.objects.all(), required=False)
     away_reason = forms.ChoiceField(choices=[("", "–"), *AwayReason.choices], required=False)
-    country = forms.CharField(max_length=60, required=False)
+    country = forms.ChoiceField(
+        choices=[("", "–"), *((code, code) for code in rules.COUNTRIES)], required=False
+    )
 
 
 class PatternForm(forms.Form):
-    valid_from = forms.DateField(label=_("From"), widget=DateInput())
+    valid_from = DateField(label=_("From"))
     site = forms.ModelChoiceField(
         label=_("Office"),
         queryset=Site.objects.order_by("name"),
@@ -238,11 +242,13 @@ class UnitSettingsForm(forms.Form):
             if not part.strip():
                 continue
             try:
-                dates.append(datetime.date.fromisoformat(part.strip()).isoformat())
+                date = datetime.date.fromisoformat(part.strip())
             except ValueError as error:
                 raise forms.ValidationError(
                     _("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": part.strip()}
                 ) from error
+            validate_date_range(date)
+            dates.append(date.isoformat())
         return sorted(set(dates))
 
     def values(self) -> dict:
@@ -310,6 +316,7 @@ class PlannerForm(forms.Form):
             monday = rules.monday_of(self.cleaned_data["week"])
         except ValueError as error:
             raise forms.ValidationError(_("Write the week as 2027-W02.")) from error
+        validate_date_range(monday)
         today = timezone.localdate()
         if monday + datetime.timedelta(days=4) < today:  # its working days are over: nothing to apply
             raise forms.ValidationError(

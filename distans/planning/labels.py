@@ -54,8 +54,9 @@ def day_label(
     day: rules.Day, words: dict[str, str], *, reasons: bool, sites: dict[int, str] | None = None
 ) -> str:
     """`reasons`: whether the reader may see why someone is away; `sites`: name the office on office days.
-    Where someone works is no secret, so work from abroad shows its country to everyone."""
-    if day.kind == rules.HOLIDAY:
+    Where someone works is no secret, so work from abroad shows its country to everyone. A value no
+    choice offers (written before it was checked) is shown as it is rather than failing the page."""
+    if day.kind == rules.HOLIDAY and day.detail:
         return day.detail
     if day.kind == rules.AWAY and reasons and day.detail:
         return f"{words['away']} · {words.get(day.detail, day.detail)}"
@@ -63,7 +64,7 @@ def day_label(
         return f"{words['abroad']} · {day.detail}"
     if day.kind == rules.OFFICE and sites and day.site_id in sites:
         return f"{words['office']} · {sites[day.site_id]}"
-    return words[day.kind]
+    return words.get(day.kind, day.kind)
 
 
 def city(zone: str) -> str:

@@ -36,6 +36,10 @@ class AwayReason(models.TextChoices):
     TRAVEL = "travel", _("Travel")
 
 
+# Chosen for a day besides the kinds: back to the usual week (the day's change is removed).
+USUAL = "usual"
+
+
 def _where(default):
     return models.CharField(max_length=10, choices=Where.choices, default=default)
 

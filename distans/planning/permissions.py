@@ -1,17 +1,59 @@
 """Who sees and changes plans.
 
-Everyone signed in sees where colleagues work (office, remote, away): a weekly plan is shared so a
-team can meet, and so is the country someone works from abroad. The reason someone is away is shown
-only to the person, their managers at any depth and HR. A person changes their own days; their
-managers and HR may too. A unit's settings are kept by its manager (and the managers above) and HR.
+A person's days (office, remote, away) are seen by their own unit, their managers at any depth and HR,
+in the pages, the API and the calendar feeds alike, through `can_see_plan` and `can_see_unit_plan`;
+anyone else is told the plan does not exist (404). Beyond that, who is at an office on a day is shown
+per site (names only), unless the organisation switches it off (OFFICE_PRESENCE_VISIBLE). The reason
+someone is away is shown only to the person, their managers and HR. A person changes their own days;
+their managers and HR may too. A unit's settings are kept by its manager (and the managers above) and HR.
 """
 
+from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from distans.core.permissions import has_role, is_hr, require
-from distans.org.models import Role
-from distans.org.permissions import manages
+from distans.org.models import Person, Role, Unit
+from distans.org.permissions import get_person_for_user, get_unit_for_user, manages
 from distans.planning.models import PlannerRun
+
+
+def can_see_unit_plan(user, unit: Unit) -> bool:
+    """A unit's days: its members, whoever manages it or a unit above it, their managers, and HR."""
+    if user.unit_id == unit.pk or can_manage_unit(user, unit):
+        return True
+    return unit.manager_id is not None and manages(user, Person(pk=unit.manager_id))
+
+
+def can_see_plan(user, person: Person) -> bool:
+    """A person's days: themself, their unit, their managers at any depth (in the line or the unit's),
+    and HR."""
+    if person.pk == user.pk or (person.unit_id is not None and person.unit_id == user.unit_id):
+        return True
+    if is_hr(user) or manages(user, person):
+        return True
+    return person.unit_id is not None and can_see_unit_plan(user, person.unit)
+
+
+def get_plan_person_for_user(user, pk: int) -> Person:
+    """The person whose days are asked for: 404 when there is none or the user may not see their days."""
+    person = get_person_for_user(user, pk)
+    if not can_see_plan(user, person):
+        raise Http404
+    return person
+
+
+def get_plan_unit_for_user(user, pk: int) -> Unit:
+    """The unit whose days are asked for: 404 when there is none or the user may not see its days."""
+    unit = get_unit_for_user(user, pk)
+    if not can_see_unit_plan(user, unit):
+        raise Http404
+    return unit
+
+
+def can_see_office_presence(user) -> bool:
+    """Who is at an office on a day (names, nothing else): everyone, unless switched off; HR always."""
+    return settings.OFFICE_PRESENCE_VISIBLE or is_hr(user)
 
 
 def can_change_plan(user, person) -> bool:
@@ -21,8 +63,6 @@ def can_change_plan(user, person) -> bool:
 def can_manage_unit(user, unit) -> bool:
     if is_hr(user):
         return True
-    from distans.org.models import Unit
-
     node = unit
     seen = set()
     while node is not None and node.pk not in seen:  # the unit's manager, or a manager above it

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
+from distans.core.api_types import Id
+from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.org.models import Site
 from distans.org.permissions import get_unit_for_user
@@ -39,8 +41,8 @@ class WeightsIn(Schema):
 class RunIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    unit: int | None = Field(None, description="The unit to plan (its managers and HR); or give site")
-    site: int | None = Field(None, description="The office to plan: every unit based there (HR)")
+    unit: Id | None = Field(None, description="The unit to plan (its managers and HR); or give site")
+    site: Id | None = Field(None, description="The office to plan: every unit based there (HR)")
     week: str = Field(..., description='The ISO week, e.g. "2026-W50": this week or a later one')
     weights: WeightsIn = Field(default_factory=WeightsIn)
     choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
@@ -88,7 +90,7 @@ class RunOut(Schema):
 class ApplyIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    people: list[int] | None = Field(
+    people: list[Id] | None = Field(
         None, description="Ids from the proposal; left out, everyone whose office days change"
     )
     mode: Literal["week", "usual"] = Field(
@@ -104,8 +106,7 @@ class ApplyOut(Schema):
 
 def _invalid(form: PlannerForm):
     """The form's errors, each after the name of the value it is about (weights.fairness: …)."""
-    return planner_runs.refused(
-        422,
+    return DomainError(
         "invalid",
         " ".join(
             f"{'weights.' if name in DEFAULT_WEIGHTS else ''}{name}: {' '.join(errors)}"
@@ -167,7 +168,7 @@ def run_start(request, payload: RunIn):
     """Start the planner for a unit (its managers and HR) or a whole office (HR) and a week. It runs in
     the background: follow it at its `url` in the API or on its page."""
     if (payload.unit is None) == (payload.site is None):
-        raise planner_runs.refused(422, "invalid", _("Give either a unit or a site, not both."))
+        raise DomainError("invalid", _("Give either a unit or a site, not both."))
     if payload.unit is not None:
         unit, site = get_unit_for_user(request.auth, payload.unit), None
         require(can_manage_unit(request.auth, unit))
@@ -189,14 +190,14 @@ def run_start(request, payload: RunIn):
 
 
 @router.get("/planner/runs/{run_id}", response=RunOut, url_name="planner_run")
-def run_detail(request, run_id: int):
+def run_detail(request, run_id: Id):
     """The run's status and progress; when done, the proposal per person, the problems of today's plan
     it removes, or the requirements that cannot all be met, in the caller's language."""
     return _out(request, get_planner_run_for_user(request.auth, run_id))
 
 
 @router.post("/planner/runs/{run_id}/apply", response=ApplyOut, url_name="planner_run_apply")
-def run_apply(request, run_id: int, payload: ApplyIn):
+def run_apply(request, run_id: Id, payload: ApplyIn):
     """Apply the proposal to the week planned (or as the usual week from it), for everyone whose office
     days change or the people listed. Every change is checked again against agreements and desks."""
     run = get_planner_run_for_user(request.auth, run_id)

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError
 from distans.core.weekdays import NAMES
 from distans.planning import planner, planner_data, rules, services
 from distans.planning.forms import PlannerForm, coming_week
@@ -182,25 +182,18 @@ def outcome(run: PlannerRun) -> dict:
     }
 
 
-def refused(status: int, code: str, message: str) -> DomainError:
-    error = DomainError(code, message)
-    error.status = status
-    return error
-
-
 def apply(*, actor, run: PlannerRun, people: list[int] | None, usual_week: bool) -> dict:
     """The proposal for the people chosen (None: everyone whose office days change), for the week that
     was planned or as their usual week from it. Refused when there is no plan to apply, when it has been
     applied, when the week is over, or for people the proposal does not cover."""
     if run.status == PlannerRun.Status.APPLIED:
-        raise refused(409, "planner_applied", _("This proposal has already been applied."))
+        raise Conflict("planner_applied", _("This proposal has already been applied."))
     if run.status != PlannerRun.Status.DONE:
-        raise refused(409, "planner_not_done", _("The planner has not finished yet; apply when it has."))
+        raise Conflict("planner_not_done", _("The planner has not finished yet; apply when it has."))
     if not run.result.get("office"):
-        raise refused(409, "planner_no_plan", _("This run found no plan to apply."))
+        raise Conflict("planner_no_plan", _("This run found no plan to apply."))
     if week_is_over(run):
-        raise refused(
-            409,
+        raise Conflict(
             "planner_week_over",
             _("Week %(week)s has passed, so its plan can no longer be applied. Plan a coming week.")
             % {"week": rules.iso_week(run.week_start)},
@@ -210,8 +203,7 @@ def apply(*, actor, run: PlannerRun, people: list[int] | None, usual_week: bool)
         people = [row["id"] for row in rows if row["changed"]]
     unknown = sorted(set(people) - {row["id"] for row in rows})
     if unknown:
-        raise refused(
-            422,
+        raise DomainError(
             "planner_not_in_proposal",
             _("These people are not in the proposal: %(ids)s.") % {"ids": ", ".join(map(str, unknown))},
         )

@@ -30,7 +30,7 @@ def _planner_form(request, *, unit=None, site=None):
         request,
         "planning/planner_start.html",
         {"subject": unit or site, "unit": unit, "form": form},
-        status=400 if form.errors else 200,
+        status=422 if form.errors else 200,
     )
 
 

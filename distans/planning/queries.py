@@ -94,6 +94,14 @@ def person_days(
     )[person.pk]
 
 
+def usual_site_id(person: Person, date: datetime.date) -> int | None:
+    """The office of the person's usual week on a date (its own, else the person's site), also on a day
+    the usual week spends elsewhere: where an office day goes when no office is chosen."""
+    own = patterns_for(Person.objects.filter(pk=person.pk), date, hours=False).get(person.pk, [])
+    pattern = rules.pattern_on(own, date)
+    return (pattern.site_id if pattern else None) or person.site_id
+
+
 def unit_members(unit: Unit):
     return Person.objects.filter(unit=unit, is_active=True)
 

@@ -30,6 +30,10 @@ WORKING = {OFFICE, REMOTE, OTHER, ABROAD}
 AWAY_FROM_OFFICE = {REMOTE, OTHER, ABROAD}
 DEFAULT_WEEK = (OFFICE, OFFICE, OFFICE, OFFICE, OFFICE, OFF, OFF)
 DEFAULT_HOURS = (datetime.time(8, 0), datetime.time(16, 30))
+# How far ahead a day may be changed: the coming weeks and months (leave next summer), not decades.
+DAYS_AHEAD = 2 * 366
+# Work from abroad names its country by ISO 3166-1 alpha-2 code: the codes the holiday calendars know.
+COUNTRIES = tuple(sorted(code for code in holiday_calendars.list_supported_countries() if len(code) == 2))
 
 # Days off besides the statutory ones, as Nordic employers give them: Midsummer, Christmas and New
 # Year's Eve in Sweden; Constitution Day and Christmas Eve in Denmark.

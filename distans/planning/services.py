@@ -12,16 +12,21 @@ from django.utils.translation import gettext as _
 
 from distans.core import weekdays
 from distans.core.audit import audit_record
-from distans.core.errors import DomainError
+from distans.core.dates import DATE_MAX
+from distans.core.errors import Conflict, DomainError
 from distans.org.models import Person, Site, Unit
 from distans.planning import queries, rules, tasks
 from distans.planning.models import (
+    USUAL,
     WEEKDAY_FIELDS,
+    AwayReason,
     DayChange,
+    DayKind,
     FeedToken,
     PlannerRun,
     PlanPreference,
     UnitPlanSettings,
+    Where,
     WorkPattern,
 )
 from distans.policy import queries as policy_queries
@@ -39,9 +44,9 @@ def day_set(
     country: str = "",
 ) -> rules.Day:
     """Change where the person is on a date, or (kind "usual") go back to the usual week. Refused with
-    the reason when it breaks the agreement, the policy or the site's capacity."""
-    if date < timezone.localdate():
-        raise DomainError("day_in_past", _("Days that have passed cannot be changed."))
+    the reason when it breaks the agreement, the policy or the site's capacity. Every office day the
+    result holds is counted against the desks, the usual office's too."""
+    _check_day(date, kind, away_reason, country)
     with transaction.atomic():
         usual = queries.person_days(person, [date], usual=True)[0]
         same = (
@@ -49,7 +54,9 @@ def day_set(
             and not away_reason
             and (kind != rules.OFFICE or site is None or site.pk == usual.site_id)
         )
-        if kind == "usual" or same:
+        if kind == USUAL or same:
+            if usual.kind == rules.OFFICE and usual.site_id is not None:
+                _take_desk(Site(pk=usual.site_id), person, date)
             DayChange.objects.filter(person=person, date=date).delete()
             audit_record(
                 actor=actor, action="plan.reset", obj=person, changes={"date": [None, date.isoformat()]}
@@ -59,7 +66,7 @@ def day_set(
         if kind in rules.AWAY_FROM_OFFICE:
             flexible = _check_remote(person, date, kind, usual)
         if kind == rules.OFFICE:
-            site = site or Site.objects.filter(pk=usual.site_id or person.site_id).first()
+            site = site or Site.objects.filter(pk=queries.usual_site_id(person, date)).first()
             if site is None:
                 raise DomainError("no_site", _("Choose the office you will work at."), field="site")
             _take_desk(site, person, date)
@@ -82,6 +89,42 @@ def day_set(
             changes={"date": [None, date.isoformat()], "kind": [usual.kind, kind]},
         )
     return queries.person_days(person, [date])[0]
+
+
+def _check_day(date: datetime.date, kind: str, away_reason: str, country: str) -> None:
+    """What a day may be set to: the one definition, which the API's schema and the forms offer as
+    choices. Junk is refused here too, so that no way in stores it."""
+    kinds = (*DayKind.values, USUAL)
+    if kind not in kinds:
+        raise DomainError(
+            "invalid_kind",
+            _("The kind of day must be one of: %(choices)s.") % {"choices": ", ".join(kinds)},
+            field="kind",
+        )
+    if away_reason not in ("", *AwayReason.values):
+        raise DomainError(
+            "invalid_away_reason",
+            _("The reason for being away must be one of: %(choices)s.")
+            % {"choices": ", ".join(AwayReason.values)},
+            field="away_reason",
+        )
+    if country not in ("", *rules.COUNTRIES):
+        raise DomainError(
+            "invalid_country",
+            _("The country must be a two-letter ISO code in capitals, such as ES or TH."),
+            field="country",
+        )
+    today = timezone.localdate()
+    if date < today:
+        raise DomainError("day_in_past", _("Days that have passed cannot be changed."), field="date")
+    last = today + datetime.timedelta(days=rules.DAYS_AHEAD)
+    if date > last:
+        raise DomainError(
+            "day_too_far",
+            _("Days can be planned up to %(date)s.")
+            % {"date": formats.date_format(last, "SHORT_DATE_FORMAT")},
+            field="date",
+        )
 
 
 def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.Day) -> bool:
@@ -138,12 +181,18 @@ def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.D
 
 
 def _take_desk(site: Site, person: Person, date: datetime.date) -> None:
-    Site.objects.select_for_update().get(pk=site.pk)  # bookings at this site wait for each other here
+    """A desk for the person, unless they already hold one there that day. The site's row is locked
+    first, so bookings at this site (any way in: a change, back to the usual week) wait for each other
+    and count what the one before wrote."""
+    site = Site.objects.select_for_update().get(pk=site.pk)
     if site.desk_capacity is None:
+        return
+    now = queries.person_days(person, [date])[0]
+    if now.kind == rules.OFFICE and now.site_id == site.pk:
         return
     taken = queries.office_count(site, date, excluding=person.pk)
     if taken >= site.desk_capacity:
-        raise DomainError(
+        raise Conflict(
             "site_full",
             _(
                 "All %(desks)s desks at %(site)s are taken on %(date)s. Choose another day or another way to "
@@ -195,12 +244,29 @@ def pattern_set(
             _("A new weekly pattern starts today or later; the past stays as it was."),
             field="valid_from",
         )
+    if valid_from > DATE_MAX:
+        raise DomainError(
+            "pattern_too_far",
+            _("A usual week starts by %(date)s.")
+            % {"date": formats.date_format(DATE_MAX, "SHORT_DATE_FORMAT")},
+            field="valid_from",
+        )
+    if len(days) != 7 or any(where not in Where.values for where in days):
+        raise DomainError(
+            "invalid_days",
+            _("A usual week has seven days, Monday to Sunday, each one of: %(choices)s.")
+            % {"choices": ", ".join(Where.values)},
+            field="days",
+        )
+    stored = WorkPattern.objects.filter(person=person, valid_from=valid_from).first()
+    start = work_start or (stored.work_start if stored else rules.DEFAULT_HOURS[0])
+    end = work_end or (stored.work_end if stored else rules.DEFAULT_HOURS[1])
+    if end <= start:
+        raise DomainError(
+            "hours_in_wrong_order", _("The working day must end after it starts."), field="work_end"
+        )
     _check_pattern(person, valid_from, [day for day, where in enumerate(days) if where == rules.REMOTE])
-    values = dict(zip(WEEKDAY_FIELDS, days, strict=True))
-    if work_start:
-        values["work_start"] = work_start
-    if work_end:
-        values["work_end"] = work_end
+    values = {**dict(zip(WEEKDAY_FIELDS, days, strict=True)), "work_start": start, "work_end": end}
     with transaction.atomic():
         pattern, _created = WorkPattern.objects.update_or_create(
             person=person, valid_from=valid_from, defaults={**values, "site": site, "created_by": actor}

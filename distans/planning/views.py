@@ -12,11 +12,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
 from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site, Unit
-from distans.org.permissions import get_person_for_user, get_unit_for_user, subordinate_ids_sql
+from distans.org.permissions import get_unit_for_user, subordinate_ids_sql
 from distans.planning import calendar, labels, queries, rules, services
 from distans.planning.forms import (
     DayForm,
@@ -26,7 +27,15 @@ from distans.planning.forms import (
     UnitSettingsForm,
 )
 from distans.planning.models import FeedToken, PlanPreference, WorkPattern
-from distans.planning.permissions import can_change_plan, can_manage_unit, can_view_organisation_plans
+from distans.planning.permissions import (
+    can_change_plan,
+    can_manage_unit,
+    can_see_office_presence,
+    can_see_unit_plan,
+    can_view_organisation_plans,
+    get_plan_person_for_user,
+    get_plan_unit_for_user,
+)
 
 PROBLEM_WEEKS = 4
 
@@ -37,7 +46,9 @@ def _week(request):
         today += datetime.timedelta(days=7 - today.weekday())
     try:
         monday = rules.monday_of(request.GET.get("week", ""))
-    except ValueError:  # missing or wrong: the current week
+        if not DATE_MIN <= monday <= DATE_MAX:
+            raise ValueError(monday)
+    except ValueError:  # missing, wrong or out of the window: the current week
         monday = today - datetime.timedelta(days=today.weekday())
     dates = [monday + datetime.timedelta(days=offset) for offset in range(7)]
     year, number, _day = monday.isocalendar()
@@ -65,6 +76,11 @@ def _managed_ids(user, among: list[int]) -> set[int]:
 
 @login_required
 def my_week(request):
+    return _my_week(request)
+
+
+def _my_week(request, pattern_form: PatternForm | None = None, status: int = 200):
+    """My week; `pattern_form` bound with its errors when the usual week was refused."""
     person = request.user
     dates, week = _week(request)
     words, sites = labels.words(), queries.site_names()
@@ -91,7 +107,8 @@ def my_week(request):
             "suspended": right is None
             and dates[-1] >= timezone.localdate()  # a suspension holds from now until it is lifted
             and queries.agreement_suspended(person),
-            "pattern_form": PatternForm(
+            "pattern_form": pattern_form
+            or PatternForm(
                 pattern_days=pattern.days() if pattern else None,
                 initial={
                     "valid_from": max(timezone.localdate(), dates[0]),
@@ -111,20 +128,22 @@ def my_week(request):
             if person.unit
             else None,
         },
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def day_set(request, pk: int):
-    """Change one day (htmx: answers the day's cell)."""
-    person = get_person_for_user(request.user, pk)
+    """Change one day (htmx: answers the day's cell, with the reason and the refusal's status when
+    refused: 409 when every desk is taken, 422 when a rule says no)."""
+    person = get_plan_person_for_user(request.user, pk)
     require(can_change_plan(request.user, person))
     form = DayForm(request.POST)
     if not form.is_valid():
-        return HttpResponse(_("Choose a day and where you will be."), status=400)
+        return HttpResponse(_("Choose a day and where you will be."), status=422)
     data = form.cleaned_data
-    error = None
+    error, status = None, 200
     try:
         day = services.day_set(
             actor=request.user,
@@ -136,7 +155,7 @@ def day_set(request, pk: int):
             country=data["country"],
         )
     except DomainError as refused:
-        error = refused.message
+        error, status = refused.message, refused.status
         day = queries.person_days(person, [data["date"]])[0]
     abroad = queries.abroad_places([person.pk], day.date, day.date).get(person.pk, [])
     day = rules.abroad_days([day], abroad)[0]
@@ -150,7 +169,7 @@ def day_set(request, pk: int):
                 "error": error,
                 "today": timezone.localdate(),
             },
-            status=200 if error is None else 409,
+            status=status,
         )
     (messages.error if error else messages.success)(request, error or _("Saved."))
     return redirect(
@@ -178,7 +197,8 @@ def preferences_set(request):
 @login_required
 @require_POST
 def pattern_set(request, pk: int):
-    person = get_person_for_user(request.user, pk)
+    """Save a usual week; refused, My week again with the form and its errors beside the fields."""
+    person = get_plan_person_for_user(request.user, pk)
     require(can_change_plan(request.user, person))
     form = PatternForm(request.POST)
     if form.is_valid():
@@ -197,16 +217,16 @@ def pattern_set(request, pk: int):
                 _("Your usual week is saved from %(date)s.")
                 % {"date": formats.date_format(form.cleaned_data["valid_from"], "DATE_FORMAT")},
             )
+            return redirect("planning:my_week")
         except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, _errors(form))
-    return redirect("planning:my_week")
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return _my_week(request, pattern_form=form, status=422)
 
 
 @login_required
 def team_week(request, pk: int | None = None):
-    unit = get_unit_for_user(request.user, pk) if pk else request.user.unit
+    """A unit's week, for its members, its managers and HR (404 for anyone else)."""
+    unit = get_plan_unit_for_user(request.user, pk) if pk else request.user.unit
     if unit is None:
         raise Http404
     dates, week = _week(request)
@@ -293,7 +313,7 @@ def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], 
     most of the page's time at that size, so the cells are joined here, every value escaped."""
     return mark_safe(
         "".join(  # noqa: S308  (each value goes through escape)
-            f'<td class="cell kind-{day.kind}" title="{escape(sites.get(day.site_id, ""))}">'
+            f'<td class="cell kind-{escape(day.kind)}" title="{escape(sites.get(day.site_id, ""))}">'
             f"{escape(labels.day_label(day, words, reasons=reasons))}</td>"
             for day in days
         )
@@ -314,6 +334,7 @@ def site_day(request, pk: int):
             "occupancy": occupancy,
             "sites": Site.objects.order_by("name"),
             "can_plan": is_hr(request.user),
+            "names": can_see_office_presence(request.user),
         },
     )
 
@@ -390,8 +411,8 @@ def unit_settings(request, pk: int):
             return redirect("planning:unit_settings", pk=unit.pk)
         return redirect("planning:team", pk=unit.pk)
     status = 200
-    if form.is_bound:  # 409 when someone else changed the duties meanwhile; 400 for what the form refuses
-        status = 409 if form.has_error(NON_FIELD_ERRORS, "duties_changed") else 400
+    if form.is_bound:  # 409 when someone else changed the duties meanwhile; 422 for what the form refuses
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "duties_changed") else 422
     return render(request, "planning/unit_settings.html", {"unit": unit, "form": form}, status=status)
 
 
@@ -408,6 +429,8 @@ def feed(request, token: str):
     """A calendar feed at a secret address, for calendar programs (no sign-in)."""
     found = FeedToken.objects.select_related("person", "unit").filter(token=token).first()
     if found is None or not found.person.is_active:
+        raise Http404
+    if found.unit and not can_see_unit_plan(found.person, found.unit):  # moved to another unit since
         raise Http404
     body = calendar.unit_feed(found.unit, found.person) if found.unit else calendar.person_feed(found.person)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from distans.checklists.models import Kind
-from distans.core.forms import DateInput
+from distans.core.forms import DateField
 from distans.policy.models import PARAMETER_FIELDS, PolicyVersion
 
 CHECKLIST_KINDS = [
@@ -22,7 +22,7 @@ class PolicyVersionForm(forms.ModelForm):
     class Meta:
         model = PolicyVersion
         fields = ["effective_from", *PARAMETER_FIELDS]
-        widgets = {"effective_from": DateInput()}
+        field_classes = {"effective_from": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from distans.core.audit import audit_record, field_changes
-from distans.core.errors import DomainError
+from distans.core.errors import Conflict, DomainError
 from distans.core.translated import language_names, missing_languages
 from distans.policy.models import PARAMETER_FIELDS, PolicyVersion
 
@@ -33,7 +33,7 @@ def draft_create(*, actor) -> PolicyVersion:
 def _locked_draft(version: PolicyVersion) -> PolicyVersion:
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if not version.is_draft:
-        raise DomainError(
+        raise Conflict(
             "policy_published", _("A published policy version cannot be changed. Start a new draft instead.")
         )
     return version

@@ -6,7 +6,7 @@ app_name = "policy"
 urlpatterns = [
     path("", views.page, name="page"),
     path("versions/", views.versions, name="versions"),
-    path("versions/<int:pk>/", views.version_edit, name="version"),
-    path("versions/<int:pk>/preview/", views.version_preview, name="preview"),
-    path("versions/<int:pk>/publish/", views.version_publish, name="publish"),
+    path("versions/<id:pk>/", views.version_edit, name="version"),
+    path("versions/<id:pk>/preview/", views.version_preview, name="preview"),
+    path("versions/<id:pk>/publish/", views.version_publish, name="publish"),
 ]

@@ -437,7 +437,7 @@ def test_api_sends_signs_and_amends(client, cast, agreement):
         == "awaiting_signatures"
     )
     wrong = _api(client, "post", f"/api/v1/agreements/{agreement.pk}/sign", accepted=True, password="x")
-    assert wrong.status_code == 400 and wrong.json()["code"] == "wrong_password"
+    assert wrong.status_code == 422 and wrong.json()["code"] == "wrong_password"
     _api(client, "post", f"/api/v1/agreements/{agreement.pk}/sign", accepted=True, password=PASSWORD)
     client.force_login(person)
     body = _api(
@@ -453,7 +453,7 @@ def test_api_sends_signs_and_amends(client, cast, agreement):
         change_note="x",
         terms={"days_per_week": "9"},
     )
-    assert bad.status_code == 400
+    assert bad.status_code == 422
     assert AgreementVersion.objects.filter(agreement=agreement).count() == 1, (
         "a refused amendment leaves nothing"
     )

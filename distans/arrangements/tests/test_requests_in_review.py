@@ -15,6 +15,7 @@ from distans.arrangements.tests.conftest import draft
 from distans.arrangements.tests.test_agreement_language import as_post, browser_form
 from distans.core import services as token_services
 from distans.core.errors import DomainError
+from distans.core.models import ApiToken
 
 
 @pytest.fixture
@@ -128,7 +129,9 @@ def test_the_draft_s_page_offers_no_sending_while_another_is_in_review(cast, asa
 
 def test_the_api_answers_409_with_the_reason(cast, in_review):
     asa = cast["employee"]
-    _token, key = token_services.token_create(actor=asa, person=asa, name="script")
+    _token, key = token_services.token_create(
+        actor=asa, person=asa, name="script", scope=ApiToken.Scope.READ_WRITE
+    )
     body = {"days_per_week": "1", "start_date": in_review.start_date.isoformat()}
     answer = Client().post(
         reverse("api:requests"),

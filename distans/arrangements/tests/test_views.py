@@ -187,5 +187,5 @@ def test_api_evaluate_create_submit_and_decide(client, cast, asa_assessed):
         json.dumps({"decision": "reject"}),
         content_type="application/json",
     )
-    assert decided.status_code == 400 and decided.json()["code"] == "comment_required"
+    assert decided.status_code == 422 and decided.json()["code"] == "comment_required"
     assert client.get(reverse("api:policy")).json()["manager_max_days"] == "2.0"

@@ -82,7 +82,7 @@ def test_bad_answers_are_refused_in_the_users_language_and_the_draft_is_kept(cli
     kept = answers_for(suitability, q1="yes")
     put(client, url, {"answers": kept, "role": "manager"})
     response = put(client, url, {"answers": answers_for(suitability, q1="kanske"), "role": "manager"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["code"] == "bad_answers"
     assert "svara ja eller nej" in response.json()["message"]
     assert Response.objects.get().answers == kept

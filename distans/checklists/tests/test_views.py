@@ -147,6 +147,11 @@ def pulse_answers(cast, count, unit, value=4):
                                  answers={str(item.pk): value for item in assignment.version.items.all()})
 
 
+def _row(page: str, label: str) -> str:
+    start = page.index(label)
+    return page[start:page.index("</tr>", start)]
+
+
 def test_pulse_report_shows_nothing_for_four_people_and_averages_for_five(client, cast):
     four_people = Unit.objects.create(code="FOUR", name="Four people")
     five_people = Unit.objects.create(code="FIVE", name="Five people")
@@ -154,11 +159,30 @@ def test_pulse_report_shows_nothing_for_four_people_and_averages_for_five(client
     pulse_answers(cast, 5, five_people, value=4)
     client.force_login(cast["hr"])
     page = html(client.get(reverse("checklists:reports")))
-    page = page[page.index('id="pulse"'):]
-    four_row = page[page.index("Four people"):page.index("Four people") + 400]
-    assert "Too few answers to show." in four_row and "1.0" not in four_row
-    five_row = page[page.index("Five people"):page.index("Five people") + 600]
-    assert "4.0" in five_row
+    completion, pulse = page[:page.index('id="pulse"')], page[page.index('id="pulse"'):]
+    four_row = _row(pulse, "Four people")
+    assert "Too few people to show" in four_row and "1.0" not in four_row and "<td>4</td>" not in four_row
+    assert "Too few people to show" in _row(completion, "Four people"), "nor how many of the four took part"
+    assert "4.0" in _row(pulse, "Five people") and "<td>5</td>" in _row(completion, "Five people")
+
+
+def test_pulse_participation_is_hidden_by_the_people_in_the_unit_not_the_respondents(client, cast):
+    six_people = Unit.objects.create(code="SIX", name="Six people")
+    pulse_answers(cast, 4, six_people, value=2)
+    for number in range(2):  # two more in the unit who were not asked
+        Person.objects.create_user(f"quiet{number}@example.com", "x", first_name="Q", last_name=str(number),
+                                   unit=six_people)
+    alone = Unit.objects.create(code="ONE", name="One person")
+    pulse_answers(cast, 1, alone, value=5)
+    client.force_login(cast["hr"])
+    page = html(client.get(reverse("checklists:reports")))
+    completion, pulse = page[:page.index('id="pulse"')], page[page.index('id="pulse"'):]
+    six_row = _row(pulse, "Six people")
+    assert "<td>4</td>" in six_row and "Too few answers to show." in six_row and "2.0" not in six_row
+    assert "<td>4</td>" in _row(completion, "Six people"), "four of six answering tells nobody's answers"
+    for part in (pulse, completion):
+        row = _row(part, "One person")
+        assert "Too few people to show" in row and "<td>1</td>" not in row and "100 %" not in row
 
 
 def test_consistency_report_marks_an_assessor_far_from_the_rest(client, cast, due):

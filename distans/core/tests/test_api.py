@@ -49,11 +49,11 @@ def test_create_token_command_prints_it_once(cast, capsys):
 
 def test_profile_page_creates_a_token_and_shows_it_once(client, cast):
     client.force_login(cast["employee"])
-    page = client.post("/profile/tokens/", {"name": "Phone"}).content.decode()
+    page = client.post("/profile/tokens/", {"name": "Phone", "scope": "read"}).content.decode()
     token = ApiToken.objects.get(name="Phone")
     assert token.hint in page and "will not be shown again" in page
     assert token.hint + "…" in client.get("/profile/").content.decode()
-    response = client.post("/profile/tokens/", {"name": "  "})
+    response = client.post("/profile/tokens/", {"name": "  ", "scope": "read"})
     assert response.status_code == 400
 
 

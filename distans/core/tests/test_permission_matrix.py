@@ -7,26 +7,15 @@ nobody can add a view without deciding who may use it.
 import datetime
 
 import pytest
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from distans.checklists import services as checklist_services
-from distans.core.models import ApiToken
+from distans.core.tests.matrix_support import api_call, matrix_cast, matrix_cast_ids, page_routes  # noqa: F401
+from distans.core.tests.test_permission_matrix_writes import WRITES
 
 ROLES = ["anonymous", "employee", "manager", "hr_approver", "hr", "admin", "outsider"]
 SIGNED_IN = ROLES[1:]
-
-
-def _walk(patterns, namespace=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = ":".join(filter(None, [namespace, pattern.namespace or ""]))
-            if inner == "admin":
-                yield "admin:index"
-                continue
-            yield from _walk(pattern.url_patterns, inner)
-        else:
-            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
 
 def every(status):
@@ -42,11 +31,6 @@ def only(allowed: list[str], status=200, denied=403, anonymous=302):
             **{role: (status if role in allowed else denied) for role in SIGNED_IN}}
 
 
-def employee_token(cast):
-    token = ApiToken.objects.create(person=cast["employee"], name="t", key_hash="x" * 64, hint="dst_x")
-    return [token.pk]
-
-
 def suitability(cast):
     """Björn (manager) assesses Åsa (employee); she may give her own view first."""
     from distans.checklists.tests.conftest import builtin
@@ -54,16 +38,6 @@ def suitability(cast):
     return checklist_services.assignment_create(
         actor=cast["manager"], template=builtin("suitability"), person=cast["employee"],
         due_date=timezone.localdate() + datetime.timedelta(days=7), self_view=True)
-
-
-def action_of_employee(cast):
-    from distans.checklists.tests.conftest import GOOD_SUITABILITY, answers_for
-
-    assignment = suitability(cast)
-    checklist_services.response_submit(
-        actor=cast["manager"], assignment=assignment, role="manager",
-        answers=answers_for(assignment, **{**GOOD_SUITABILITY, "q11": "no"}))
-    return [assignment.responses.get().actions.get().pk]
 
 
 def it_security_version(cast):
@@ -112,25 +86,10 @@ def asa_deviation(cast):
                                                occurred_on=datetime.date(2020, 1, 1), description="x").pk]
 
 
-def asa_loan(cast):
-    from distans.equipment.models import ItemType, Loan
-
-    return [Loan.objects.create(person=cast["employee"], item_type=ItemType.objects.get(key="laptop"),
-                                out_date=datetime.date(2020, 1, 1)).pk]
-
-
-def asa_equipment_request(cast):
-    from distans.equipment.models import EquipmentRequest, ItemType
-
-    chair = ItemType.objects.get(key="chair")
-    return [EquipmentRequest.objects.create(person=cast["employee"], item_type=chair, reason="x").pk]
-
-
 FOLLOWUP_VIEWERS = only(["employee", "manager", "hr"], denied=404)
 AGREEMENT_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
 AGREEMENT_PREPARERS = {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403}
 REQUEST_VIEWERS = only(["employee", "manager", "hr", "hr_approver"], denied=404)
-REQUEST_OWNER_ACTS = {**only(["employee"], status=302, denied=403), "admin": 404, "outsider": 404}
 def asa_feed(cast):
     from distans.planning.services import feed_reset
 
@@ -145,205 +104,195 @@ def planner_run(cast):
 
     return [PlannerRun.objects.create(unit=cast["employee"].unit, week_start=datetime.date(2099, 1, 5)).pk]
 HR_ONLY = only(["hr"])
-HR_POSTS = only(["hr"], status=302)
 ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
 
-# name: (method, args builder, {role: expected status})
+# name: (args builder, {role: expected status}) for a GET
 MATRIX = {
-    "core:my_page": ("get", None, signed_in(200)),
-    "core:language": ("get", None, {role: 405 for role in ROLES}),
-    "core:profile": ("get", None, signed_in(200)),
-    "core:token_create": ("get", None, signed_in(405)),
-    "core:token_revoke": ("post", employee_token, only(["employee"], status=302, denied=404)),
-    "core:audit_log": ("get", None, only(["hr", "admin"])),
-    "org:directory": ("get", None, signed_in(200)),
-    "org:person": ("get", lambda cast: [cast["employee"].pk], signed_in(200)),
-    "org:person_set_active": ("post", lambda cast: [cast["outsider"].pk],
-                              only(["admin"], status=302)),
-    "org:unit_list": ("get", None, signed_in(200)),
-    "org:unit": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
-    "org:site_list": ("get", None, signed_in(200)),
-    "org:import": ("get", None, only(["admin"])),
-    "login": ("get", None, {"anonymous": 200, **every(302)}),
-    "logout": ("get", None, {role: 405 for role in ROLES}),
-    "password_reset": ("get", None, {role: 200 for role in ROLES}),
-    "password_reset_done": ("get", None, {role: 200 for role in ROLES}),
-    "password_reset_confirm": ("get", lambda cast: ["MTA", "bad-token"],
+    "core:my_page": (None, signed_in(200)),
+    "core:language": (None, {role: 405 for role in ROLES}),
+    "core:profile": (None, signed_in(200)),
+    "core:token_create": (None, signed_in(405)),
+    "core:audit_log": (None, only(["hr", "admin"])),
+    "org:directory": (None, signed_in(200)),
+    "org:person": (lambda cast: [cast["employee"].pk], signed_in(200)),
+    "org:unit_list": (None, signed_in(200)),
+    "org:unit": (lambda cast: [cast["employee"].unit_id], signed_in(200)),
+    "org:site_list": (None, signed_in(200)),
+    "org:import": (None, only(["admin"])),
+    "login": (None, {"anonymous": 200, **every(302)}),
+    "logout": (None, {role: 405 for role in ROLES}),
+    "password_reset": (None, {role: 200 for role in ROLES}),
+    "password_reset_done": (None, {role: 200 for role in ROLES}),
+    "password_reset_confirm": (lambda cast: ["MTA", "bad-token"],
                                {role: 200 for role in ROLES}),
-    "password_reset_complete": ("get", None, {role: 200 for role in ROLES}),
-    "password_change": ("get", None, signed_in(200)),
-    "password_change_done": ("get", None, signed_in(200)),
-    "api:api-root": ("get", None, {role: 404 for role in ROLES}),
-    "api:openapi-json": ("get", None, {role: 200 for role in ROLES}),
-    "api:openapi-view": ("get", None, {role: 200 for role in ROLES}),
-    "api:me": ("get", None, signed_in(200, anonymous=401)),
-    "api:people": ("get", None, signed_in(200, anonymous=401)),
-    "api:person": ("get", lambda cast: [cast["employee"].pk], signed_in(200, anonymous=401)),
-    "api:units": ("get", None, signed_in(200, anonymous=401)),
-    "api:sites": ("get", None, signed_in(200, anonymous=401)),
-    "admin:index": ("get", None, only(["admin"], denied=302)),
-    "checklists:mine": ("get", None, signed_in(200)),
-    "checklists:person": ("get", lambda cast: [cast["employee"].pk], only(["employee", "manager", "hr"])),
-    "checklists:assign": ("get", lambda cast: [cast["employee"].pk], only(["manager", "hr"])),
-    "checklists:assignment": ("get", lambda cast: [suitability(cast).pk], ASSIGNMENT_VIEWERS),
-    "checklists:answer": ("get", lambda cast: [suitability(cast).pk, "manager"],
+    "password_reset_complete": (None, {role: 200 for role in ROLES}),
+    "password_change": (None, signed_in(200)),
+    "password_change_done": (None, signed_in(200)),
+    "api:api-root": (None, {role: 404 for role in ROLES}),
+    "api:openapi-json": (None, {role: 200 for role in ROLES}),
+    "api:openapi-view": (None, {role: 200 for role in ROLES}),
+    "api:me": (None, signed_in(200, anonymous=401)),
+    "api:people": (None, signed_in(200, anonymous=401)),
+    "api:person": (lambda cast: [cast["employee"].pk], signed_in(200, anonymous=401)),
+    "api:units": (None, signed_in(200, anonymous=401)),
+    "api:sites": (None, signed_in(200, anonymous=401)),
+    "admin:index": (None, only(["admin"], denied=302)),
+    "checklists:mine": (None, signed_in(200)),
+    "checklists:person": (lambda cast: [cast["employee"].pk], only(["employee", "manager", "hr"])),
+    "checklists:assign": (lambda cast: [cast["employee"].pk], only(["manager", "hr"])),
+    "checklists:assignment": (lambda cast: [suitability(cast).pk], ASSIGNMENT_VIEWERS),
+    "checklists:answer": (lambda cast: [suitability(cast).pk, "manager"],
                           {**ASSIGNMENT_VIEWERS, "employee": 403, "hr": 403}),
-    "checklists:assignment_cancel": ("post", lambda cast: [suitability(cast).pk],
-                                     {**only(["manager", "hr"], status=302, denied=404), "employee": 403}),
-    "checklists:action_done": ("post", action_of_employee,
-                               only(["employee", "manager", "hr"], status=302, denied=404)),
-    "checklists:template_list": ("get", None, HR_ONLY),
-    "checklists:assign_unit": ("get", None, HR_ONLY),
-    "checklists:draft_create": ("post", lambda cast: [it_security_version(cast).template_id], HR_POSTS),
-    "checklists:version": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
-    "checklists:version_preview": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
-    "checklists:version_publish": ("post", lambda cast: [it_security_version(cast).pk], HR_POSTS),
-    "checklists:item_add": ("get", lambda cast: [it_security_version(cast).pk], HR_ONLY),
-    "checklists:item_edit": ("get", lambda cast: [it_security_version(cast).pk,
+    "checklists:template_list": (None, HR_ONLY),
+    "checklists:assign_unit": (None, HR_ONLY),
+    "checklists:version": (lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:version_preview": (lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:item_add": (lambda cast: [it_security_version(cast).pk], HR_ONLY),
+    "checklists:item_edit": (lambda cast: [it_security_version(cast).pk,
                                                   it_security_version(cast).items.first().pk], HR_ONLY),
-    "checklists:item_change": ("post", lambda cast: [it_security_version(cast).pk,
-                                                     it_security_version(cast).items.first().pk], HR_POSTS),
-    "checklists:reports": ("get", None, only(["manager", "hr", "hr_approver"])),  # Karin manages Elin
-    "arrangements:mine": ("get", None, signed_in(200)),
-    "arrangements:new": ("get", None, signed_in(200)),
-    "arrangements:evaluate": ("get", None, signed_in(405)),
-    "arrangements:to_decide": ("get", None, signed_in(200)),
-    "arrangements:overview": ("get", None, only(["hr", "hr_approver"])),
-    "arrangements:detail": ("get", lambda cast: [asa_request(cast, submit=True).pk], REQUEST_VIEWERS),
-    "arrangements:edit": ("get", lambda cast: [asa_request(cast).pk],
+    "checklists:reports": (None, only(["manager", "hr", "hr_approver"])),  # Karin manages Elin
+    "arrangements:mine": (None, signed_in(200)),
+    "arrangements:new": (None, signed_in(200)),
+    "arrangements:evaluate": (None, signed_in(405)),
+    "arrangements:to_decide": (None, signed_in(200)),
+    "arrangements:overview": (None, only(["hr", "hr_approver"])),
+    "arrangements:detail": (lambda cast: [asa_request(cast, submit=True).pk], REQUEST_VIEWERS),
+    "arrangements:edit": (lambda cast: [asa_request(cast).pk],
                           {**REQUEST_VIEWERS, "manager": 403, "hr": 403, "hr_approver": 403}),
-    "arrangements:decide": ("post", lambda cast: [asa_request(cast, submit=True).pk],
-                            {**REQUEST_OWNER_ACTS, "employee": 403, "manager": 302}),
-    "arrangements:assess": ("post", lambda cast: [asa_request(cast, submit=True).pk],
-                            {**REQUEST_OWNER_ACTS, "employee": 403, "manager": 302}),
-    "arrangements:act": ("post", lambda cast: [asa_request(cast).pk, "withdraw"], REQUEST_OWNER_ACTS),
-    "agreements:list": ("get", None, signed_in(200)),
-    "agreements:register": ("get", None, only(["hr", "hr_approver"])),
-    "agreements:inspectorate": ("get", None, HR_ONLY),
-    "agreements:verify": ("get", None, signed_in(200)),
-    "agreements:templates": ("get", None, HR_ONLY),
-    "agreements:template": ("get", se_template, HR_ONLY),
-    "agreements:detail": ("get", asa_agreement, AGREEMENT_VIEWERS),
-    "agreements:edit": ("get", asa_agreement, AGREEMENT_PREPARERS),
-    "agreements:sign": ("get", asa_agreement, {**only(["employee", "manager", "hr"], status=302, denied=404),
+    "agreements:list": (None, signed_in(200)),
+    "agreements:register": (None, only(["hr", "hr_approver"])),
+    "agreements:inspectorate": (None, HR_ONLY),
+    "agreements:verify": (None, signed_in(200)),
+    "agreements:templates": (None, HR_ONLY),
+    "agreements:template": (se_template, HR_ONLY),
+    "agreements:detail": (asa_agreement, AGREEMENT_VIEWERS),
+    "agreements:edit": (asa_agreement, AGREEMENT_PREPARERS),
+    "agreements:sign": (asa_agreement, {**only(["employee", "manager", "hr"], status=302, denied=404),
                                                "hr_approver": 403}),
-    "agreements:pdf": ("get", lambda cast: [*asa_agreement(cast), 1], AGREEMENT_VIEWERS),
-    "agreements:act": ("post", lambda cast: [*asa_agreement(cast), "send"],
-                       {**AGREEMENT_PREPARERS, "manager": 302, "hr": 302}),
-    "api:agreements": ("get", None, signed_in(200, anonymous=401)),
-    "api:agreement": ("get", asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
-    "api:agreement_pdf": ("get", asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
-    "api:agreement_send": ("post", asa_agreement, {**AGREEMENT_PREPARERS, "anonymous": 401}),
-    "api:agreement_sign": ("post", asa_agreement, signed_in(422, anonymous=401)),
-    "api:agreement_amend": ("post", asa_agreement, signed_in(422, anonymous=401)),
-    "api:agreement_suspend": ("post", asa_agreement, signed_in(422, anonymous=401)),
-    # Allowed to try, but a draft is not in force, so there is nothing to end (400 with the reason).
-    "api:agreement_end": (
-        "post",
-        asa_agreement,
-        {
-            **AGREEMENT_VIEWERS,
-            **{role: 400 for role in ("employee", "manager", "hr")},
-            "hr_approver": 403,
-            "anonymous": 401,
-        },
-    ),
-    "followup:overview": ("get", None, signed_in(200)),
-    "followup:evaluation": ("get", asa_evaluation, FOLLOWUP_VIEWERS),
-    "followup:book": ("post", asa_agreement, {**AGREEMENT_VIEWERS, "employee": 403, "hr_approver": 403,
-                                              "manager": 302, "hr": 302}),
-    "followup:attachment": ("get", None, only(["manager", "hr_approver", "hr"])),  # HR: the organisation
-    "followup:pulse": ("get", None, HR_ONLY),
-    "followup:deviation_new": ("get", None, signed_in(200)),
-    "followup:deviation": ("get", asa_deviation, FOLLOWUP_VIEWERS),
-    "equipment:mine": ("get", None, signed_in(200)),
-    "equipment:loans": ("get", None, only(["hr", "admin"])),
-    "equipment:acknowledge": ("post", asa_loan, {**only(["employee", "manager", "hr", "admin"], status=302,
-                                                        denied=404)}),
-    "equipment:return": ("post", asa_loan, {**only(["hr", "admin"], status=302, denied=404), "employee": 403,
-                                            "manager": 403}),
-    "equipment:lost": ("post", asa_loan, {**only(["hr", "admin"], status=302, denied=404), "employee": 403,
-                                          "manager": 403}),
-    "equipment:decide": ("post", asa_equipment_request, {**only(["employee", "manager", "hr", "admin"],
-                                                               status=302, denied=404)}),
-    "api:followups": ("get", None, signed_in(200, anonymous=401)),
-    "api:followup_outcome": ("post", asa_evaluation, signed_in(422, anonymous=401)),
-    "api:deviations": ("post", None, signed_in(422, anonymous=401)),
-    "api:deviation": ("get", asa_deviation, {**FOLLOWUP_VIEWERS, "anonymous": 401}),
-    "api:deviation_close": ("post", asa_deviation, signed_in(422, anonymous=401)),
-    "api:loans": ("get", None, signed_in(200, anonymous=401)),
-    "api:loan_create": ("post", None, signed_in(422, anonymous=401)),
-    "api:loan_return": ("post", asa_loan, {**only(["hr", "admin"], status=200, denied=404), "employee": 403,
-                                           "manager": 403, "anonymous": 401}),
-    "policy:page": ("get", None, signed_in(200)),
-    "policy:versions": ("get", None, HR_ONLY),
-    "policy:version": ("get", lambda cast: [1], HR_ONLY),
-    "policy:preview": ("get", lambda cast: [1], HR_ONLY),
-    "policy:publish": ("post", lambda cast: [1], HR_POSTS),
-    "api:policy": ("get", None, signed_in(200, anonymous=401)),
-    "api:request_evaluate": ("post", None, signed_in(422, anonymous=401)),
-    "api:requests": ("post", None, signed_in(422, anonymous=401)),
-    "api:request": ("get", lambda cast: [asa_request(cast).pk], {**REQUEST_VIEWERS, "anonymous": 401}),
-    "api:request_submit": ("post", lambda cast: [asa_request(cast).pk],
-                           {**REQUEST_OWNER_ACTS, "employee": 200, "anonymous": 401}),
-    "api:request_withdraw": ("post", lambda cast: [asa_request(cast).pk],
-                             {**REQUEST_OWNER_ACTS, "employee": 200, "anonymous": 401}),
-    "api:request_decide": ("post", lambda cast: [asa_request(cast, submit=True).pk],
-                           signed_in(422, anonymous=401)),
-    "planning:my_week": ("get", None, signed_in(200)),
-    "planning:day_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=400)),
-    "planning:preferences_set": ("post", None, signed_in(302)),
-    "planning:pattern_set": ("post", lambda cast: [cast["employee"].pk], only(PLAN_CHANGERS, status=302)),
-    "planning:my_team": ("get", None, signed_in(200)),
-    "planning:team": ("get", lambda cast: [cast["employee"].unit_id], signed_in(200)),
-    "planning:unit_settings": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
-    "planning:planner": ("get", lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
-    "planning:site_planner": ("get", lambda cast: [cast["employee"].site_id], HR_ONLY),
-    "planning:planner_run": ("get", planner_run, only(["manager", "hr"])),
-    "planning:planner_stop": ("post", planner_run, only(["manager", "hr"], status=302)),
-    "planning:planner_apply": ("post", planner_run, only(["manager", "hr"], status=302)),
-    "planning:site": ("get", lambda cast: [cast["employee"].site_id], signed_in(200)),
-    "planning:problems": ("get", None, signed_in(200)),
-    "planning:feed_reset": ("get", None, signed_in(405)),
-    "planning:my_ics": ("get", None, signed_in(200)),
-    "planning:feed": ("get", asa_feed, {role: 200 for role in ROLES}),
-    "api:plans": ("get", None, signed_in(422, anonymous=401)),
-    "api:plan_day": ("put", lambda cast: [cast["employee"].pk, "2099-01-05"], signed_in(422, anonymous=401)),
-    "api:patterns": ("get", lambda cast: [cast["employee"].pk],
-                     {**only(PLAN_CHANGERS), "anonymous": 401}),
-    "api:pattern_save": ("put", lambda cast: [cast["employee"].pk], signed_in(422, anonymous=401)),
-    "api:unit_coverage": ("get", lambda cast: [cast["employee"].unit_id], signed_in(422, anonymous=401)),
-    "api:site_occupancy": ("get", lambda cast: [cast["employee"].site_id], signed_in(422, anonymous=401)),
-    "api:planner_runs": ("post", None, signed_in(422, anonymous=401)),
-    "api:planner_run": ("get", planner_run, {**only(["manager", "hr"]), "anonymous": 401}),
-    "api:planner_run_apply": ("post", planner_run, {**only(["manager", "hr"], status=409), "anonymous": 401}),
-    "api:checklist_templates": ("get", None, signed_in(200, anonymous=401)),
-    "api:checklist_assignments": ("get", None, signed_in(200, anonymous=401)),
-    "api:checklist_response": ("get", lambda cast: [suitability(cast).pk],
+    "agreements:pdf": (lambda cast: [*asa_agreement(cast), 1], AGREEMENT_VIEWERS),
+    "api:agreements": (None, signed_in(200, anonymous=401)),
+    "api:agreement": (asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
+    "api:agreement_pdf": (asa_agreement, {**AGREEMENT_VIEWERS, "anonymous": 401}),
+    "followup:overview": (None, signed_in(200)),
+    "followup:evaluation": (asa_evaluation, FOLLOWUP_VIEWERS),
+    "followup:attachment": (None, only(["manager", "hr_approver", "hr"])),  # HR: the organisation
+    "followup:pulse": (None, HR_ONLY),
+    "followup:deviation_new": (None, signed_in(200)),
+    "followup:deviation": (asa_deviation, FOLLOWUP_VIEWERS),
+    "equipment:mine": (None, signed_in(200)),
+    "equipment:loans": (None, only(["hr", "admin"])),
+    "api:followups": (None, signed_in(200, anonymous=401)),
+    "api:deviation": (asa_deviation, {**FOLLOWUP_VIEWERS, "anonymous": 401}),
+    "api:loans": (None, signed_in(200, anonymous=401)),
+    "policy:page": (None, signed_in(200)),
+    "policy:versions": (None, HR_ONLY),
+    "policy:version": (lambda cast: [1], HR_ONLY),
+    "policy:preview": (lambda cast: [1], HR_ONLY),
+    "api:policy": (None, signed_in(200, anonymous=401)),
+    "api:request": (lambda cast: [asa_request(cast).pk], {**REQUEST_VIEWERS, "anonymous": 401}),
+    "planning:my_week": (None, signed_in(200)),
+    "planning:my_team": (None, signed_in(200)),
+    # A unit's week: its members, its managers and HR (Björn manages Support Sweden).
+    "planning:team": (lambda cast: [cast["employee"].unit_id],
+                      only(["employee", "manager", "hr"], denied=404)),
+    "planning:unit_settings": (lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:planner": (lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
+    "planning:site_planner": (lambda cast: [cast["employee"].site_id], HR_ONLY),
+    "planning:planner_run": (planner_run, only(["manager", "hr"])),
+    "planning:site": (lambda cast: [cast["employee"].site_id], signed_in(200)),
+    "planning:problems": (None, signed_in(200)),
+    "planning:feed_reset": (None, signed_in(405)),
+    "planning:my_ics": (None, signed_in(200)),
+    "planning:feed": (asa_feed, {role: 200 for role in ROLES}),
+    "api:plans": (None, signed_in(422, anonymous=401)),
+    "api:patterns": (lambda cast: [cast["employee"].pk],
+                     {**only(PLAN_CHANGERS, denied=404), "anonymous": 401}),
+    "api:unit_coverage": (lambda cast: [cast["employee"].unit_id], signed_in(422, anonymous=401)),
+    "api:site_occupancy": (lambda cast: [cast["employee"].site_id], signed_in(422, anonymous=401)),
+    "api:planner_run": (planner_run, {**only(["manager", "hr"]), "anonymous": 401}),
+    "api:checklist_templates": (None, signed_in(200, anonymous=401)),
+    "api:checklist_assignments": (None, signed_in(200, anonymous=401)),
+    "api:checklist_response": (lambda cast: [suitability(cast).pk],
                                {**ASSIGNMENT_VIEWERS, "anonymous": 401}),
-    "api:checklist_response_save": ("put", lambda cast: [suitability(cast).pk],
-                                    {**ASSIGNMENT_VIEWERS, "anonymous": 401, "hr": 403}),
-    "api:checklist_submit": ("post", lambda cast: [suitability(cast).pk],
-                             {**ASSIGNMENT_VIEWERS, "anonymous": 401, "hr": 403, "employee": 400,
-                              "manager": 400}),
 }
 
 
 def test_every_route_is_in_the_matrix():
-    routes = set(_walk(get_resolver().url_patterns))
-    assert routes - set(MATRIX) == set(), "routes without a permission decision in MATRIX"
+    """Each route is read here (GET), written in test_permission_matrix_writes (WRITES), or both."""
+    routes = {name for name, _view in page_routes()}
+    decided = set(MATRIX) | set(WRITES)
+    assert routes - decided == set(), "routes without a permission decision in MATRIX or WRITES"
     assert set(MATRIX) - routes == set(), "MATRIX names routes that no longer exist"
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("role", ROLES)
 def test_route_allows_or_denies_role(client, cast, name, role):
-    method, build_args, expected = MATRIX[name]
+    build_args, expected = MATRIX[name]
     if role != "anonymous":
         client.force_login(cast[role])
     url = reverse(name, args=build_args(cast) if build_args else None)
-    if url.startswith("/api/") and method in ("post", "put"):
-        response = getattr(client, method)(url, "{}", content_type="application/json")
+    response = client.get(url)
+    assert response.status_code == expected[role], f"{role} GET {url}"
+
+
+# What each role sees, not only whether it may look --------------------------------------------------
+
+VIEWERS = ["employee", "colleague", "manager", "other_manager", "hr", "hr_approver", "admin"]
+# The full record for Åsa herself, her managers, HR and administrators; the directory card for the rest.
+FULL_RECORD = {"employee", "manager", "hr", "admin"}
+# Åsa's days: her unit, her managers and HR; the reason she is away only for her, her managers and HR.
+SEES_PLAN = {"employee", "colleague", "manager", "hr"}
+SEES_REASON = {"employee", "manager", "hr"}
+
+
+@pytest.mark.parametrize("role", VIEWERS)
+def test_a_person_is_a_directory_card_or_the_full_record(cast, role):
+    response = api_call(cast[role], "get", reverse("api:person", args=[cast["employee"].pk]))
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["name"], body["unit"]["name"]) == ("Åsa Öberg", "Support Sweden")
+    if role in FULL_RECORD:
+        assert body["details"]["employee_number"] == "102"
     else:
-        response = getattr(client, method)(url)
-    assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
+        assert body["details"] is None
+
+
+def sick_on_wednesday(cast):
+    from distans.planning import services
+
+    monday = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
+    wednesday = monday + datetime.timedelta(days=2)
+    services.day_set(actor=cast["employee"], person=cast["employee"], date=wednesday, kind="away",
+                     away_reason="sick")
+    return monday, wednesday
+
+
+@pytest.mark.parametrize("role", VIEWERS)
+def test_the_plan_api_says_away_and_the_reason_only_to_whom_it_may(cast, role):
+    _monday, wednesday = sick_on_wednesday(cast)
+    url = f"{reverse('api:plans')}?person={cast['employee'].pk}&from={wednesday}&to={wednesday}"
+    response = api_call(cast[role], "get", url)
+    if role not in SEES_PLAN:
+        assert response.status_code == 404, f"{role} reads Åsa's plan: {response.status_code}"
+        return
+    assert response.status_code == 200
+    [day] = response.json()
+    assert day["kind"] == "away"
+    assert day["detail"] == ("sick" if role in SEES_REASON else "")
+
+
+@pytest.mark.parametrize("role", VIEWERS)
+def test_the_team_week_says_away_and_the_reason_only_to_whom_it_may(client, cast, role):
+    monday, _wednesday = sick_on_wednesday(cast)
+    year, week, _day = monday.isocalendar()
+    client.force_login(cast[role])
+    team = reverse("planning:team", args=[cast["employee"].unit_id])
+    response = client.get(f"{team}?week={year}-W{week:02d}")
+    if role not in SEES_PLAN:
+        assert response.status_code == 404, f"{role} sees Support Sweden's week: {response.status_code}"
+        return
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Away" in page
+    assert ("Away · Sick" in page) == (role in SEES_REASON)

@@ -89,3 +89,9 @@ def test_password_reset_mail_goes_out_in_the_recipients_language(client, cast, m
     client.post(reverse("password_reset"), {"email": "olav@example.com"})
     assert len(mailoutbox) == 1
     assert "passord" in mailoutbox[0].body.lower()
+
+
+@pytest.mark.parametrize("path", ["/plans/people/{id}/days/", "/plans/team/{id}/", "/agreements/{id}/"])
+def test_an_id_beyond_64_bits_in_a_page_address_is_not_found(client, cast, path):
+    client.force_login(cast["hr"])
+    assert client.get(path.format(id=2**70)).status_code == 404

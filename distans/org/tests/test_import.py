@@ -1,7 +1,10 @@
 """Importing the organisation from CSV: all or nothing, every problem listed with its row."""
 
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -193,3 +196,84 @@ def test_reimport_runs_a_number_of_queries_that_does_not_grow_with_the_file(
         summary = org_import(actor=None, data=csv_bytes(rows("-Ek")))
     assert (summary.created, summary.updated) == (0, 60)
     assert Person.objects.filter(last_name="Nilsson-Ek").count() == 60
+
+
+# What the database cannot store is a row problem on every database, never a 500 or a cut.
+TOO_LONG = "9" * 300
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row, column, words", [
+    (f"{TOO_LONG};new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "employee_number",
+     "300 characters long; at most 32 fit"),
+    ("5;new@nordvik.example;Ny\x00a;Person;SUP;;;;;;;;;;SE;;;", "first_name", "NUL character"),
+    (f"5;new@nordvik.example;Ny;{'L' * 101};SUP;;;;;;;;;;SE;;;", "last_name",
+     "101 characters long; at most 100 fit"),
+    (f"5;{'a' * 250}@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "at most 254 fit"),
+    (f"5;new@nordvik.example;Ny;Person;{'U' * 33};New unit;;;;;;;;;SE;;;", "unit",
+     "at most 32 fit"),
+    (f"5;new@nordvik.example;Ny;Person;NEW;{'N' * 121};;;;;;;;;SE;;;", "unit_name",
+     "at most 120 fit"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;\x001;;;;;;;SE;;;", "manager", "NUL character"),
+    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;ST\x00O;;SE;;;", "site", "NUL character"),
+])
+def test_what_cannot_be_stored_rejects_the_file_naming_row_and_column(row, column, words):
+    problems = problems_of(csv_bytes([*GOOD_ROWS, row]))
+    assert (6, column) in [(p.row, p.column) for p in problems]
+    assert any(words in p.message for p in problems if p.column == column)
+    assert Person.objects.count() == 0 and Unit.objects.count() == 0 and Site.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_long_name_or_phone_is_refused_not_cut():
+    header = "employee_number;email;first_name;last_name;unit;unit_name;country;phone"
+    problems = problems_of(csv_bytes(
+        [f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 41}"], header=header))
+    assert [(p.row, p.column) for p in problems] == [(2, "phone")]
+    org_import(actor=None, data=csv_bytes(
+        [f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 40}"], header=header))
+    stored = Person.objects.get(employee_number="5")
+    assert (len(stored.first_name), len(stored.last_name), len(stored.phone)) == (100, 100, 40)
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_problem_comes_in_the_users_language():
+    with translation.override("sv"):
+        problems = problems_of(csv_bytes([*GOOD_ROWS[:3], GOOD_ROWS[3].replace("Søren", "Sø\x00ren")]))
+    assert [(p.row, p.column) for p in problems] == [(5, "first_name")]
+    assert "NUL-tecken" in problems[0].message
+
+
+def test_upload_page_lists_what_cannot_be_stored_and_saves_nothing(cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast["admin"])
+    rows = [*GOOD_ROWS, f"{TOO_LONG};n@nordvik.example;Ny\x00;Person;SUP;;;;;;;;;;SE;;;"]
+    response = client.post(reverse("org:import"), {
+        "file": SimpleUploadedFile("org.csv", csv_bytes(rows)), "csrfmiddlewaretoken": csrf_of(
+            client, reverse("org:import"))})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<td>6</td><td>employee_number</td>" in page and "at most 32 fit" in page
+    assert "<td>6</td><td>first_name</td>" in page and "NUL character" in page
+    assert "Nothing was changed." in page
+    assert not Person.objects.filter(employee_number__in=["1", "2", "3", "4"]).exists()
+
+
+@pytest.mark.django_db
+def test_command_lists_what_cannot_be_stored_and_saves_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_bytes([*GOOD_ROWS, f"{TOO_LONG};n@nordvik.example;Ny\x00;Person;SUP;;;;;;;;;;SE;;;"]))
+    with pytest.raises(CommandError, match="Nothing was imported: 2 problem"):
+        call_command("import_org", str(bad))
+    err = capsys.readouterr().err
+    assert "row 6, employee_number: “employee_number” is 300 characters long; at most 32 fit." in err
+    assert "row 6, first_name: “first_name” contains a NUL character" in err
+    assert Person.objects.count() == 0
+
+
+def csrf_of(client, url) -> str:
+    """The CSRF token of the form on a page, as a browser sends it back."""
+    page = client.get(url).content.decode()
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)

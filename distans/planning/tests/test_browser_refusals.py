@@ -2,12 +2,15 @@
 why in place, in the person's language, and keeps its state; a request that fails without an answer
 to show (a 403, no connection) says so beside the buttons."""
 
+import datetime
+
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from distans.core.tests.test_browser import page  # noqa: F401  (the page fixture)
+from distans.planning import queries, rules, services
 from distans.planning.models import DayChange
 from distans.policy import services as policy_services
 
@@ -120,3 +123,34 @@ def test_a_request_that_fails_without_an_answer_to_show_says_so_beside_the_butto
     expect(day.locator(".where")).to_contain_text(away)
     expect(day.get_by_role("alert")).to_have_count(0)
     assert DayChange.objects.get(person=olav).kind == "away"
+
+
+def test_office_at_her_usual_office_when_every_desk_is_taken_is_refused_in_place(page, live_server, cast):  # noqa: F811
+    """Her usual week says office; she moved Monday home, and meanwhile Björn took the only desk.
+    Choosing the office again must count the desks like any office day, and say so where she clicked."""
+    asa, site = cast["employee"], cast["employee"].site
+    asa.language = "da"
+    asa.save()
+    today = timezone.localdate()
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    services.day_set(actor=asa, person=asa, date=monday, kind="remote")
+    site.desk_capacity = 1  # Björn's usual office day takes the only desk
+    site.save()
+
+    sign_in(page, live_server, asa.email)
+    page.goto(f"{live_server.url}/plans/?week={rules.iso_week(monday)}")
+    office = in_language("da", "Office")
+    day = page.locator(f"#day-{monday.isoformat()}")
+    label = day.locator(".where").inner_text()
+    day.get_by_role("button", name=office, exact=True).click()
+
+    with translation.override("da"):
+        reason = gettext(
+            "All %(desks)s desks at %(site)s are taken on %(date)s. Choose another day or another way to "
+            "work."
+        ) % {"desks": 1, "site": site.name, "date": monday.isoformat()}
+    expect(day.get_by_role("alert")).to_have_text(reason)
+    expect(day.locator(".where")).to_have_text(label)
+    expect(day.get_by_role("button", name=office, exact=True)).to_be_focused()
+    assert DayChange.objects.get(person=asa).kind == "remote"
+    assert queries.office_count(site, monday) == 1

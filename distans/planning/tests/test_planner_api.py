@@ -11,6 +11,7 @@ from django.test import Client
 
 from distans.arrangements.tests.conftest import agreement_in_force
 from distans.checklists.tests.conftest import run_due_tasks
+from distans.core.models import ApiToken
 from distans.core.services import token_create
 from distans.planning import queries, services
 from distans.planning.models import PlannerRun, UnitPlanSettings
@@ -39,7 +40,9 @@ def team(cast):
 
 def api(person):
     """A client that sends the person's own token, as an integration does (no session, no CSRF)."""
-    _token, raw = token_create(actor=person, person=person, name="Planner script")
+    _token, raw = token_create(
+        actor=person, person=person, name="Planner script", scope=ApiToken.Scope.READ_WRITE
+    )
     client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {raw}")
 
     def call(method, url, body=None):

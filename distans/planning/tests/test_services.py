@@ -53,7 +53,7 @@ def test_abroad_needs_an_agreement_for_work_abroad(cast):
             person=cast["employee"],
             date=NEXT_MONDAY,
             kind="abroad",
-            country="Thailand",
+            country="TH",
         )
     assert error.value.code == "abroad_needs_agreement"
 

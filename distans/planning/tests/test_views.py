@@ -11,11 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
+from distans.core.models import ApiToken
+from distans.core.services import token_create
 from distans.core.testing import html
 from distans.org.models import Person
 from distans.planning import queries, services
 from distans.planning.forms import duties_fingerprint
-from distans.planning.models import FeedToken, UnitPlanSettings
+from distans.planning.models import DayChange, FeedToken, UnitPlanSettings
 
 NEXT_MONDAY = datetime.date(2026, 12, 7)
 
@@ -52,12 +54,15 @@ def test_a_refused_change_says_why_in_the_cell(client, cast):
 
 
 def test_nobody_changes_a_colleagues_days(client, cast):
-    client.force_login(cast["outsider"])
-    response = client.post(
-        reverse("planning:day_set", args=[cast["employee"].pk]),
-        {"date": NEXT_MONDAY.isoformat(), "kind": "remote"},
+    url = reverse("planning:day_set", args=[cast["employee"].pk])
+    colleague = Person.objects.create_user(
+        "cay@example.com", "x", first_name="Cay", unit=cast["employee"].unit
     )
-    assert response.status_code == 403
+    client.force_login(colleague)  # sees Åsa's days, may not change them
+    assert client.post(url, {"date": NEXT_MONDAY.isoformat(), "kind": "remote"}).status_code == 403
+    client.force_login(cast["outsider"])  # another unit: her plan is not his to know of
+    assert client.post(url, {"date": NEXT_MONDAY.isoformat(), "kind": "remote"}).status_code == 404
+    assert not DayChange.objects.exists()
 
 
 def test_my_week_shows_the_week_and_team_office_days_in_swedish(client, cast):
@@ -188,7 +193,8 @@ def test_a_duty_without_its_hours_is_refused(client, cast):
             "duty-0-min_people": "1",
         },
     )
-    assert response.status_code == 400 and "Choose the days the duty is needed." in html(response)
+    assert response.status_code == 422
+    assert "Choose the days the duty is needed." in response.content.decode()
 
 
 def test_the_calendar_feed_parses_matches_the_plan_and_keeps_its_uids(client, cast):
@@ -224,13 +230,13 @@ def test_resetting_the_feed_address_stops_the_old_one(client, cast):
 
 def test_api_day_change_is_refused_with_a_reason(client, cast):
     asa = cast["employee"]
+    _token, raw = token_create(actor=asa, person=asa, name="Script", scope=ApiToken.Scope.READ_WRITE)
     client.force_login(asa)
     url = reverse("api:plan_day", args=[asa.pk, "2026-12-07"])
-    response = client.put(
-        url, json.dumps({"kind": "abroad", "country": "Thailand"}), content_type="application/json"
-    )
-    assert response.status_code == 400 and response.json()["code"] == "abroad_needs_agreement"
-    response = client.put(url, json.dumps({"kind": "remote"}), content_type="application/json")
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {raw}", "content_type": "application/json"}
+    response = client.put(url, json.dumps({"kind": "abroad", "country": "TH"}), **bearer)
+    assert response.status_code == 422 and response.json()["code"] == "abroad_needs_agreement"
+    response = client.put(url, json.dumps({"kind": "remote"}), **bearer)
     assert response.json()["kind"] == "remote"
     coverage = client.get(
         reverse("api:unit_coverage", args=[asa.unit_id]), {"from": "2026-12-07", "to": "2026-12-11"}

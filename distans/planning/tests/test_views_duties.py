@@ -154,7 +154,7 @@ def test_wrong_duties_are_refused_with_the_reasons_in_swedish_and_nothing_is_los
     fill(data, 1, name="Telefon", min_people="0", time_zone="Mars/Olympus", start="13:00", end="16:00")
     response = bjorn.post(url, data)
     page = response.content.decode()
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Bevakningen måste sluta efter att den börjat." in page
     assert "Välj de dagar bevakningen behövs." in page
     assert "Kontrollera att detta värde är större än eller lika med 1." in page

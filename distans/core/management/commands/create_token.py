@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from distans.core.models import ApiToken
 from distans.core.services import token_create
 from distans.org.models import Person
 
@@ -10,10 +11,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("email")
         parser.add_argument("--name", default="Integration")
+        parser.add_argument(
+            "--scope", choices=ApiToken.Scope.values, default=ApiToken.Scope.READ,
+            help="read (the default): the token can only read; read_write: it can also make changes.")
 
-    def handle(self, *args, email: str, name: str, **options):
+    def handle(self, *args, email: str, name: str, scope: str, **options):
         person = Person.objects.filter(email__iexact=email, is_active=True).first()
         if person is None:
             raise CommandError(f"No active person has the e-mail {email}.")
-        _token, raw = token_create(actor=None, person=person, name=name)
+        _token, raw = token_create(actor=None, person=person, name=name, scope=scope)
         self.stdout.write(raw)

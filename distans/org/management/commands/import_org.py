@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from distans.org.importing import ImportRejected
+from distans.org.invitations import person_invite
 from distans.org.services import org_import
 
 
@@ -11,9 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+        mode.add_argument("--invite", action="store_true",
+                          help="invite the new people to choose a password (by e-mail, from a worker)")
 
-    def handle(self, *args, file: Path, dry_run: bool, **options):
+    def handle(self, *args, file: Path, dry_run: bool, invite: bool, **options):
         try:
             data = file.read_bytes()
         except OSError as exc:
@@ -33,3 +37,7 @@ class Command(BaseCommand):
             f"unchanged; new units {summary.units_created}, positions "
             f"{summary.positions_created}, sites {summary.sites_created}."
         )
+        if invite:
+            sent = person_invite(actor=None, person_ids=[p.pk for p in summary.new_people])
+            self.stdout.write(f"Invitations queued for {sent} new people; a worker (manage.py "
+                              f"db_worker) sends them.")
