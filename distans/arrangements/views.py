@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +24,7 @@ from distans.arrangements.permissions import (
 from distans.checklists import services as checklist_services
 from distans.checklists.models import ChecklistTemplate, Kind
 from distans.checklists.permissions import can_assign
-from distans.core.errors import DomainError
+from distans.core.errors import DomainError, NotAllowed
 from distans.core.exports import csv_response
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
@@ -204,11 +205,13 @@ def request_act(request, pk: int, action: str):
 @require_POST
 def request_decide(request, pk: int):
     remote = get_request_for_user(request.user, pk)
-    require(can_decide(request.user, remote))
     form = DecisionForm(request.POST)
     if not form.is_valid():
+        require(can_decide(request.user, remote))
         messages.error(request, _("Choose a decision."))
         return redirect("arrangements:detail", pk=remote.pk)
+    # The service tells a decider who lost the race that someone else has just decided (shown on the
+    # request's page), and refuses anyone else (403).
     try:
         services.request_decide(
             actor=request.user,
@@ -220,6 +223,8 @@ def request_decide(request, pk: int):
             expected_step=form.cleaned_data["step"],
         )
         messages.success(request, _("Your decision is recorded, and the employee is told."))
+    except NotAllowed as error:
+        raise PermissionDenied from error
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("arrangements:detail", pk=remote.pk)

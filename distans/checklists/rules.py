@@ -15,6 +15,8 @@ import zoneinfo
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from distans.core.dates import DATE_MAX, DATE_MIN
+
 YES, NO = "yes", "no"
 SCALE = range(1, 6)
 TEXT_MAX = 500
@@ -70,10 +72,10 @@ def answer_problem(item: ItemSpec, value) -> str | None:
         return None if isinstance(value, int | float) and not isinstance(value, bool) else "not_a_number"
     if kind == "date":
         try:
-            datetime.date.fromisoformat(value)
+            date = datetime.date.fromisoformat(value)
         except (TypeError, ValueError):
             return "not_a_date"
-        return None
+        return None if DATE_MIN <= date <= DATE_MAX else "date_out_of_range"
     if kind == "text":
         return None if isinstance(value, str) and len(value) <= TEXT_MAX else "text_too_long"
     return "unknown_kind"

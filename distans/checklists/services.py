@@ -361,6 +361,7 @@ ANSWER_PROBLEMS = {
     "unknown_option": lambda: _("choose one of the options shown"),
     "not_a_number": lambda: _("enter a number"),
     "not_a_date": lambda: _("enter a date as YYYY-MM-DD"),
+    "date_out_of_range": lambda: _("enter a date from 2000 to 2100"),
     "text_too_long": lambda: _("keep the answer under %(max)s characters") % {"max": rules.TEXT_MAX},
     "unknown_question": lambda: _("this question is not part of the checklist"),
 }

@@ -189,3 +189,24 @@ def test_api_evaluate_create_submit_and_decide(client, cast, asa_assessed):
     )
     assert decided.status_code == 422 and decided.json()["code"] == "comment_required"
     assert client.get(reverse("api:policy")).json()["manager_max_days"] == "2.0"
+
+
+def test_a_decider_who_lost_the_race_is_told_on_the_request_page(cast, asa_assessed):
+    """The manager decides in one tab; the decision sent from a second tab, loaded before, says what
+    happened instead of a bare 403."""
+    from django.test import Client
+
+    request = services.request_submit(actor=cast["employee"], request=draft(cast["employee"], days="3"))
+    seen = {"decision": "approve", "comment": "", "round": request.round, "step": request.step}
+    services.request_decide(actor=cast["manager"], request=request, decision="approve")
+    client = Client()
+    client.force_login(cast["manager"])
+    response = client.post(reverse("arrangements:decide", args=[request.pk]), seen, follow=True)
+    assert response.status_code == 200
+    assert "Someone else has just decided this step" in html(response)
+    request.refresh_from_db()
+    assert (request.status, request.current_step) == ("in_review", "hr_approver")
+    # Someone who may see the request but not decide its step is still refused.
+    client.force_login(cast["skip"])
+    now = {**seen, "round": request.round, "step": request.step}
+    assert client.post(reverse("arrangements:decide", args=[request.pk]), now).status_code == 403

@@ -73,6 +73,8 @@ def test_answer_problems_name_what_is_wrong():
     assert rules.answer_problem(SCALE, True) == "not_on_scale"
     assert rules.answer_problem(CHOICE, "o9") == "unknown_option"
     assert rules.answer_problem(ItemSpec(id=7, kind="date"), "31.12.2026") == "not_a_date"
+    assert rules.answer_problem(ItemSpec(id=7, kind="date"), "0001-01-01") == "date_out_of_range"
+    assert rules.answer_problem(ItemSpec(id=7, kind="date"), "2026-12-31") is None
     assert rules.answer_problem(ItemSpec(id=8, kind="number"), "12") == "not_a_number"
     assert rules.answer_problem(TEXT, "x" * 501) == "text_too_long"
     assert rules.answer_problem(CHOICE, "o2") is None
