@@ -31,10 +31,12 @@ pdf:
 
 run: install
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0
-	DEBUG=$${DEBUG:-1} $(PY) manage.py demo
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} DEBUG=$${DEBUG:-1} $(PY) manage.py demo
 	@echo "Distans is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	@# A task worker beside the server sends reminders and e-mails (printed, with EMAIL_URL=console://).
-	@DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker --no-reload --interval 5 -v0 & worker=$$!; \
+	@# A task worker beside the server sends reminders and e-mails (printed, with EMAIL_URL=console://),
+	@# whose links point at this server's port.
+	@export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}; \
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker --no-reload --interval 5 -v0 & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -7,7 +7,10 @@ plain-text 405; the middleware gives those (and any other error page there) the 
 import json
 
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from distans.core.models import ApiToken, hash_token
 
 API_PREFIX = "/api/v1/"
 
@@ -40,6 +43,20 @@ def _is_json(response) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
 
 
+def _token_owners_language(request) -> str | None:
+    """A token client's language, as the API's own answers use (Django never ran the API's auth for an
+    unknown path or a wrong method)."""
+    scheme, _space, key = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not key:
+        return None
+    language = (
+        ApiToken.objects.filter(key_hash=hash_token(key), revoked_at__isnull=True, person__is_active=True)
+        .values_list("person__language", flat=True)
+        .first()
+    )
+    return language or None
+
+
 class ApiErrorMiddleware:
     """Turn every non-JSON error answer under /api/v1/ into the API's error body, keeping its headers
     (Allow on a 405)."""
@@ -51,6 +68,8 @@ class ApiErrorMiddleware:
         response = self.get_response(request)
         if (request.path.startswith(API_PREFIX) and response.status_code >= 400
                 and not getattr(response, "streaming", False) and not _is_json(response)):
-            response.content = json.dumps(error_body(response.status_code))
+            language = _token_owners_language(request) or translation.get_language()
+            with translation.override(language):
+                response.content = json.dumps(error_body(response.status_code))
             response["Content-Type"] = "application/json"
         return response

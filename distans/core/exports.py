@@ -1,22 +1,27 @@
 """CSV exports the way Nordic spreadsheets open them: semicolons, UTF-8 with a byte-order mark."""
 
 import csv
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import formats
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """A text cell a spreadsheet would run as a formula, made plain text with a leading quote."""
+    """A text cell a spreadsheet would run as a formula, made plain text with a leading quote; a decimal
+    number with the reader's decimal sign (2,5 in a Nordic spreadsheet), the same in every export."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    if isinstance(value, Decimal | float):
+        return formats.number_format(value, use_l10n=True)
     return value
 
 
 class SafeWriter:
-    """csv.writer whose text cells can never become formulas; numbers are written as they are."""
+    """csv.writer whose text cells can never become formulas."""
 
     def __init__(self, response):
         self._writer = csv.writer(response, delimiter=";")

@@ -2,8 +2,17 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# A language named inside a sentence ("an e-mail in Danish", "ett mejl på danska").
+LANGUAGE_NAMES = {
+    "en": pgettext_lazy("language, inside a sentence", "English"),
+    "sv": pgettext_lazy("language, inside a sentence", "Swedish"),
+    "nb": pgettext_lazy("language, inside a sentence", "Norwegian"),
+    "da": pgettext_lazy("language, inside a sentence", "Danish"),
+}
 
 
 def localized(texts: dict | None, language: str | None = None) -> str:

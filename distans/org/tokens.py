@@ -1,6 +1,7 @@
 """The token in an invitation's link: its own salt and lifetime, not the password reset's.
 
-Like a reset link it dies once a password is set, because the token hashes the stored password.
+Like a reset link it dies once a password is set, because the token hashes the stored password, and
+once the person is invited again.
 """
 
 from django.conf import settings
@@ -15,6 +16,10 @@ def invitation_days() -> int:
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
     key_salt = "distans.org.tokens.InvitationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        # A new invitation replaces the one before: its link stops working.
+        return f"{super()._make_hash_value(user, timestamp)}{user.invited_at}"
 
     def check_token(self, user, token):
         """Django's check, with the invitation's lifetime in place of PASSWORD_RESET_TIMEOUT."""

@@ -54,7 +54,8 @@ class DayOut(Schema):
     kind: DayKindOut
     site_id: int | None
     detail: str = Field(
-        description="The holiday's name; the away reason or country only for those who may see it"
+        description="The holiday's name; the country abroad (no secret, as on the pages); the away reason "
+        "only for the person, their managers and HR"
     )
     source: SourceOut
 
@@ -116,7 +117,7 @@ def _dates(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 
 
 def _day_out(person_id: int, day: rules.Day, reasons: bool) -> DayOut:
-    private = day.kind in (rules.AWAY, rules.ABROAD) and not reasons
+    private = day.kind == rules.AWAY and not reasons
     return DayOut(
         person_id=person_id,
         date=day.date,
@@ -160,6 +161,7 @@ def plans(request, period: Query[PlanPeriod]):
         else Person.objects.filter(pk=get_plan_person_for_user(request.auth, person).pk)
     )
     rows, days = queries.plan_for(people, dates)
+    days = queries.placed_abroad(days, dates[0], dates[-1])
     managed = set(
         Person.objects.filter(pk__in=subordinate_ids_sql(request.auth.pk)).values_list("pk", flat=True)
     )

@@ -43,7 +43,9 @@ def _dates() -> list[datetime.date]:
 def person_feed(person: Person) -> bytes:
     with translation.override(person.language or settings.LANGUAGE_CODE):
         dates = _dates()
-        days = queries.person_days(person, dates)
+        days = queries.placed_abroad({person.pk: queries.person_days(person, dates)}, dates[0], dates[-1])[
+            person.pk
+        ]
         # A calendar is often shared, so the feed says "Away", never why.
         sites, words = queries.site_names(), labels.words()
         unit_settings = queries.unit_settings(person.unit) if person.unit else {}

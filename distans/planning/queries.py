@@ -373,6 +373,13 @@ def abroad_places(person_ids, start: datetime.date, end: datetime.date) -> dict[
     }
 
 
+def placed_abroad(days: dict[int, list[rules.Day]], start: datetime.date, end: datetime.date):
+    """People's days with work from abroad under the agreement in force shown abroad, in its country, the
+    same in the pages, the API and the feeds (one query)."""
+    abroad = abroad_places(list(days), start, end)
+    return {person_id: rules.abroad_days(own, abroad.get(person_id, [])) for person_id, own in days.items()}
+
+
 def usual_coverage(unit: Unit, date: datetime.date, *, person: Person) -> dict:
     """A unit's usual week from a date, for judging a person's request: per weekday (0 = Monday) how many
     of the other members are at the office in their usual week, how many the unit's coverage needs, and

@@ -231,9 +231,10 @@ def team_week(request, pk: int | None = None):
         raise Http404
     dates, week = _week(request)
     grid = queries.team_week(unit, dates[:5])
-    abroad = queries.abroad_places([row["person"][0] for row in grid["rows"]], dates[0], dates[4])
-    for row in grid["rows"]:  # work from abroad under an agreement is shown abroad, with the country
-        row["days"] = rules.abroad_days(row["days"], abroad.get(row["person"][0], []))
+    days = {row["person"][0]: row["days"] for row in grid["rows"]}
+    placed = queries.placed_abroad(days, dates[0], dates[4])
+    for row in grid["rows"]:
+        row["days"] = placed[row["person"][0]]
     hr = is_hr(request.user)
     # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
     # recursive query runs only for them.

@@ -1,5 +1,6 @@
 from django import template
 
+from distans.core.translated import LANGUAGE_NAMES
 from distans.core.translated import localized as _localized
 
 register = template.Library()
@@ -25,3 +26,15 @@ def weekday_names(days):
     from distans.core.weekdays import NAMES
 
     return ", ".join(str(NAMES[day]) for day in days or [])
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """{{ person.language|language_name }}: the language named inside a sentence ("danska" in Swedish)."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
+@register.filter
+def minutes(duration) -> int:
+    """A timedelta in whole minutes, rounded up: "wait 15 minutes", never "PT15M"."""
+    return -(-int(duration.total_seconds()) // 60)

@@ -39,6 +39,9 @@ def test_an_unknown_path_is_a_json_404_in_the_readers_language(cast):
     assert response["Content-Type"].startswith("application/json")
     assert response.json() == {"code": "not_found",
                                "message": "Hittades inte, eller så saknar du behörighet att se det."}
+    # A token client without Accept-Language gets its owner's language too.
+    with_token = Client().get("/api/v1/no/such/thing", **bearer(cast["employee"]))
+    assert with_token.json()["message"] == "Hittades inte, eller så saknar du behörighet att se det."
     anonymous = Client().post("/api/v1/nowhere", {}, content_type="application/json")
     assert anonymous.status_code == 404 and anonymous.json()["code"] == "not_found"
 

@@ -34,3 +34,14 @@ def test_the_loans_export_writes_names_and_serials_as_text(client, cast):
     assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
     assert "Björn Ekström" in cells, "ordinary names are untouched"
+
+
+def test_decimals_carry_the_readers_decimal_sign_in_every_export():
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    with translation.override("sv"):
+        assert neutralise(Decimal("2.5")) == "2,5" and neutralise(Decimal("-0.5")) == "-0,5"
+    with translation.override("en"):
+        assert neutralise(Decimal("2.5")) == "2.5"

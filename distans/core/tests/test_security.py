@@ -44,6 +44,7 @@ def test_guessing_locks_the_account_from_that_address_only(cast, settings):
     locked = login(guesser, "asa@example.com", "correct horse battery", "10.0.0.66")
     assert locked.status_code == 429
     assert "Too many attempts" in locked.content.decode()
+    assert "Try again in 15 minutes" in locked.content.decode()
     # Åsa herself, at her own desk, still gets in: the guesser cannot lock her out.
     response = login(colleague, "asa@example.com", "correct horse battery", "10.0.0.7")
     assert response.status_code == 302 and response["Location"] == "/"

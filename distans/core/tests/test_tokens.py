@@ -78,6 +78,7 @@ def test_new_tokens_read_only_unless_asked_on_the_page_and_in_the_command(client
     client.force_login(cast["employee"])
     page = client.get(reverse("core:profile")).content.decode()
     assert 'value="read" selected' in page and "Read and write" in page
+    assert "Authorization: Bearer &lt;token&gt;" in page  # the placeholder shows, not an HTML tag
     client.post(reverse("core:token_create"), {"name": "Phone", "scope": "read"})
     client.post(reverse("core:token_create"), {"name": "Payroll", "scope": "read_write"})
     assert ApiToken.objects.get(name="Phone").scope == "read"

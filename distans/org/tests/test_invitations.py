@@ -113,6 +113,8 @@ def test_hr_invites_a_selection_from_the_people_list_and_may_invite_again(cast, 
     hr = browser(cast["hr"])
     listing = hr.get(reverse("org:directory")).content.decode()
     assert f'name="people" value="{imported["Søren"].pk}"' in listing
+    # Only people without a password can be ticked: Åsa has one, and resets it herself if need be.
+    assert f'name="people" value="{cast["employee"].pk}"' not in listing
     chosen = [imported["Søren"].pk, imported["Sigrid"].pk, cast["employee"].pk]
     response = submit(hr, reverse("org:people_invite"), {"people": chosen, "next": "directory"},
                       page=reverse("org:directory"))
@@ -175,6 +177,26 @@ def test_the_link_dies_once_the_password_is_set(cast, imported):
     again = browser().get(link, follow=True).content.decode()
     assert "This invitation has been used or has expired." in again
     assert person_invite(actor=cast["hr"], person_ids=[imported["Åsa"].pk]) == 0  # she has a password
+
+
+def test_a_new_invitation_replaces_the_one_before(cast, imported, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC))
+    person_invite(actor=cast["hr"], person_ids=[imported["Åsa"].pk])
+    run_due_tasks()
+    first = link_in(mail.outbox[0])
+    # The person's page says in which language the e-mail goes, as a Swedish sentence says it.
+    hr = browser(cast["hr"])
+    cast["hr"].language = "sv"
+    cast["hr"].save()
+    page = hr.get(reverse("org:person", args=[imported["Åsa"].pk])).content.decode()
+    assert "Ett mejl på svenska med en länk" in page  # not "Svenska", as a language list names it
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC))
+    person_invite(actor=cast["hr"], person_ids=[imported["Åsa"].pk])
+    run_due_tasks()
+    second = link_in(mail.outbox[1])
+    replaced = browser().get(first, follow=True).content.decode()
+    assert "This invitation has been used or has expired." in replaced
+    choose_password(browser(), second)
 
 
 def test_the_link_lives_the_days_set_in_invitation_days(cast, imported, settings, time_machine):
