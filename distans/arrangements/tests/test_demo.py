@@ -1,7 +1,8 @@
 from django.core.management import call_command
 from django.db.models import Count
 
-from distans.arrangements.models import Agreement, Request
+from distans.agreements.models import Agreement
+from distans.arrangements.models import Request
 from distans.arrangements.queries import to_decide
 from distans.org.models import Person
 

@@ -9,18 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from distans.arrangements import agreement_text
-from distans.arrangements.models import (
+from distans.agreements import text as agreement_text
+from distans.agreements.models import (
     LIVE_AGREEMENT,
     Agreement,
     AgreementStatus,
     AgreementTemplate,
     AgreementVersion,
-    Request,
     Signature,
     VersionStatus,
 )
-from distans.arrangements.permissions import can_view_register
+from distans.agreements.permissions import can_view_register
+from distans.arrangements.models import Request
 from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
 from distans.core.permissions import is_hr

@@ -11,7 +11,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
-from distans.arrangements import agreement_rules as rules
+from distans.agreements import rules
 from distans.core.markdown import render
 from distans.core.translated import localized
 from distans.core.weekdays import NAMES
