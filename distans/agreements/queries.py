@@ -107,7 +107,7 @@ def equipment_terms(person: Person) -> dict | None:
 
 def terms_from_request(request: Request, policy: PolicyVersion | None) -> dict:
     """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
-    Values are data and codes; `agreement_text` says them in the agreement's language. HR or the manager
+    Values are data and codes; `agreements.text` says them in the agreement's language. HR or the manager
     checks them before sending."""
     person = request.person
     settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()

@@ -14,7 +14,7 @@ from distans.org.models import Person
 
 
 class RequestApproved(Protocol):
-    def __call__(self, *, actor: Person, request: Request) -> None: ...
+    def __call__(self, *, actor: Person, request: Request) -> object: ...  # what it returns is ignored
 
 
 request_approved: Hook[RequestApproved] = Hook("arrangements.request_approved")

@@ -7,7 +7,7 @@ higher app subscribes in its `AppConfig.ready`:
 
     # arrangements/hooks.py (the lower app)
     class RequestApproved(Protocol):
-        def __call__(self, *, actor: Person, request: Request) -> None: ...
+        def __call__(self, *, actor: Person, request: Request) -> object: ...
 
     request_approved: Hook[RequestApproved] = Hook("arrangements.request_approved")
     request_approved.announce(actor=actor, request=request)      # in the service
@@ -23,7 +23,7 @@ change back with it. A key subscribes once, so `ready()` running twice changes n
 from collections.abc import Callable
 from typing import Generic, TypeVar, cast
 
-Handler = TypeVar("Handler", bound=Callable[..., None])
+Handler = TypeVar("Handler", bound=Callable[..., object])
 
 
 class Hook(Generic[Handler]):

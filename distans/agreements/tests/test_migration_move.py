@@ -1,17 +1,21 @@
 """Agreements moved out of `arrangements` keep every row: an existing database migrates in place.
 
 The database is put back at the state before the move (agreements still models of `arrangements`),
-filled through the historical models as that code wrote it, then migrated forward."""
+filled there (through the historical models as that code wrote it, or by the demo), then migrated
+forward."""
 
 import datetime
 import hashlib
+from collections import Counter
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from distans.agreements.models import Agreement, AgreementTemplate
+from distans.agreements.models import Agreement, AgreementTemplate, AgreementVersion
 from distans.checklists.models import Assignment
 from distans.core.models import AuditEntry
 
@@ -107,3 +111,39 @@ def test_an_existing_database_keeps_its_agreements_audit_and_links_through_the_m
     assert agreement_type.pk == before["agreement_type"]
     assert Assignment.objects.get().context == agreement
     assert not ContentType.objects.filter(app_label="arrangements", model__in=MOVED).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_demo_goes_back_to_before_the_move_and_forward_again_without_losing_a_row():
+    """The demo as `manage.py demo` builds it, taken back to the state before the move (the same
+    tables: what an old database holds, read there through the old models) and forward again."""
+    call_command("demo", "--people", "60")
+    signed = AgreementVersion.objects.exclude(pdf=None).order_by("pk").first()
+    pdf = bytes(signed.pdf)
+    counts = _counts()
+    labels = Counter(AuditEntry.objects.values_list("object_type", flat=True))
+    assert labels["agreements.agreement"]
+
+    executor = MigrationExecutor(connection)
+    after = executor.loader.graph.leaf_nodes()
+    executor.migrate(TARGETS)
+    old = executor.loader.project_state(STATE).apps
+    assert old.get_model("arrangements", "Agreement").objects.count() == counts["arrangements_agreement"]
+    assert bytes(old.get_model("arrangements", "AgreementVersion").objects.get(pk=signed.pk).pdf) == pdf
+    old_labels = Counter(old.get_model("core", "AuditEntry").objects.values_list("object_type", flat=True))
+    assert old_labels["arrangements.agreement"] == labels["agreements.agreement"]
+    assert not old_labels["agreements.agreement"]
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    ContentType.objects.clear_cache()
+    assert _counts() == counts
+    assert Counter(AuditEntry.objects.values_list("object_type", flat=True)) == labels
+    version = AgreementVersion.objects.get(pk=signed.pk)
+    assert bytes(version.pdf) == pdf and hashlib.sha256(pdf).hexdigest() == version.pdf_sha256
+    assert version.signatures.count() == 2
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.db_table: model._base_manager.count() for model in apps.get_models()}
