@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from distans.arrangements.agreement_api import router as agreements_router
+from distans.agreements.api import router as agreements_router
 from distans.arrangements.api import router as arrangements_router
 from distans.checklists.api import router as checklists_router
 from distans.core.api import router as core_router

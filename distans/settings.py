@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "distans.checklists",
     "distans.policy",
     "distans.arrangements",
+    "distans.agreements",
     "distans.planning",
     "distans.equipment",
     "distans.followup",

@@ -15,7 +15,7 @@ urlpatterns = [
     path("checklists/", include("distans.checklists.urls")),
     path("policy/", include("distans.policy.urls")),
     path("requests/", include("distans.arrangements.urls")),
-    path("agreements/", include("distans.arrangements.agreement_urls")),
+    path("agreements/", include("distans.agreements.urls")),
     path("plans/", include("distans.planning.urls")),
     path("followup/", include("distans.followup.urls")),
     path("equipment/", include("distans.equipment.urls")),

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from distans.arrangements import agreement_services, queries, rules, tasks
+from distans.arrangements import hooks, queries, rules, tasks
 from distans.arrangements.models import REQUEST_FIELDS, Decision, Request, Step
 from distans.arrangements.permissions import can_act, can_decide
 from distans.checklists.rules import PASSING
@@ -250,9 +250,14 @@ def request_decide(
         _transition(actor, request, decision)
         request.save()
         _record(actor, request, decision, comment=[None, comment], step=[None, step])
-        agreement_services.draft_from_request(actor=actor, request=request)
+        _announce_if_approved(actor, request)
         _notify_after(request, decision)
     return request
+
+
+def _announce_if_approved(actor, request: Request) -> None:
+    if request.status == rules.APPROVED:
+        hooks.request_approved.announce(actor=actor, request=request)
 
 
 def _notify_after(request: Request, action: str) -> None:
@@ -275,7 +280,7 @@ def request_answer_changes(*, actor, request: Request, accept: bool) -> Request:
         _transition(actor, request, action)
         request.save()
         _record(actor, request, action, changes=[None, changes])
-        agreement_services.draft_from_request(actor=actor, request=request)
+        _announce_if_approved(actor, request)
         _notify_after(request, action)
     return request
 

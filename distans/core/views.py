@@ -20,7 +20,7 @@ from distans.org.services import person_set_preferences
 # Each app names what needs the signed-in person's attention on My page.
 ATTENTION_SOURCES = ("distans.org.queries.attention_for", "distans.checklists.queries.attention_for",
                      "distans.arrangements.queries.attention_for",
-                     "distans.arrangements.agreement_queries.attention_for",
+                     "distans.agreements.queries.attention_for",
                      "distans.followup.queries.attention_for", "distans.equipment.queries.attention_for")
 
 

@@ -46,7 +46,7 @@ class Loan(models.Model):
     serial_number = models.CharField(_("serial number"), max_length=80, blank=True)
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="loans")
     agreement = models.ForeignKey(
-        "arrangements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="loans"
+        "agreements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="loans"
     )
     out_date = models.DateField(_("lent on"))
     condition = models.CharField(

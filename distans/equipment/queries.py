@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from distans.arrangements.models import Agreement, AgreementStatus
+from distans.agreements.models import Agreement, AgreementStatus
 from distans.core.permissions import is_hr
 from distans.core.translated import localized
 from distans.equipment import rules

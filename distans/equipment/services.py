@@ -24,7 +24,7 @@ def _require(allowed: bool, message: str) -> None:
 
 
 def _live_agreement_id(person: Person) -> int | None:
-    from distans.arrangements.models import LIVE_AGREEMENT, Agreement
+    from distans.agreements.models import LIVE_AGREEMENT, Agreement
 
     return (
         Agreement.objects.filter(person=person, status__in=LIVE_AGREEMENT)

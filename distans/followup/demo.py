@@ -8,9 +8,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from distans.arrangements import agreement_services
-from distans.arrangements.agreement_demo import answer_passing
-from distans.arrangements.models import Agreement
+from distans.agreements import services as agreement_services
+from distans.agreements.demo import answer_passing
+from distans.agreements.models import Agreement
 from distans.equipment import services as equipment_services
 from distans.equipment.models import ItemType, Loan
 from distans.followup import services
@@ -108,7 +108,7 @@ def followup_demo() -> bool:
             actions_taken="Telefonen spærret; ny udleveret; hjemmearbejde sat i bero.",
             reason="Sikkerhedshændelse: afventer gennemgang af IT-sikkerhed.",
         )
-        agreement_services.reinstate(
+        agreement_services.agreement_reinstate(
             actor=dk.manager, agreement=agreements[2], reason="IT-sikkerhed gennemgået; ordningen genoptages."
         )
     return True

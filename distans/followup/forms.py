@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from distans.arrangements.agreement_forms import DAY_STEPS
+from distans.agreements.forms import DAY_STEPS
 from distans.core.forms import DateField
 from distans.core.translated import localized
 from distans.followup.models import Consequence, DeviationKind, Outcome

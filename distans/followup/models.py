@@ -26,7 +26,7 @@ class Evaluation(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     agreement = models.ForeignKey(
-        "arrangements.Agreement", on_delete=models.CASCADE, related_name="evaluations"
+        "agreements.Agreement", on_delete=models.CASCADE, related_name="evaluations"
     )
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="evaluations")
     kind = models.CharField(max_length=10, choices=EvaluationKind.choices)
@@ -85,7 +85,7 @@ class Deviation(models.Model):
 
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="deviations")
     agreement = models.ForeignKey(
-        "arrangements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="deviations"
+        "agreements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="deviations"
     )
     loan = models.ForeignKey(
         "equipment.Loan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

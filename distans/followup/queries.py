@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from distans.arrangements.agreement_rights import right_on, rights_for, rights_on
+from distans.agreements.rights import right_on, rights_for, rights_on
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
 from distans.core.permissions import is_hr

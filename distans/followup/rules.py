@@ -4,7 +4,7 @@ due in working days, and whether someone's remote days weaken their attachment t
 import datetime
 from decimal import Decimal
 
-from distans.arrangements.agreement_rules import add_months
+from distans.agreements.rules import add_months
 
 
 def first_evaluation(

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from distans.arrangements import agreement_services
-from distans.arrangements.models import Agreement, AgreementStatus, VersionStatus
+from distans.agreements import services as agreement_services
+from distans.agreements.models import Agreement, AgreementStatus, VersionStatus
 from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.checklists.rules import reminder_moments
@@ -147,12 +147,16 @@ def evaluation_hold(
             changes={"outcome": [None, outcome], "days": [None, str(days) if days else None]},
         )
         if outcome == Outcome.END:
-            agreement_services.end(actor=actor, agreement=agreement, last_day=None, reason=note.strip())
+            agreement_services.agreement_end(
+                actor=actor, agreement=agreement, last_day=None, reason=note.strip()
+            )
             return evaluation
         if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS, Outcome.CHANGE):
-            version = agreement_services.amend(actor=actor, agreement=agreement, change_note=note.strip())
+            version = agreement_services.agreement_amend(
+                actor=actor, agreement=agreement, change_note=note.strip()
+            )
             if days is not None:
-                agreement_services.terms_update(
+                agreement_services.agreement_terms_update(
                     actor=actor, agreement=agreement, values=_days_terms(version.terms, days)
                 )
         schedule_first(agreement)
@@ -269,11 +273,17 @@ def deviation_close(
         ):
             raise DomainError("no_agreement", _("There is no agreement to change."), field="consequence")
         if consequence == Consequence.SUSPENDED:
-            agreement_services.suspend(actor=actor, agreement=agreement, reason=reason or actions_taken)
+            agreement_services.agreement_suspend(
+                actor=actor, agreement=agreement, reason=reason or actions_taken
+            )
         elif consequence == Consequence.REINSTATED:
-            agreement_services.reinstate(actor=actor, agreement=agreement, reason=reason or actions_taken)
+            agreement_services.agreement_reinstate(
+                actor=actor, agreement=agreement, reason=reason or actions_taken
+            )
         elif consequence == Consequence.CHANGED:
-            agreement_services.amend(actor=actor, agreement=agreement, change_note=reason or actions_taken)
+            agreement_services.agreement_amend(
+                actor=actor, agreement=agreement, change_note=reason or actions_taken
+            )
         _log(deviation, actor, actions_taken)
         deviation.consequence = consequence
         deviation.status = Deviation.Status.CLOSED

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.arrangements.permissions import get_agreement_for_user
+from distans.agreements.permissions import get_agreement_for_user
 from distans.core.errors import DomainError
 from distans.core.permissions import is_hr, is_manager, require
 from distans.equipment.models import Condition, Loan

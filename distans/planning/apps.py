@@ -7,7 +7,7 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Weekly plans")
 
     def ready(self):
-        from distans.arrangements.signals import rights_changed
+        from distans.agreements.signals import rights_changed
         from distans.planning.follow_agreements import follow
 
         rights_changed.connect(follow, dispatch_uid="planning.follow_agreements")

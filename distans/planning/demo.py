@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from distans.arrangements.agreement_rights import rights_on
+from distans.agreements.rights import rights_on
 from distans.core.errors import DomainError
 from distans.org.demo import ABROAD, SITES, demo_logins
 from distans.org.models import Person, Site, Unit

@@ -11,7 +11,7 @@ day changes made under the agreement are cancelled; flexible days taken under th
 import datetime
 import math
 
-from distans.arrangements.agreement_rights import Right, right_on, rights_for
+from distans.agreements.rights import Right, right_on, rights_for
 from distans.core.audit import audit_record
 from distans.planning import rules
 from distans.planning.models import DayChange, WorkPattern

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from distans.arrangements.agreement_rights import rights_on
+from distans.agreements.rights import rights_on
 from distans.core.weekdays import NAMES
 from distans.org.models import Person, Site
 from distans.planning import planner, queries, rules

@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
 
-from distans.arrangements import agreement_rights
-from distans.arrangements.agreement_rights import Right, rights_on
+from distans.agreements import rights as agreement_rights
+from distans.agreements.rights import Right, rights_on
 from distans.org.models import Person, Site, Unit
 from distans.planning import rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 
 def load(apps, schema_editor):
-    from distans.arrangements.agreement_builtin import templates
+    from distans.agreements.builtin import templates
 
     AgreementTemplate = apps.get_model("arrangements", "AgreementTemplate")
     for template in templates():

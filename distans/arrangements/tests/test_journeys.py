@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from distans.arrangements.models import Agreement
+from distans.agreements.models import Agreement
 from distans.checklists.models import Kind, Response, Role
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.tests.test_browser import page  # noqa: F401  (the page fixture)

@@ -10,8 +10,8 @@ from django.urls import reverse
 from distans.arrangements import services
 from distans.arrangements.models import Decision, Request
 from distans.arrangements.tests.conftest import draft, start
-from distans.arrangements.tests.test_agreement_language import as_post, browser_form
 from distans.core.errors import DomainError
+from distans.core.tests.browser_forms import as_post, browser_form
 from distans.org.tests.test_api_bounds import api_as, send
 
 

@@ -44,7 +44,7 @@ PATH_OBJECTS = {
     "site_id": ("org.Site", lambda person: {"pk": person.site_id}),
     "assignment_id": ("checklists.Assignment", lambda person: {"person": person}),
     "request_id": ("arrangements.Request", lambda person: {"person": person}),
-    "agreement_id": ("arrangements.Agreement", lambda person: {"person": person}),
+    "agreement_id": ("agreements.Agreement", lambda person: {"person": person}),
     "run_id": ("planning.PlannerRun", lambda person: {"started_by": person}),
     "evaluation_id": ("followup.Evaluation", lambda person: {"person": person}),
     "deviation_id": ("followup.Deviation", lambda person: {"person": person}),

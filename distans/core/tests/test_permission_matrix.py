@@ -57,21 +57,21 @@ def asa_request(cast, *, submit=False):
 
 
 def asa_agreement(cast):
-    from distans.arrangements.models import Agreement
-    from distans.arrangements.tests.test_agreements import approved
+    from distans.agreements.models import Agreement
+    from distans.agreements.tests.test_agreements import approved
 
     approved(cast["employee"], cast["manager"])
     return [Agreement.objects.get(person=cast["employee"]).pk]
 
 
 def se_template(cast):
-    from distans.arrangements.models import AgreementTemplate
+    from distans.agreements.models import AgreementTemplate
 
     return [AgreementTemplate.objects.get(country="SE", language="en").pk]
 
 
 def asa_evaluation(cast):
-    from distans.arrangements.models import Agreement
+    from distans.agreements.models import Agreement
     from distans.followup.models import Evaluation
 
     agreement = Agreement.objects.get(pk=asa_agreement(cast)[0])

@@ -14,7 +14,7 @@ from distans.org.models import Person
 @pytest.fixture(scope="module")
 def cast_ids(django_db_setup, django_db_blocker):
     def build():
-        from distans.arrangements.tests.conftest import agreement_in_force
+        from distans.agreements.tests.conftest import agreement_in_force
 
         ids = build_cast()
         people = Person.objects.in_bulk(ids.values())

@@ -143,19 +143,19 @@ def asa_request(cast, *, submit=False):
 
 def asa_agreement(cast, *, send=False):
     """Åsa's drafted agreement, from her approved request; sent for signature when asked."""
-    from distans.arrangements import agreement_services
-    from distans.arrangements.models import Agreement
-    from distans.arrangements.tests.test_agreements import approved
+    from distans.agreements import services as agreement_services
+    from distans.agreements.models import Agreement
+    from distans.agreements.tests.test_agreements import approved
 
     approved(cast["employee"], cast["manager"])
     agreement = Agreement.objects.get(person=cast["employee"])
     if send:
-        agreement_services.send(actor=cast["manager"], agreement=agreement)
+        agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
     return agreement
 
 
 def in_force(cast):
-    from distans.arrangements.models import Agreement
+    from distans.agreements.models import Agreement
 
     return Agreement.objects.get(person=cast["employee"], status="active")
 
@@ -451,7 +451,7 @@ def agreement_verify(cast, actor):
 
 
 def agreement_template_draft(cast, actor):
-    from distans.arrangements.models import AgreementTemplate
+    from distans.agreements.models import AgreementTemplate
 
     template = AgreementTemplate.objects.get(country="SE", language="en")
     return Case(args=[template.pk], data={"new_version": "1"},
@@ -468,7 +468,7 @@ def agreement_edit(cast, actor):
 
 
 def agreement_sign(cast, actor):
-    from distans.arrangements.models import Signature
+    from distans.agreements.models import Signature
 
     agreement = asa_agreement(cast, send=True)
     return Case(args=[agreement.pk], data={"accepted": "on", "password": PASSWORD},
@@ -692,7 +692,7 @@ def api_agreement_send(cast, actor):
 
 
 def api_agreement_sign(cast, actor):
-    from distans.arrangements.models import Signature
+    from distans.agreements.models import Signature
 
     agreement = asa_agreement(cast, send=True)
     return Case(args=[agreement.pk], data={"accepted": True, "password": PASSWORD},

@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.arrangements import agreement_services
-from distans.arrangements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
+from distans.agreements import services as agreement_services
+from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
 from distans.equipment import rules, services
@@ -75,7 +75,7 @@ def test_receipt_is_acknowledged_by_the_borrower_only(cast):
 
 def test_ending_the_agreement_asks_for_the_equipment_back(cast, active):  # noqa: F811
     loan = services.loan_create(actor=cast["hr"], person=cast["employee"], item_type=item("laptop"))
-    agreement_services.end(
+    agreement_services.agreement_end(
         actor=cast["hr"], agreement=active, last_day=timezone.localdate(), reason="x", by_agreement=True
     )
     agreement_services.apply_due(timezone.localdate() + datetime.timedelta(days=1))
@@ -149,7 +149,9 @@ def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client
         "Confirm that you received 1 item of equipment."
         in client.get(reverse("core:my_page")).content.decode()
     )
-    version = agreement_services.amend(actor=cast["manager"], agreement=active, change_note="New screen")
+    version = agreement_services.agreement_amend(
+        actor=cast["manager"], agreement=active, change_note="New screen"
+    )
     assert "Screen (SC-7)" in agreement_services.compose(version)  # in the agreement's own language
 
 

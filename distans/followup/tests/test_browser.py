@@ -4,8 +4,8 @@ gets an amendment for both to sign."""
 import pytest
 from playwright.sync_api import expect
 
-from distans.arrangements.models import Agreement
-from distans.arrangements.tests.test_agreements import approved, signed
+from distans.agreements.models import Agreement
+from distans.agreements.tests.test_agreements import approved, signed
 from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
 from distans.followup import services
 from distans.org.demo import DEMO_PASSWORD, demo_load

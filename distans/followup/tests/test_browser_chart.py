@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from distans.arrangements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
+from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
 from distans.core.tests.test_browser import page  # noqa: F401  (the page fixture)
 from distans.followup import services
 from distans.planning import queries as plan_queries

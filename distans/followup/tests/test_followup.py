@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.arrangements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
+from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
 from distans.checklists.rules import reminder_moments
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
@@ -250,7 +250,7 @@ def test_attachment_watch_lists_a_report_above_the_warning_level(client, cast):
 
 
 def test_pulse_below_five_answers_shows_nothing(client, cast):
-    from distans.arrangements.agreement_demo import pass_checklist
+    from distans.agreements.demo import pass_checklist
 
     pass_checklist(cast["employee"], "pulse", cast["manager"])
     client.force_login(cast["hr"])

@@ -221,7 +221,7 @@ def test_the_pulse_shows_unit_averages_beside_the_remote_share_as_planned(cast, 
 
 
 def test_the_pulse_in_swedish_and_a_small_unit_hidden(cast, pulse_team):
-    from distans.arrangements.agreement_demo import pass_checklist
+    from distans.agreements.demo import pass_checklist
 
     pass_checklist(cast["outsider"], "pulse", cast["skip"])  # Olav alone in Sales Norway
     hr = cast["hr"]

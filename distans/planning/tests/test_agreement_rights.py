@@ -6,11 +6,12 @@ import datetime
 import pytest
 import time_machine
 
-from distans.arrangements import agreement_services
+from distans.agreements import services as agreement_services
+from distans.agreements.models import Agreement
+from distans.agreements.rights import rights_for, rights_on
+from distans.agreements.tests.conftest import agreement_in_force
 from distans.arrangements import services as request_services
-from distans.arrangements.agreement_rights import rights_for, rights_on
-from distans.arrangements.models import Agreement
-from distans.arrangements.tests.conftest import agreement_in_force, assessed, draft
+from distans.arrangements.tests.conftest import assessed, draft
 from distans.core.errors import DomainError
 from distans.planning import rules, services
 from distans.planning.models import DayChange
@@ -33,9 +34,9 @@ def remote_weekdays(person, monday):
 
 
 def sign_both(agreement, person, manager):
-    agreement_services.send(actor=manager, agreement=agreement)
+    agreement_services.agreement_send(actor=manager, agreement=agreement)
     for signer in (person, manager):
-        agreement_services.sign(actor=signer, agreement=agreement, accepted=True, password=PASSWORD)
+        agreement_services.agreement_sign(actor=signer, agreement=agreement, accepted=True, password=PASSWORD)
 
 
 def test_an_approved_request_and_its_draft_agreement_grant_nothing(cast):
@@ -68,8 +69,10 @@ def test_an_amendment_takes_over_from_its_own_start_once_both_have_signed(cast, 
         days=["remote", "office", "remote", "office", "remote"] + ["off", "off"],
     )
     amendment_start = NEXT_MONDAY + 2 * ONE_WEEK
-    agreement_services.amend(actor=bjorn, agreement=agreement, change_note="Fewer days after the evaluation")
-    agreement_services.terms_update(
+    agreement_services.agreement_amend(
+        actor=bjorn, agreement=agreement, change_note="Fewer days after the evaluation"
+    )
+    agreement_services.agreement_terms_update(
         actor=bjorn,
         agreement=agreement,
         values={"days_per_week": "2", "start_date": amendment_start.isoformat()},
@@ -97,7 +100,7 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
     agreement = agreement_in_force(cast, days="2", flexible=False, weekdays=[0, 4])
     services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + ONE_WEEK, kind="office")
     assert remote_weekdays(asa, NEXT_MONDAY) == [0, 4]
-    agreement_services.suspend(actor=bjorn, agreement=agreement, reason="Security incident")
+    agreement_services.agreement_suspend(actor=bjorn, agreement=agreement, reason="Security incident")
     assert remote_weekdays(asa, NEXT_MONDAY) == []
     assert rights_on([asa.pk], NEXT_MONDAY) == {}
     with pytest.raises(DomainError) as refused:
@@ -105,7 +108,7 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
             actor=bjorn, person=asa, valid_from=NEXT_MONDAY, days=["remote"] + ["office"] * 4 + ["off"] * 2
         )
     assert refused.value.code == "pattern_needs_agreement"
-    agreement_services.reinstate(actor=bjorn, agreement=agreement, reason="Laptop encrypted again")
+    agreement_services.agreement_reinstate(actor=bjorn, agreement=agreement, reason="Laptop encrypted again")
     assert remote_weekdays(asa, NEXT_MONDAY) == [0, 4]
 
 
@@ -115,7 +118,9 @@ def test_remote_days_booked_under_the_agreement_end_with_it(cast):
     services.day_set(actor=asa, person=asa, date=NEXT_MONDAY, kind="remote")
     last_day = NEXT_MONDAY + 6 * ONE_WEEK
     services.day_set(actor=asa, person=asa, date=last_day + ONE_WEEK, kind="remote")
-    agreement_services.end(actor=bjorn, agreement=agreement, last_day=last_day, reason="Moving on-site")
+    agreement_services.agreement_end(
+        actor=bjorn, agreement=agreement, last_day=last_day, reason="Moving on-site"
+    )
     assert list(DayChange.objects.filter(person=asa).values_list("date", flat=True)) == [NEXT_MONDAY]
     assert rights_on([asa.pk], last_day + datetime.timedelta(days=1)) == {}
     assert asa.pk in rights_on([asa.pk], last_day)

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from distans.arrangements.agreement_rights import rights_on
-from distans.arrangements.models import Agreement, Request
+from distans.agreements.models import Agreement
+from distans.agreements.rights import rights_on
+from distans.arrangements.models import Request
 from distans.org.demo import ABROAD, SITES, demo_logins
 from distans.org.models import Person, Site, Unit
 from distans.planning import planner, planner_data, queries, rules

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from distans.arrangements.tests.conftest import agreement_in_force
+from distans.agreements.tests.conftest import agreement_in_force
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.models import ApiToken
 from distans.core.services import token_create

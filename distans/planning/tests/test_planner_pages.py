@@ -10,7 +10,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from distans.arrangements.tests.conftest import agreement_in_force
+from distans.agreements.tests.conftest import agreement_in_force
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.testing import html
 from distans.planning import queries, services

@@ -266,7 +266,7 @@ def test_the_unit_feed_has_counts_and_team_office_days(client, cast):
 def test_a_manager_runs_the_planner_in_the_background_and_applies_the_proposal(client, cast):
     from django.core import mail
 
-    from distans.arrangements.tests.conftest import agreement_in_force
+    from distans.agreements.tests.conftest import agreement_in_force
     from distans.checklists.tests.conftest import run_due_tasks
     from distans.planning.models import PlannerRun
 

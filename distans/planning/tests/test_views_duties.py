@@ -10,7 +10,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from distans.arrangements.tests.conftest import agreement_in_force
+from distans.agreements.tests.conftest import agreement_in_force
 from distans.core.services import token_create
 from distans.org.models import Person
 from distans.planning import queries, services

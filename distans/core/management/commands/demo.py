@@ -2,9 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from distans.arrangements.agreement_demo import agreements_demo
+from distans.agreements.demo import agreements_demo
+from distans.agreements.history_demo import history_demo
 from distans.arrangements.demo import requests_demo
-from distans.arrangements.history_demo import history_demo
 from distans.checklists.demo import checklists_demo
 from distans.core.bulk import analyze
 from distans.followup.demo import evaluations_demo, followup_demo

@@ -9,15 +9,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.arrangements import (
-    agreement_builtin,
-    agreement_rules,
-    agreement_services,
-    agreement_text,
-    services,
-)
-from distans.arrangements.agreement_demo import pass_checklist
-from distans.arrangements.models import Agreement, AgreementTemplate, AgreementVersion, Signature
+from distans.agreements import builtin as agreement_builtin
+from distans.agreements import rules as agreement_rules
+from distans.agreements import services as agreement_services
+from distans.agreements import text as agreement_text
+from distans.agreements.demo import pass_checklist
+from distans.agreements.models import Agreement, AgreementTemplate, AgreementVersion, Signature
+from distans.arrangements import services
 from distans.arrangements.tests.conftest import assessed, draft
 from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
@@ -36,9 +34,9 @@ def agreement_of(person) -> Agreement:
 
 
 def signed(agreement, person, manager, password=PASSWORD):
-    agreement_services.send(actor=manager, agreement=agreement)
-    agreement_services.sign(actor=person, agreement=agreement, accepted=True, password=password)
-    agreement_services.sign(actor=manager, agreement=agreement, accepted=True, password=password)
+    agreement_services.agreement_send(actor=manager, agreement=agreement)
+    agreement_services.agreement_sign(actor=person, agreement=agreement, accepted=True, password=password)
+    agreement_services.agreement_sign(actor=manager, agreement=agreement, accepted=True, password=password)
     agreement.refresh_from_db()
     return agreement
 
@@ -121,9 +119,11 @@ def test_approved_request_drafts_an_agreement_filled_from_the_request(cast, agre
 
 
 def test_a_missing_required_term_stops_generation_and_names_it(cast, agreement):
-    agreement_services.terms_update(actor=cast["manager"], agreement=agreement, values={"working_hours": ""})
+    agreement_services.agreement_terms_update(
+        actor=cast["manager"], agreement=agreement, values={"working_hours": ""}
+    )
     with pytest.raises(DomainError) as error:
-        agreement_services.send(actor=cast["manager"], agreement=agreement)
+        agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
     assert "Working hours on remote days" in error.value.message
     assert agreement.versions.get().text == ""
 
@@ -136,7 +136,7 @@ def test_two_signatures_make_a_pdf_whose_hash_never_changes(cast, agreement):
     assert all(s.text_sha256 == agreement_text.sha256(version.text) for s in version.signatures.all())
     assert bytes(version.pdf).startswith(b"%PDF") and version.pdf_sha256
     with pytest.raises(DomainError):
-        agreement_services.terms_update(
+        agreement_services.agreement_terms_update(
             actor=cast["manager"], agreement=agreement, values={"days_per_week": "5"}
         )
     version.refresh_from_db()
@@ -144,15 +144,19 @@ def test_two_signatures_make_a_pdf_whose_hash_never_changes(cast, agreement):
 
 
 def test_signing_needs_the_tick_and_the_right_password(cast, agreement):
-    agreement_services.send(actor=cast["manager"], agreement=agreement)
+    agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
     with pytest.raises(DomainError, match="Tick"):
-        agreement_services.sign(
+        agreement_services.agreement_sign(
             actor=cast["employee"], agreement=agreement, accepted=False, password=PASSWORD
         )
     with pytest.raises(DomainError, match="password"):
-        agreement_services.sign(actor=cast["employee"], agreement=agreement, accepted=True, password="guess")
+        agreement_services.agreement_sign(
+            actor=cast["employee"], agreement=agreement, accepted=True, password="guess"
+        )
     with pytest.raises(DomainError):
-        agreement_services.sign(actor=cast["outsider"], agreement=agreement, accepted=True, password=PASSWORD)
+        agreement_services.agreement_sign(
+            actor=cast["outsider"], agreement=agreement, accepted=True, password=PASSWORD
+        )
     assert not Signature.objects.exists()
 
 
@@ -196,15 +200,15 @@ def active(cast, agreement):
 
 def test_an_amendment_needs_both_signatures_again(cast, active):
     person, manager = cast["employee"], cast["manager"]
-    agreement_services.amend(actor=manager, agreement=active, change_note="One day fewer")
-    agreement_services.terms_update(
+    agreement_services.agreement_amend(actor=manager, agreement=active, change_note="One day fewer")
+    agreement_services.agreement_terms_update(
         actor=manager, agreement=active, values={"days_per_week": "1", "weekdays": [0], "flexible": False}
     )
-    agreement_services.send(actor=manager, agreement=active)
-    agreement_services.sign(actor=person, agreement=active, accepted=True, password=PASSWORD)
+    agreement_services.agreement_send(actor=manager, agreement=active)
+    agreement_services.agreement_sign(actor=person, agreement=active, accepted=True, password=PASSWORD)
     first, second = active.versions.order_by("number")
     assert first.status == "signed" and second.status == "awaiting_signatures", "v1 stays in force meanwhile"
-    agreement_services.sign(actor=manager, agreement=active, accepted=True, password=PASSWORD)
+    agreement_services.agreement_sign(actor=manager, agreement=active, accepted=True, password=PASSWORD)
     first.refresh_from_db(), second.refresh_from_db(), active.refresh_from_db()
     assert first.status == "superseded" and second.status == "signed"
     assert active.status == "active" and active.days_per_week == Decimal("1")
@@ -214,15 +218,17 @@ def test_an_amendment_needs_both_signatures_again(cast, active):
 def test_suspend_reinstate_and_end_with_notice(cast, active):
     manager, person = cast["manager"], cast["employee"]
     with pytest.raises(DomainError):
-        agreement_services.suspend(actor=person, agreement=active, reason="no")
-    agreement_services.suspend(actor=manager, agreement=active, reason="Not reachable in agreed hours")
+        agreement_services.agreement_suspend(actor=person, agreement=active, reason="no")
+    agreement_services.agreement_suspend(
+        actor=manager, agreement=active, reason="Not reachable in agreed hours"
+    )
     active.refresh_from_db()
     assert active.status == "suspended"
-    agreement_services.reinstate(actor=manager, agreement=active, reason="Talked it through")
+    agreement_services.agreement_reinstate(actor=manager, agreement=active, reason="Talked it through")
     today = timezone.localdate()
     with pytest.raises(DomainError, match="notice"):
-        agreement_services.end(actor=person, agreement=active, last_day=today, reason="")
-    agreement_services.end(actor=person, agreement=active, last_day=None, reason="Moving closer")
+        agreement_services.agreement_end(actor=person, agreement=active, last_day=today, reason="")
+    agreement_services.agreement_end(actor=person, agreement=active, last_day=None, reason="Moving closer")
     active.refresh_from_db()
     assert active.status == "active" and active.ends_on == today + datetime.timedelta(weeks=4)
     agreement_services.apply_due(active.ends_on + datetime.timedelta(days=1))
@@ -242,7 +248,7 @@ def test_every_transition_is_audited(cast, active):
     from distans.core.models import AuditEntry
 
     actions = set(
-        AuditEntry.objects.filter(object_type="arrangements.agreement").values_list("action", flat=True)
+        AuditEntry.objects.filter(object_type="agreements.agreement").values_list("action", flat=True)
     )
     assert {
         "agreement.draft",
@@ -378,10 +384,12 @@ def test_a_new_approved_request_becomes_an_amendment_of_the_live_agreement(cast,
 
 
 def test_the_same_side_cannot_sign_twice(cast, agreement):
-    agreement_services.send(actor=cast["manager"], agreement=agreement)
-    agreement_services.sign(actor=cast["hr"], agreement=agreement, accepted=True, password=PASSWORD)
+    agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
+    agreement_services.agreement_sign(actor=cast["hr"], agreement=agreement, accepted=True, password=PASSWORD)
     with pytest.raises(DomainError, match="already signed"):
-        agreement_services.sign(actor=cast["manager"], agreement=agreement, accepted=True, password=PASSWORD)
+        agreement_services.agreement_sign(
+            actor=cast["manager"], agreement=agreement, accepted=True, password=PASSWORD
+        )
     assert Signature.objects.count() == 1
 
 
@@ -397,7 +405,7 @@ def test_a_suspended_agreement_leaves_only_the_policy_s_flexible_days(cast, acti
         tuesday += datetime.timedelta(weeks=1)  # a week without public holidays
     with pytest.raises(DomainError, match="fixes your remote days to Monday, Thursday"):
         plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
-    agreement_services.suspend(actor=manager, agreement=active, reason="Security incident")
+    agreement_services.agreement_suspend(actor=manager, agreement=active, reason="Security incident")
     plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
     assert DayChange.objects.get(person=person, date=tuesday).flexible
 
@@ -405,7 +413,7 @@ def test_a_suspended_agreement_leaves_only_the_policy_s_flexible_days(cast, acti
 def test_my_page_lists_the_agreement_to_sign_and_the_draft_to_send(client, cast, agreement):
     client.force_login(cast["manager"])
     assert "agreement draft to check and send" in client.get(reverse("core:my_page")).content.decode()
-    agreement_services.send(actor=cast["manager"], agreement=agreement)
+    agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
     client.force_login(cast["employee"])
     page = client.get(reverse("core:my_page")).content.decode()
     assert "A remote work agreement waits for your signature." in page

@@ -8,9 +8,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from distans.arrangements import agreement_services, services
+from distans.agreements import services as agreement_services
+from distans.agreements.models import Agreement
+from distans.arrangements import services
 from distans.arrangements.demo import _assess, _someone
-from distans.arrangements.models import Agreement, Request
+from distans.arrangements.models import Request
 from distans.checklists import services as checklist_services
 from distans.checklists.models import ChecklistTemplate, ItemKind
 from distans.org.demo import ABROAD, DEMO_PASSWORD, demo_logins
@@ -61,9 +63,9 @@ def answer_passing(assignment, manager: Person) -> None:
 
 
 def _sign_both(agreement: Agreement, person: Person, hr: Person) -> None:
-    agreement_services.send(actor=hr, agreement=agreement)
+    agreement_services.agreement_send(actor=hr, agreement=agreement)
     for signer in (person, hr):
-        agreement_services.sign(
+        agreement_services.agreement_sign(
             actor=signer,
             agreement=agreement,
             accepted=True,
@@ -110,12 +112,12 @@ def agreements_demo() -> bool:
             agreement = Agreement.objects.get(person=person)
             _sign_both(agreement, person, hr)
             if country == "NO":
-                agreement_services.amend(
+                agreement_services.agreement_amend(
                     actor=hr,
                     agreement=agreement,
                     change_note="Etter ønske fra den ansatte: to dager i stedet for tre.",
                 )
-                agreement_services.terms_update(
+                agreement_services.agreement_terms_update(
                     actor=hr, agreement=agreement, values={"days_per_week": "2.0", "weekdays": [0, 4]}
                 )
                 _sign_both(agreement, person, hr)

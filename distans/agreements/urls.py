@@ -1,6 +1,6 @@
 from django.urls import path
 
-from distans.arrangements import agreement_views as views
+from distans.agreements import views
 
 app_name = "agreements"
 urlpatterns = [

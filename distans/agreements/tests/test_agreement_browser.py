@@ -6,9 +6,9 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from distans.arrangements import agreement_services
-from distans.arrangements.models import Agreement
-from distans.arrangements.tests.test_agreements import approved
+from distans.agreements import services as agreement_services
+from distans.agreements.models import Agreement
+from distans.agreements.tests.test_agreements import approved
 from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
@@ -33,7 +33,7 @@ def test_employee_in_norway_signs_in_norwegian_and_downloads_the_pdf(page, live_
     employee.save()
     approved(employee, employee.manager)
     agreement = Agreement.objects.get(person=employee)
-    agreement_services.send(actor=employee.manager, agreement=agreement)
+    agreement_services.agreement_send(actor=employee.manager, agreement=agreement)
 
     sign_in(page, live_server, employee.email)
     page.get_by_role("link", name="Avtaler", exact=True).click()

@@ -5,18 +5,19 @@ Danish, where the test says so); Björn is her line manager and works in English
 
 import re
 import subprocess
-from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.arrangements import agreement_services, services
-from distans.arrangements.models import Agreement
+from distans.agreements import services as agreement_services
+from distans.agreements.models import Agreement
+from distans.agreements.tests.test_agreements import signed
+from distans.arrangements import services
 from distans.arrangements.tests.conftest import assessed, draft
-from distans.arrangements.tests.test_agreements import signed
 from distans.core.errors import DomainError
+from distans.core.tests.browser_forms import as_post, browser_form
 from distans.equipment import services as equipment_services
 from distans.equipment.models import ItemType
 from distans.planning import services as planning_services
@@ -164,73 +165,6 @@ def test_a_signer_abroad_signs_on_her_own_clock(cast, tmp_path):
 # 1. The terms editor, through the form as a browser sends it
 
 
-class _Form(HTMLParser):
-    """What a browser would send from one of the page's POST forms, unchanged: text, dates, hidden
-    fields, ticked boxes, the selected option of each select, and textareas."""
-
-    def __init__(self, action: str):
-        super().__init__()
-        self.action = action
-        self.data: list[tuple[str, str]] = []
-        self.selected: dict[str, str] = {}
-        self._in_form = self._select = self._textarea = None
-        self._first_option: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("method") == "post" and self._in_form is None:
-            self._in_form = attrs.get("action", "") == self.action
-        if not self._in_form:
-            return
-        if tag == "input" and attrs.get("name"):
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.data.append((attrs["name"], attrs.get("value", "on")))
-            elif kind != "submit":
-                self.data.append((attrs["name"], attrs.get("value") or ""))
-        elif tag == "select":
-            self._select = attrs["name"]
-        elif tag == "option" and self._select:
-            self._first_option.setdefault(self._select, attrs.get("value", ""))
-            if "selected" in attrs:
-                self.selected[self._select] = attrs.get("value", "")
-        elif tag == "textarea":
-            self._textarea = attrs["name"]
-            self.data.append((self._textarea, ""))
-
-    def handle_data(self, data):
-        if self._textarea:
-            name, text = self.data.pop()
-            self.data.append((name, text + data))
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select:
-            name = self._select
-            self.data.append((name, self.selected.get(name, self._first_option.get(name, ""))))
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-            name, text = self.data.pop()
-            self.data.append((name, text.removeprefix("\n")))
-        elif tag == "form" and self._in_form is not None:
-            self._in_form = None if not self._in_form else False
-
-
-def browser_form(html: str, action: str = "") -> _Form:
-    """The POST form with this action (empty: the one that posts to the page itself)."""
-    form = _Form(action)
-    form.feed(html)
-    return form
-
-
-def as_post(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
-    data: dict[str, list[str]] = {}
-    for name, value in pairs:
-        data.setdefault(name, []).append(value)
-    return data
-
-
 def test_the_editor_shows_the_draft_s_two_days_and_saves_it_unchanged(cast):
     agreement = swedish_draft(cast)
     client = Client(enforce_csrf_checks=True)
@@ -291,7 +225,7 @@ def test_end_is_not_offered_on_a_draft_and_the_service_says_why(cast):
         "End the agreement" not in page and reverse("agreements:act", args=[agreement.pk, "end"]) not in page
     )
     with pytest.raises(DomainError, match="draft and not in force") as refused:
-        agreement_services.end(actor=cast["manager"], agreement=agreement, last_day=None, reason="")
+        agreement_services.agreement_end(actor=cast["manager"], agreement=agreement, last_day=None, reason="")
     assert refused.value.code == "not_in_force"
     agreement.refresh_from_db()
     assert agreement.status == "draft" and agreement.versions.get().status == "draft"
@@ -313,14 +247,16 @@ def test_ending_a_draft_on_the_page_shows_the_reason(cast):
 
 def test_an_agreement_awaiting_signatures_can_still_be_withdrawn_by_ending_it(cast):
     agreement = swedish_draft(cast)
-    agreement_services.send(actor=cast["manager"], agreement=agreement)
-    agreement_services.end(actor=cast["manager"], agreement=agreement, last_day=None, reason="Changed plans")
+    agreement_services.agreement_send(actor=cast["manager"], agreement=agreement)
+    agreement_services.agreement_end(
+        actor=cast["manager"], agreement=agreement, last_day=None, reason="Changed plans"
+    )
     agreement.refresh_from_db()
     assert agreement.status == "ended" and agreement.versions.get().status == "cancelled"
 
 
 def test_a_signed_agreement_can_be_ended(cast):
     agreement = signed(swedish_draft(cast), cast["employee"], cast["manager"])
-    agreement_services.end(actor=cast["employee"], agreement=agreement, last_day=None, reason="")
+    agreement_services.agreement_end(actor=cast["employee"], agreement=agreement, last_day=None, reason="")
     agreement.refresh_from_db()
     assert agreement.ends_on is not None

@@ -10,11 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.arrangements import agreement_queries as queries
-from distans.arrangements import agreement_rules as rules
-from distans.arrangements import agreement_services as services
-from distans.arrangements import agreement_text
-from distans.arrangements.agreement_forms import (
+from distans.agreements import queries, rules, services
+from distans.agreements import text as agreement_text
+from distans.agreements.forms import (
     AmendForm,
     EndForm,
     ReasonForm,
@@ -23,9 +21,9 @@ from distans.arrangements.agreement_forms import (
     TermsForm,
     VerifyForm,
 )
-from distans.arrangements.agreement_pdf import render_pdf
-from distans.arrangements.models import Agreement, AgreementTemplate, AgreementVersion, VersionStatus
-from distans.arrangements.permissions import (
+from distans.agreements.models import Agreement, AgreementTemplate, AgreementVersion, VersionStatus
+from distans.agreements.pdf import render_pdf
+from distans.agreements.permissions import (
     can_end_agreement,
     can_manage_agreement,
     can_suspend_agreement,
@@ -37,8 +35,12 @@ from distans.arrangements.permissions import (
 from distans.core.errors import DomainError
 from distans.core.exports import csv_response
 from distans.core.permissions import is_hr, require
+from distans.core.translated import LANGUAGE_NAMES
 from distans.followup.permissions import can_hold
 from distans.org.models import Country
+
+# The actions that take only a reason.
+REASONED = {"suspend": services.agreement_suspend, "reinstate": services.agreement_reinstate}
 
 
 @login_required
@@ -54,7 +56,7 @@ def agreement_list(request):
         agreement.version_in_force = queries.current_version(agreement)
     return render(
         request,
-        "arrangements/agreements/list.html",
+        "agreements/list.html",
         {
             "mine": mine,
             "reports": reports,
@@ -89,7 +91,7 @@ def agreement_detail(request, pk: int):
     manage = can_manage_agreement(request.user, agreement)
     return render(
         request,
-        "arrangements/agreements/detail.html",
+        "agreements/detail.html",
         {
             "terms": agreement_text.display_values(shown.terms, get_language()) if shown else {},
             "evaluations": agreement.evaluations.order_by("-due_date")[:10],
@@ -150,7 +152,7 @@ def agreement_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.terms_update(
+            services.agreement_terms_update(
                 actor=request.user,
                 agreement=agreement,
                 values=form.terms(),
@@ -162,12 +164,12 @@ def agreement_edit(request, pk: int):
             form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
-        "arrangements/agreements/edit.html",
+        "agreements/edit.html",
         {
             "agreement": agreement,
             "version": version,
             "form": form,
-            "language": agreement_text.LANGUAGE_NAMES.get(version.language, version.language),
+            "language": LANGUAGE_NAMES.get(version.language, version.language),
         },
     )
 
@@ -184,7 +186,7 @@ def agreement_sign(request, pk: int):
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.sign(
+            services.agreement_sign(
                 actor=request.user,
                 agreement=agreement,
                 accepted=form.cleaned_data["accepted"],
@@ -198,7 +200,7 @@ def agreement_sign(request, pk: int):
             form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
-        "arrangements/agreements/sign.html",
+        "agreements/sign.html",
         {
             "agreement": agreement,
             "version": version,
@@ -231,20 +233,20 @@ def agreement_act(request, pk: int, action: str):
     data = form.cleaned_data if form else {}
     try:
         if action == "send":
-            services.send(actor=request.user, agreement=agreement)
+            services.agreement_send(actor=request.user, agreement=agreement)
             messages.success(request, _("Sent for signature. Both parties have been told."))
         elif action == "amend":
-            services.amend(actor=request.user, agreement=agreement, change_note=data["change_note"])
+            services.agreement_amend(actor=request.user, agreement=agreement, change_note=data["change_note"])
             messages.success(
                 request, _("An amendment is drafted. Change the terms, then send it for signature.")
             )
             return redirect("agreements:edit", pk=pk)
         elif action in ("suspend", "reinstate"):
-            getattr(services, action)(actor=request.user, agreement=agreement, reason=data["reason"])
+            REASONED[action](actor=request.user, agreement=agreement, reason=data["reason"])
             messages.success(request, _("Done. The employee and the manager have been told."))
         else:
             by_agreement = data["by_agreement"] and can_manage_agreement(request.user, agreement)
-            services.end(
+            services.agreement_end(
                 actor=request.user,
                 agreement=agreement,
                 last_day=data["last_day"],
@@ -286,7 +288,7 @@ def register(request):
         return _register_csv(queries.with_versions(agreements).iterator(chunk_size=500))
     page = Paginator(agreements, 50).get_page(request.GET.get("page"))
     page.object_list = queries.attach_versions(queries.with_versions(page.object_list))
-    return render(request, "arrangements/agreements/register.html", {"form": form, "page": page})
+    return render(request, "agreements/register.html", {"form": form, "page": page})
 
 
 def _register_csv(agreements) -> HttpResponse:
@@ -360,7 +362,7 @@ def inspectorate(request):
                 ]
             )
         return response
-    return render(request, "arrangements/agreements/inspectorate.html", {"agreements": agreements})
+    return render(request, "agreements/inspectorate.html", {"agreements": agreements})
 
 
 @login_required
@@ -387,7 +389,7 @@ def verify(request):
             "version": version,
             "visible": version is not None and can_view_agreement(request.user, version.agreement),
         }
-    return render(request, "arrangements/agreements/verify.html", {"form": form, "result": result})
+    return render(request, "agreements/verify.html", {"form": form, "result": result})
 
 
 @login_required
@@ -399,7 +401,7 @@ def templates(request):
     countries = dict(Country.choices)
     return render(
         request,
-        "arrangements/agreements/templates.html",
+        "agreements/templates.html",
         {
             "rows": [
                 {
@@ -422,13 +424,13 @@ def template_edit(request, pk: int):
         sections = _posted_sections(request.POST, template.sections)
         try:
             if "new_version" in request.POST:
-                draft = services.template_draft(actor=request.user, template=template)
+                draft = services.agreement_template_draft(actor=request.user, template=template)
                 return redirect("agreements:template", pk=draft.pk)
-            services.template_save(
+            services.agreement_template_save(
                 actor=request.user, template=template, title=request.POST.get("title", ""), sections=sections
             )
             if "publish" in request.POST:
-                services.template_publish(actor=request.user, template=template)
+                services.agreement_template_publish(actor=request.user, template=template)
                 messages.success(
                     request, _("Published. New agreements use this version; signed ones keep theirs.")
                 )
@@ -439,7 +441,7 @@ def template_edit(request, pk: int):
             messages.error(request, error.message)
     return render(
         request,
-        "arrangements/agreements/template.html",
+        "agreements/template.html",
         {
             "template": template,
             "sections": sections,

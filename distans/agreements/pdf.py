@@ -9,14 +9,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
 
-from distans.arrangements import agreement_text
-from distans.arrangements.models import AgreementVersion
+from distans.agreements import text as agreement_text
+from distans.agreements.models import AgreementVersion
 
 
 def render_pdf(version: AgreementVersion, employer: str) -> bytes:
     with translation.override(version.language):
         html = render_to_string(
-            "arrangements/agreements/pdf.html",
+            "agreements/pdf.html",
             {
                 "version": version,
                 "agreement": version.agreement,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from distans.arrangements.models import Agreement, VersionStatus
+from distans.agreements.models import Agreement, VersionStatus
 from distans.core.mail import send_to_person, site_link
 
 SUBJECTS = {
@@ -50,7 +50,7 @@ def agreement_notify(agreement_id: int, kind: str) -> int:
         send_to_person(
             someone,
             subject=lambda: _(SUBJECTS[kind]),
-            template="arrangements/email/agreement.txt",
+            template="agreements/email/agreement.txt",
             context={"agreement": agreement, "kind": kind, "url": site_link(f"/agreements/{agreement.pk}/")},
         )
     return len(people)
@@ -65,7 +65,7 @@ def ensure_sweep() -> None:
 
 @task()
 def agreements_sweep() -> dict:
-    from distans.arrangements.agreement_services import apply_due
+    from distans.agreements.services import apply_due
     from distans.followup.services import sweep  # follow-up builds on agreements, so it is imported late
 
     counts = {**apply_due(), **sweep()}

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from django.db.models import Q
 
-from distans.arrangements.models import Agreement, AgreementStatus, AgreementVersion, VersionStatus
+from distans.agreements.models import Agreement, AgreementStatus, AgreementVersion, VersionStatus
 
 # Agreements whose signed versions governed the plan at some time. Suspended agreements grant nothing
 # while suspended, signed-but-not-active ones nothing until they take effect.

@@ -6,9 +6,10 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from distans.arrangements.agreement_text import TERM_LABELS, words
+from distans.agreements.models import AgreementStatus
+from distans.agreements.text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
-from distans.arrangements.models import AgreementStatus, Location
+from distans.arrangements.models import Location
 from distans.core.forms import DateField
 from distans.core.weekdays import WORKDAYS
 from distans.org.models import Country, Unit

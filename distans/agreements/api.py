@@ -6,13 +6,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema
 
-from distans.arrangements import agreement_queries as queries
-from distans.arrangements import agreement_services as services
-from distans.arrangements import models
-from distans.arrangements.agreement_forms import TermsForm
-from distans.arrangements.agreement_pdf import render_pdf
-from distans.arrangements.models import Agreement
-from distans.arrangements.permissions import (
+from distans.agreements import models, queries, services
+from distans.agreements.forms import TermsForm
+from distans.agreements.models import Agreement
+from distans.agreements.pdf import render_pdf
+from distans.agreements.permissions import (
     can_end_agreement,
     can_manage_agreement,
     can_suspend_agreement,
@@ -28,6 +26,9 @@ router = Router(tags=["agreements"])
 
 AgreementStatus, VersionStatus = choices(models.AgreementStatus), choices(models.VersionStatus)
 Party = choices(models.Party)
+
+# The actions that take only a reason.
+REASONED = {"suspend": services.agreement_suspend, "reinstate": services.agreement_reinstate}
 
 
 class SignatureOut(Schema):
@@ -170,7 +171,7 @@ def agreement_send(request, agreement_id: int):
     """Freeze the draft's text and ask both parties to sign; names any missing term (400)."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(can_manage_agreement(request.auth, agreement))
-    services.send(actor=request.auth, agreement=agreement)
+    services.agreement_send(actor=request.auth, agreement=agreement)
     return _out(agreement)
 
 
@@ -179,7 +180,7 @@ def agreement_sign(request, agreement_id: int, payload: SignIn):
     """Sign the version waiting for signatures, for your side, confirming with your password."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(signing_party(request.auth, agreement) is not None)
-    services.sign(
+    services.agreement_sign(
         actor=request.auth,
         agreement=agreement,
         accepted=payload.accepted,
@@ -201,7 +202,7 @@ def agreement_amend(request, agreement_id: int, payload: AmendIn):
 
 
 def _amend(actor, agreement: Agreement, payload: AmendIn) -> None:
-    version = services.amend(actor=actor, agreement=agreement, change_note=payload.change_note)
+    version = services.agreement_amend(actor=actor, agreement=agreement, change_note=payload.change_note)
     if payload.terms:
         form = TermsForm(
             data={**TermsForm.initial_from(version.terms, version.language), **payload.terms},
@@ -212,9 +213,9 @@ def _amend(actor, agreement: Agreement, payload: AmendIn) -> None:
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))
             raise DomainError("invalid_terms", f"{field}: {' '.join(errors)}", field=field)
-        services.terms_update(actor=actor, agreement=agreement, values=form.terms())
+        services.agreement_terms_update(actor=actor, agreement=agreement, values=form.terms())
     if payload.send:
-        services.send(actor=actor, agreement=agreement)
+        services.agreement_send(actor=actor, agreement=agreement)
 
 
 @router.post("/agreements/{agreement_id}/suspend", response=AgreementOut, url_name="agreement_suspend")
@@ -222,7 +223,7 @@ def agreement_suspend(request, agreement_id: int, payload: ReasonIn):
     """Suspend (or, with action=reinstate, reinstate) the agreement, with the reason the employee sees."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(can_suspend_agreement(request.auth, agreement))
-    getattr(services, payload.action)(actor=request.auth, agreement=agreement, reason=payload.reason)
+    REASONED[payload.action](actor=request.auth, agreement=agreement, reason=payload.reason)
     return _out(agreement)
 
 
@@ -231,7 +232,7 @@ def agreement_end(request, agreement_id: int, payload: EndIn):
     """Give notice; the agreement ends after its last day. The employment continues."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(can_end_agreement(request.auth, agreement))
-    services.end(
+    services.agreement_end(
         actor=request.auth,
         agreement=agreement,
         last_day=payload.last_day,

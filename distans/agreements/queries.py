@@ -9,18 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from distans.arrangements import agreement_text
-from distans.arrangements.models import (
+from distans.agreements import text as agreement_text
+from distans.agreements.models import (
     LIVE_AGREEMENT,
     Agreement,
     AgreementStatus,
     AgreementTemplate,
     AgreementVersion,
-    Request,
     Signature,
     VersionStatus,
 )
-from distans.arrangements.permissions import can_view_register
+from distans.agreements.permissions import can_view_register
+from distans.arrangements.models import Request
 from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
 from distans.core.permissions import is_hr
@@ -107,7 +107,7 @@ def equipment_terms(person: Person) -> dict | None:
 
 def terms_from_request(request: Request, policy: PolicyVersion | None) -> dict:
     """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
-    Values are data and codes; `agreement_text` says them in the agreement's language. HR or the manager
+    Values are data and codes; `agreements.text` says them in the agreement's language. HR or the manager
     checks them before sending."""
     person = request.person
     settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()

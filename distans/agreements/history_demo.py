@@ -19,22 +19,19 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from distans.arrangements import agreement_queries, agreement_text
-from distans.arrangements.agreement_demo import passing_answer
-from distans.arrangements.agreement_services import compose
-from distans.arrangements.models import (
+from distans.agreements import queries as agreement_queries
+from distans.agreements import text as agreement_text
+from distans.agreements.demo import passing_answer
+from distans.agreements.models import (
     Agreement,
     AgreementStatus,
     AgreementVersion,
-    Decision,
-    DecisionKind,
     Party,
-    Request,
     Signature,
-    Status,
-    Step,
     VersionStatus,
 )
+from distans.agreements.services import compose
+from distans.arrangements.models import Decision, DecisionKind, Request, Status, Step
 from distans.checklists.models import Assignment, Response, TemplateVersion
 from distans.core.audit import audit_record
 from distans.core.bulk import analyze

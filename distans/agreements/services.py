@@ -10,28 +10,25 @@ from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from distans.arrangements import agreement_queries as queries
-from distans.arrangements import agreement_rules as rules
-from distans.arrangements import agreement_tasks as tasks
-from distans.arrangements import agreement_text, signals
-from distans.arrangements.agreement_pdf import render_pdf, sha256
-from distans.arrangements.models import (
+from distans.agreements import queries, rules, signals, tasks
+from distans.agreements import text as agreement_text
+from distans.agreements.models import (
     LIVE_AGREEMENT,
     Agreement,
     AgreementTemplate,
     AgreementVersion,
     Party,
-    Request,
     Signature,
-    Status,
     VersionStatus,
 )
-from distans.arrangements.permissions import (
+from distans.agreements.pdf import render_pdf, sha256
+from distans.agreements.permissions import (
     can_end_agreement,
     can_manage_agreement,
     can_suspend_agreement,
     signing_party,
 )
+from distans.arrangements.models import Request, Status
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.policy import queries as policy_queries
@@ -115,7 +112,7 @@ def _pending(agreement: Agreement) -> AgreementVersion | None:
     ).first()
 
 
-def draft_from_request(*, actor, request: Request) -> Agreement | None:
+def agreement_draft_from_request(*, actor, request: Request) -> Agreement | None:
     """An approved request becomes a draft agreement, or an amendment of the person's live agreement."""
     if request.status != Status.APPROVED:
         return None
@@ -163,7 +160,7 @@ def draft_from_request(*, actor, request: Request) -> Agreement | None:
     return agreement
 
 
-def terms_update(
+def agreement_terms_update(
     *, actor, agreement: Agreement, values: dict, change_note: str | None = None
 ) -> AgreementVersion:
     """Change the terms of the draft version; only a draft can change."""
@@ -211,7 +208,7 @@ def compose(version: AgreementVersion) -> str:
     )
 
 
-def send(*, actor, agreement: Agreement) -> AgreementVersion:
+def agreement_send(*, actor, agreement: Agreement) -> AgreementVersion:
     """Freeze the draft's text and ask both parties to sign it."""
     with transaction.atomic():
         agreement = _locked(agreement)
@@ -235,7 +232,7 @@ def send(*, actor, agreement: Agreement) -> AgreementVersion:
     return version
 
 
-def sign(
+def agreement_sign(
     *,
     actor,
     agreement: Agreement,
@@ -324,7 +321,7 @@ def _activate_if_due(actor, agreement: Agreement, today: datetime.date) -> bool:
     return True
 
 
-def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
+def agreement_amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
     """Start a new version from the one in force; both sign it again."""
     if not (change_note or "").strip():
         raise DomainError("note_required", _("Say what changes and why."), field="change_note")
@@ -353,7 +350,7 @@ def amend(*, actor, agreement: Agreement, change_note: str) -> AgreementVersion:
     return version
 
 
-def suspend(*, actor, agreement: Agreement, reason: str) -> Agreement:
+def agreement_suspend(*, actor, agreement: Agreement, reason: str) -> Agreement:
     return _with_reason(
         actor,
         agreement,
@@ -364,7 +361,7 @@ def suspend(*, actor, agreement: Agreement, reason: str) -> Agreement:
     )
 
 
-def reinstate(*, actor, agreement: Agreement, reason: str) -> Agreement:
+def agreement_reinstate(*, actor, agreement: Agreement, reason: str) -> Agreement:
     return _with_reason(
         actor,
         agreement,
@@ -390,7 +387,7 @@ def _with_reason(actor, agreement, action, reason, may, refusal) -> Agreement:
     return agreement
 
 
-def end(
+def agreement_end(
     *, actor, agreement: Agreement, last_day: datetime.date | None, reason: str, by_agreement: bool = False
 ) -> Agreement:
     """Give notice: the agreement ends after its last day. A signed one keeps its notice, unless both
@@ -496,7 +493,7 @@ def apply_due(today: datetime.date | None = None) -> dict[str, int]:
     return counts
 
 
-def template_draft(*, actor, template: AgreementTemplate) -> AgreementTemplate:
+def agreement_template_draft(*, actor, template: AgreementTemplate) -> AgreementTemplate:
     """A new draft of a published template, to edit; a signed agreement keeps the text it was signed with."""
     with transaction.atomic():
         existing = AgreementTemplate.objects.filter(
@@ -524,7 +521,7 @@ def template_draft(*, actor, template: AgreementTemplate) -> AgreementTemplate:
     return draft
 
 
-def template_save(
+def agreement_template_save(
     *, actor, template: AgreementTemplate, title: str, sections: list[dict]
 ) -> AgreementTemplate:
     with transaction.atomic():
@@ -540,7 +537,7 @@ def template_save(
     return template
 
 
-def template_publish(*, actor, template: AgreementTemplate) -> AgreementTemplate:
+def agreement_template_publish(*, actor, template: AgreementTemplate) -> AgreementTemplate:
     with transaction.atomic():
         template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
         if template.status != AgreementTemplate.Status.DRAFT:

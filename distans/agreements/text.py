@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from distans.arrangements import agreement_rules as rules
+from distans.agreements import rules
 from distans.core.markdown import render
 from distans.core.translated import localized
 from distans.core.weekdays import NAMES
@@ -34,15 +34,6 @@ TERM_LABELS = {
 PHRASES = {
     "as_at_office": gettext_lazy("as at the office, under the employment contract"),
     "standard_equipment": gettext_lazy("laptop, mobile phone and headset"),
-}
-
-
-# The agreement's language, named inside a sentence ("The agreement is written in Swedish").
-LANGUAGE_NAMES = {
-    "en": pgettext_lazy("language, inside a sentence", "English"),
-    "sv": pgettext_lazy("language, inside a sentence", "Swedish"),
-    "nb": pgettext_lazy("language, inside a sentence", "Norwegian"),
-    "da": pgettext_lazy("language, inside a sentence", "Danish"),
 }
 
 
