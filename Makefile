@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install messages pdf browser lint bench
+.PHONY: run test install messages pdf browser lint check bench
 
 install: $(VENV)/.installed messages pdf
 
@@ -49,4 +49,11 @@ test: install browser
 	DISTANS_TESTING=1 $(PY) -m pytest -n 2 -q $(PYTEST_ARGS)
 
 lint: install
-	$(PY) -m ruff check distans
+	$(PY) -m ruff check distans tests scripts bench conftest.py
+
+# Static checks, quick (mypy keeps its cache in var/mypy): lint, the import direction, the types.
+check: install
+	$(PY) -m ruff check distans tests scripts bench conftest.py
+	$(PY) -m ruff format --check distans tests scripts bench conftest.py
+	$(PY) scripts/check_imports.py
+	DISTANS_TESTING=1 $(PY) -m mypy

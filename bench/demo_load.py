@@ -23,8 +23,9 @@ def run(people: int) -> float:
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
         started = time.monotonic()
-        subprocess.run([*manage, "demo", "--people", str(people)], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [*manage, "demo", "--people", str(people)], env=env, check=True, stdout=subprocess.DEVNULL
+        )
         return time.monotonic() - started
 
 

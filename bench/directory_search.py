@@ -14,8 +14,12 @@ import tempfile
 import time
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-os.environ.update(DEBUG="1", VAR_DIR=tempfile.mkdtemp(), DJANGO_SETTINGS_MODULE="distans.settings",
-                  ALLOWED_HOSTS="testserver")
+os.environ.update(
+    DEBUG="1",
+    VAR_DIR=tempfile.mkdtemp(),
+    DJANGO_SETTINGS_MODULE="distans.settings",
+    ALLOWED_HOSTS="testserver",
+)
 os.environ.pop("DATABASE_URL", None)
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

@@ -20,8 +20,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from distans.planning.planner import WEEK, Person, Problem, Site, Unit, Weights, patterns, solve  # noqa: E402
-from distans.planning.planner_check import score, violations  # noqa: E402
+from distans.planning.planner.blocks import solve  # noqa: E402
+from distans.planning.planner.checker import score, violations  # noqa: E402
+from distans.planning.planner.constraints import patterns  # noqa: E402
+from distans.planning.planner.problem import WEEK, Person, Problem, Site, Solution, Unit, Weights  # noqa: E402
 
 REMOTE_DAYS = [0] * 5 + [1] * 10 + [2] * 30 + [3] * 30 + [4] * 15 + [5] * 10
 
@@ -192,8 +194,6 @@ def greedy(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, int]
 
 
 def measures(problem, office, chosen) -> dict:
-    from distans.planning.planner import Solution
-
     solution = Solution("greedy", office=office, chosen_office_days=chosen)
     wanted = sum(len(person.preferred_office) for person in problem.people)
     met = sum(len(set(person.preferred_office) & set(office[person.id])) for person in problem.people)

@@ -32,8 +32,11 @@ ERROR_SCHEMA = {
     "type": "object",
     "properties": {
         "code": {"title": "Code", "type": "string", "description": "Stable, for programs."},
-        "message": {"title": "Message", "type": "string",
-                    "description": "For people, in the person's language."},
+        "message": {
+            "title": "Message",
+            "type": "string",
+            "description": "For people, in the person's language.",
+        },
     },
     "required": ["code", "message"],
 }
@@ -48,11 +51,14 @@ ERROR_RESPONSES = {
 
 
 def _error_response(status: int, description: str) -> dict:
-    response = {"description": description,
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    response = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
     if status == 429:
-        response["headers"] = {"Retry-After": {"schema": {"type": "integer"},
-                                               "description": "Seconds to wait."}}
+        response["headers"] = {
+            "Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}
+        }
     return response
 
 
@@ -105,8 +111,9 @@ def _field(loc: tuple) -> str:
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
     fields = dict.fromkeys(_field(tuple(error.get("loc") or ("body",))) for error in exc.errors)
-    return error_response(422, "invalid", _("Some values are not valid: %(fields)s.")
-                          % {"fields": ", ".join(fields)})
+    return error_response(
+        422, "invalid", _("Some values are not valid: %(fields)s.") % {"fields": ", ".join(fields)}
+    )
 
 
 @api.exception_handler(PermissionDenied)
@@ -122,9 +129,14 @@ def on_not_found(request, exc):
 # ninja's own refusals, in English in the exception: their code and message in the reader's language.
 NINJA_REFUSALS = {
     "Cannot parse request body": (422, "invalid_body", gettext_lazy("The request body is not valid JSON.")),
-    "CSRF check Failed": (403, "csrf_failed", gettext_lazy(
-        "The CSRF check failed. A signed-in session must send its CSRF token; a personal API token "
-        "needs none.")),
+    "CSRF check Failed": (
+        403,
+        "csrf_failed",
+        gettext_lazy(
+            "The CSRF check failed. A signed-in session must send its CSRF token; a personal API token "
+            "needs none."
+        ),
+    ),
 }
 
 

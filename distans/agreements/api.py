@@ -1,6 +1,6 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -8,24 +8,25 @@ from ninja import Field, Router, Schema
 
 from distans.agreements import models, queries, services
 from distans.agreements.forms import TermsForm
-from distans.agreements.models import Agreement
+from distans.agreements.models import Agreement, AgreementVersion, Signature
 from distans.agreements.pdf import render_pdf
 from distans.agreements.permissions import (
     can_end_agreement,
-    can_manage_agreement,
+    can_end_by_agreement,
     can_suspend_agreement,
     get_agreement_for_user,
     signing_party,
 )
-from distans.core.api_types import ApiDate, choices
+from distans.core.api_types import ApiDate, enum_schema
 from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["agreements"])
 
-AgreementStatus, VersionStatus = choices(models.AgreementStatus), choices(models.VersionStatus)
-Party = choices(models.Party)
+AgreementStatus = Annotated[models.AgreementStatus, enum_schema(models.AgreementStatus)]
+VersionStatus = Annotated[models.VersionStatus, enum_schema(models.VersionStatus)]
+Party = Annotated[models.Party, enum_schema(models.Party)]
 
 # The actions that take only a reason.
 REASONED = {"suspend": services.agreement_suspend, "reinstate": services.agreement_reinstate}
@@ -54,6 +55,10 @@ class VersionOut(Schema):
     )
     signatures: list[SignatureOut]
 
+    @staticmethod
+    def resolve_signatures(version: AgreementVersion) -> list[Signature]:
+        return list(version.signatures.all())
+
 
 class AgreementOut(Schema):
     id: int
@@ -66,6 +71,10 @@ class AgreementOut(Schema):
     ends_on: date | None
     reason: str
     versions: list[VersionOut]
+
+    @staticmethod
+    def resolve_versions(agreement: Agreement) -> list[AgreementVersion]:
+        return list(agreement.versions.all())
 
 
 class SignIn(Schema):
@@ -90,9 +99,10 @@ class EndIn(Schema):
     by_agreement: bool = False
 
 
-def _out(agreement: Agreement) -> AgreementOut:
+def _out(agreement: Agreement) -> Agreement:
+    """The agreement as stored now, its versions and signatures loaded; `AgreementOut` reads them."""
     agreement.refresh_from_db()
-    return _out_loaded(queries.load_versions(agreement))
+    return queries.load_versions(agreement)
 
 
 @router.get("/agreements", response=list[AgreementOut], url_name="agreements")
@@ -102,45 +112,7 @@ def agreement_list(request, person: int | None = None, status: AgreementStatus |
     agreements = queries.with_versions(
         queries.visible_agreements(request.auth, person_ids=person_ids, status=status).order_by("pk")[:500]
     )
-    return [_out_loaded(agreement) for agreement in agreements]
-
-
-def _out_loaded(agreement: Agreement) -> AgreementOut:
-    return AgreementOut(
-        id=agreement.pk,
-        person_id=agreement.person_id,
-        country=agreement.country,
-        status=agreement.status,
-        days_per_week=agreement.days_per_week,
-        start_date=agreement.start_date,
-        end_date=agreement.end_date,
-        ends_on=agreement.ends_on,
-        reason=agreement.reason,
-        versions=[
-            VersionOut(
-                number=v.number,
-                status=v.status,
-                language=v.language,
-                effective_from=v.effective_from,
-                change_note=v.change_note,
-                text_sha256=v.text_sha256,
-                pdf_sha256=v.pdf_sha256,
-                signed_at=v.signed_at,
-                terms=v.terms,
-                signatures=[
-                    SignatureOut(
-                        party=s.party,
-                        name=s.name,
-                        role=s.role,
-                        signed_at=s.signed_at,
-                        text_sha256=s.text_sha256,
-                    )
-                    for s in v.signatures.all()
-                ],
-            )
-            for v in agreement.versions.all()
-        ],
-    )
+    return list(agreements)
 
 
 @router.get("/agreements/{agreement_id}", response=AgreementOut, url_name="agreement")
@@ -162,15 +134,14 @@ def agreement_pdf(request, agreement_id: int, version: int | None = None):
     if chosen is None:
         raise Http404
     chosen = type(chosen).objects.select_related("template", "agreement").get(pk=chosen.pk)
-    data = bytes(chosen.pdf) if chosen.pdf else render_pdf(chosen, chosen.terms.get("employer", ""))
+    data = bytes(chosen.pdf) if chosen.pdf else render_pdf(chosen, chosen.agreement_terms.employer)
     return HttpResponse(data, content_type="application/pdf")
 
 
 @router.post("/agreements/{agreement_id}/send", response=AgreementOut, url_name="agreement_send")
 def agreement_send(request, agreement_id: int):
     """Freeze the draft's text and ask both parties to sign; names any missing term (400)."""
-    agreement = get_agreement_for_user(request.auth, agreement_id)
-    require(can_manage_agreement(request.auth, agreement))
+    agreement = get_agreement_for_user(request.auth, agreement_id, for_write=True)
     services.agreement_send(actor=request.auth, agreement=agreement)
     return _out(agreement)
 
@@ -194,8 +165,7 @@ def agreement_sign(request, agreement_id: int, payload: SignIn):
 @router.post("/agreements/{agreement_id}/amend", response=AgreementOut, url_name="agreement_amend")
 def agreement_amend(request, agreement_id: int, payload: AmendIn):
     """Start an amendment from the version in force, change its terms, and optionally send it."""
-    agreement = get_agreement_for_user(request.auth, agreement_id)
-    require(can_manage_agreement(request.auth, agreement))
+    agreement = get_agreement_for_user(request.auth, agreement_id, for_write=True)
     with transaction.atomic():  # a refused change of terms leaves no amendment behind
         _amend(request.auth, agreement, payload)
     return _out(agreement)
@@ -204,15 +174,16 @@ def agreement_amend(request, agreement_id: int, payload: AmendIn):
 def _amend(actor, agreement: Agreement, payload: AmendIn) -> None:
     version = services.agreement_amend(actor=actor, agreement=agreement, change_note=payload.change_note)
     if payload.terms:
+        terms = version.agreement_terms
         form = TermsForm(
-            data={**TermsForm.initial_from(version.terms, version.language), **payload.terms},
+            data={**TermsForm.initial_from(terms, version.language), **payload.terms},
             country=agreement.country,
             language=version.language,
-            current=version.terms,
+            current=terms,
         )
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))
-            raise DomainError("invalid_terms", f"{field}: {' '.join(errors)}", field=field)
+            raise DomainError("invalid_terms", f"{field}: {' '.join(map(str, errors))}", field=field)
         services.agreement_terms_update(actor=actor, agreement=agreement, values=form.terms())
     if payload.send:
         services.agreement_send(actor=actor, agreement=agreement)
@@ -232,6 +203,8 @@ def agreement_end(request, agreement_id: int, payload: EndIn):
     """Give notice; the agreement ends after its last day. The employment continues."""
     agreement = get_agreement_for_user(request.auth, agreement_id)
     require(can_end_agreement(request.auth, agreement))
+    # Ending early by agreement is HR's or the manager's to record, as on the page.
+    require(not payload.by_agreement or can_end_by_agreement(request.auth, agreement))
     services.agreement_end(
         actor=request.auth,
         agreement=agreement,

@@ -7,8 +7,31 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Remote work agreements")
 
     def ready(self):
-        from distans.agreements.services import agreement_draft_from_request
+        from distans.agreements.queries import attention_for
+        from distans.agreements.services import agreement_apply_due, agreement_draft_from_request
         from distans.arrangements.hooks import request_approved
+        from distans.core import home
+        from distans.core.demo import DemoStep, demo_steps
+        from distans.core.schedule import hourly_jobs
 
         # An approved request becomes a draft agreement, or an amendment of the person's live one.
         request_approved.subscribe("agreements.draft_from_request", agreement_draft_from_request)
+        home.attention_sources.subscribe("agreements", attention_for)
+        hourly_jobs.subscribe("agreements.apply_due", agreement_apply_due)
+        demo_steps.register(
+            DemoStep(
+                40,
+                "agreements",
+                "distans.agreements.demo.agreements_demo",
+                "Added the demo agreements: in effect in Sweden, Norway (amended) and Denmark.",
+            )
+        )
+        demo_steps.register(
+            DemoStep(
+                60,
+                "agreements.history",
+                "distans.agreements.history_demo.history_demo",
+                "Added the agreements signed in the past months: about two in three people.",
+                analyze_after=True,
+            )
+        )

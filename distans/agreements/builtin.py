@@ -5,6 +5,8 @@ countries) and language. Loaded by a migration as published version 1; HR edits 
 Each section is written once per language; a country replaces or adds the sections its law asks for.
 Placeholders in {braces} are filled from the terms (`agreement_text.display_values`)."""
 
+from typing import Any
+
 LANGUAGES = ("en", "sv", "nb", "da")
 COUNTRIES = ("SE", "NO", "DK", "")
 
@@ -532,8 +534,9 @@ COMMON = [
     ),
 ]
 
-# Sections a country adds after the section named, or uses instead of the common one (same key).
-COUNTRY = {
+# Sections a country adds after the section named, or uses instead of the common one (same key):
+# (key, when, after, the title and body in each language).
+COUNTRY: dict[str, list[tuple[str, str, str | None, dict[str, Any]]]] = {
     "NO": [
         (
             "evening_work",

@@ -108,6 +108,7 @@ def agreements_demo() -> bool:
                 WORKPLACE[person.country] if person.country in WORKPLACE else "workplace-se",
                 "insurance",
             ):
+                assert person.manager is not None, "every demo employee has a manager"
                 pass_checklist(person, key, person.manager)
             agreement = Agreement.objects.get(person=person)
             _sign_both(agreement, person, hr)
@@ -121,5 +122,5 @@ def agreements_demo() -> bool:
                     actor=hr, agreement=agreement, values={"days_per_week": "2.0", "weekdays": [0, 4]}
                 )
                 _sign_both(agreement, person, hr)
-        agreement_services.apply_due(today)
+        agreement_services.agreement_apply_due(today)
     return True

@@ -7,11 +7,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.agreements.models import AgreementStatus
+from distans.agreements.terms import AgreementTerms
 from distans.agreements.text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import Location
-from distans.core.forms import DateField
-from distans.core.weekdays import WORKDAYS
+from distans.core.forms import DateField, WorkdaysField
 from distans.org.models import Country, Unit
 
 DAY_STEPS = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
@@ -47,26 +47,14 @@ class TermsForm(forms.Form):
     )
     days_per_week = forms.TypedChoiceField(label=TERM_LABELS["days_per_week"], choices=DAY_STEPS, coerce=str)
     flexible = forms.BooleanField(label=_("Flexible days"), required=False)
-    weekdays = forms.TypedMultipleChoiceField(
-        label=_("Fixed weekdays"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    weekdays = WorkdaysField(label=_("Fixed weekdays"))
     averaging_weeks = forms.IntegerField(label=_("Averaged over weeks"), min_value=1, max_value=26)
     working_hours = forms.CharField(label=TERM_LABELS["working_hours"], max_length=200, required=False)
     reachable_hours = forms.CharField(
         label=_("Reachable hours (empty: none agreed)"), max_length=200, required=False
     )
     meeting_times = forms.CharField(label=_("Recurring meetings"), max_length=200, required=False)
-    office_weekdays = forms.TypedMultipleChoiceField(
-        label=_("Team office days"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    office_weekdays = WorkdaysField(label=_("Team office days"))
     trial = forms.BooleanField(label=_("Trial period"), required=False)
     notice_weeks = forms.IntegerField(
         label=TERM_LABELS["notice_weeks"], min_value=0, max_value=26, required=False
@@ -90,11 +78,11 @@ class TermsForm(forms.Form):
         country: str = "",
         amendment: bool = False,
         language: str = "en",
-        current: dict | None = None,
+        current: AgreementTerms | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.language, self.current = language, current or {}
+        self.language, self.current = language, current or AgreementTerms()
         if country != "NO":
             del self.fields["evening_work"]
         if not amendment:
@@ -123,18 +111,19 @@ class TermsForm(forms.Form):
         data["weekdays"] = [] if data["flexible"] else sorted(data["weekdays"])
         data["office_weekdays"] = sorted(data["office_weekdays"])
         for key in WORDED_TERMS:  # left as shown: keep Distans's own words, said in the agreement's language
-            if key in data and data[key] == words(self.current.get(key), self.language):
-                data[key] = self.current[key]
+            if key in data and data[key] == words(getattr(self.current, key), self.language):
+                data[key] = getattr(self.current, key)
         return data
 
     @classmethod
-    def initial_from(cls, terms: dict, language: str = "en") -> dict:
-        """The form's values from the terms: the days as one of the choices, words in the agreement's
-        language."""
-        initial = {key: terms.get(key) for key in cls.base_fields}
-        initial["days_per_week"] = day_step(terms.get("days_per_week"))
+    def initial_from(cls, terms: AgreementTerms, language: str = "en") -> dict:
+        """The form's values from the terms (as stored, since the fields are named after the terms): the
+        days as one of the choices, words in the agreement's language."""
+        stored = terms.to_dict()
+        initial = {key: stored[key] for key in cls.base_fields if key in stored}
+        initial["days_per_week"] = day_step(terms.days_per_week)
         for key in WORDED_TERMS:
-            initial[key] = words(terms.get(key), language)
+            initial[key] = words(getattr(terms, key), language)
         return initial
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from distans.agreements import queries as agreement_queries
 from distans.agreements import text as agreement_text
+from distans.agreements.audit_actions import AgreementAudit
 from distans.agreements.demo import passing_answer
 from distans.agreements.models import (
     Agreement,
@@ -37,7 +38,6 @@ from distans.core.audit import audit_record
 from distans.core.bulk import analyze
 from distans.org.demo import ABROAD, demo_logins
 from distans.org.models import Person, RemoteSuitability
-from distans.planning.models import UnitPlanSettings
 from distans.policy import queries as policy_queries
 
 SHARE_WITH_AGREEMENT = 0.86  # of the people whose position allows remote work
@@ -56,7 +56,7 @@ def _fixed_weekdays(rng: random.Random, days: Decimal, office_days: set[int]) ->
     free = [day for day in range(5) if day not in office_days]
     count = min(int(days), len(free))
     weights = {0: 3, 4: 3}  # Mondays and Fridays are the days people most often ask for
-    chosen = []
+    chosen: list[int] = []
     while len(chosen) < count:
         day = rng.choices(free, weights=[weights.get(day, 2) for day in free])[0]
         if day not in chosen:
@@ -102,12 +102,8 @@ def history_demo(*, seed: int = 1) -> bool:
         Agreement.objects.values_list("person_id", flat=True)
     )
     taken -= {logins["employee"].pk} | ({abroad.pk} if abroad else set())
-    office_days = {
-        unit_id: set(days)
-        for unit_id, days in UnitPlanSettings.objects.values_list("unit_id", "office_weekdays")
-    }
     templates = {
-        key: TemplateVersion.objects.filter(template__key=key, status="published").order_by("-number").first()
+        key: TemplateVersion.objects.filter(template__key=key, status="published").latest("number")
         for key in ("suitability", "it-security", "insurance", *CHECKS.values())
     }
     answers = {key: _passing_answers(version) for key, version in templates.items()}
@@ -120,7 +116,8 @@ def history_demo(*, seed: int = 1) -> bool:
         for person in people:
             start = today - datetime.timedelta(days=rng.randint(30, 180))
             start -= datetime.timedelta(days=start.weekday())  # agreements start on a Monday
-            values = _choose(rng, person, office_days.get(person.unit_id, set()))
+            office_days = set(agreement_queries.contributed_terms(person).get("office_weekdays", []))
+            values = _choose(rng, person, office_days)
             if abroad and person.pk == abroad.pk:
                 values = {
                     "days_per_week": Decimal(5),
@@ -139,7 +136,7 @@ def history_demo(*, seed: int = 1) -> bool:
         _agreements(chosen, requests)
         audit_record(
             actor=None,
-            action="demo.history",
+            action=AgreementAudit.DEMO_HISTORY,
             obj=None,
             changes={"agreements": [None, len(chosen)]},
         )
@@ -198,6 +195,7 @@ def _requests(chosen: dict, hr_approver: Person) -> dict[int, Request]:
     requests, decisions = {}, []
     for person, start, values in chosen.values():
         policy = policy_queries.in_force(start) or policy_queries.in_force()
+        assert policy is not None, "the demo has a policy in force"
         route = [Step.MANAGER]
         if values["days_per_week"] > policy.manager_max_days or values.get("location") == "abroad":
             route.append(Step.HR_APPROVER)
@@ -242,6 +240,7 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
         request = requests[person.pk]
         language = person.language or "en"
         template = agreement_queries.template_for(person.country, language)
+        assert template is not None, "the built-in templates cover every country"
         policy = request.policy_version
         terms = agreement_queries.terms_from_request(request, policy)
         agreement = Agreement(
@@ -257,7 +256,7 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
             status=VersionStatus.SIGNED,
             template=template,
             language=template.language,
-            terms=terms,
+            terms=terms.to_dict(),
             effective_from=start,
             sent_at=_moment(start - datetime.timedelta(days=14)),
             signed_at=_moment(start - datetime.timedelta(days=12), 15),
@@ -277,6 +276,7 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
         with translation.override(version.language):
             roles = {Party.EMPLOYEE: _("Employee"), Party.EMPLOYER: _("Line manager")}
         for party, signer in ((Party.EMPLOYEE, person), (Party.EMPLOYER, person.manager)):
+            assert signer is not None, "every demo employee has a manager"
             signatures.append(
                 Signature(
                     version=version,

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from distans.agreements.terms import AgreementTerms
+
 
 class AgreementStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -91,6 +93,10 @@ class Agreement(models.Model):
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Not stored: set on the agreements of a list by `queries.attach_versions` (the version in force)
+    # and by the inspectorate list (whether the regulation applies).
+    version_in_force: "AgreementVersion | None"
+    in_scope: bool
 
     class Meta:
         db_table = "arrangements_agreement"  # the table keeps its name from arrangements
@@ -117,7 +123,7 @@ class AgreementVersion(models.Model):
     status = models.CharField(max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
     template = models.ForeignKey(AgreementTemplate, on_delete=models.PROTECT, related_name="+")
     language = models.CharField(max_length=5)
-    terms = models.JSONField(default=dict)
+    terms = models.JSONField(default=dict)  # read and written as `agreement_terms`
     change_note = models.TextField(_("what changes"), max_length=2000, blank=True)
     effective_from = models.DateField(_("in effect from"))
     text = models.TextField(blank=True)
@@ -140,6 +146,15 @@ class AgreementVersion(models.Model):
 
     def __str__(self):
         return f"{self.agreement} v{self.number}"
+
+    @property
+    def agreement_terms(self) -> AgreementTerms:
+        """The terms, typed; DomainError when the stored ones are not valid."""
+        return AgreementTerms.from_dict(self.terms)
+
+    @agreement_terms.setter
+    def agreement_terms(self, terms: AgreementTerms) -> None:
+        self.terms = terms.to_dict()
 
 
 class Signature(models.Model):

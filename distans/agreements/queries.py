@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from distans.agreements import hooks
 from distans.agreements import text as agreement_text
 from distans.agreements.models import (
     LIVE_AGREEMENT,
@@ -20,14 +21,13 @@ from distans.agreements.models import (
     VersionStatus,
 )
 from distans.agreements.permissions import can_view_register
-from distans.arrangements.models import Request
+from distans.agreements.terms import AgreementTerms
+from distans.arrangements.models import Location, Request
 from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
 from distans.core.permissions import is_hr
-from distans.equipment.models import Loan
 from distans.org.models import Person, Unit
 from distans.org.permissions import own_or_reports
-from distans.planning.models import UnitPlanSettings
 from distans.policy import queries as policy_queries
 from distans.policy.models import PolicyVersion
 
@@ -56,7 +56,7 @@ def employer_name() -> str:
     return Unit.objects.filter(parent=None).order_by("pk").values_list("name", flat=True).first() or ""
 
 
-def passed_checklists(person_ids) -> dict[int, dict[str, datetime.datetime]]:
+def passed_checklists(person_ids) -> dict[int, dict[str, datetime.datetime | None]]:
     """For each person, each checklist kind they have passed, with when it was completed: a checklist
     passes once every side it asks for has answered (it is completed) and no answer fails. One side's
     answers alone, such as the employee's half of a joint risk assessment, do not pass it."""
@@ -69,7 +69,7 @@ def passed_checklists(person_ids) -> dict[int, dict[str, datetime.datetime]]:
         .values_list("person_id", "version__template__kind", "completed_at")
         .order_by("completed_at")
     )
-    passed: dict[int, dict[str, datetime.datetime]] = {}
+    passed: dict[int, dict[str, datetime.datetime | None]] = {}
     for person_id, kind, submitted in rows:
         passed.setdefault(person_id, {})[kind] = submitted
     return passed
@@ -92,60 +92,43 @@ def kind_names(kinds) -> list[str]:
     return [str(names.get(kind, kind)) for kind in kinds]
 
 
-def _hours(settings: UnitPlanSettings | None) -> str:
-    if settings and settings.reachable_from and settings.reachable_to:
-        return f"{settings.reachable_from:%H:%M}–{settings.reachable_to:%H:%M}"
-    return ""
-
-
-def equipment_terms(person: Person) -> dict | None:
-    """What is on loan to the person, as a term the text says in its own language; None when nothing is."""
-    loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
-    items = [(loan.item_type.name, loan.serial_number) for loan in loans]
-    return agreement_text.lent(items) if items else None
-
-
-def terms_from_request(request: Request, policy: PolicyVersion | None) -> dict:
-    """The first draft's terms: from the approved request, the person, her unit's settings and the policy.
-    Values are data and codes; `agreements.text` says them in the agreement's language. HR or the manager
-    checks them before sending."""
+def terms_from_request(request: Request, policy: PolicyVersion | None) -> AgreementTerms:
+    """The first draft's terms: from the approved request, the person, the policy, and what the apps above
+    know (her unit's hours and office days, what is lent: `contributed_terms`). Values are data and codes;
+    `agreements.text` says them in the agreement's language. HR or the manager checks them before
+    sending."""
     person = request.person
-    settings = UnitPlanSettings.objects.filter(unit_id=person.unit_id).first()
     workplace = passed_checklists([person.pk]).get(person.pk, {}).get(Kind.WORKPLACE)
-    working_hours = agreement_text.phrase("as_at_office")
-    equipment = equipment_terms(person) or agreement_text.phrase("standard_equipment")
-    return {
-        "employer": employer_name(),
-        "employee": person.full_name,
-        "employee_number": person.employee_number,
-        "position": person.position.name if person.position else "",
-        "unit": person.unit.name if person.unit else "",
-        "manager": person.manager.full_name if person.manager else "",
-        "employment_start": person.employment_start.isoformat() if person.employment_start else "",
-        "initiator": "employee" if request.created_by_id in (None, person.pk) else "employer",
-        "start_date": request.start_date.isoformat(),
-        "end_date": request.end_date.isoformat() if request.end_date else "",
-        "location": request.location,
-        "abroad_country": request.abroad_country,
-        "time_zone": request.time_zone,
-        "place": "",
-        "days_per_week": str(request.days_per_week),
-        "flexible": request.flexible,
-        "weekdays": list(request.weekdays or []),
-        "averaging_weeks": DEFAULT_AVERAGING_WEEKS,
-        "working_hours": working_hours,
-        "reachable_hours": _hours(settings),
-        "meeting_times": settings.meeting_note if settings else "",
-        "office_weekdays": list(settings.office_weekdays) if settings else [],
-        "trial": request.trial,
-        "trial_weeks": policy.trial_weeks if policy else 0,
-        "evaluation_months": policy.evaluation_months if policy else 6,
-        "notice_weeks": DEFAULT_NOTICE_WEEKS,
-        "equipment": equipment,
-        "evening_work": False,
-        "workplace_check": workplace.date().isoformat() if workplace else "",
-        "policy_version": policy.number if policy else "",
-    }
+    terms = AgreementTerms(
+        employer=employer_name(),
+        employee=person.full_name,
+        employee_number=person.employee_number,
+        position=person.position.name if person.position else "",
+        unit=person.unit.name if person.unit else "",
+        manager=person.manager.full_name if person.manager else "",
+        employment_start=person.employment_start,
+        initiator="employee" if request.created_by_id in (None, person.pk) else "employer",
+        start_date=request.start_date,
+        end_date=request.end_date,
+        location=request.location,
+        abroad_country=request.abroad_country,
+        time_zone=request.time_zone,
+        place="",
+        days_per_week=Decimal(str(request.days_per_week)),
+        flexible=request.flexible,
+        weekdays=tuple(request.weekdays or ()),
+        averaging_weeks=DEFAULT_AVERAGING_WEEKS,
+        working_hours=agreement_text.phrase("as_at_office"),
+        trial=request.trial,
+        trial_weeks=policy.trial_weeks if policy else 0,
+        evaluation_months=policy.evaluation_months if policy else 6,
+        notice_weeks=DEFAULT_NOTICE_WEEKS,
+        equipment=agreement_text.phrase("standard_equipment"),
+        evening_work=False,
+        workplace_check=workplace.date() if workplace else None,
+        policy_version=policy.number if policy else None,
+    )
+    return AgreementTerms.from_dict({**terms.to_dict(), **contributed_terms(person)})
 
 
 def current_version(agreement: Agreement) -> AgreementVersion | None:
@@ -255,7 +238,7 @@ def inspectorate_list(today: datetime.date):
         if agreement.status in LIVE_AGREEMENT
         and agreement.status != AgreementStatus.DRAFT
         and agreement.version_in_force
-        and agreement.version_in_force.terms.get("location") == "home"
+        and agreement.version_in_force.agreement_terms.location == Location.HOME
     ]
     for agreement in agreements:
         agreement.in_scope = agreement.days_per_week >= threshold
@@ -300,3 +283,12 @@ def attention_for(user) -> list[dict]:
             }
         )
     return items
+
+
+def contributed_terms(person: Person) -> dict:
+    """What the apps above agreements say a new agreement's terms should hold about the person (her
+    unit's hours and office days, what is lent to her): `hooks.draft_terms`, merged in their order."""
+    terms: dict = {}
+    for contribution in hooks.draft_terms.collect(person=person):
+        terms.update(contribution)
+    return terms

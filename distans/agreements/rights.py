@@ -13,6 +13,7 @@ from typing import NamedTuple
 from django.db.models import Q
 
 from distans.agreements.models import Agreement, AgreementStatus, AgreementVersion, VersionStatus
+from distans.agreements.terms import AgreementTerms
 
 # Agreements whose signed versions governed the plan at some time. Suspended agreements grant nothing
 # while suspended, signed-but-not-active ones nothing until they take effect.
@@ -72,7 +73,8 @@ def rights_for(person_ids, start: datetime.date, end: datetime.date | None = Non
     if end is not None:
         rows = rows.filter(agreement__start_date__lte=end)
     found: dict[int, list[Right]] = {}
-    for person_id, agreement_id, first, end_date, ends_on, effective, terms in rows:
+    for person_id, agreement_id, first, end_date, ends_on, effective, stored in rows:
+        terms = AgreementTerms.from_dict(stored)
         last = _last_day(end_date, ends_on)
         own = found.setdefault(person_id, [])
         begins = max(first, effective)
@@ -86,11 +88,11 @@ def rights_for(person_ids, start: datetime.date, end: datetime.date | None = Non
             Right(
                 start=begins,
                 end=last,
-                days_per_week=Decimal(str(terms.get("days_per_week") or 0)),
-                weekdays=() if terms.get("flexible", True) else tuple(sorted(terms.get("weekdays") or ())),
-                location=terms.get("location") or "home",
-                abroad_country=terms.get("abroad_country") or "",
-                time_zone=terms.get("time_zone") or "",
+                days_per_week=terms.days,
+                weekdays=() if terms.flexible else tuple(sorted(terms.weekdays)),
+                location=terms.location or "home",
+                abroad_country=terms.abroad_country,
+                time_zone=terms.time_zone,
                 agreement_id=agreement_id,
             )
         )

@@ -5,6 +5,9 @@ dates. No I/O; the services apply these under a row lock."""
 import datetime
 import re
 from decimal import Decimal
+from typing import Any
+
+from distans.agreements.terms import AgreementTerms
 
 DRAFT = "draft"
 AWAITING = "awaiting_signatures"
@@ -89,26 +92,25 @@ CONDITIONS = ("trial", "temporary", "abroad", "evening_work", "screen_work", "me
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def missing_terms(terms: dict) -> list[str]:
-    return [key for key in REQUIRED_TERMS if terms.get(key) in (None, "", [])]
+def missing_terms(terms: AgreementTerms) -> list[str]:
+    return [key for key in REQUIRED_TERMS if getattr(terms, key) in (None, "")]
 
 
-def conditions(terms: dict, dk_screen_days: Decimal) -> set[str]:
+def conditions(terms: AgreementTerms, dk_screen_days: Decimal) -> set[str]:
     """The conditions that hold for these terms (see CONDITIONS)."""
-    days = Decimal(str(terms.get("days_per_week") or 0))
     held = {
-        "trial": bool(terms.get("trial")),
-        "temporary": bool(terms.get("end_date")),
-        "abroad": terms.get("location") == "abroad",
-        "evening_work": bool(terms.get("evening_work")),
-        "screen_work": days > dk_screen_days,
-        "meetings": bool(terms.get("meeting_times")),
-        "office_days": bool(terms.get("office_weekdays")),
+        "trial": terms.trial,
+        "temporary": terms.end_date is not None,
+        "abroad": terms.location == "abroad",
+        "evening_work": terms.evening_work,
+        "screen_work": terms.days > dk_screen_days,
+        "meetings": bool(terms.meeting_times),
+        "office_days": bool(terms.office_weekdays),
     }
     return {name for name, holds in held.items() if holds}
 
 
-def template_problems(country: str, sections: list[dict], known: set[str]) -> list[tuple[str, str]]:
+def template_problems(country: str, sections: list[dict[str, Any]], known: set[str]) -> list[tuple[str, str]]:
     """What stops a template from being published: (code, detail) pairs."""
     problems = []
     keys = {section.get("key") for section in sections}

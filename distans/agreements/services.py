@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from distans.agreements import queries, rules, signals, tasks
+from distans.agreements import hooks, queries, rules, tasks
 from distans.agreements import text as agreement_text
+from distans.agreements.audit_actions import AgreementAudit
 from distans.agreements.models import (
     LIVE_AGREEMENT,
     Agreement,
@@ -24,13 +25,16 @@ from distans.agreements.models import (
 from distans.agreements.pdf import render_pdf, sha256
 from distans.agreements.permissions import (
     can_end_agreement,
+    can_end_by_agreement,
     can_manage_agreement,
     can_suspend_agreement,
     signing_party,
 )
+from distans.agreements.terms import AgreementTerms
 from distans.arrangements.models import Request, Status
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import Conflict, DomainError, NotAllowed
+from distans.core.schedule import ensure_hourly_sweep
 from distans.policy import queries as policy_queries
 
 # Terms HR or the manager may change on a draft; the rest come from the person and the organisation.
@@ -69,19 +73,18 @@ def _locked(agreement: Agreement) -> Agreement:
     )
 
 
-def _record(actor, agreement: Agreement, action: str, **changes) -> None:
+def _record(actor, agreement: Agreement, action: AgreementAudit, **changes) -> None:
     audit_record(
         actor=actor,
-        action=f"agreement.{action}",
+        action=action,
         obj=agreement,
         changes={"status": [None, agreement.status], **changes},
     )
 
 
 def _rights_changed(actor, agreement: Agreement, since: datetime.date) -> None:
-    signals.rights_changed.send(
-        sender=Agreement, person=agreement.person, since=max(since, timezone.localdate()), actor=actor
-    )
+    since = max(since, timezone.localdate())
+    hooks.rights_changed.announce(person=agreement.person, since=since, actor=actor)
 
 
 def _check(agreement: Agreement, action: str) -> None:
@@ -151,19 +154,20 @@ def agreement_draft_from_request(*, actor, request: Request) -> Agreement | None
             number=number,
             template=template,
             language=template.language,
-            terms=terms,
+            terms=terms.to_dict(),
             effective_from=request.start_date,
             created_by=actor,
             change_note=note if number > 1 else "",
         )
-        _record(actor, agreement, "draft", version=[None, number], request=[None, request.pk])
+        _record(actor, agreement, AgreementAudit.DRAFT, version=[None, number], request=[None, request.pk])
     return agreement
 
 
 def agreement_terms_update(
     *, actor, agreement: Agreement, values: dict, change_note: str | None = None
 ) -> AgreementVersion:
-    """Change the terms of the draft version; only a draft can change."""
+    """Change the terms of the draft version; only a draft can change. `values` are terms in their stored
+    form (as `TermsForm.terms()` gives them); DomainError when one is not valid."""
     with transaction.atomic():
         agreement = _locked(agreement)
         _require(
@@ -171,28 +175,38 @@ def agreement_terms_update(
         )
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.DRAFT:
-            raise Conflict(
-                "not_draft", _("Only a draft can be changed. Start an amendment to change terms.")
-            )
-        before = {key: version.terms.get(key) for key in values}
-        version.terms = {**version.terms, **{key: values[key] for key in values if key in EDITABLE_TERMS}}
+            raise Conflict("not_draft", _("Only a draft can be changed. Start an amendment to change terms."))
+        stored = version.terms
+        before = {key: stored.get(key) for key in values}
+        terms = AgreementTerms.from_dict(
+            {**stored, **{key: values[key] for key in values if key in EDITABLE_TERMS}}
+        )
+        if terms.start_date is None:
+            raise DomainError("missing_terms", _("Give the start date."), field="start_date")
+        version.agreement_terms = terms
         if change_note is not None:
             version.change_note = change_note
         if version.number == 1:
-            agreement.start_date = datetime.date.fromisoformat(version.terms["start_date"])
-            end = version.terms.get("end_date")
-            agreement.end_date = datetime.date.fromisoformat(end) if end else None
-            agreement.days_per_week = Decimal(str(version.terms["days_per_week"]))
+            agreement.start_date = terms.start_date
+            agreement.end_date = terms.end_date
+            agreement.days_per_week = terms.days
             agreement.save()
-        version.effective_from = datetime.date.fromisoformat(version.terms["start_date"])
+        version.effective_from = terms.start_date
         version.save()
-        _record(actor, agreement, "terms", version=[None, version.number], **field_changes(before, values))
+        _record(
+            actor,
+            agreement,
+            AgreementAudit.TERMS,
+            version=[None, version.number],
+            **field_changes(before, values),
+        )
     return version
 
 
 def compose(version: AgreementVersion) -> str:
     """The full text of a version from its template and terms; stops and names what is missing."""
-    missing = rules.missing_terms(version.terms)
+    terms = version.agreement_terms
+    missing = rules.missing_terms(terms)
     if missing:
         names = ", ".join(str(agreement_text.TERM_LABELS[key]) for key in missing)
         raise DomainError(
@@ -201,11 +215,9 @@ def compose(version: AgreementVersion) -> str:
             field=missing[0],
         )
     policy = policy_queries.in_force(version.effective_from) or policy_queries.in_force()
-    screen_days = policy.dk_screen_days if policy else 2
+    screen_days = policy.dk_screen_days if policy else Decimal(2)
     template = version.template
-    return agreement_text.compose(
-        template.title, template.sections, version.terms, version.language, screen_days
-    )
+    return agreement_text.compose(template.title, template.sections, terms, version.language, screen_days)
 
 
 def agreement_send(*, actor, agreement: Agreement) -> AgreementVersion:
@@ -225,10 +237,14 @@ def agreement_send(*, actor, agreement: Agreement) -> AgreementVersion:
             _move(agreement, rules.SEND)
             agreement.save()
         _record(
-            actor, agreement, "send", version=[None, version.number], text_sha256=[None, version.text_sha256]
+            actor,
+            agreement,
+            AgreementAudit.SEND,
+            version=[None, version.number],
+            text_sha256=[None, version.text_sha256],
         )
         tasks.agreement_notify.enqueue(agreement.pk, "sign")
-        tasks.ensure_sweep()
+        ensure_hourly_sweep()
     return version
 
 
@@ -251,7 +267,8 @@ def agreement_sign(
     with transaction.atomic():
         agreement = _locked(agreement)
         party = signing_party(actor, agreement)
-        _require(party is not None, _("You cannot sign this agreement."))
+        if party is None:
+            raise NotAllowed("not_allowed", _("You cannot sign this agreement."))
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.AWAITING_SIGNATURES:
             raise Conflict("nothing_to_sign", _("There is nothing waiting for your signature."))
@@ -279,7 +296,7 @@ def agreement_sign(
                 )
         except IntegrityError as error:
             raise Conflict("already_signed", _("This side has already signed.")) from error
-        _record(actor, agreement, "sign", version=[None, version.number], party=[None, party])
+        _record(actor, agreement, AgreementAudit.SIGN, version=[None, version.number], party=[None, party])
         if version.signatures.count() == 2:
             _complete(actor, agreement, version)
         else:
@@ -292,18 +309,24 @@ def _complete(actor, agreement: Agreement, version: AgreementVersion) -> None:
     agreement.versions.filter(status=VersionStatus.SIGNED).update(status=VersionStatus.SUPERSEDED)
     version.status = VersionStatus.SIGNED
     version.signed_at = timezone.now()
-    version.pdf = render_pdf(version, version.terms.get("employer", ""))
+    terms = version.agreement_terms
+    version.pdf = render_pdf(version, terms.employer)
     version.pdf_sha256 = sha256(version.pdf)
     version.save()
-    end = version.terms.get("end_date")
-    agreement.end_date = datetime.date.fromisoformat(end) if end else None
-    agreement.days_per_week = Decimal(str(version.terms["days_per_week"]))
+    agreement.end_date = terms.end_date
+    agreement.days_per_week = terms.days
     if agreement.status == rules.AWAITING:
         _move(agreement, rules.SIGN_COMPLETE)
     agreement.save()
     if agreement.status == rules.ACTIVE:
         _rights_changed(actor, agreement, version.effective_from)
-    _record(actor, agreement, "signed", version=[None, version.number], pdf_sha256=[None, version.pdf_sha256])
+    _record(
+        actor,
+        agreement,
+        AgreementAudit.SIGNED,
+        version=[None, version.number],
+        pdf_sha256=[None, version.pdf_sha256],
+    )
     tasks.agreement_notify.enqueue(agreement.pk, "signed")
     _activate_if_due(actor, agreement, timezone.localdate())
 
@@ -315,7 +338,7 @@ def _activate_if_due(actor, agreement: Agreement, today: datetime.date) -> bool:
         return False
     _move(agreement, rules.ACTIVATE)
     agreement.save()
-    _record(actor, agreement, "activate")
+    _record(actor, agreement, AgreementAudit.ACTIVATE)
     _rights_changed(actor, agreement, agreement.start_date)
     tasks.agreement_notify.enqueue(agreement.pk, "active")
     return True
@@ -333,20 +356,25 @@ def agreement_amend(*, actor, agreement: Agreement, change_note: str) -> Agreeme
             raise Conflict("amendment_open", _("An amendment is already being prepared or signed."))
         current = agreement.versions.get(status=VersionStatus.SIGNED)
         template = _template(agreement.country, current.language)
+        effective = max(timezone.localdate(), agreement.start_date)
+        terms = current.agreement_terms
+        terms = terms.replace(
+            start_date=effective,
+            equipment=queries.contributed_terms(agreement.person).get("equipment") or terms.equipment,
+        )
         version = AgreementVersion.objects.create(
             agreement=agreement,
             number=agreement.versions.count() + 1,
             template=template,
             language=template.language,
-            terms=dict(current.terms),
+            terms=terms.to_dict(),
             change_note=change_note.strip(),
-            effective_from=max(timezone.localdate(), agreement.start_date),
+            effective_from=effective,
             created_by=actor,
         )
-        version.terms["start_date"] = version.effective_from.isoformat()
-        version.terms["equipment"] = queries.equipment_terms(agreement.person) or version.terms["equipment"]
-        version.save()
-        _record(actor, agreement, "amend", version=[None, version.number], note=[None, change_note])
+        _record(
+            actor, agreement, AgreementAudit.AMEND, version=[None, version.number], note=[None, change_note]
+        )
     return version
 
 
@@ -355,6 +383,7 @@ def agreement_suspend(*, actor, agreement: Agreement, reason: str) -> Agreement:
         actor,
         agreement,
         rules.SUSPEND,
+        AgreementAudit.SUSPEND,
         reason,
         can_suspend_agreement,
         _("Only the line manager or HR can suspend the agreement."),
@@ -366,13 +395,14 @@ def agreement_reinstate(*, actor, agreement: Agreement, reason: str) -> Agreemen
         actor,
         agreement,
         rules.REINSTATE,
+        AgreementAudit.REINSTATE,
         reason,
         can_suspend_agreement,
         _("Only the line manager or HR can reinstate the agreement."),
     )
 
 
-def _with_reason(actor, agreement, action, reason, may, refusal) -> Agreement:
+def _with_reason(actor, agreement, action, audit, reason, may, refusal) -> Agreement:
     if not (reason or "").strip():
         raise DomainError("reason_required", _("Give the reason; the employee will see it."), field="reason")
     with transaction.atomic():
@@ -381,7 +411,7 @@ def _with_reason(actor, agreement, action, reason, may, refusal) -> Agreement:
         _move(agreement, action)
         agreement.reason = reason.strip()
         agreement.save()
-        _record(actor, agreement, action, reason=[None, agreement.reason])
+        _record(actor, agreement, audit, reason=[None, agreement.reason])
         _rights_changed(actor, agreement, timezone.localdate())
         tasks.agreement_notify.enqueue(agreement.pk, action)
     return agreement
@@ -412,10 +442,15 @@ def agreement_end(
             ).update(status=VersionStatus.CANCELLED)
             last_day = today - datetime.timedelta(days=1)
         elif by_agreement:
+            _require(
+                can_end_by_agreement(actor, agreement),
+                _("Only HR or the manager can record an earlier last day agreed by both sides."),
+            )
             if last_day is None or last_day < today - datetime.timedelta(days=1):
                 raise DomainError("bad_date", _("Choose a last day from today on."), field="last_day")
         else:
-            notice = int(queries.current_version(agreement).terms.get("notice_weeks") or 0)
+            in_force = queries.current_version(agreement)
+            notice = (in_force.agreement_terms.notice_weeks if in_force else None) or 0
             earliest = rules.notice_end(today, notice)
             if last_day is not None and last_day < earliest:
                 raise DomainError(
@@ -434,7 +469,7 @@ def agreement_end(
         agreement.save()
         if agreement.status == rules.ENDED and signed_before:
             _finished(agreement, today)
-        _record(actor, agreement, "end", ends_on=[None, last_day.isoformat()], by=[None, party])
+        _record(actor, agreement, AgreementAudit.END, ends_on=[None, last_day.isoformat()], by=[None, party])
         if signed_before:
             _rights_changed(actor, agreement, last_day + datetime.timedelta(days=1))
         tasks.agreement_notify.enqueue(agreement.pk, "ended" if agreement.status == rules.ENDED else "ending")
@@ -442,14 +477,11 @@ def agreement_end(
 
 
 def _finished(agreement: Agreement, today: datetime.date) -> None:
-    """After the last day: what was lent is due back, and no more evaluations are held."""
-    from distans.equipment.services import returns_request
-
-    returns_request(agreement_id=agreement.pk, person=agreement.person, today=today)
-    agreement.evaluations.filter(status="scheduled").update(status="cancelled")
+    """After the last day: the apps above react (what was lent is due back, no more evaluations)."""
+    hooks.agreement_finished.announce(agreement=agreement, today=today)
 
 
-def apply_due(today: datetime.date | None = None) -> dict[str, int]:
+def agreement_apply_due(today: datetime.date | None = None) -> dict[str, int]:
     """What the dates call for: activate signed agreements whose start has come (checklists passed), end
     those whose notice has run or whose employee has left, expire those past their end date."""
     today = today or timezone.localdate()
@@ -473,7 +505,7 @@ def apply_due(today: datetime.date | None = None) -> dict[str, int]:
                     agreement.ends_on = today
                 agreement.status = rules.ENDED
                 agreement.save()
-                _record(None, agreement, "end")
+                _record(None, agreement, AgreementAudit.END)
                 tasks.agreement_notify.enqueue(agreement.pk, "ended")
                 _finished(agreement, today)
                 counts["ended"] += 1
@@ -484,92 +516,10 @@ def apply_due(today: datetime.date | None = None) -> dict[str, int]:
             ):
                 _move(agreement, rules.EXPIRE)
                 agreement.save()
-                _record(None, agreement, "expire")
+                _record(None, agreement, AgreementAudit.EXPIRE)
                 tasks.agreement_notify.enqueue(agreement.pk, "expired")
                 _finished(agreement, today)
                 counts["expired"] += 1
             elif _activate_if_due(None, agreement, today):
                 counts["activated"] += 1
     return counts
-
-
-def agreement_template_draft(*, actor, template: AgreementTemplate) -> AgreementTemplate:
-    """A new draft of a published template, to edit; a signed agreement keeps the text it was signed with."""
-    with transaction.atomic():
-        existing = AgreementTemplate.objects.filter(
-            country=template.country, language=template.language, status=AgreementTemplate.Status.DRAFT
-        ).first()
-        if existing:
-            return existing
-        number = AgreementTemplate.objects.filter(
-            country=template.country, language=template.language
-        ).count()
-        draft = AgreementTemplate.objects.create(
-            country=template.country,
-            language=template.language,
-            number=number + 1,
-            title=template.title,
-            sections=[dict(section) for section in template.sections],
-            created_by=actor,
-        )
-        audit_record(
-            actor=actor,
-            action="agreement_template.draft",
-            obj=draft,
-            changes={"number": [None, draft.number]},
-        )
-    return draft
-
-
-def agreement_template_save(
-    *, actor, template: AgreementTemplate, title: str, sections: list[dict]
-) -> AgreementTemplate:
-    with transaction.atomic():
-        template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
-        if template.status != AgreementTemplate.Status.DRAFT:
-            raise Conflict("published", _("A published template cannot be changed. Start a new version."))
-        _check_template(template.country, title, sections)
-        template.title, template.sections = title.strip(), sections
-        template.save()
-        audit_record(
-            actor=actor, action="agreement_template.save", obj=template, changes={"title": [None, title]}
-        )
-    return template
-
-
-def agreement_template_publish(*, actor, template: AgreementTemplate) -> AgreementTemplate:
-    with transaction.atomic():
-        template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
-        if template.status != AgreementTemplate.Status.DRAFT:
-            raise Conflict("published", _("This version is already published."))
-        _check_template(template.country, template.title, template.sections)
-        template.status = AgreementTemplate.Status.PUBLISHED
-        template.published_at = timezone.now()
-        template.save()
-        audit_record(
-            actor=actor,
-            action="agreement_template.publish",
-            obj=template,
-            changes={"number": [None, template.number]},
-        )
-    return template
-
-
-def _check_template(country: str, title: str, sections: list[dict]) -> None:
-    if not (title or "").strip():
-        raise DomainError("title_required", _("Give the agreement a title."), field="title")
-    problems = rules.template_problems(country, sections, set(agreement_text.PLACEHOLDERS))
-    if problems:
-        messages = {
-            "no_section": _(
-                "The Norwegian agreement must have the section “%(detail)s” (§ 2 of the regulation)."
-            ),
-            "unknown_condition": _("Unknown condition “%(detail)s”."),
-            "empty_section": _("The section “%(detail)s” needs a title and a text."),
-            "unknown_placeholder": _(
-                "Unknown field {%(detail)s}: use one of the fields listed beside the editor."
-            ),
-        }
-        raise DomainError(
-            "template_invalid", " ".join(messages[code] % {"detail": detail} for code, detail in problems)
-        )

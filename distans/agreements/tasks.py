@@ -1,17 +1,12 @@
-"""E-mail about agreements, and the sweep that applies what the dates call for (start, notice run out,
-end date passed). The sweep runs every hour and queues its next run itself; sending an agreement
-makes sure one is queued."""
+"""E-mail about agreements. What the dates call for (start, notice run out, end date passed) is applied
+by `services.agreement_apply_due`, which the hourly sweep runs (`core.schedule`)."""
 
-import datetime
-
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 from django_tasks import task
-from django_tasks_db.models import DBTaskResult
 
-from distans.agreements.models import Agreement, VersionStatus
-from distans.core.mail import send_to_person, site_link
+from distans.agreements.models import Agreement, Party, VersionStatus
+from distans.core.mail import notify, site_link
 
 SUBJECTS = {
     "sign": gettext_noop("A remote work agreement waits for your signature"),
@@ -23,7 +18,6 @@ SUBJECTS = {
     "ended": gettext_noop("The remote work agreement has ended"),
     "expired": gettext_noop("The remote work agreement has expired"),
 }
-SWEEP_EVERY = datetime.timedelta(hours=1)
 
 
 def _recipients(agreement: Agreement, kind: str) -> list:
@@ -33,8 +27,8 @@ def _recipients(agreement: Agreement, kind: str) -> list:
         if version is None:
             return []
         signed = set(version.signatures.values_list("party", flat=True))
-        people = [] if "employee" in signed else [person]
-        if "employer" not in signed and manager:
+        people = [] if Party.EMPLOYEE in signed else [person]
+        if Party.EMPLOYER not in signed and manager:
             people.append(manager)
         return people
     return [someone for someone in (person, manager) if someone]
@@ -45,29 +39,13 @@ def agreement_notify(agreement_id: int, kind: str) -> int:
     agreement = Agreement.objects.select_related("person__manager").filter(pk=agreement_id).first()
     if agreement is None:
         return 0
-    people = _recipients(agreement, kind)
-    for someone in people:
-        send_to_person(
-            someone,
-            subject=lambda: _(SUBJECTS[kind]),
-            template="agreements/email/agreement.txt",
-            context={"agreement": agreement, "kind": kind, "url": site_link(f"/agreements/{agreement.pk}/")},
-        )
-    return len(people)
-
-
-def ensure_sweep() -> None:
-    """Queue the sweep unless a run is already waiting."""
-    waiting = DBTaskResult.objects.filter(task_path=agreements_sweep.module_path, status="READY").exists()
-    if not waiting:
-        agreements_sweep.using(run_after=timezone.now() + datetime.timedelta(minutes=1)).enqueue()
-
-
-@task()
-def agreements_sweep() -> dict:
-    from distans.agreements.services import apply_due
-    from distans.followup.services import sweep  # follow-up builds on agreements, so it is imported late
-
-    counts = {**apply_due(), **sweep()}
-    agreements_sweep.using(run_after=timezone.now() + SWEEP_EVERY).enqueue()
-    return counts
+    return notify(
+        _recipients(agreement, kind),
+        subject=SUBJECTS[kind],
+        template="agreements/email/agreement.txt",
+        context={
+            "agreement": agreement,
+            "kind": kind,
+            "url": site_link(reverse("agreements:detail", args=[agreement.pk])),
+        },
+    )

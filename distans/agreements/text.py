@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from distans.agreements import rules
+from distans.agreements.terms import AgreementTerms
+from distans.arrangements.models import Location
 from distans.core.markdown import render
 from distans.core.translated import localized
 from distans.core.weekdays import NAMES
@@ -74,96 +76,94 @@ def signed_time(moment: datetime.datetime, time_zone: str, language: str) -> str
         return f"{formats.date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
 
 
-def _date(value: str | None) -> str:
-    return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT") if value else ""
+def _date(value: datetime.date | None) -> str:
+    return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
 def _weekdays(numbers) -> str:
     return ", ".join(str(NAMES[number]) for number in sorted(numbers))
 
 
-def _evaluations(terms: dict) -> str:
-    start = datetime.date.fromisoformat(terms["start_date"])
-    trial_weeks = terms.get("trial_weeks") if terms.get("trial") else None
-    dates = rules.evaluation_dates(start, trial_weeks, terms.get("evaluation_months") or 0)
+def _evaluations(start: datetime.date, terms: AgreementTerms) -> str:
+    trial_weeks = terms.trial_weeks if terms.trial else None
+    dates = rules.evaluation_dates(start, trial_weeks, terms.evaluation_months)
     return ", ".join(formats.date_format(day, "DATE_FORMAT") for day in dates)
 
 
-def _pattern(terms: dict) -> str:
-    if terms.get("flexible") or not terms.get("weekdays"):
+def _pattern(terms: AgreementTerms) -> str:
+    if terms.flexible or not terms.weekdays:
         return _("flexible days, agreed in the weekly plan")
-    return _("fixed days: %(days)s") % {"days": _weekdays(terms["weekdays"])}
+    return _("fixed days: %(days)s") % {"days": _weekdays(terms.weekdays)}
 
 
-def _place(terms: dict) -> str:
-    if terms.get("location") == "abroad":
-        where = _("abroad, in %(country)s") % {"country": terms.get("abroad_country") or "?"}
-    elif terms.get("location") == "other_private":
+def _place(terms: AgreementTerms) -> str:
+    if terms.location == Location.ABROAD:
+        where = _("abroad, in %(country)s") % {"country": terms.abroad_country or "?"}
+    elif terms.location == "other_private":
         where = _("another private place in the employee's country of work")
     else:
         where = _("the employee's own home, at the address registered with the employer")
-    return f"{where} ({terms['place']})" if terms.get("place") else where
+    return f"{where} ({terms.place})" if terms.place else where
 
 
-def display_values(terms: dict, language: str) -> dict[str, str]:
+def display_values(terms: AgreementTerms, language: str) -> dict[str, str]:
     """Every placeholder a template may use, in words, in `language`."""
     with translation.override(language):
-        days = Decimal(str(terms.get("days_per_week") or 0))
-        notice = terms.get("notice_weeks")
+        notice = terms.notice_weeks
         return {
-            "employer": terms.get("employer", ""),
-            "employee": terms.get("employee", ""),
-            "employee_number": terms.get("employee_number") or "–",
-            "position": terms.get("position") or "–",
-            "unit": terms.get("unit") or "–",
-            "manager": terms.get("manager") or "–",
-            "employment_start": _date(terms.get("employment_start")) or "–",
-            "initiator": _("the employee") if terms.get("initiator") == "employee" else _("the employer"),
-            "start_date": _date(terms.get("start_date")),
+            "employer": terms.employer,
+            "employee": terms.employee,
+            "employee_number": terms.employee_number or "–",
+            "position": terms.position or "–",
+            "unit": terms.unit or "–",
+            "manager": terms.manager or "–",
+            "employment_start": _date(terms.employment_start) or "–",
+            "initiator": _("the employee") if terms.initiator == "employee" else _("the employer"),
+            "start_date": _date(terms.start_date),
             "duration": (
-                _("temporary, until and including %(date)s") % {"date": _date(terms["end_date"])}
-                if terms.get("end_date")
+                _("temporary, until and including %(date)s") % {"date": _date(terms.end_date)}
+                if terms.end_date
                 else _("until further notice")
             ),
             "place": _place(terms),
-            "abroad_country": terms.get("abroad_country") or "",
-            "days": plain_number(days),
+            "abroad_country": terms.abroad_country,
+            "days": plain_number(terms.days),
             "days_pattern": _pattern(terms),
-            "averaging_weeks": str(terms.get("averaging_weeks") or 4),
-            "working_hours": words(terms.get("working_hours"), language),
-            "reachable_hours": terms.get("reachable_hours") or _("none agreed beyond the working hours"),
-            "meeting_times": terms.get("meeting_times") or "",
-            "office_days": _weekdays(terms.get("office_weekdays") or []) or _("none"),
-            "trial_weeks": str(terms.get("trial_weeks") or 0),
+            "averaging_weeks": str(terms.averaging_weeks or 4),
+            "working_hours": words(terms.working_hours, language),
+            "reachable_hours": terms.reachable_hours or _("none agreed beyond the working hours"),
+            "meeting_times": terms.meeting_times,
+            "office_days": _weekdays(terms.office_weekdays) or _("none"),
+            "trial_weeks": str(terms.trial_weeks),
             "trial": (
-                ngettext(
-                    "a trial of %(weeks)d week", "a trial of %(weeks)d weeks", terms.get("trial_weeks") or 0
-                )
-                % {"weeks": terms.get("trial_weeks") or 0}
-                if terms.get("trial")
+                ngettext("a trial of %(weeks)d week", "a trial of %(weeks)d weeks", terms.trial_weeks)
+                % {"weeks": terms.trial_weeks}
+                if terms.trial
                 else _("none agreed")
             ),
-            "evaluation_dates": _evaluations(terms) if terms.get("start_date") else "",
-            "evaluation_months": str(terms.get("evaluation_months") or 0),
+            "evaluation_dates": _evaluations(terms.start_date, terms) if terms.start_date else "",
+            "evaluation_months": str(terms.evaluation_months),
             "notice": (
                 ngettext("%(weeks)d week", "%(weeks)d weeks", notice) % {"weeks": notice}
                 if notice is not None
                 else ""
             ),
-            "equipment": words(terms.get("equipment"), language),
-            "workplace_check": _date(terms.get("workplace_check")) or _("before the agreement takes effect"),
-            "policy_version": str(terms.get("policy_version") or ""),
+            "equipment": words(terms.equipment, language),
+            "workplace_check": _date(terms.workplace_check) or _("before the agreement takes effect"),
+            "policy_version": str(terms.policy_version or ""),
         }
 
 
-PLACEHOLDERS = frozenset(display_values({"start_date": "2026-01-05"}, "en"))
+PLACEHOLDERS = frozenset(display_values(AgreementTerms(start_date=datetime.date(2026, 1, 5)), "en"))
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
     return rules.PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
 
-def compose(title: str, sections: list[dict], terms: dict, language: str, dk_screen_days: Decimal) -> str:
+def compose(
+    title: str, sections: list[dict], terms: AgreementTerms, language: str, dk_screen_days: Decimal
+) -> str:
     """The agreement's full text in Markdown: what is shown, turned into the PDF and signed."""
     values = display_values(terms, language)
     held = rules.conditions(terms, dk_screen_days)

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.agreements import queries, rules, services
+from distans.agreements import hooks, queries, rules, services, template_services
 from distans.agreements import text as agreement_text
 from distans.agreements.forms import (
     AmendForm,
@@ -21,22 +21,38 @@ from distans.agreements.forms import (
     TermsForm,
     VerifyForm,
 )
-from distans.agreements.models import Agreement, AgreementTemplate, AgreementVersion, VersionStatus
+from distans.agreements.models import (
+    Agreement,
+    AgreementStatus,
+    AgreementTemplate,
+    AgreementVersion,
+    Party,
+    VersionStatus,
+)
 from distans.agreements.pdf import render_pdf
 from distans.agreements.permissions import (
+    can_amend_now,
+    can_edit_terms_now,
     can_end_agreement,
+    can_end_by_agreement,
+    can_end_now,
     can_manage_agreement,
+    can_manage_agreement_templates,
+    can_reinstate_now,
+    can_send_now,
+    can_sign_now,
     can_suspend_agreement,
+    can_suspend_now,
     can_view_agreement,
+    can_view_inspectorate_list,
     can_view_register,
     get_agreement_for_user,
     signing_party,
 )
-from distans.core.errors import DomainError
-from distans.core.exports import csv_response
-from distans.core.permissions import is_hr, require
+from distans.core.exports import csv_export
+from distans.core.permissions import require
+from distans.core.refusals import refusal_message, refusal_on, refused
 from distans.core.translated import LANGUAGE_NAMES
-from distans.followup.permissions import can_hold
 from distans.org.models import Country
 
 # The actions that take only a reason.
@@ -60,6 +76,7 @@ def agreement_list(request):
         {
             "mine": mine,
             "reports": reports,
+            "AgreementStatus": AgreementStatus,
             "can_register": can_view_register(request.user),
         },
     )
@@ -69,10 +86,9 @@ def _preview(version: AgreementVersion) -> tuple[str, str]:
     """The version's text as HTML, or why it cannot be generated yet."""
     if version.text:
         return agreement_text.as_html(version.text), ""
-    try:
+    with refused() as refusal:
         return agreement_text.as_html(services.compose(version)), ""
-    except DomainError as error:
-        return "", error.message
+    return "", refusal.message
 
 
 @login_required
@@ -84,44 +100,33 @@ def agreement_detail(request, pk: int):
     body, problem = (
         _preview(AgreementVersion.objects.select_related("template").get(pk=shown.pk)) if shown else ("", "")
     )
-    party = signing_party(request.user, agreement)
-    signed_parties = {s.party for s in pending.signatures.all()} if pending else set()
     signed = agreement.status == rules.SIGNED
     missing = queries.kind_names(queries.checklists_missing_for(agreement)) if signed else []
-    manage = can_manage_agreement(request.user, agreement)
+    user = request.user
     return render(
         request,
         "agreements/detail.html",
         {
-            "terms": agreement_text.display_values(shown.terms, get_language()) if shown else {},
-            "evaluations": agreement.evaluations.order_by("-due_date")[:10],
-            "can_book": can_hold(request.user, agreement.person) and agreement.status == rules.ACTIVE,
+            "terms": agreement_text.display_values(shown.agreement_terms, get_language()) if shown else {},
+            "sections": hooks.detail_sections.collect(user=request.user, agreement=agreement),
             "agreement": agreement,
             "pending": pending,
             "shown": shown,
+            "AgreementStatus": AgreementStatus,
+            "VersionStatus": VersionStatus,
             "body": body,
             "problem": problem,
             "missing_checklists": missing,
             "starts_later": agreement.status == rules.SIGNED and agreement.start_date > timezone.localdate(),
-            "can_manage": manage,
-            "can_edit": manage and pending is not None and pending.status == VersionStatus.DRAFT,
-            "can_send": manage
-            and pending is not None
-            and pending.status == VersionStatus.DRAFT
-            and not problem,
-            "can_sign": pending is not None
-            and pending.status == VersionStatus.AWAITING_SIGNATURES
-            and party is not None
-            and party not in signed_parties,
-            "can_amend": manage and pending is None and agreement.status in rules.AMENDABLE,
-            "can_suspend": can_suspend_agreement(request.user, agreement)
-            and rules.allowed(agreement.status, rules.SUSPEND),
-            "can_reinstate": can_suspend_agreement(request.user, agreement)
-            and rules.allowed(agreement.status, rules.REINSTATE),
-            "can_end": can_end_agreement(request.user, agreement)
-            and rules.allowed(agreement.status, rules.END)
-            and not agreement.ends_on,
-            "by_agreement_allowed": manage,
+            "can_manage": can_manage_agreement(user, agreement),
+            "can_edit": can_edit_terms_now(user, agreement, pending),
+            "can_send": can_send_now(user, agreement, pending) and not problem,  # the text must compose
+            "can_sign": can_sign_now(user, agreement, pending),
+            "can_amend": can_amend_now(user, agreement, pending),
+            "can_suspend": can_suspend_now(user, agreement),
+            "can_reinstate": can_reinstate_now(user, agreement),
+            "can_end": can_end_now(user, agreement),
+            "by_agreement_allowed": can_end_by_agreement(user, agreement),
             "versions": list(agreement.versions.all()),
             "reason_form": ReasonForm(),
             "amend_form": AmendForm(),
@@ -132,8 +137,7 @@ def agreement_detail(request, pk: int):
 
 @login_required
 def agreement_edit(request, pk: int):
-    agreement = get_agreement_for_user(request.user, pk)
-    require(can_manage_agreement(request.user, agreement))
+    agreement = get_agreement_for_user(request.user, pk, for_write=True)
     version = queries.pending_version(queries.with_versions(Agreement.objects.filter(pk=pk)).get())
     if version is None or version.status != VersionStatus.DRAFT:
         messages.error(request, _("Only a draft can be changed. Start an amendment to change terms."))
@@ -142,16 +146,16 @@ def agreement_edit(request, pk: int):
     form = TermsForm(
         request.POST or None,
         initial={
-            **TermsForm.initial_from(version.terms, version.language),
+            **TermsForm.initial_from(version.agreement_terms, version.language),
             "change_note": version.change_note,
         },
         country=agreement.country,
         amendment=amendment,
         language=version.language,
-        current=version.terms,
+        current=version.agreement_terms,
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on(form):
             services.agreement_terms_update(
                 actor=request.user,
                 agreement=agreement,
@@ -160,8 +164,6 @@ def agreement_edit(request, pk: int):
             )
             messages.success(request, _("The draft is saved."))
             return redirect("agreements:detail", pk=pk)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
         "agreements/edit.html",
@@ -185,7 +187,7 @@ def agreement_sign(request, pk: int):
         return redirect("agreements:detail", pk=pk)
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on(form):
             services.agreement_sign(
                 actor=request.user,
                 agreement=agreement,
@@ -196,8 +198,6 @@ def agreement_sign(request, pk: int):
             )
             messages.success(request, _("You have signed the agreement."))
             return redirect("agreements:detail", pk=pk)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
         "agreements/sign.html",
@@ -206,6 +206,7 @@ def agreement_sign(request, pk: int):
             "version": version,
             "form": form,
             "party": party,
+            "Party": Party,
             "body": agreement_text.as_html(version.text),
         },
     )
@@ -231,7 +232,7 @@ def agreement_act(request, pk: int, action: str):
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("agreements:detail", pk=pk)
     data = form.cleaned_data if form else {}
-    try:
+    with refusal_message(request):
         if action == "send":
             services.agreement_send(actor=request.user, agreement=agreement)
             messages.success(request, _("Sent for signature. Both parties have been told."))
@@ -245,7 +246,7 @@ def agreement_act(request, pk: int, action: str):
             REASONED[action](actor=request.user, agreement=agreement, reason=data["reason"])
             messages.success(request, _("Done. The employee and the manager have been told."))
         else:
-            by_agreement = data["by_agreement"] and can_manage_agreement(request.user, agreement)
+            by_agreement = data["by_agreement"] and can_end_by_agreement(request.user, agreement)
             services.agreement_end(
                 actor=request.user,
                 agreement=agreement,
@@ -254,8 +255,6 @@ def agreement_act(request, pk: int, action: str):
                 by_agreement=by_agreement,
             )
             messages.success(request, _("Done. The employee and the manager have been told."))
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("agreements:detail", pk=pk)
 
 
@@ -265,7 +264,7 @@ def agreement_pdf(request, pk: int, number: int):
     version = get_object_or_404(
         AgreementVersion.objects.select_related("template", "agreement"), agreement=agreement, number=number
     )
-    data = bytes(version.pdf) if version.pdf else render_pdf(version, version.terms.get("employer", ""))
+    data = bytes(version.pdf) if version.pdf else render_pdf(version, version.agreement_terms.employer)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="agreement-{agreement.pk}-v{number}.pdf"'
     return response
@@ -288,12 +287,14 @@ def register(request):
         return _register_csv(queries.with_versions(agreements).iterator(chunk_size=500))
     page = Paginator(agreements, 50).get_page(request.GET.get("page"))
     page.object_list = queries.attach_versions(queries.with_versions(page.object_list))
-    return render(request, "agreements/register.html", {"form": form, "page": page})
+    return render(
+        request, "agreements/register.html", {"form": form, "page": page, "AgreementStatus": AgreementStatus}
+    )
 
 
 def _register_csv(agreements) -> HttpResponse:
-    response, writer = csv_response("remote-work-agreements.csv")
-    writer.writerow(
+    return csv_export(
+        "remote-work-agreements.csv",
         [
             _("Employee number"),
             _("Name"),
@@ -306,63 +307,65 @@ def _register_csv(agreements) -> HttpResponse:
             _("End"),
             _("Ends after notice on"),
             _("Signed"),
-        ]
+        ],
+        map(_register_row, agreements),
     )
-    for agreement in agreements:
-        version = queries.current_version(agreement)
-        person = agreement.person
-        writer.writerow(
-            [
-                person.employee_number,
-                person.full_name,
-                person.unit.name if person.unit else "",
-                agreement.country,
-                agreement.get_status_display(),
-                version.number if version else "",
-                agreement.days_per_week,
-                agreement.start_date.isoformat(),
-                agreement.end_date.isoformat() if agreement.end_date else "",
-                agreement.ends_on.isoformat() if agreement.ends_on else "",
-                version.signed_at.date().isoformat() if version and version.signed_at else "",
-            ]
-        )
-    return response
+
+
+def _register_row(agreement) -> list:
+    version = queries.current_version(agreement)
+    person = agreement.person
+    return [
+        person.employee_number,
+        person.full_name,
+        person.unit.name if person.unit else "",
+        agreement.country,
+        agreement.get_status_display(),
+        version.number if version else "",
+        agreement.days_per_week,
+        agreement.start_date.isoformat(),
+        agreement.end_date.isoformat() if agreement.end_date else "",
+        agreement.ends_on.isoformat() if agreement.ends_on else "",
+        version.signed_at.date().isoformat() if version and version.signed_at else "",
+    ]
 
 
 @login_required
 def inspectorate(request):
-    require(is_hr(request.user))
+    require(can_view_inspectorate_list(request.user))
     agreements = queries.inspectorate_list(timezone.localdate())
     for agreement in agreements:
         agreement.signatures = list(agreement.version_in_force.signatures.all())
     if request.GET.get("format") == "csv":
-        response, writer = csv_response("hjemmekontoravtaler.csv")
-        writer.writerow(
-            [
-                _("Name"),
-                _("Unit"),
-                _("Days a week"),
-                _("Start"),
-                _("Version"),
-                _("Employee signed"),
-                _("Employer signed"),
-            ]
-        )
-        for agreement in agreements:
-            signed = {s.party: s.signed_at.date().isoformat() for s in agreement.signatures}
-            writer.writerow(
-                [
-                    agreement.person.full_name,
-                    agreement.person.unit.name if agreement.person.unit else "",
-                    agreement.version_in_force.terms.get("days_per_week"),
-                    agreement.start_date.isoformat(),
-                    agreement.version_in_force.number,
-                    signed.get("employee", ""),
-                    signed.get("employer", ""),
-                ]
-            )
-        return response
-    return render(request, "agreements/inspectorate.html", {"agreements": agreements})
+        header = [
+            _("Name"),
+            _("Unit"),
+            _("Days a week"),
+            _("Start"),
+            _("Version"),
+            _("Employee signed"),
+            _("Employer signed"),
+        ]
+        return csv_export("hjemmekontoravtaler.csv", header, map(_inspectorate_row, agreements))
+    return render(
+        request,
+        "agreements/inspectorate.html",
+        {"agreements": agreements, "AgreementStatus": AgreementStatus, "Party": Party},
+    )
+
+
+def _inspectorate_row(agreement) -> list:
+    signed = {s.party: s.signed_at.date().isoformat() for s in agreement.signatures}
+    days = agreement.version_in_force.agreement_terms.days_per_week
+    return [
+        agreement.person.full_name,
+        agreement.person.unit.name if agreement.person.unit else "",
+        "" if days is None else str(days),  # as stored ("2.0"), as this export has always shown it
+        agreement.start_date.isoformat(),
+        agreement.version_in_force.number,
+        signed.get(Party.EMPLOYEE, ""),
+        signed.get(Party.EMPLOYER, ""),
+    ]
 
 
 @login_required
@@ -394,7 +397,7 @@ def verify(request):
 
 @login_required
 def templates(request):
-    require(is_hr(request.user))
+    require(can_manage_agreement_templates(request.user))
     rows = {}
     for template in AgreementTemplate.objects.defer("sections").order_by("country", "language", "-number"):
         rows.setdefault((template.country, template.language), []).append(template)
@@ -417,28 +420,26 @@ def templates(request):
 
 @login_required
 def template_edit(request, pk: int):
-    require(is_hr(request.user))
+    require(can_manage_agreement_templates(request.user))
     template = get_object_or_404(AgreementTemplate, pk=pk)
     sections = template.sections
     if request.method == "POST":
         sections = _posted_sections(request.POST, template.sections)
-        try:
+        with refusal_message(request):
             if "new_version" in request.POST:
-                draft = services.agreement_template_draft(actor=request.user, template=template)
+                draft = template_services.agreement_template_draft(actor=request.user, template=template)
                 return redirect("agreements:template", pk=draft.pk)
-            services.agreement_template_save(
+            template_services.agreement_template_save(
                 actor=request.user, template=template, title=request.POST.get("title", ""), sections=sections
             )
             if "publish" in request.POST:
-                services.agreement_template_publish(actor=request.user, template=template)
+                template_services.agreement_template_publish(actor=request.user, template=template)
                 messages.success(
                     request, _("Published. New agreements use this version; signed ones keep theirs.")
                 )
             else:
                 messages.success(request, _("The draft is saved."))
             return redirect("agreements:template", pk=template.pk)
-        except DomainError as error:
-            messages.error(request, error.message)
     return render(
         request,
         "agreements/template.html",

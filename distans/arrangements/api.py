@@ -7,7 +7,7 @@ from pydantic import WithJsonSchema
 
 from distans.arrangements import models, queries, rules, services
 from distans.arrangements.permissions import can_start_for, get_request_for_user
-from distans.core.api_types import ApiDate, choices
+from distans.core.api_types import ApiDate, enum_schema
 from distans.core.permissions import require
 from distans.org.permissions import get_person_for_user
 
@@ -44,8 +44,10 @@ FINDING_CODES = ", ".join(
 )
 
 
-Location, RequestStatus = choices(models.Location), choices(models.Status)
-Step, DecisionKind = choices(models.Step), choices(models.DecisionKind)
+Location = Annotated[models.Location, enum_schema(models.Location)]
+RequestStatus = Annotated[models.Status, enum_schema(models.Status)]
+Step = Annotated[models.Step, enum_schema(models.Step)]
+DecisionKind = Annotated[models.DecisionKind, enum_schema(models.DecisionKind)]
 Weekday = Annotated[int, Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")]
 # Documented as the number it is (pydantic would say "number or any string").
 DaysPerWeek = Annotated[
@@ -112,7 +114,11 @@ class ChangesIn(Schema):
 class DecisionIn(Schema):
     decision: DecisionKind
     comment: str = Field("", max_length=2000)
-    changes: ChangesIn = Field(default_factory=ChangesIn, description="For approve_with_changes")
+    # pydantic's overloads of default_factory do not match a model class for mypy (Never)
+    changes: ChangesIn = Field(
+        default_factory=ChangesIn,  # type: ignore[arg-type]
+        description="For approve_with_changes",
+    )
     round: int | None = Field(None, description="The round you saw; if it has moved on, the answer is 409")
     step: int | None = Field(None, description="The step you saw; if it has moved on, the answer is 409")
 
@@ -120,7 +126,7 @@ class DecisionIn(Schema):
 def _values(payload: RequestIn) -> dict:
     values = payload.dict(exclude={"person"})
     values["weekdays"] = sorted(set(values["weekdays"]))
-    if values["location"] != "abroad":
+    if values["location"] != models.Location.ABROAD:
         values["abroad_country"], values["time_zone"] = "", ""
     return values
 
@@ -133,23 +139,25 @@ def _person(request, payload: RequestIn):
 
 def _out(remote) -> RequestOut:
     findings = queries.findings_of(remote)
-    return RequestOut(
-        id=remote.pk,
-        person_id=remote.person_id,
-        status=remote.status,
-        days_per_week=remote.days_per_week,
-        flexible=remote.flexible,
-        weekdays=remote.weekdays,
-        location=remote.location,
-        abroad_country=remote.abroad_country,
-        start_date=remote.start_date,
-        end_date=remote.end_date,
-        trial=remote.trial,
-        route=remote.route,
-        step=remote.step,
-        round=remote.round,
-        policy_version=remote.policy_version.number if remote.policy_version else None,
-        findings=findings,
+    return RequestOut.model_validate(
+        dict(
+            id=remote.pk,
+            person_id=remote.person_id,
+            status=remote.status,
+            days_per_week=remote.days_per_week,
+            flexible=remote.flexible,
+            weekdays=remote.weekdays,
+            location=remote.location,
+            abroad_country=remote.abroad_country,
+            start_date=remote.start_date,
+            end_date=remote.end_date,
+            trial=remote.trial,
+            route=remote.route,
+            step=remote.step,
+            round=remote.round,
+            policy_version=remote.policy_version.number if remote.policy_version else None,
+            findings=findings,
+        )
     )
 
 
@@ -157,10 +165,12 @@ def _out(remote) -> RequestOut:
 def evaluate(request, payload: RequestIn):
     """The route and findings a request would get; nothing is stored."""
     evaluation, version = queries.evaluate(_person(request, payload), _values(payload))
-    return RequestEvaluationOut(
-        route=list(evaluation.route),
-        findings=queries.described_findings(evaluation, version),
-        policy_version=version.number if version else None,
+    return RequestEvaluationOut.model_validate(
+        dict(
+            route=list(evaluation.route),
+            findings=queries.described_findings(evaluation, version),
+            policy_version=version.number if version else None,
+        )
     )
 
 

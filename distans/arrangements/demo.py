@@ -66,6 +66,7 @@ def _someone(country: str, suitabilities: list[str], taken: set[int]) -> Person:
         .order_by("pk")
     )
     person = candidates.filter(country=country).first() or candidates.first()
+    assert person is not None, "the demo has people enough for every role"
     taken.add(person.pk)
     return person
 

@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.models import DecisionKind, Location, Status
-from distans.core.forms import DateField, time_zone_choices
-from distans.core.weekdays import WORKDAYS
+from distans.core.forms import DateField, WorkdaysField, time_zone_choices
 from distans.org.forms import MAX_UNITS_IN_SELECT
 from distans.org.models import Country, Unit
 
@@ -20,13 +19,7 @@ class RequestForm(forms.Form):
     pattern = forms.ChoiceField(
         label=_("Which days"), choices=PATTERNS, widget=forms.RadioSelect, initial="flexible"
     )
-    weekdays = forms.TypedMultipleChoiceField(
-        label=_("Fixed weekdays"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    weekdays = WorkdaysField(label=_("Fixed weekdays"))
     location = forms.ChoiceField(
         label=_("Place of work"), choices=Location.choices, widget=forms.RadioSelect, initial=Location.HOME
     )
@@ -110,13 +103,7 @@ class DecisionForm(forms.Form):
         required=False,
         empty_value=None,
     )
-    weekdays = forms.TypedMultipleChoiceField(
-        label=_("Changed fixed weekdays"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    weekdays = WorkdaysField(label=_("Changed fixed weekdays"))
     round = forms.IntegerField(widget=forms.HiddenInput)
     step = forms.IntegerField(widget=forms.HiddenInput)
 

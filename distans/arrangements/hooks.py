@@ -4,13 +4,19 @@
 changes a decider proposed. Announced inside the decision's transaction, after the request is saved
 and audited and before anyone is notified; `agreements` drafts the agreement, or an amendment of the
 person's live one, from it (`agreements.services.agreement_draft_from_request`).
+
+`usual_coverage`: asked, not announced, when a request is evaluated: the unit's usual week on a date
+(its members' usual weeks and its coverage rules) from the app that plans weeks (planning), so the
+policy can say where granting the request would leave the unit short. With no subscriber, no
+shortfall is found.
 """
 
-from typing import Protocol
+import datetime
+from typing import Any, Protocol
 
 from distans.arrangements.models import Request
 from distans.core.hooks import Hook
-from distans.org.models import Person
+from distans.org.models import Person, Unit
 
 
 class RequestApproved(Protocol):
@@ -18,3 +24,12 @@ class RequestApproved(Protocol):
 
 
 request_approved: Hook[RequestApproved] = Hook("arrangements.request_approved")
+
+
+class UsualCoverage(Protocol):
+    def __call__(self, unit: Unit, date: datetime.date, *, person: Person) -> dict[str, Any]: ...
+
+    # {"own": the person's usual week, "at_office": people at the office per day, "needed": the minimum}
+
+
+usual_coverage: Hook[UsualCoverage] = Hook("arrangements.usual_coverage")

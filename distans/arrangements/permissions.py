@@ -5,13 +5,15 @@ Decided by the person's line manager at the manager's step and by an HR approver
 decides their own request (a manager's own request goes to her own manager).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from distans.arrangements import rules
 from distans.arrangements.models import Request, Step
+from distans.checklists.permissions import can_assign
 from distans.core.permissions import has_role, is_hr
-from distans.org.models import Role
+from distans.core.roles import Role
 from distans.org.permissions import manages
 
 
@@ -66,11 +68,22 @@ def can_decide(user, request: Request) -> bool:
     return is_hr_approver(user)
 
 
+def can_assess_suitability(user, request: Request) -> bool:
+    """At the manager's step, the deciding manager opens the suitability assessment from the request."""
+    return (
+        request.current_step == Step.MANAGER
+        and can_decide(user, request)
+        and can_assign(user, request.person)
+    )
+
+
 def can_view_overview(user) -> bool:
     return is_hr(user) or is_hr_approver(user)
 
 
-def get_request_for_user(user, pk: int) -> Request:
+def get_request_for_user(user, pk: int, *, for_write: bool = False) -> Request:
+    """404 when the user may not see the request; with `for_write`, 403 when she may see it but not
+    change its contents (deciding and the other steps have their own `can_*`)."""
     request = get_object_or_404(
         Request.objects.select_related(
             "person__unit", "person__position", "person__manager", "created_by", "policy_version"
@@ -79,4 +92,6 @@ def get_request_for_user(user, pk: int) -> Request:
     )
     if not can_view_request(user, request):
         raise Http404
+    if for_write and not can_edit(user, request):
+        raise PermissionDenied
     return request

@@ -6,15 +6,16 @@ from decimal import Decimal
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import gettext, ngettext
 
+from distans.arrangements import hooks
 from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
 from distans.arrangements.permissions import is_hr_approver
 from distans.checklists.models import Assignment, Kind, Response, Role
+from distans.core.audit import action_label
 from distans.core.models import AuditEntry
+from distans.core.roles import Role as OrgRole
 from distans.org.models import Person
-from distans.org.models import Role as OrgRole
-from distans.planning import queries as plan_queries
 from distans.policy import findings as finding_words
 from distans.policy import queries as policy_queries
 from distans.policy import rules
@@ -76,7 +77,10 @@ def coverage_shortfalls(person: Person, spec: rules.RequestSpec) -> tuple[rules.
     unit's usual week on the start date (its members' usual weeks and its coverage rules)."""
     if person.unit_id is None:
         return ()
-    week = plan_queries.usual_coverage(person.unit, spec.start, person=person)
+    weeks = hooks.usual_coverage.collect(person.unit, spec.start, person=person)
+    if not weeks:
+        return ()
+    week = weeks[0]
     if not any(week["needed"]):
         return ()
     return rules.coverage_shortfalls(spec, week["own"], week["at_office"], week["needed"])
@@ -201,22 +205,6 @@ def overview(*, status: str = "", unit_id: int | None = None, country: str = "",
     return requests
 
 
-EVENTS = {
-    "request.create": gettext_lazy("Created"),
-    "request.update": gettext_lazy("Changed"),
-    "request.submit": gettext_lazy("Sent for decision"),
-    "request.send_for_confirmation": gettext_lazy("Sent to the employee to confirm"),
-    "request.confirm": gettext_lazy("Confirmed by the employee and sent for decision"),
-    "request.approve": gettext_lazy("Approved"),
-    "request.approve_with_changes": gettext_lazy("Approved with changes"),
-    "request.reject": gettext_lazy("Rejected"),
-    "request.return": gettext_lazy("Returned for more information"),
-    "request.accept_changes": gettext_lazy("Changes accepted"),
-    "request.decline_changes": gettext_lazy("Changes declined"),
-    "request.withdraw": gettext_lazy("Withdrawn"),
-}
-
-
 def timeline(request: Request) -> list[dict]:
     """What happened to the request, from the audit log, in the reader's language."""
     entries = (
@@ -226,7 +214,7 @@ def timeline(request: Request) -> list[dict]:
     )
     return [
         {
-            "event": EVENTS.get(entry.action, entry.action),
+            "event": action_label(entry.action),
             "actor": entry.actor,
             "at": entry.at,
             "comment": (entry.changes.get("comment") or [None, ""])[1],

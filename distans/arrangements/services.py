@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from distans.arrangements import hooks, queries, rules, tasks
+from distans.arrangements.audit_actions import RequestAudit
 from distans.arrangements.models import REQUEST_FIELDS, Decision, Request, Step
 from distans.arrangements.permissions import can_act, can_decide
 from distans.checklists.rules import PASSING
@@ -37,11 +38,11 @@ def _locked(request: Request) -> Request:
 def _record(actor, request: Request, action: str, **changes) -> None:
     audit_record(
         actor=actor,
-        action=f"request.{action}",
+        action=RequestAudit.of(action),
         obj=request,
         changes={
             "status": [None, request.status],
-            "policy_version": [None, request.policy_version.number if request.policy_version_id else None],
+            "policy_version": [None, request.policy_version.number if request.policy_version else None],
             **changes,
         },
     )
@@ -212,9 +213,12 @@ def request_decide(
                 "comment_required", _("Say why, so the employee knows what to do."), field="comment"
             )
         step = request.current_step
+        if step is None:  # no step waits: decided a moment ago
+            raise Conflict("already_decided", _("Someone else has just decided this step."))
         if (
             decision in (rules.APPROVE, rules.APPROVE_WITH_CHANGES)
             and step == Step.MANAGER
+            and request.policy_version is not None
             and request.policy_version.require_suitability
             and queries.suitability_outcome(request.person) not in PASSING
         ):

@@ -4,15 +4,15 @@ employee. Enqueued inside the service's transaction (database task backend); tas
 import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from distans.arrangements.models import Request
 from distans.arrangements.queries import approvers
 from distans.checklists.rules import reminder_moments
-from distans.core.mail import send_to_person, site_link
+from distans.core.mail import notify, site_link
 
 SUBJECTS = {
     "next": gettext_noop("A remote work request waits for your decision"),
@@ -38,14 +38,16 @@ def notify_step(request: Request) -> None:
 
 
 def _send(people, request: Request, kind: str) -> int:
-    for person in people:
-        send_to_person(
-            person,
-            subject=lambda: _(SUBJECTS[kind]),
-            template="arrangements/email/notice.txt",
-            context={"request": request, "kind": kind, "url": site_link(f"/requests/{request.pk}/")},
-        )
-    return len(people)
+    return notify(
+        people,
+        subject=SUBJECTS[kind],
+        template="arrangements/email/notice.txt",
+        context={
+            "request": request,
+            "kind": kind,
+            "url": site_link(reverse("arrangements:detail", args=[request.pk])),
+        },
+    )
 
 
 def _load(request_id: int) -> Request | None:

@@ -2,7 +2,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from distans.arrangements import queries, rules, services
 from distans.arrangements.forms import DecisionForm, OverviewFilterForm, RequestForm
-from distans.arrangements.models import Step
+from distans.arrangements.models import Status, Step
 from distans.arrangements.permissions import (
     can_act,
+    can_assess_suitability,
     can_decide,
     can_edit,
     can_start_for,
@@ -23,10 +23,9 @@ from distans.arrangements.permissions import (
 )
 from distans.checklists import services as checklist_services
 from distans.checklists.models import ChecklistTemplate, Kind
-from distans.checklists.permissions import can_assign
-from distans.core.errors import DomainError, NotAllowed
-from distans.core.exports import csv_response
+from distans.core.exports import csv_export
 from distans.core.permissions import require
+from distans.core.refusals import refusal_message, refusal_on
 from distans.org.permissions import get_person_for_user
 
 ACTIONS = {
@@ -72,14 +71,11 @@ def request_new(request):
     )
     refused = False
     if request.method == "POST" and form.is_valid():
-        try:
+        # A request already in review is said with a link to it, above the form.
+        with refusal_on(form, elsewhere={"request_in_review"}) as refusal:
             created = services.request_create(actor=request.user, person=person, **form.values())
-        except DomainError as error:
-            refused = error.code == "request_in_review"  # said with a link to it, above the form
-            if not refused:
-                form.add_error(None, error.message)
-        else:
             return redirect("arrangements:detail", pk=created.pk)
+        refused = refusal.code == "request_in_review"
     waiting = queries.request_in_review(person)
     return render(
         request,
@@ -118,15 +114,11 @@ def evaluate(request):
 
 @login_required
 def request_edit(request, pk: int):
-    remote = get_request_for_user(request.user, pk)
-    require(can_edit(request.user, remote))
+    remote = get_request_for_user(request.user, pk, for_write=True)
     form = RequestForm(request.POST or None, initial=RequestForm.initial_from(remote))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on(form):
             services.request_update(actor=request.user, request=remote, **form.values())
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("arrangements:detail", pk=remote.pk)
     return render(
         request,
@@ -157,6 +149,7 @@ def request_detail(request, pk: int):
         "arrangements/detail.html",
         {
             "remote": remote,
+            "Status": Status,
             "findings": findings,
             "steps": [
                 {
@@ -179,9 +172,7 @@ def request_detail(request, pk: int):
             "assessment": queries.suitability_outcome(remote.person)
             if remote.current_step == Step.MANAGER
             else None,
-            "can_assess": deciding
-            and remote.current_step == Step.MANAGER
-            and can_assign(user, remote.person),
+            "can_assess": can_assess_suitability(user, remote),
         },
     )
 
@@ -193,11 +184,9 @@ def request_act(request, pk: int, action: str):
     if action not in ACTIONS:
         raise Http404
     require(can_act(request.user, remote, action))
-    try:
+    with refusal_message(request):
         ACTIONS[action](request.user, remote)
         messages.success(request, _("Done."))
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("arrangements:detail", pk=remote.pk)
 
 
@@ -212,7 +201,7 @@ def request_decide(request, pk: int):
         return redirect("arrangements:detail", pk=remote.pk)
     # The service tells a decider who lost the race that someone else has just decided (shown on the
     # request's page), and refuses anyone else (403).
-    try:
+    with refusal_message(request, forbid=True):
         services.request_decide(
             actor=request.user,
             request=remote,
@@ -223,10 +212,6 @@ def request_decide(request, pk: int):
             expected_step=form.cleaned_data["step"],
         )
         messages.success(request, _("Your decision is recorded, and the employee is told."))
-    except NotAllowed as error:
-        raise PermissionDenied from error
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("arrangements:detail", pk=remote.pk)
 
 
@@ -236,7 +221,7 @@ def request_assess(request, pk: int):
     """The manager opens the suitability assessment from the request: the one already waiting for her,
     or a new one linked to the request."""
     remote = get_request_for_user(request.user, pk)
-    require(can_decide(request.user, remote) and can_assign(request.user, remote.person))
+    require(can_assess_suitability(request.user, remote))
     waiting = queries.open_assessment(remote.person, request.user)
     if waiting is not None:
         return redirect("checklists:answer", pk=waiting.pk, role="manager")
@@ -244,7 +229,8 @@ def request_assess(request, pk: int):
         ChecklistTemplate.objects.filter(kind=Kind.SUITABILITY, key="suitability").first()
         or ChecklistTemplate.objects.filter(kind=Kind.SUITABILITY).first()
     )
-    try:
+    assert template is not None, "the built-in suitability checklist is always there"
+    with refusal_message(request):
         assignment = checklist_services.assignment_create(
             actor=request.user,
             template=template,
@@ -253,10 +239,8 @@ def request_assess(request, pk: int):
             due_date=timezone.localdate() + datetime.timedelta(days=7),
             context=remote,
         )
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("arrangements:detail", pk=remote.pk)
-    return redirect("checklists:answer", pk=assignment.pk, role="manager")
+        return redirect("checklists:answer", pk=assignment.pk, role="manager")
+    return redirect("arrangements:detail", pk=remote.pk)
 
 
 @login_required
@@ -286,8 +270,8 @@ def overview(request):
 
 
 def _csv(requests) -> HttpResponse:
-    response, writer = csv_response("remote-work-requests.csv")
-    writer.writerow(
+    return csv_export(
+        "remote-work-requests.csv",
         [
             _("Employee number"),
             _("Name"),
@@ -300,23 +284,23 @@ def _csv(requests) -> HttpResponse:
             _("Status"),
             _("Policy version"),
             _("Submitted"),
-        ]
+        ],
+        map(_csv_row, requests.iterator(chunk_size=500)),
     )
-    for remote in requests.iterator(chunk_size=500):
-        person = remote.person
-        writer.writerow(
-            [
-                person.employee_number or "",
-                person.full_name,
-                person.unit.name if person.unit else "",
-                person.country,
-                str(remote.days_per_week).replace(".", ","),
-                remote.get_location_display(),
-                remote.start_date.isoformat(),
-                remote.end_date.isoformat() if remote.end_date else "",
-                remote.get_status_display(),
-                remote.policy_version.number if remote.policy_version else "",
-                remote.submitted_at.date().isoformat() if remote.submitted_at else "",
-            ]
-        )
-    return response
+
+
+def _csv_row(remote) -> list:
+    person = remote.person
+    return [
+        person.employee_number or "",
+        person.full_name,
+        person.unit.name if person.unit else "",
+        person.country,
+        str(remote.days_per_week).replace(".", ","),
+        remote.get_location_display(),
+        remote.start_date.isoformat(),
+        remote.end_date.isoformat() if remote.end_date else "",
+        remote.get_status_display(),
+        remote.policy_version.number if remote.policy_version else "",
+        remote.submitted_at.date().isoformat() if remote.submitted_at else "",
+    ]

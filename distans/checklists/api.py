@@ -1,6 +1,6 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -10,16 +10,20 @@ from ninja.pagination import paginate
 from distans.checklists import models, queries, services
 from distans.checklists.models import Assignment, Response
 from distans.checklists.permissions import can_answer, get_assignment_for_user, is_respondent
-from distans.core.api_types import choices
+from distans.core.api_types import enum_schema
 from distans.core.errors import DomainError
 from distans.core.translated import localized
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["checklists"])
 
-ItemKind, Kind, Respondent = choices(models.ItemKind), choices(models.Kind), choices(models.Respondent)
-Role, Outcome = choices(models.Role), choices(models.Outcome)
-AssignmentStatus, ResponseStatus = choices(Assignment.Status), choices(Response.Status)
+ItemKind = Annotated[models.ItemKind, enum_schema(models.ItemKind)]
+Kind = Annotated[models.Kind, enum_schema(models.Kind)]
+Respondent = Annotated[models.Respondent, enum_schema(models.Respondent)]
+Role = Annotated[models.Role, enum_schema(models.Role)]
+Outcome = Annotated[models.Outcome, enum_schema(models.Outcome)]
+AssignmentStatus = Annotated[Assignment.Status, enum_schema(Assignment.Status)]
+ResponseStatus = Annotated[Response.Status, enum_schema(Response.Status)]
 
 
 class ItemOut(Schema):
@@ -87,8 +91,10 @@ class AssignmentOut(Schema):
 
     @staticmethod
     def resolve_responses(obj) -> list[ResponseSummary]:
-        return [ResponseSummary(role=response.role, status=response.status, outcome=response.outcome or None)
-                for response in obj.responses.all()]
+        return [
+            ResponseSummary(role=response.role, status=response.status, outcome=response.outcome or None)
+            for response in obj.responses.all()
+        ]
 
 
 class ResponseOut(Schema):
@@ -117,10 +123,20 @@ class SubmitIn(Schema):
 @router.get("/checklists/templates", response=list[TemplateOut], url_name="checklist_templates")
 def templates(request):
     """The newest published version of every checklist."""
-    return [TemplateOut(id=version.template_id, key=version.template.key, kind=version.template.kind,
-                        version_id=version.pk, version=version.number, title=localized(version.title),
-                        respondent=version.respondent, countries=version.countries,
-                        item_count=version.item_count) for version in queries.published_templates()]
+    return [
+        TemplateOut(
+            id=version.template_id,
+            key=version.template.key,
+            kind=version.template.kind,
+            version_id=version.pk,
+            version=version.number,
+            title=localized(version.title),
+            respondent=version.respondent,
+            countries=version.countries,
+            item_count=version.item_count,
+        )
+        for version in queries.published_templates()
+    ]
 
 
 @router.get("/checklists/assignments", response=list[AssignmentOut], url_name="checklist_assignments")
@@ -152,45 +168,79 @@ def _to_answer(user, assignment_id: int, role: str | None) -> tuple[Assignment, 
 
 def _response_out(assignment: Assignment, role: str, response: Response | None) -> ResponseOut:
     if response is None:
-        return ResponseOut(assignment_id=assignment.pk, role=role, status="new", answers={},
-                           submitted_at=None, score=None, outcome=None, blocking=[], actions=[],
-                           items=services.applicable_items(assignment))
-    return ResponseOut(
-        assignment_id=assignment.pk, role=role, status=response.status, answers=response.answers,
-        submitted_at=response.submitted_at, score=response.score, outcome=response.outcome or None,
-        blocking=response.blocking,
-        actions=[{"id": action.pk, "text": localized(action.text), "owner_id": action.owner_id,
-                  "due_date": action.due_date, "done": action.is_done} for action in response.actions.all()],
-        items=services.applicable_items(assignment))
+        return ResponseOut.model_validate(
+            dict(
+                assignment_id=assignment.pk,
+                role=role,
+                status="new",
+                answers={},
+                submitted_at=None,
+                score=None,
+                outcome=None,
+                blocking=[],
+                actions=[],
+                items=services.applicable_items(assignment),
+            )
+        )
+    return ResponseOut.model_validate(
+        dict(
+            assignment_id=assignment.pk,
+            role=role,
+            status=response.status,
+            answers=response.answers,
+            submitted_at=response.submitted_at,
+            score=response.score,
+            outcome=response.outcome or None,
+            blocking=response.blocking,
+            actions=[
+                {
+                    "id": action.pk,
+                    "text": localized(action.text),
+                    "owner_id": action.owner_id,
+                    "due_date": action.due_date,
+                    "done": action.is_done,
+                }
+                for action in response.actions.all()
+            ],
+            items=services.applicable_items(assignment),
+        )
+    )
 
 
-@router.get("/checklists/assignments/{assignment_id}/response", response=ResponseOut,
-            url_name="checklist_response")
+@router.get(
+    "/checklists/assignments/{assignment_id}/response", response=ResponseOut, url_name="checklist_response"
+)
 def response_get(request, assignment_id: int, role: Role | None = None):
     """One response: your own draft or submission, or a submitted one you may see."""
     assignment = get_assignment_for_user(request.auth, assignment_id)
-    role = _role_for(request.auth, assignment, role)
-    response = assignment.responses.filter(role=role).first()
-    if response is not None and not response.is_submitted and not can_answer(request.auth, assignment, role):
+    shown = _role_for(request.auth, assignment, role)
+    response = assignment.responses.filter(role=shown).first()
+    if response is not None and not response.is_submitted and not can_answer(request.auth, assignment, shown):
         response = None  # someone else's draft stays theirs until it is submitted
-    return _response_out(assignment, role, response)
+    return _response_out(assignment, shown, response)
 
 
-@router.put("/checklists/assignments/{assignment_id}/response", response=ResponseOut,
-            url_name="checklist_response_save")
+@router.put(
+    "/checklists/assignments/{assignment_id}/response",
+    response=ResponseOut,
+    url_name="checklist_response_save",
+)
 def response_put(request, assignment_id: int, payload: AnswersIn):
     """Save answers as a draft. Unknown questions or wrong answer types are refused, naming them."""
     assignment, role = _to_answer(request.auth, assignment_id, payload.role)
-    response = services.response_save(actor=request.auth, assignment=assignment, role=role,
-                                      answers=payload.answers)
+    response = services.response_save(
+        actor=request.auth, assignment=assignment, role=role, answers=payload.answers
+    )
     return _response_out(assignment, role, response)
 
 
-@router.post("/checklists/assignments/{assignment_id}/submit", response=ResponseOut,
-             url_name="checklist_submit")
+@router.post(
+    "/checklists/assignments/{assignment_id}/submit", response=ResponseOut, url_name="checklist_submit"
+)
 def submit(request, assignment_id: int, payload: SubmitIn):
     """Submit the answers (given here, or the saved draft) and get the computed result."""
     assignment, role = _to_answer(request.auth, assignment_id, payload.role)
-    response = services.response_submit(actor=request.auth, assignment=assignment, role=role,
-                                        answers=payload.answers)
+    response = services.response_submit(
+        actor=request.auth, assignment=assignment, role=role, answers=payload.answers
+    )
     return _response_out(assignment, role, response)

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -23,6 +24,8 @@ TRIGGER_ERRORS = {
 class TranslatedFieldsMixin:
     """Adds one field per language for each name in `translated`, e.g. title_en … title_da."""
 
+    fields: dict[str, forms.Field]  # the form's, beside which the mixin stands
+    cleaned_data: dict[str, Any]
     translated: dict = {}
 
     def add_translated(self, initial: dict):
@@ -317,7 +320,7 @@ class ResponseForm(forms.Form):
         """The cleaned answers in their stored form, keyed by item id."""
         stored = {}
         for item in self.items:
-            value = self.cleaned_data.get(f"q{item.pk}")
+            value: Any = self.cleaned_data.get(f"q{item.pk}")
             if rules.is_blank(value):
                 continue
             if item.kind == ItemKind.NUMBER:

@@ -66,8 +66,12 @@ class Outcome(models.TextChoices):
 
 
 class ChecklistTemplate(models.Model):
-    key = models.SlugField(unique=True, null=True, blank=True,
-                           help_text="Set for the built-in templates, so loading them twice adds nothing.")
+    key = models.SlugField(
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Set for the built-in templates, so loading them twice adds nothing.",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -91,21 +95,26 @@ class TemplateVersion(models.Model):
     countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
     respondent = models.CharField(max_length=10, choices=Respondent.choices, default=Respondent.EMPLOYEE)
     pass_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    created_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["template", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["template", "number"], name="checklist_version_number_unique"),
-            models.UniqueConstraint(fields=["template"], condition=Q(status="draft"),
-                                    name="checklist_one_draft_per_template"),
-            models.CheckConstraint(condition=Q(pass_score__isnull=True) | Q(pass_score__lte=100),
-                                   name="checklist_pass_score_percent"),
+            models.UniqueConstraint(
+                fields=["template"], condition=Q(status="draft"), name="checklist_one_draft_per_template"
+            ),
+            models.CheckConstraint(
+                condition=Q(pass_score__isnull=True) | Q(pass_score__lte=100),
+                name="checklist_pass_score_percent",
+            ),
         ]
 
     def __str__(self):
@@ -132,14 +141,14 @@ class Item(models.Model):
     help = models.JSONField(default=dict, blank=True)
     required = models.BooleanField(default=True)
     weight = models.PositiveSmallIntegerField(default=1)
-    options = models.JSONField(default=list, blank=True,
-                               help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]')
+    options = models.JSONField(
+        default=list, blank=True, help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]'
+    )
     countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
     trigger_answers = models.JSONField(default=list, blank=True)
     effect = models.CharField(max_length=10, choices=Effect.choices, default=Effect.NONE, blank=True)
     action_text = models.JSONField(default=dict, blank=True)
-    action_owner = models.CharField(max_length=10, choices=ActionOwner.choices,
-                                    default=ActionOwner.EMPLOYEE)
+    action_owner = models.CharField(max_length=10, choices=ActionOwner.choices, default=ActionOwner.EMPLOYEE)
     action_days = models.PositiveSmallIntegerField(default=30)
 
     class Meta:
@@ -157,27 +166,34 @@ class Assignment(models.Model):
 
     version = models.ForeignKey(TemplateVersion, on_delete=models.PROTECT, related_name="assignments")
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="checklist_assignments")
-    assessor = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="checklist_assessments")
-    self_view = models.BooleanField(default=False,
-                                    help_text="Ask the employee's own view before the manager answers.")
+    assessor = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="checklist_assessments"
+    )
+    self_view = models.BooleanField(
+        default=False, help_text="Ask the employee's own view before the manager answers."
+    )
     due_date = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     completed_at = models.DateTimeField(null=True, blank=True)
     context_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     context_id = models.PositiveBigIntegerField(null=True, blank=True)
     context = GenericForeignKey("context_type", "context_id")
-    assigned_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    assigned_by = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["due_date", "id"]
-        indexes = [models.Index(fields=["status", "due_date"]),
-                   models.Index(fields=["context_type", "context_id"])]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["context_type", "context_id"]),
+        ]
         constraints = [
-            models.CheckConstraint(condition=Q(status="completed", completed_at__isnull=False)
-                                   | ~Q(status="completed"), name="checklist_completed_has_time"),
+            models.CheckConstraint(
+                condition=Q(status="completed", completed_at__isnull=False) | ~Q(status="completed"),
+                name="checklist_completed_has_time",
+            ),
         ]
 
     def __str__(self):
@@ -185,7 +201,7 @@ class Assignment(models.Model):
 
     def roles(self) -> list[str]:
         """Whose responses this assignment asks for, in the order they answer."""
-        roles = []
+        roles: list[str] = []
         if self.version.asks_employee or self.self_view:
             roles.append(Role.EMPLOYEE)
         if self.version.asks_manager:
@@ -194,8 +210,11 @@ class Assignment(models.Model):
 
     def required_roles(self) -> list[str]:
         """The employee's own view before a manager's assessment is welcome, not required."""
-        return [role for role in self.roles()
-                if not (role == Role.EMPLOYEE and self.self_view and not self.version.asks_employee)]
+        return [
+            role
+            for role in self.roles()
+            if not (role == Role.EMPLOYEE and self.self_view and not self.version.asks_employee)
+        ]
 
 
 class Response(models.Model):
@@ -218,8 +237,10 @@ class Response(models.Model):
         ordering = ["assignment", "role"]
         constraints = [
             models.UniqueConstraint(fields=["assignment", "role"], name="checklist_one_response_per_role"),
-            models.CheckConstraint(condition=Q(status="submitted", submitted_at__isnull=False)
-                                   | Q(status="draft"), name="checklist_submitted_has_time"),
+            models.CheckConstraint(
+                condition=Q(status="submitted", submitted_at__isnull=False) | Q(status="draft"),
+                name="checklist_submitted_has_time",
+            ),
         ]
 
     def __str__(self):
@@ -236,12 +257,14 @@ class Action(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="actions")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
     text = models.JSONField(default=dict)
-    owner = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL,
-                              related_name="checklist_actions")
+    owner = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="checklist_actions"
+    )
     due_date = models.DateField()
     done_at = models.DateTimeField(null=True, blank=True)
-    done_by = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    done_by = models.ForeignKey(
+        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["due_date", "id"]

@@ -7,6 +7,7 @@
   everyone else sees aggregates of at least PULSE_MIN_GROUP people.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -54,13 +55,17 @@ def is_respondent(user, assignment: Assignment, role: str) -> bool:
 
 
 def can_answer(user, assignment: Assignment, role: str) -> bool:
-    return (assignment.status == Assignment.Status.OPEN and role in assignment.roles()
-            and is_respondent(user, assignment, role))
+    return (
+        assignment.status == Assignment.Status.OPEN
+        and role in assignment.roles()
+        and is_respondent(user, assignment, role)
+    )
 
 
 def can_cancel(user, assignment: Assignment) -> bool:
     return assignment.status == Assignment.Status.OPEN and (
-        is_hr(user) or assignment.assigned_by_id == user.pk or manages(user, assignment.person))
+        is_hr(user) or assignment.assigned_by_id == user.pk or manages(user, assignment.person)
+    )
 
 
 def can_complete_action(user, action: Action) -> bool:
@@ -68,26 +73,40 @@ def can_complete_action(user, action: Action) -> bool:
     return action.owner_id == user.pk or person.pk == user.pk or is_hr(user) or manages(user, person)
 
 
-def get_assignment_for_user(user, pk: int) -> Assignment:
+def get_assignment_for_user(user, pk: int, *, for_write: bool = False) -> Assignment:
+    """404 when the user may not see it; with `for_write`, 403 unless she may cancel it (answers are
+    per role: `can_answer`)."""
     assignment = get_object_or_404(
-        Assignment.objects.select_related("version__template", "person__unit", "assessor"), pk=pk)
+        Assignment.objects.select_related("version__template", "person__unit", "assessor"), pk=pk
+    )
     if not can_view_assignment(user, assignment):
         raise Http404
+    if for_write and not can_cancel(user, assignment):
+        raise PermissionDenied
     return assignment
 
 
-def get_version_for_user(user, pk: int) -> TemplateVersion:
-    """Published versions are readable by everyone signed in; drafts only by HR."""
+def get_version_for_user(user, pk: int, *, for_write: bool = False) -> TemplateVersion:
+    """Published versions are readable by everyone signed in; drafts only by HR (404 for anyone else).
+    With `for_write`, 403 for anyone but HR."""
     version = get_object_or_404(TemplateVersion.objects.select_related("template"), pk=pk)
     if version.is_draft and not can_manage_templates(user):
         raise Http404
+    if for_write and not can_manage_templates(user):
+        raise PermissionDenied
     return version
 
 
-def get_action_for_user(user, pk: int) -> Action:
+def get_action_for_user(user, pk: int, *, for_write: bool = False) -> Action:
+    """404 when the user may not see its checklist; with `for_write`, 403 unless she may mark it done."""
     action = get_object_or_404(
-        Action.objects.select_related("response__assignment__person",
-                                      "response__assignment__version__template"), pk=pk)
+        Action.objects.select_related(
+            "response__assignment__person", "response__assignment__version__template"
+        ),
+        pk=pk,
+    )
     if not can_view_assignment(user, action.response.assignment):
         raise Http404
+    if for_write and not can_complete_action(user, action):
+        raise PermissionDenied
     return action

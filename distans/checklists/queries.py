@@ -2,6 +2,7 @@
 
 import datetime
 from collections import defaultdict
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count, Prefetch, Q
@@ -24,7 +25,7 @@ from distans.checklists.models import (
     Role,
     TemplateVersion,
 )
-from distans.checklists.permissions import can_answer
+from distans.checklists.permissions import can_answer, can_view_checklists_of
 from distans.core.permissions import is_hr
 from distans.core.translated import localized
 from distans.org.models import Person
@@ -35,22 +36,32 @@ ASSIGNMENT_RELATED = ("version__template", "person__unit", "assessor")
 
 def item_spec(item: Item) -> rules.ItemSpec:
     return rules.ItemSpec(
-        id=item.pk, kind=item.kind, required=item.required, weight=item.weight,
-        trigger_answers=tuple(item.trigger_answers), effect=item.effect,
+        id=item.pk,
+        kind=item.kind,
+        required=item.required,
+        weight=item.weight,
+        trigger_answers=tuple(item.trigger_answers),
+        effect=item.effect,
         option_values=tuple(option["value"] for option in item.options),
-        countries=tuple(item.countries))
+        countries=tuple(item.countries),
+    )
 
 
 def templates_with_versions():
     """Every template with its versions, newest first, for HR's list."""
     return ChecklistTemplate.objects.prefetch_related(
-        Prefetch("versions", queryset=TemplateVersion.objects.order_by("-number")))
+        Prefetch("versions", queryset=TemplateVersion.objects.order_by("-number"))
+    )
 
 
 def published_templates():
     """The newest published version of each template."""
-    versions = TemplateVersion.objects.filter(status=TemplateVersion.Status.PUBLISHED).select_related(
-        "template").annotate(item_count=Count("items")).order_by("template_id", "-number")
+    versions = (
+        TemplateVersion.objects.filter(status=TemplateVersion.Status.PUBLISHED)
+        .select_related("template")
+        .annotate(item_count=Count("items"))
+        .order_by("template_id", "-number")
+    )
     latest = {}
     for version in versions:
         latest.setdefault(version.template_id, version)
@@ -59,18 +70,29 @@ def published_templates():
 
 def to_answer(user) -> list[dict]:
     """What the user still has to answer: their own checklists and the assessments they make."""
-    assignments = Assignment.objects.filter(
-        Q(person=user) | Q(assessor=user), status=Assignment.Status.OPEN,
-    ).select_related(*ASSIGNMENT_RELATED).prefetch_related("responses")
+    assignments = (
+        Assignment.objects.filter(
+            Q(person=user) | Q(assessor=user),
+            status=Assignment.Status.OPEN,
+        )
+        .select_related(*ASSIGNMENT_RELATED)
+        .prefetch_related("responses")
+    )
     rows = []
     for assignment in assignments:
         responses = {response.role: response for response in assignment.responses.all()}
         for role in assignment.roles():
             response = responses.get(role)
             if can_answer(user, assignment, role) and not (response and response.is_submitted):
-                rows.append({"assignment": assignment, "role": role, "draft": response is not None,
-                             "overdue": assignment.due_date < timezone.localdate(),
-                             "optional": role not in assignment.required_roles()})
+                rows.append(
+                    {
+                        "assignment": assignment,
+                        "role": role,
+                        "draft": response is not None,
+                        "overdue": assignment.due_date < timezone.localdate(),
+                        "optional": role not in assignment.required_roles(),
+                    }
+                )
     return rows
 
 
@@ -79,16 +101,18 @@ def assignments_about(person, *, viewer):
     assignments = Assignment.objects.filter(person=person).exclude(status=Assignment.Status.CANCELLED)
     if viewer.pk != person.pk:
         assignments = assignments.exclude(version__template__kind=Kind.PULSE)
-    return assignments.select_related(*ASSIGNMENT_RELATED).prefetch_related("responses").order_by(
-        "-created_at")
+    return (
+        assignments.select_related(*ASSIGNMENT_RELATED).prefetch_related("responses").order_by("-created_at")
+    )
 
 
 def pending_respondents(assignment: Assignment) -> list[Person]:
     """Who still has to answer an open assignment."""
     if assignment.status != Assignment.Status.OPEN:
         return []
-    submitted = set(assignment.responses.filter(status=Response.Status.SUBMITTED)
-                    .values_list("role", flat=True))
+    submitted = set(
+        assignment.responses.filter(status=Response.Status.SUBMITTED).values_list("role", flat=True)
+    )
     people = []
     for role in assignment.required_roles():
         if role not in submitted:
@@ -99,8 +123,11 @@ def pending_respondents(assignment: Assignment) -> list[Person]:
 
 
 def open_actions_for(user):
-    return Action.objects.filter(owner=user, done_at__isnull=True).select_related(
-        "response__assignment__person", "response__assignment__version").order_by("due_date")
+    return (
+        Action.objects.filter(owner=user, done_at__isnull=True)
+        .select_related("response__assignment__person", "response__assignment__version")
+        .order_by("due_date")
+    )
 
 
 def visible_assignments(user, *, person_id=None, status=None):
@@ -109,14 +136,18 @@ def visible_assignments(user, *, person_id=None, status=None):
     assignments = Assignment.objects.all()
     if not is_hr(user):
         assignments = assignments.filter(
-            Q(person=user) | Q(assessor=user) | Q(person_id__in=subordinate_ids_sql(user.pk)))
+            Q(person=user) | Q(assessor=user) | Q(person_id__in=subordinate_ids_sql(user.pk))
+        )
     assignments = assignments.exclude(~Q(person=user), version__template__kind=Kind.PULSE)
     if person_id is not None:
         assignments = assignments.filter(person_id=person_id)
     if status:
         assignments = assignments.filter(status=status)
-    return assignments.select_related(*ASSIGNMENT_RELATED).prefetch_related("responses").order_by(
-        "due_date", "id")
+    return (
+        assignments.select_related(*ASSIGNMENT_RELATED)
+        .prefetch_related("responses")
+        .order_by("due_date", "id")
+    )
 
 
 def attention_for(user) -> list[dict]:
@@ -124,20 +155,37 @@ def attention_for(user) -> list[dict]:
     items = []
     rows = to_answer(user)
     if rows:
-        items.append({"text": ngettext("You have %(count)s checklist to answer.",
-                                       "You have %(count)s checklists to answer.", len(rows))
-                      % {"count": len(rows)}, "url": reverse("checklists:mine")})
+        items.append(
+            {
+                "text": ngettext(
+                    "You have %(count)s checklist to answer.",
+                    "You have %(count)s checklists to answer.",
+                    len(rows),
+                )
+                % {"count": len(rows)},
+                "url": reverse("checklists:mine"),
+            }
+        )
     actions = open_actions_for(user).count()
     if actions:
-        items.append({"text": ngettext("%(count)s checklist action is yours to do.",
-                                       "%(count)s checklist actions are yours to do.", actions)
-                      % {"count": actions}, "url": reverse("checklists:mine")})
+        items.append(
+            {
+                "text": ngettext(
+                    "%(count)s checklist action is yours to do.",
+                    "%(count)s checklist actions are yours to do.",
+                    actions,
+                )
+                % {"count": actions},
+                "url": reverse("checklists:mine"),
+            }
+        )
     return items
 
 
 # Showing answers -------------------------------------------------------------------------------
 
-def answer_display(item: Item, value) -> str:
+
+def answer_display(item: Item, value: Any) -> str:
     if rules.is_blank(value):
         return "–"
     if item.kind == ItemKind.YES_NO:
@@ -147,7 +195,7 @@ def answer_display(item: Item, value) -> str:
     if item.kind in (ItemKind.SINGLE, ItemKind.MULTIPLE):
         labels = {option["value"]: localized(option["label"]) for option in item.options}
         chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(choice, choice) for choice in chosen)
+        return ", ".join(labels.get(choice, str(choice)) for choice in chosen)
     if item.kind == ItemKind.DATE:
         return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
     return str(value)
@@ -158,20 +206,25 @@ def answer_rows(assignment: Assignment, items: list[Item], responses: dict) -> l
     rows = []
     for item in items:
         spec = item_spec(item)
-        cells = []
+        cells: list[dict[str, str] | None] = []
         for role in assignment.roles():
             response = responses.get(role)
             if response is None or not response.is_submitted:
                 cells.append(None)
                 continue
             value = response.answers.get(str(item.pk))
-            cells.append({"text": answer_display(item, value),
-                          "flag": item.effect if rules.triggered(spec, value) else ""})
+            cells.append(
+                {
+                    "text": answer_display(item, value),
+                    "flag": item.effect if rules.triggered(spec, value) else "",
+                }
+            )
         rows.append({"item": item, "cells": cells})
     return rows
 
 
 # Reports ---------------------------------------------------------------------------------------
+
 
 def _scope(queryset, user, person_path="person"):
     """HR sees everyone; a manager only her reports at any depth."""
@@ -181,9 +234,10 @@ def _scope(queryset, user, person_path="person"):
 
 
 def template_titles() -> dict[int, str]:
-    titles = {}
+    titles: dict[int, str] = {}
     for template_id, title in TemplateVersion.objects.order_by("template_id", "-number").values_list(
-            "template_id", "title"):
+        "template_id", "title"
+    ):
         titles.setdefault(template_id, localized(title))
     return titles
 
@@ -193,8 +247,12 @@ def _people_per_unit(user=None) -> dict[str, int]:
     people = Person.objects.filter(is_active=True)
     if user is not None and not is_hr(user):
         people = people.filter(pk__in=subordinate_ids_sql(user.pk))
-    return {name or "–": count for name, count in
-            people.values("unit__name").annotate(count=Count("id")).values_list("unit__name", "count")}
+    return {
+        name or "–": count
+        for name, count in people.values("unit__name")
+        .annotate(count=Count("id"))
+        .values_list("unit__name", "count")
+    }
 
 
 def completion(user) -> list[dict]:
@@ -203,19 +261,30 @@ def completion(user) -> list[dict]:
     today = timezone.localdate()
     open_ = Q(status=Assignment.Status.OPEN)
     sizes, min_group = _people_per_unit(user), settings.PULSE_MIN_GROUP
-    rows = _scope(Assignment.objects.exclude(status=Assignment.Status.CANCELLED), user).values(
-        "version__template_id", "version__template__kind", "person__unit__name").annotate(
-        assigned=Count("id"),
-        completed=Count("id", filter=Q(status=Assignment.Status.COMPLETED)),
-        overdue=Count("id", filter=open_ & Q(due_date__lt=today)),
-    ).order_by("version__template_id", "person__unit__name")
+    rows = (
+        _scope(Assignment.objects.exclude(status=Assignment.Status.CANCELLED), user)
+        .values("version__template_id", "version__template__kind", "person__unit__name")
+        .annotate(
+            assigned=Count("id"),
+            completed=Count("id", filter=Q(status=Assignment.Status.COMPLETED)),
+            overdue=Count("id", filter=open_ & Q(due_date__lt=today)),
+        )
+        .order_by("version__template_id", "person__unit__name")
+    )
     titles = template_titles()
     groups: dict[int, dict] = {}
     for row in rows:
         pulse = row["version__template__kind"] == Kind.PULSE
-        group = groups.setdefault(row["version__template_id"], {
-            "template": titles.get(row["version__template_id"], ""), "units": [], "people": 0, "pulse": pulse,
-            "total": {"assigned": 0, "completed": 0, "overdue": 0}})
+        group = groups.setdefault(
+            row["version__template_id"],
+            {
+                "template": titles.get(row["version__template_id"], ""),
+                "units": [],
+                "people": 0,
+                "pulse": pulse,
+                "total": {"assigned": 0, "completed": 0, "overdue": 0},
+            },
+        )
         unit = row["person__unit__name"] or "–"
         counts = {key: row[key] for key in ("assigned", "completed", "overdue")}
         group["units"].append({"unit": unit, **_shown(counts, pulse and sizes.get(unit, 0) < min_group)})
@@ -246,21 +315,30 @@ def open_actions(user, limit=200):
 def consistency() -> dict:
     """Suitability assessments per assessor next to the whole organisation's (seed 000)."""
     submitted = Response.objects.filter(
-        status=Response.Status.SUBMITTED, role=Role.MANAGER,
-        assignment__version__template__kind=Kind.SUITABILITY)
+        status=Response.Status.SUBMITTED,
+        role=Role.MANAGER,
+        assignment__version__template__kind=Kind.SUITABILITY,
+    )
     counts = {
-        "count": Count("id"), "average": Avg("score"),
+        "count": Count("id"),
+        "average": Avg("score"),
         **{outcome: Count("id", filter=Q(outcome=outcome)) for outcome in Outcome.values},
     }
     overall = submitted.aggregate(**counts)
-    assessors = submitted.values("respondent_id", "respondent__first_name", "respondent__last_name").annotate(
-        **counts).order_by("respondent__last_name", "respondent__first_name")
+    assessors = (
+        submitted.values("respondent_id", "respondent__first_name", "respondent__last_name")
+        .annotate(**counts)
+        .order_by("respondent__last_name", "respondent__first_name")
+    )
     rows = []
     for row in assessors:
         row["name"] = f"{row['respondent__first_name']} {row['respondent__last_name']}"
         row["shares"] = _shares(row)
-        difference = (row["average"] - overall["average"]) if row["average"] is not None and overall[
-            "average"] is not None else None
+        difference = (
+            (row["average"] - overall["average"])
+            if row["average"] is not None and overall["average"] is not None
+            else None
+        )
         row["difference"] = difference
         row["stands_out"] = difference is not None and row["count"] >= 3 and abs(difference) >= 15
         rows.append(row)
@@ -277,33 +355,60 @@ def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -
     """Average pulse answers per unit in a period; a unit with too few respondents shows nothing."""
     min_group = settings.PULSE_MIN_GROUP
     responses = Response.objects.filter(
-        status=Response.Status.SUBMITTED, assignment__version__template__kind=Kind.PULSE,
+        status=Response.Status.SUBMITTED,
+        assignment__version__template__kind=Kind.PULSE,
         submitted_at__date__gte=since,
     )
     if until is not None:
         responses = responses.filter(submitted_at__date__lte=until)
-    responses = responses.values_list("assignment__person_id", "assignment__person__unit__name", "answers")
+    rows = responses.values_list("assignment__person_id", "assignment__person__unit__name", "answers")
     positions = dict(Item.objects.filter(version__template__kind=Kind.PULSE).values_list("id", "position"))
-    latest = TemplateVersion.objects.filter(template__kind=Kind.PULSE, status=TemplateVersion.Status.PUBLISHED
-                                            ).order_by("-number").first()
+    latest = (
+        TemplateVersion.objects.filter(template__kind=Kind.PULSE, status=TemplateVersion.Status.PUBLISHED)
+        .order_by("-number")
+        .first()
+    )
     questions = list(latest.items.all()) if latest else []
     sizes = _people_per_unit()
-    people, values = defaultdict(set), defaultdict(lambda: defaultdict(list))
-    for person_id, unit, answers in responses:
+    people: defaultdict[str, set[int]] = defaultdict(set)
+    values: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for person_id, unit, answers in rows:
         unit = unit or "–"
         people[unit].add(person_id)
         for item_id, value in answers.items():
             if isinstance(value, int) and int(item_id) in positions:
                 values[unit][positions[int(item_id)]].append(value)
-    units = []
+    units: list[dict[str, Any]] = []
     for unit in sorted(people):
         if sizes.get(unit, 0) < min_group:  # even how many answered would tell who did
-            units.append({"unit": unit, "respondents": None, "cells": [], "shown": False,
-                          "too_few_people": True})
+            units.append(
+                {"unit": unit, "respondents": None, "cells": [], "shown": False, "too_few_people": True}
+            )
             continue
         respondents = len(people[unit])
-        cells = [rules.aggregate(values[unit][question.position], respondents=respondents,
-                                 min_group=min_group) for question in questions]
-        units.append({"unit": unit, "respondents": respondents, "cells": cells,
-                      "shown": respondents >= min_group, "too_few_people": False})
+        cells = [
+            rules.aggregate(values[unit][question.position], respondents=respondents, min_group=min_group)
+            for question in questions
+        ]
+        units.append(
+            {
+                "unit": unit,
+                "respondents": respondents,
+                "cells": cells,
+                "shown": respondents >= min_group,
+                "too_few_people": False,
+            }
+        )
     return {"questions": questions, "units": units, "min_group": min_group, "since": since}
+
+
+def person_link(*, user, person):
+    """A person's page links to her checklists for those who may see them (subscribed to
+    `org.hooks.person_links`)."""
+    if not can_view_checklists_of(user, person):
+        return None
+    return {"text": _("Checklists"), "url": reverse("checklists:person", args=[person.pk])}
+
+
+def published_version(template: ChecklistTemplate) -> TemplateVersion | None:
+    return template.versions.filter(status=TemplateVersion.Status.PUBLISHED).order_by("-number").first()

@@ -12,8 +12,10 @@ items, 0–100. A trigger answer either blocks (the result fails) or asks for an
 
 import datetime
 import zoneinfo
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from distans.core.dates import DATE_MAX, DATE_MIN
 
@@ -49,12 +51,12 @@ class Result:
     missing: tuple[int, ...]
 
 
-def applies_to(countries, country: str) -> bool:
+def applies_to(countries: Collection[str], country: str) -> bool:
     """An empty list of countries means every country."""
     return not countries or country in countries
 
 
-def answer_problem(item: ItemSpec, value) -> str | None:
+def answer_problem(item: ItemSpec, value: Any) -> str | None:
     """Why a stored answer is not valid for the item, as a stable code; None when it is fine."""
     if is_blank(value):
         return None
@@ -81,18 +83,18 @@ def answer_problem(item: ItemSpec, value) -> str | None:
     return "unknown_kind"
 
 
-def is_blank(value) -> bool:
+def is_blank(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
-def triggered(item: ItemSpec, value) -> bool:
+def triggered(item: ItemSpec, value: Any) -> bool:
     if item.kind not in TRIGGER_KINDS or is_blank(value) or not item.trigger_answers:
         return False
     chosen = value if isinstance(value, list) else [value]
     return any(str(choice) in item.trigger_answers for choice in chosen)
 
 
-def item_fraction(item: ItemSpec, value) -> Decimal | None:
+def item_fraction(item: ItemSpec, value: Any) -> Decimal | None:
     """The share of the item's weight an answer earns; None for unscored or blank answers."""
     if item.kind not in SCORED_KINDS or is_blank(value):
         return None
@@ -103,11 +105,14 @@ def item_fraction(item: ItemSpec, value) -> Decimal | None:
     return Decimal(1) if value == YES else Decimal(0)
 
 
-def evaluate(items: list[ItemSpec], answers: dict, *, country: str = "",
-             pass_score: int | None = None) -> Result:
+def evaluate(
+    items: list[ItemSpec], answers: dict[str, Any], *, country: str = "", pass_score: int | None = None
+) -> Result:
     """The result of a set of answers. `answers` maps item ids (as strings) to stored answers."""
     earned = possible = Decimal(0)
-    blocking, actions, missing = [], [], []
+    blocking: list[int] = []
+    actions: list[int] = []
+    missing: list[int] = []
     for item in items:
         if not applies_to(item.countries, country):
             continue
@@ -130,8 +135,9 @@ def evaluate(items: list[ItemSpec], answers: dict, *, country: str = "",
         outcome = PASS_WITH_ACTIONS
     else:
         outcome = PASS
-    return Result(score=score, blocking=tuple(blocking), actions=tuple(actions), outcome=outcome,
-                  missing=tuple(missing))
+    return Result(
+        score=score, blocking=tuple(blocking), actions=tuple(actions), outcome=outcome, missing=tuple(missing)
+    )
 
 
 def parse_trigger_answers(kind: str, raw: str, option_count: int) -> tuple[list[str], str | None]:
@@ -152,8 +158,11 @@ def parse_trigger_answers(kind: str, raw: str, option_count: int) -> tuple[list[
         return [], "bad_number_trigger"
     numbers = [int(part) for part in parts]
     if kind == "scale":
-        return ([str(n) for n in numbers], None) if all(n in SCALE for n in numbers) else (
-            [], "bad_scale_trigger")
+        return (
+            ([str(n) for n in numbers], None)
+            if all(n in SCALE for n in numbers)
+            else ([], "bad_scale_trigger")
+        )
     if all(1 <= n <= option_count for n in numbers):
         return [f"o{n}" for n in numbers], None
     return [], "bad_option_trigger"
@@ -166,8 +175,9 @@ def trigger_answers_display(kind: str, values: list[str]) -> str:
     return ", ".join(values)
 
 
-def reminder_moments(due_date: datetime.date, *, days_before: int, time_zone: str,
-                     hour: int) -> list[datetime.datetime]:
+def reminder_moments(
+    due_date: datetime.date, *, days_before: int, time_zone: str, hour: int
+) -> list[datetime.datetime]:
     """When to remind: `days_before` days ahead and the day after the due date, at `hour` o'clock in
     the recipient's time zone and never on a weekend (the early one moves back to Friday, the late
     one on to Monday), so nobody is asked for answers outside ordinary hours."""

@@ -1,7 +1,5 @@
-"""Every write to checklists: templates and their versions, assignments, responses, actions.
-
-One transaction each, an audit row each. Published versions are never changed: editing starts a
-new draft copied from the latest version.
+"""Every write to checklists given to people: assignments, responses, actions (templates and their
+versions are written by `template_services`). One transaction each, an audit row each.
 """
 
 import datetime
@@ -9,228 +7,25 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from distans.checklists import rules, tasks
+from distans.checklists.audit_actions import ChecklistAudit
 from distans.checklists.models import (
     Action,
     ActionOwner,
     Assignment,
     ChecklistTemplate,
-    Effect,
     Item,
-    ItemKind,
     Response,
-    TemplateVersion,
 )
-from distans.checklists.queries import item_spec
-from distans.core.audit import audit_record, field_changes
+from distans.checklists.queries import item_spec, published_version
+from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError
-from distans.core.translated import LANGUAGE_CODES, language_names, localized, missing_languages
+from distans.core.roles import Role as OrgRole
+from distans.core.translated import localized
 from distans.org.models import Country, Person, Unit
-from distans.org.models import Role as OrgRole
-
-VERSION_FIELDS = ["title", "intro", "countries", "respondent", "pass_score"]
-ITEM_FIELDS = [
-    "kind",
-    "text",
-    "help",
-    "required",
-    "weight",
-    "options",
-    "countries",
-    "trigger_answers",
-    "effect",
-    "action_text",
-    "action_owner",
-    "action_days",
-]
-
-
-# Templates and versions ------------------------------------------------------------------------
-
-
-def template_create(*, actor, kind: str, title: dict) -> TemplateVersion:
-    if missing_languages(title) == LANGUAGE_CODES:
-        raise DomainError("title_required", _("Give the checklist a title."), field="title")
-    with transaction.atomic():
-        template = ChecklistTemplate.objects.create(kind=kind)
-        version = TemplateVersion.objects.create(template=template, number=1, title=title, created_by=actor)
-        audit_record(
-            actor=actor, action="checklist_template.create", obj=version, changes={"kind": [None, kind]}
-        )
-    return version
-
-
-def _locked_draft(version: TemplateVersion) -> TemplateVersion:
-    version = TemplateVersion.objects.select_for_update().get(pk=version.pk)
-    if not version.is_draft:
-        raise Conflict(
-            "version_published",
-            _("This version is published and can no longer be changed. Start a new draft to edit it."),
-        )
-    return version
-
-
-def version_update(*, actor, version: TemplateVersion, **values) -> TemplateVersion:
-    with transaction.atomic():
-        version = _locked_draft(version)
-        before = {field: getattr(version, field) for field in VERSION_FIELDS}
-        for field, value in values.items():
-            setattr(version, field, value)
-        version.full_clean(exclude=["template", "created_by", "published_by"])
-        version.save()
-        after = {field: getattr(version, field) for field in VERSION_FIELDS}
-        audit_record(
-            actor=actor, action="checklist_version.update", obj=version, changes=field_changes(before, after)
-        )
-    return version
-
-
-def item_save(*, actor, version: TemplateVersion, item: Item | None = None, **values) -> Item:
-    with transaction.atomic():
-        version = _locked_draft(version)
-        if item is None:
-            last = version.items.aggregate(last=Max("position"))["last"]
-            item = Item(version=version, position=(last or 0) + 1)
-            before = {}
-        else:
-            item = version.items.get(pk=item.pk)
-            before = {field: getattr(item, field) for field in ITEM_FIELDS}
-        for field, value in values.items():
-            setattr(item, field, value)
-        if item.kind not in rules.TRIGGER_KINDS:
-            item.trigger_answers, item.effect = [], Effect.NONE
-        if item.kind not in (ItemKind.SINGLE, ItemKind.MULTIPLE):
-            item.options = []
-        item.save()
-        audit_record(
-            actor=actor,
-            action="checklist_item.save",
-            obj=version,
-            changes={
-                f"item {item.pk} {key}": change
-                for key, change in field_changes(
-                    before, {field: getattr(item, field) for field in ITEM_FIELDS}
-                ).items()
-            },
-        )
-    return item
-
-
-def item_delete(*, actor, item: Item) -> None:
-    with transaction.atomic():
-        version = _locked_draft(item.version)
-        audit_record(
-            actor=actor,
-            action="checklist_item.delete",
-            obj=version,
-            changes={"item": [localized(item.text), None]},
-        )
-        item.delete()
-
-
-def item_move(*, actor, item: Item, up: bool) -> None:
-    """Swap the item with its neighbour above or below."""
-    with transaction.atomic():
-        version = _locked_draft(item.version)
-        items = list(version.items.all())
-        index = next(i for i, other in enumerate(items) if other.pk == item.pk)
-        other = index - 1 if up else index + 1
-        if not 0 <= other < len(items):
-            return
-        items[index], items[other] = items[other], items[index]
-        for position, each in enumerate(items, start=1):
-            if each.position != position:
-                each.position = position
-                each.save(update_fields=["position"])
-        audit_record(
-            actor=actor, action="checklist_item.move", obj=version, changes={"item": [index + 1, other + 1]}
-        )
-
-
-def publish_problems(version: TemplateVersion, items: list[Item]) -> list[str]:
-    """What stops a draft from being published, in words for HR. Every text in four languages."""
-    problems = []
-
-    def need(texts, what):
-        missing = missing_languages(texts)
-        if missing:
-            problems.append(
-                _("%(what)s is missing in: %(languages)s.")
-                % {"what": what, "languages": ", ".join(language_names(missing))}
-            )
-
-    need(version.title, _("The title"))
-    if any(version.intro.values()):
-        need(version.intro, _("The introduction"))
-    if not items:
-        problems.append(_("Add at least one question."))
-    for number, item in enumerate(items, start=1):
-        label = _("Question %(number)s") % {"number": number}
-        need(item.text, label)
-        if any(item.help.values()):
-            need(item.help, _("The help text of question %(number)s") % {"number": number})
-        if item.kind in (ItemKind.SINGLE, ItemKind.MULTIPLE):
-            if len(item.options) < 2:
-                problems.append(_("%(question)s needs at least two options.") % {"question": label})
-            for option in item.options:
-                need(option["label"], _("An option of question %(number)s") % {"number": number})
-        if any(item.action_text.values()):
-            need(item.action_text, _("The action of question %(number)s") % {"number": number})
-        if item.effect and not item.trigger_answers:
-            problems.append(
-                _("%(question)s has an effect but no answers that trigger it.") % {"question": label}
-            )
-    return problems
-
-
-def version_publish(*, actor, version: TemplateVersion) -> TemplateVersion:
-    with transaction.atomic():
-        version = _locked_draft(version)
-        problems = publish_problems(version, list(version.items.all()))
-        if problems:
-            raise DomainError("not_ready_to_publish", " ".join(problems))
-        version.status = TemplateVersion.Status.PUBLISHED
-        version.published_by = actor
-        version.published_at = timezone.now()
-        version.save(update_fields=["status", "published_by", "published_at"])
-        audit_record(actor=actor, action="checklist_version.publish", obj=version)
-    return version
-
-
-def draft_create(*, actor, template: ChecklistTemplate) -> TemplateVersion:
-    """A new draft copied from the newest version; the existing draft if there is one."""
-    with transaction.atomic():
-        template = ChecklistTemplate.objects.select_for_update().get(pk=template.pk)
-        latest = template.versions.order_by("-number").first()
-        if latest.is_draft:
-            return latest
-        draft = TemplateVersion.objects.create(
-            template=template,
-            number=latest.number + 1,
-            created_by=actor,
-            **{field: getattr(latest, field) for field in VERSION_FIELDS},
-        )
-        Item.objects.bulk_create(
-            [
-                Item(
-                    version=draft,
-                    position=item.position,
-                    **{field: getattr(item, field) for field in ITEM_FIELDS},
-                )
-                for item in latest.items.all()
-            ]
-        )
-        audit_record(actor=actor, action="checklist_version.draft", obj=draft)
-    return draft
-
-
-def published_version(template: ChecklistTemplate) -> TemplateVersion | None:
-    return template.versions.filter(status=TemplateVersion.Status.PUBLISHED).order_by("-number").first()
-
 
 # Assignments -----------------------------------------------------------------------------------
 
@@ -292,7 +87,7 @@ def assignment_create(
         )
         audit_record(
             actor=actor,
-            action="checklist_assignment.create",
+            action=ChecklistAudit.ASSIGNMENT_CREATE,
             obj=assignment,
             changes={"person": [None, str(person)], "due_date": [None, due_date.isoformat()]},
         )
@@ -350,7 +145,7 @@ def assignment_cancel(*, actor, assignment: Assignment) -> None:
             raise Conflict("not_open", _("Only an open checklist can be cancelled."))
         assignment.status = Assignment.Status.CANCELLED
         assignment.save(update_fields=["status"])
-        audit_record(actor=actor, action="checklist_assignment.cancel", obj=assignment)
+        audit_record(actor=actor, action=ChecklistAudit.ASSIGNMENT_CANCEL, obj=assignment)
 
 
 # Responses -------------------------------------------------------------------------------------
@@ -421,7 +216,7 @@ def response_save(*, actor, assignment: Assignment, role: str, answers: dict) ->
         response.answers = _check_answers(applicable_items(response.assignment), answers)
         response.respondent = actor
         response.save()
-        audit_record(actor=actor, action="checklist_response.save", obj=response)
+        audit_record(actor=actor, action=ChecklistAudit.RESPONSE_SAVE, obj=response)
     return response
 
 
@@ -454,7 +249,7 @@ def response_submit(*, actor, assignment: Assignment, role: str, answers: dict |
         _create_actions(response, [item for item in items if item.pk in result.actions])
         audit_record(
             actor=actor,
-            action="checklist_response.submit",
+            action=ChecklistAudit.RESPONSE_SUBMIT,
             obj=response,
             changes={
                 "outcome": [None, result.outcome],
@@ -504,5 +299,5 @@ def action_complete(*, actor, action: Action) -> Action:
         action.done_at = timezone.now()
         action.done_by = actor
         action.save(update_fields=["done_at", "done_by"])
-        audit_record(actor=actor, action="checklist_action.done", obj=action)
+        audit_record(actor=actor, action=ChecklistAudit.ACTION_DONE, obj=action)
     return action

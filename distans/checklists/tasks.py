@@ -5,6 +5,7 @@ cancelled in the meantime sends nothing. They are enqueued inside the service's 
 database task backend stores them in the same commit as the assignment.
 """
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -17,18 +18,27 @@ from distans.core.translated import localized
 
 
 def _load(assignment_id: int) -> Assignment | None:
-    return Assignment.objects.select_related("version__template", "person", "assessor", "assigned_by").filter(
-        pk=assignment_id).first()
+    return (
+        Assignment.objects.select_related("version__template", "person", "assessor", "assigned_by")
+        .filter(pk=assignment_id)
+        .first()
+    )
 
 
 def _send(recipients, assignment: Assignment, subject: str, template: str, **context) -> int:
     """`subject` is a format string with %(title)s, translated in each recipient's language."""
     for person in recipients:
-        send_to_person(person, subject=lambda: _(subject) % {"title": localized(assignment.version.title)},
-                       template=f"checklists/email/{template}.txt",
-                       context={"assignment": assignment, **context,
-                                "url": site_link(f"/checklists/assignments/{assignment.pk}/"),
-                                "answers_due": person in (assignment.person, assignment.assessor)})
+        send_to_person(
+            person,
+            subject=lambda: _(subject) % {"title": localized(assignment.version.title)},
+            template=f"checklists/email/{template}.txt",
+            context={
+                "assignment": assignment,
+                **context,
+                "url": site_link(reverse("checklists:assignment", args=[assignment.pk])),
+                "answers_due": person in (assignment.person, assignment.assessor),
+            },
+        )
     return len(recipients)
 
 
@@ -37,8 +47,12 @@ def assignment_notify(assignment_id: int) -> int:
     assignment = _load(assignment_id)
     if assignment is None:
         return 0
-    return _send(pending_respondents(assignment), assignment, gettext_noop(
-        "A checklist for you to answer: %(title)s"), "assigned")
+    return _send(
+        pending_respondents(assignment),
+        assignment,
+        gettext_noop("A checklist for you to answer: %(title)s"),
+        "assigned",
+    )
 
 
 @task()

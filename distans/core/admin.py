@@ -6,8 +6,7 @@ from distans.core.models import ApiToken, AuditEntry
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(AdminOnly):
-    list_display = ["at", "actor_name", "actor_number", "action", "object_type", "object_repr",
-                    "ip_address"]
+    list_display = ["at", "actor_name", "actor_number", "action", "object_type", "object_repr", "ip_address"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr", "actor_name", "actor_number", "actor__email"]
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.audit import audit_record, client_address
+from distans.core.audit_actions import CoreAudit
 from distans.core.permissions import can_use_admin_site
 
 
@@ -37,18 +38,24 @@ class AuditedAdmin(AdminOnly):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        changed = {name: str(form.cleaned_data.get(name)) for name in form.changed_data
-                   if name not in {"password", "password1", "password2"}}
-        audit_record(actor=request.user, action="admin.change" if change else "admin.add",
-                     obj=obj, changes=changed, ip_address=client_address(request))
+        changed = {
+            name: str(form.cleaned_data.get(name))
+            for name in form.changed_data
+            if name not in {"password", "password1", "password2"}
+        }
+        action = CoreAudit.ADMIN_CHANGE if change else CoreAudit.ADMIN_ADD
+        audit_record(
+            actor=request.user, action=action, obj=obj, changes=changed, ip_address=client_address(request)
+        )
 
     def delete_model(self, request, obj):
         # Recorded after the delete, so the entry is not taken for history that forbids it (core.history).
         pk = obj.pk
         super().delete_model(request, obj)
         obj.pk = pk
-        audit_record(actor=request.user, action="admin.delete", obj=obj,
-                     ip_address=client_address(request))
+        audit_record(
+            actor=request.user, action=CoreAudit.ADMIN_DELETE, obj=obj, ip_address=client_address(request)
+        )
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

@@ -17,5 +17,11 @@ class MeOut(Schema):
 @router.get("/me", response=MeOut, summary="The signed-in person")
 def me(request):
     user = request.user
-    return MeOut(id=user.pk, email=user.email, name=user.full_name, language=user.language,
-                 time_zone=user.time_zone, roles=roles_of(user))
+    return MeOut(
+        id=user.pk,
+        email=user.email,
+        name=user.full_name,
+        language=user.language,
+        time_zone=user.time_zone,
+        roles=roles_of(user),
+    )

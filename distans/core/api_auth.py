@@ -29,8 +29,10 @@ class BearerToken(HttpBearer):
         request.api_token = found
         translation.activate(found.person.language)
         if request.method not in READING and not found.can_write:
-            raise NotAllowed("token_read_only", _(
-                "This token can only read. Create a token with read and write access to make changes."))
+            raise NotAllowed(
+                "token_read_only",
+                _("This token can only read. Create a token with read and write access to make changes."),
+            )
         return found.person
 
 

@@ -8,6 +8,7 @@ import json
 
 from django.http import JsonResponse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.models import ApiToken, hash_token
@@ -19,23 +20,26 @@ STATUS_ERRORS = {
     401: ("unauthenticated", _("Sign in, or send a personal API token as “Authorization: Bearer …”.")),
     403: ("forbidden", _("You are not allowed to do this.")),
     404: ("not_found", _("Not found, or you are not allowed to see it.")),
-    405: ("method_not_allowed", _("This address does not accept that method; the Allow header lists "
-                                  "the ones it does.")),
+    405: (
+        "method_not_allowed",
+        _("This address does not accept that method; the Allow header lists the ones it does."),
+    ),
     409: ("conflict", _("This clashes with something saved meanwhile. Reload and try again.")),
     422: ("invalid", _("Some values are not valid.")),
     429: ("throttled", _("Too many requests. Wait as many seconds as Retry-After says, then try again.")),
-    500: ("server_error", _("Something went wrong on our side. It has been logged; please try again "
-                            "later.")),
+    500: ("server_error", _("Something went wrong on our side. It has been logged; please try again later.")),
 }
 OTHER_ERROR = ("error", _("The request could not be handled."))
 
 
-def error_body(status: int, code: str | None = None, message: str | None = None) -> dict:
+def error_body(status: int, code: str | None = None, message: str | Promise | None = None) -> dict:
     default_code, default_message = STATUS_ERRORS.get(status, OTHER_ERROR)
     return {"code": code or default_code, "message": str(message or default_message)}
 
 
-def error_response(status: int, code: str | None = None, message: str | None = None) -> JsonResponse:
+def error_response(
+    status: int, code: str | None = None, message: str | Promise | None = None
+) -> JsonResponse:
     return JsonResponse(error_body(status, code, message), status=status)
 
 
@@ -66,8 +70,12 @@ class ApiErrorMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (request.path.startswith(API_PREFIX) and response.status_code >= 400
-                and not getattr(response, "streaming", False) and not _is_json(response)):
+        if (
+            request.path.startswith(API_PREFIX)
+            and response.status_code >= 400
+            and not getattr(response, "streaming", False)
+            and not _is_json(response)
+        ):
             language = _token_owners_language(request) or translation.get_language()
             with translation.override(language):
                 response.content = json.dumps(error_body(response.status_code))

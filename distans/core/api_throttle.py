@@ -6,10 +6,12 @@ from `NINJA_DEFAULT_THROTTLE_RATES` (settings, with environment overrides), not 
 """
 
 from django.conf import settings
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle, BaseThrottle, SimpleRateThrottle
 
 
-class _RateFromSettings:
+class _RateFromSettings(SimpleRateThrottle):
+    scope: str  # "auth" or "anon", set by the class beside this one
+
     def allow_request(self, request) -> bool:
         self.rate = settings.NINJA_DEFAULT_THROTTLE_RATES[self.scope]
         self.num_requests, self.duration = self.parse_rate(self.rate)
@@ -34,4 +36,4 @@ class AnonymousThrottle(_RateFromSettings, AnonRateThrottle):
     """Per address, for the routes open without signing in."""
 
 
-api_throttle = [CallerThrottle(), AnonymousThrottle()]
+api_throttle: list[BaseThrottle] = [CallerThrottle(), AnonymousThrottle()]

@@ -13,5 +13,8 @@ class CoreConfig(AppConfig):
 
         from distans.core.history import refuse_deleting_history
 
-        pre_delete.connect(refuse_deleting_history, sender=settings.AUTH_USER_MODEL,
-                           dispatch_uid="core.refuse_deleting_history")
+        pre_delete.connect(
+            refuse_deleting_history,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="core.refuse_deleting_history",
+        )

@@ -1,8 +1,33 @@
-"""Writing to the audit log. Every state-changing service calls `audit_record` in its transaction."""
+"""Writing to the audit log. Every state-changing service calls `audit_record` in its transaction.
+
+What was done is an `AuditAction`: each app lists its own in `<app>/audit_actions.py`, as a subclass of
+`AuditAction` whose values are the strings stored in `AuditEntry.action`. Core finds them by that module
+name (as the admin finds `admin.py`), so it never names a higher app.
+"""
+
+import functools
 
 from django.db import models
+from django.utils.module_loading import autodiscover_modules
 
 from distans.core.models import AuditEntry
+
+
+class AuditAction(models.TextChoices):
+    """The base of every app's audit actions; it has no members of its own."""
+
+
+@functools.cache
+def audit_actions() -> dict[str, AuditAction]:
+    """Every action of every installed app, by the value stored."""
+    autodiscover_modules("audit_actions")
+    return {member.value: member for actions in AuditAction.__subclasses__() for member in actions}
+
+
+def action_label(value: str) -> str:
+    """The action in the reader's language; a value no app declares (such as an old row's) as stored."""
+    member = audit_actions().get(value)
+    return str(member.label) if member is not None else value
 
 
 def client_address(request) -> str | None:
@@ -14,12 +39,14 @@ def client_address(request) -> str | None:
 def audit_record(
     *,
     actor,
-    action: str,
+    action: AuditAction,
     obj: models.Model | None = None,
     object_type: str = "",
     changes: dict | None = None,
     ip_address: str | None = None,
 ) -> AuditEntry:
+    if not isinstance(action, AuditAction):
+        raise TypeError(f"audit_record takes an AuditAction, not {action!r}")
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
     if actor is not None and not actor.is_authenticated:

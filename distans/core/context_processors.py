@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from distans.core import permissions
-from distans.org.models import Role
+from distans.core.roles import Role
 
 # Pages with no menu item of their own, by URL name, and the item they belong under. A view whose
 # section depends on the object it shows says so with `belongs_under`.

@@ -1,6 +1,7 @@
 """CSV exports the way Nordic spreadsheets open them: semicolons, UTF-8 with a byte-order mark."""
 
 import csv
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -34,9 +35,13 @@ class SafeWriter:
             self.writerow(row)
 
 
-def csv_response(filename: str):
-    """An attachment response and a writer into it."""
+def csv_export(filename: str, header: Sequence, rows: Iterable[Sequence]) -> HttpResponse:
+    """A whole export as an attachment: the header row, then the rows (an iterator keeps a long export's
+    memory small). Every export view answers with one."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # Excel opens UTF-8 with Nordic letters correctly with a BOM
-    return response, SafeWriter(response)
+    writer = SafeWriter(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response

@@ -9,19 +9,27 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from distans.core.audit import action_label
 from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.models import ApiToken, AuditEntry
+from distans.core.weekdays import WORKDAYS
 
 
 def time_zone_choices():
-    return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz
-            and not tz.startswith(("Etc/", "SystemV/", "US/"))]
+    return [
+        (tz, tz)
+        for tz in sorted(zoneinfo.available_timezones())
+        if "/" in tz and not tz.startswith(("Etc/", "SystemV/", "US/"))
+    ]
 
 
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices,
-                                  help_text=_("Times in Distans are shown in this time zone."))
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=time_zone_choices,
+        help_text=_("Times in Distans are shown in this time zone."),
+    )
 
 
 class LanguageForm(forms.Form):
@@ -31,13 +39,18 @@ class LanguageForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"), max_length=100,
+        label=_("Name"),
+        max_length=100,
         help_text=_("What the token is for, for example “Payroll integration”."),
     )
     scope = forms.ChoiceField(
-        label=_("Access"), choices=ApiToken.Scope.choices, initial=ApiToken.Scope.READ,
-        help_text=_("A read-only token cannot change anything. Choose read and write only for a "
-                    "program that must make changes."),
+        label=_("Access"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        help_text=_(
+            "A read-only token cannot change anything. Choose read and write only for a "
+            "program that must make changes."
+        ),
     )
 
 
@@ -48,9 +61,8 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
-        types = AuditEntry.objects.order_by("object_type").values_list(
-            "object_type", flat=True).distinct()
-        self.fields["action"].choices = [("", _("All"))] + [(a, a) for a in actions]
+        types = AuditEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
+        self.fields["action"].choices = [("", _("All"))] + [(a, action_label(a)) for a in actions]
         self.fields["object_type"].choices = [("", _("All"))] + [(t, t) for t in types]
 
 
@@ -70,7 +82,8 @@ class RecipientLanguagePasswordResetForm(PasswordResetForm):
 def validate_date_range(value: datetime.date) -> None:
     if not DATE_MIN <= value <= DATE_MAX:
         raise ValidationError(
-            _("Choose a date between %(min)s and %(max)s."), code="date_range",
+            _("Choose a date between %(min)s and %(max)s."),
+            code="date_range",
             params={"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()},
         )
 
@@ -91,3 +104,13 @@ class DateField(forms.DateField):
 
     widget = DateInput
     default_validators = [validate_date_range]
+
+
+class WorkdaysField(forms.TypedMultipleChoiceField):
+    """Weekdays Monday to Friday as checkboxes, cleaned to numbers (Monday 0); none chosen is allowed
+    unless `required=True` is passed."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, required=False, **kwargs):
+        super().__init__(choices=WORKDAYS, coerce=int, required=required, **kwargs)

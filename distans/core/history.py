@@ -16,21 +16,23 @@ NOT_HISTORY = {"api_tokens", "feed_tokens", "plan_preference"}
 
 def has_history(person) -> bool:
     """Named in the audit log (as who or what), or anything that would be deleted with them."""
-    named = models.Q(actor=person) | models.Q(object_type=person._meta.label_lower,
-                                              object_id=str(person.pk))
+    named = models.Q(actor=person) | models.Q(object_type=person._meta.label_lower, object_id=str(person.pk))
     if AuditEntry.objects.filter(named).exists():
         return True
     return any(
         relation.related_model._base_manager.filter(**{relation.field.name: person}).exists()
         for relation in person._meta.related_objects
-        if relation.on_delete is models.CASCADE and not relation.many_to_many
+        if relation.on_delete is models.CASCADE
+        and not relation.many_to_many
         and relation.get_accessor_name() not in NOT_HISTORY
     )
 
 
 def refusal(person) -> str:
-    return _("%(name)s has history in Distans (the audit log, requests or agreements) and cannot be "
-             "deleted. Deactivate them instead.") % {"name": person.full_name}
+    return _(
+        "%(name)s has history in Distans (the audit log, requests or agreements) and cannot be "
+        "deleted. Deactivate them instead."
+    ) % {"name": person.full_name}
 
 
 def refuse_deleting_history(sender, instance, **kwargs):

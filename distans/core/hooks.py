@@ -21,7 +21,8 @@ change back with it. A key subscribes once, so `ready()` running twice changes n
 """
 
 from collections.abc import Callable
-from typing import Generic, TypeVar, cast
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, cast
 
 Handler = TypeVar("Handler", bound=Callable[..., object])
 
@@ -49,8 +50,27 @@ class Hook(Generic[Handler]):
     def announce(self) -> Handler:
         """Tell every subscriber, with the arguments the hook's Protocol names."""
 
-        def announce(*args, **kwargs) -> None:
+        def announce(*args: Any, **kwargs: Any) -> None:
             for handler in list(self._subscribers.values()):
                 handler(*args, **kwargs)
 
         return cast(Handler, announce)
+
+    def run_one(self, key: str, *args: Any, **kwargs: Any) -> Any:
+        """Call one subscriber, by its key (for registries whose callers handle each one apart)."""
+        return self._subscribers[key](*args, **kwargs)
+
+    def collect(self, *args: Any, **kwargs: Any) -> list[Any]:
+        """Ask every subscriber, in order, and return their answers (for registries of sources)."""
+        return [handler(*args, **kwargs) for handler in list(self._subscribers.values())]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a page that a higher app contributes (My page, an agreement): its template reads what
+    `data` holds as `data`. On My page a card sits beside "Needs your attention"; other sections follow
+    below, full width."""
+
+    template: str
+    data: dict[str, Any] = field(default_factory=dict)
+    card: bool = False

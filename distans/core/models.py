@@ -61,9 +61,7 @@ class ApiToken(models.Model):
         READ = "read", _("Read only")
         READ_WRITE = "read_write", _("Read and write")
 
-    person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     hint = models.CharField(_("starts with"), max_length=12)

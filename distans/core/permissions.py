@@ -1,14 +1,17 @@
 """Who may do what. Every view and API endpoint asks these functions; templates read their answers.
 
 Roles: HR, HR approver and admin are groups (see `Role`); a manager is anyone with reports, and
-sees her reports transitively. Object helpers answer 404 when the user may not know the object
-exists and 403 when they may see it but not change it.
+sees her reports transitively. Each app's object helpers, `get_<thing>_for_user(user, pk, *,
+for_write=False)` in its `permissions.py`, answer 404 when the user may not know the object exists and,
+with `for_write`, 403 when she may see it but not change it. Every capability a page shows or the API
+checks is a named `can_*` function there, asked by both.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from distans.org.models import Person, Role
+from distans.core.roles import Role
 
 
 def has_role(user, role: Role) -> bool:
@@ -34,13 +37,16 @@ def is_manager(user) -> bool:
         return False
     cached = getattr(user, "_is_manager", None)
     if cached is None:
-        cached = Person.objects.filter(manager=user, is_active=True).exists()
+        cached = get_user_model().objects.filter(manager=user, is_active=True).exists()
         user._is_manager = cached
     return cached
 
 
-ROLE_LABELS = {"employee": _("Employee"), "manager": _("Manager"),
-               **{role.value: role.label for role in Role}}
+ROLE_LABELS = {
+    "employee": _("Employee"),
+    "manager": _("Manager"),
+    **{role.value: role.label for role in Role},
+}
 
 
 def roles_of(user) -> list[str]:

@@ -11,7 +11,10 @@ def sessions_end(person) -> int:
     Sessions are not indexed by person, so each live one is decoded; this runs only when someone leaves.
     """
     live = Session.objects.filter(expire_date__gt=timezone.now())
-    theirs = [session.pk for session in live.iterator(chunk_size=1000)
-              if session.get_decoded().get(SESSION_KEY) == str(person.pk)]
+    theirs = [
+        session.pk
+        for session in live.iterator(chunk_size=1000)
+        if session.get_decoded().get(SESSION_KEY) == str(person.pk)
+    ]
     Session.objects.filter(pk__in=theirs).delete()
     return len(theirs)

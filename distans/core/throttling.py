@@ -35,6 +35,6 @@ class AddressLimitHandler(AxesDatabaseHandler):
         if not address:
             return 0
         recent = AccessAttempt.objects.filter(
-            ip_address=address, attempt_time__gte=get_cool_off_threshold(request))
-        return recent.aggregate(
-            total=Sum("failures_since_start"))["total"] or 0
+            ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
+        )
+        return recent.aggregate(total=Sum("failures_since_start"))["total"] or 0

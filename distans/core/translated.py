@@ -20,8 +20,12 @@ def localized(texts: dict | None, language: str | None = None) -> str:
     if not texts:
         return ""
     language = language or translation.get_language() or "en"
-    return texts.get(language) or texts.get(language.split("-")[0]) or texts.get("en") or next(
-        (text for text in texts.values() if text), "")
+    return (
+        texts.get(language)
+        or texts.get(language.split("-")[0])
+        or texts.get("en")
+        or next((text for text in texts.values() if text), "")
+    )
 
 
 def language_names(codes: list[str]) -> list[str]:

@@ -5,23 +5,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.core import permissions, services
+from distans.core import home, permissions, services
 from distans.core.audit import client_address
-from distans.core.errors import DomainError
 from distans.core.forms import AuditFilterForm, LanguageForm, PreferencesForm, TokenForm
 from distans.core.models import ApiToken, AuditEntry
-from distans.org import queries as org_queries
-from distans.org.services import person_set_preferences
-
-# Each app names what needs the signed-in person's attention on My page.
-ATTENTION_SOURCES = ("distans.org.queries.attention_for", "distans.checklists.queries.attention_for",
-                     "distans.arrangements.queries.attention_for",
-                     "distans.agreements.queries.attention_for",
-                     "distans.followup.queries.attention_for", "distans.equipment.queries.attention_for")
+from distans.core.refusals import refusal_on
 
 
 @login_required
@@ -31,8 +22,8 @@ def my_page(request):
     context = {
         "today": today,
         "week": today.isocalendar().week,
-        "attention": [item for source in ATTENTION_SOURCES for item in import_string(source)(user)],
-        "reports": org_queries.reports_of(user) if permissions.is_manager(user) else [],
+        "attention": home.attention_for(user),
+        "sections": home.sections_for(user),
     }
     return render(request, "core/my_page.html", context)
 
@@ -45,24 +36,31 @@ def language_set(request):
         return redirect("core:my_page")
     language = form.cleaned_data["language"]
     if request.user.is_authenticated:
-        person_set_preferences(actor=request.user, person=request.user, language=language,
-                               time_zone=request.user.time_zone)
+        services.person_preferences_set(
+            actor=request.user, person=request.user, language=language, time_zone=request.user.time_zone
+        )
     target = form.cleaned_data["next"]
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     response = redirect(target)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
-                        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
     return response
 
 
 @login_required
 def profile(request):
     user = request.user
-    form = PreferencesForm(request.POST or None,
-                           initial={"language": user.language, "time_zone": user.time_zone})
+    form = PreferencesForm(
+        request.POST or None, initial={"language": user.language, "time_zone": user.time_zone}
+    )
     if request.method == "POST" and form.is_valid():
-        person_set_preferences(actor=user, person=user, **form.cleaned_data)
+        services.person_preferences_set(actor=user, person=user, **form.cleaned_data)
         translation.activate(user.language)  # the confirmation in the language just chosen
         messages.success(request, _("Your preferences are saved."))
         return redirect("core:profile")
@@ -71,14 +69,18 @@ def profile(request):
 
 def _profile_page(request, *, form=None, token_form=None, new_key=None, status=200):
     user = request.user
-    return render(request, "core/profile.html", {
-        "form": form or PreferencesForm(initial={"language": user.language,
-                                                 "time_zone": user.time_zone}),
-        "token_form": token_form or TokenForm(),
-        "tokens": user.api_tokens.all(),
-        "new_key": new_key,
-        "roles": [permissions.ROLE_LABELS[role] for role in permissions.roles_of(user)],
-    }, status=status)
+    return render(
+        request,
+        "core/profile.html",
+        {
+            "form": form or PreferencesForm(initial={"language": user.language, "time_zone": user.time_zone}),
+            "token_form": token_form or TokenForm(),
+            "tokens": user.api_tokens.all(),
+            "new_key": new_key,
+            "roles": [permissions.ROLE_LABELS[role] for role in permissions.roles_of(user)],
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -87,14 +89,17 @@ def token_create(request):
     form = TokenForm(request.POST)
     new_key = None
     if form.is_valid():
-        try:
+        with refusal_on(form, field="name"):
             _token, new_key = services.token_create(
-                actor=request.user, person=request.user, name=form.cleaned_data["name"],
-                scope=form.cleaned_data["scope"], ip_address=client_address(request))
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else "name", error.message)
-    return _profile_page(request, token_form=None if new_key else form, new_key=new_key,
-                         status=200 if new_key else 400)
+                actor=request.user,
+                person=request.user,
+                name=form.cleaned_data["name"],
+                scope=form.cleaned_data["scope"],
+                ip_address=client_address(request),
+            )
+    return _profile_page(
+        request, token_form=None if new_key else form, new_key=new_key, status=200 if new_key else 400
+    )
 
 
 @login_required

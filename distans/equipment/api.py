@@ -1,9 +1,10 @@
 from datetime import date, datetime
+from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
-from distans.core.api_types import choices
+from distans.core.api_types import enum_schema
 from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.equipment import models, queries, services
@@ -13,7 +14,8 @@ from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["equipment"])
 
-Condition, LoanStatus = choices(models.Condition), choices(models.Loan.Status)
+Condition = Annotated[models.Condition, enum_schema(models.Condition)]
+LoanStatus = Annotated[models.Loan.Status, enum_schema(models.Loan.Status)]
 
 
 class LoanOut(Schema):
@@ -67,6 +69,5 @@ def loan_create(request, payload: LoanIn):
 
 @router.post("/equipment/loans/{loan_id}/return", response=LoanOut, url_name="loan_return")
 def loan_return(request, loan_id: int, payload: ReturnIn):
-    loan = get_loan_for_user(request.auth, loan_id)
-    require(can_lend(request.auth))
+    loan = get_loan_for_user(request.auth, loan_id, for_write=True)
     return services.loan_return(actor=request.auth, loan=loan, condition=payload.condition)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import ngettext
 
+from distans.agreements import text as agreement_text
 from distans.agreements.models import Agreement, AgreementStatus
 from distans.core.permissions import is_hr
 from distans.core.translated import localized
@@ -105,3 +106,11 @@ def attention_for(user) -> list[dict]:
             }
         )
     return items
+
+
+def lent_terms(*, person: Person) -> dict:
+    """What a new agreement says is lent (subscribed to `agreements.hooks.draft_terms`): nothing when
+    nothing is, so the agreement says the standard equipment."""
+    loans = Loan.objects.filter(person=person, status=Loan.Status.OUT).select_related("item_type")
+    items = [(loan.item_type.name, loan.serial_number) for loan in loans]
+    return {"equipment": agreement_text.lent(items)} if items else {}

@@ -7,12 +7,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from distans.agreements.models import LIVE_AGREEMENT, Agreement
 from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.core.translated import localized
 from distans.equipment import queries, rules, tasks
+from distans.equipment.audit_actions import EquipmentAudit
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
-from distans.equipment.permissions import can_decide_request, can_lend
+from distans.equipment.permissions import can_acknowledge_loan, can_decide_request, can_lend
 from distans.org.models import Person
 
 RETURN_DAYS = 14  # time to bring equipment back after an agreement ends
@@ -24,8 +26,6 @@ def _require(allowed: bool, message: str) -> None:
 
 
 def _live_agreement_id(person: Person) -> int | None:
-    from distans.agreements.models import LIVE_AGREEMENT, Agreement
-
     return (
         Agreement.objects.filter(person=person, status__in=LIVE_AGREEMENT)
         .values_list("pk", flat=True)
@@ -56,7 +56,7 @@ def loan_create(
             )
             audit_record(
                 actor=actor,
-                action="loan.create",
+                action=EquipmentAudit.LOAN_CREATE,
                 obj=loan,
                 changes={
                     "person": [None, person.pk],
@@ -75,11 +75,11 @@ def loan_create(
 def loan_acknowledge(*, actor, loan: Loan) -> Loan:
     with transaction.atomic():
         loan = Loan.objects.select_for_update().get(pk=loan.pk)
-        _require(loan.person_id == actor.pk, _("Only the person who borrowed it can confirm receipt."))
+        _require(can_acknowledge_loan(actor, loan), _("Only the person who borrowed it can confirm receipt."))
         if loan.acknowledged_at is None:
             loan.acknowledged_at = timezone.now()
             loan.save(update_fields=["acknowledged_at"])
-            audit_record(actor=actor, action="loan.acknowledge", obj=loan, changes={})
+            audit_record(actor=actor, action=EquipmentAudit.LOAN_ACKNOWLEDGE, obj=loan, changes={})
     return loan
 
 
@@ -95,7 +95,7 @@ def loan_return(*, actor, loan: Loan, condition: str, returned_on: datetime.date
         loan.save()
         audit_record(
             actor=actor,
-            action="loan.return",
+            action=EquipmentAudit.LOAN_RETURN,
             obj=loan,
             changes={"status": ["out", "returned"], "condition": [None, condition]},
         )
@@ -109,12 +109,16 @@ def loan_lost(*, actor, loan: Loan) -> Loan:
         if loan.status == Loan.Status.OUT:
             loan.status = Loan.Status.LOST
             loan.save(update_fields=["status"])
-            audit_record(actor=actor, action="loan.lost", obj=loan, changes={"status": ["out", "lost"]})
+            audit_record(
+                actor=actor, action=EquipmentAudit.LOAN_LOST, obj=loan, changes={"status": ["out", "lost"]}
+            )
     return loan
 
 
-def returns_request(*, agreement_id: int, person: Person, today: datetime.date) -> int:
-    """The agreement has ended: everything lent under it (or to the person) is due back; tell her."""
+def loans_ask_back(*, agreement: Agreement, today: datetime.date) -> int:
+    """The agreement has ended (subscribed to `agreements.hooks.agreement_finished`): everything lent
+    under it (or to the person) is due back; tell her."""
+    person, agreement_id = agreement.person, agreement.pk
     due = today + datetime.timedelta(days=RETURN_DAYS)
     count = Loan.objects.filter(person=person, status=Loan.Status.OUT, due_back__isnull=True).update(
         due_back=due
@@ -122,7 +126,7 @@ def returns_request(*, agreement_id: int, person: Person, today: datetime.date) 
     if count:
         audit_record(
             actor=None,
-            action="loan.returns_requested",
+            action=EquipmentAudit.RETURNS_REQUESTED,
             object_type="equipment.loan",
             changes={"agreement": [None, agreement_id], "due_back": [None, due.isoformat()]},
         )
@@ -130,7 +134,7 @@ def returns_request(*, agreement_id: int, person: Person, today: datetime.date) 
     return count
 
 
-def request_create(*, actor, item_type: ItemType, reason: str) -> EquipmentRequest:
+def equipment_request_create(*, actor, item_type: ItemType, reason: str) -> EquipmentRequest:
     if not reason.strip():
         raise DomainError("reason_required", _("Say why you need it."), field="reason")
     verdict = dict((item.pk, verdict) for item, verdict in queries.entitlements(actor)).get(item_type.pk)
@@ -144,7 +148,7 @@ def request_create(*, actor, item_type: ItemType, reason: str) -> EquipmentReque
         request = EquipmentRequest.objects.create(person=actor, item_type=item_type, reason=reason.strip())
         audit_record(
             actor=actor,
-            action="equipment_request.create",
+            action=EquipmentAudit.REQUEST_CREATE,
             obj=request,
             changes={"item": [None, item_type.key]},
         )
@@ -152,7 +156,9 @@ def request_create(*, actor, item_type: ItemType, reason: str) -> EquipmentReque
     return request
 
 
-def request_decide(*, actor, request: EquipmentRequest, approve: bool, comment: str = "") -> EquipmentRequest:
+def equipment_request_decide(
+    *, actor, request: EquipmentRequest, approve: bool, comment: str = ""
+) -> EquipmentRequest:
     with transaction.atomic():
         request = EquipmentRequest.objects.select_for_update().select_related("person").get(pk=request.pk)
         _require(can_decide_request(actor, request), _("Only the line manager or HR can decide this."))
@@ -165,7 +171,7 @@ def request_decide(*, actor, request: EquipmentRequest, approve: bool, comment: 
         request.save()
         audit_record(
             actor=actor,
-            action="equipment_request.decide",
+            action=EquipmentAudit.REQUEST_DECIDE,
             obj=request,
             changes={"status": ["pending", request.status]},
         )

@@ -1,10 +1,10 @@
 """E-mail about equipment: a loan to confirm, items due back, requests to decide and their outcome."""
 
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from distans.core.mail import send_to_person, site_link
+from distans.core.mail import notify, site_link
 from distans.equipment.models import EquipmentRequest, Loan
 from distans.org.models import Person
 
@@ -17,11 +17,11 @@ SUBJECTS = {
 
 
 def _send(person, kind: str, **context) -> None:
-    send_to_person(
-        person,
-        subject=lambda: _(SUBJECTS[kind]),
+    notify(
+        [person],
+        subject=SUBJECTS[kind],
         template="equipment/email/notice.txt",
-        context={"kind": kind, "url": site_link("/equipment/"), **context},
+        context={"kind": kind, "url": site_link(reverse("equipment:mine")), **context},
     )
 
 

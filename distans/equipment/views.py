@@ -10,15 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from distans.core.errors import DomainError
-from distans.core.exports import csv_response
+from distans.core.exports import csv_export
 from distans.core.permissions import require
+from distans.core.refusals import refusal_message, refusal_on
 from distans.core.translated import localized
 from distans.equipment import queries, services
 from distans.equipment.forms import DecideForm, LoanForm, RequestForm, ReturnForm
 from distans.equipment.models import Condition, EquipmentRequest, Loan
 from distans.equipment.permissions import (
-    can_decide_request,
+    can_acknowledge_loan,
     can_lend,
     get_loan_for_user,
     get_request_for_user,
@@ -29,16 +29,14 @@ from distans.equipment.permissions import (
 def mine(request):
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.request_create(
+        with refusal_on(form):
+            services.equipment_request_create(
                 actor=request.user,
                 item_type=form.cleaned_data["item_type"],
                 reason=form.cleaned_data["reason"],
             )
             messages.success(request, _("Your request is sent to your manager."))
             return redirect("equipment:mine")
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
         "equipment/mine.html",
@@ -58,34 +56,29 @@ def mine(request):
 @require_POST
 def acknowledge(request, pk: int):
     loan = get_loan_for_user(request.user, pk)
-    require(loan.person_id == request.user.pk)  # only the borrower confirms receipt
-    try:
+    require(can_acknowledge_loan(request.user, loan))
+    with refusal_message(request):
         services.loan_acknowledge(actor=request.user, loan=loan)
         messages.success(request, _("Thank you: receipt confirmed."))
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("equipment:mine")
 
 
 @login_required
 @require_POST
 def decide(request, pk: int):
-    equipment_request = get_request_for_user(request.user, pk)
-    require(can_decide_request(request.user, equipment_request))
+    equipment_request = get_request_for_user(request.user, pk, for_write=True)
     form = DecideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
         return redirect("equipment:mine")
-    try:
-        services.request_decide(
+    with refusal_message(request):
+        services.equipment_request_decide(
             actor=request.user,
             request=equipment_request,
             approve=form.cleaned_data["approve"],
             comment=form.cleaned_data["comment"],
         )
         messages.success(request, _("Decided. The employee has been told."))
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("equipment:mine")
 
 
@@ -94,12 +87,10 @@ def loans(request):
     require(can_lend(request.user))
     form = LoanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_on(form):
             services.loan_create(actor=request.user, **form.cleaned_data)
             messages.success(request, _("Lent. The employee is asked to confirm receipt."))
             return redirect("equipment:loans")
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     today = timezone.localdate()
     out = queries.loans_out(overdue_on=today if request.GET.get("overdue") else None)
     if request.GET.get("format") == "csv":
@@ -121,8 +112,8 @@ def loans(request):
 
 
 def _csv(loans) -> HttpResponse:
-    response, writer = csv_response("equipment-on-loan.csv")
-    writer.writerow(
+    return csv_export(
+        "equipment-on-loan.csv",
         [
             _("Item"),
             _("Serial number"),
@@ -133,48 +124,44 @@ def _csv(loans) -> HttpResponse:
             _("Due back"),
             _("Receipt confirmed"),
             _("Suits private use"),
-        ]
+        ],
+        map(_csv_row, loans.iterator(chunk_size=500)),
     )
-    for loan in loans.iterator(chunk_size=500):
-        writer.writerow(
-            [
-                localized(loan.item_type.name),
-                loan.serial_number,
-                loan.person.employee_number,
-                loan.person.full_name,
-                loan.person.unit.name if loan.person.unit else "",
-                loan.out_date.isoformat(),
-                loan.due_back.isoformat() if loan.due_back else "",
-                _("Yes") if loan.acknowledged_at else _("No"),
-                _("Yes") if loan.item_type.private_use else _("No"),
-            ]
-        )
-    return response
+
+
+def _csv_row(loan) -> list:
+    return [
+        localized(loan.item_type.name),
+        loan.serial_number,
+        loan.person.employee_number,
+        loan.person.full_name,
+        loan.person.unit.name if loan.person.unit else "",
+        loan.out_date.isoformat(),
+        loan.due_back.isoformat() if loan.due_back else "",
+        _("Yes") if loan.acknowledged_at else _("No"),
+        _("Yes") if loan.item_type.private_use else _("No"),
+    ]
 
 
 @login_required
 @require_POST
 def loan_return(request, pk: int):
-    loan = get_loan_for_user(request.user, pk)
-    require(can_lend(request.user))
+    loan = get_loan_for_user(request.user, pk, for_write=True)
     form = ReturnForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_message(request):
             services.loan_return(actor=request.user, loan=loan, condition=form.cleaned_data["condition"])
             if form.cleaned_data["condition"] == Condition.DAMAGED:
                 messages.success(request, _("Returned damaged: report it as a deviation."))
                 return _report(loan)
             messages.success(request, _("Returned."))
-        except DomainError as error:
-            messages.error(request, error.message)
     return redirect("equipment:loans")
 
 
 @login_required
 @require_POST
 def loan_lost(request, pk: int):
-    loan = get_loan_for_user(request.user, pk)
-    require(can_lend(request.user))
+    loan = get_loan_for_user(request.user, pk, for_write=True)
     services.loan_lost(actor=request.user, loan=loan)
     messages.success(request, _("Marked as lost: report what happened as a deviation."))
     return _report(loan)

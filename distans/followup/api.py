@@ -1,21 +1,23 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
 from distans.arrangements.api import DaysPerWeek
-from distans.core.api_types import ApiDate, choices
-from distans.core.permissions import require
+from distans.core.api_types import ApiDate, enum_schema
 from distans.followup import models, queries, services
-from distans.followup.permissions import can_hold, get_deviation_for_user, get_evaluation_for_user
+from distans.followup.permissions import get_deviation_for_user, get_evaluation_for_user
 from distans.org.permissions import get_person_for_user
 
 router = Router(tags=["follow-up"])
 
-EvaluationKind, EvaluationStatus = choices(models.EvaluationKind), choices(models.Evaluation.Status)
-Outcome, DeviationKind = choices(models.Outcome), choices(models.DeviationKind)
-DeviationStatus, Consequence = choices(models.Deviation.Status), choices(models.Consequence)
+EvaluationKind = Annotated[models.EvaluationKind, enum_schema(models.EvaluationKind)]
+EvaluationStatus = Annotated[models.Evaluation.Status, enum_schema(models.Evaluation.Status)]
+Outcome = Annotated[models.Outcome, enum_schema(models.Outcome)]
+DeviationKind = Annotated[models.DeviationKind, enum_schema(models.DeviationKind)]
+DeviationStatus = Annotated[models.Deviation.Status, enum_schema(models.Deviation.Status)]
+Consequence = Annotated[models.Consequence, enum_schema(models.Consequence)]
 
 
 class EvaluationOut(Schema):
@@ -80,8 +82,7 @@ def followups(request, person: int | None = None, due_before: ApiDate | None = N
 @router.post("/followups/{evaluation_id}/outcome", response=EvaluationOut, url_name="followup_outcome")
 def followup_outcome(request, evaluation_id: int, payload: OutcomeIn):
     """Record the outcome; more or fewer days start an amendment, "end" gives notice."""
-    evaluation = get_evaluation_for_user(request.auth, evaluation_id)
-    require(can_hold(request.auth, evaluation.person))
+    evaluation = get_evaluation_for_user(request.auth, evaluation_id, for_write=True)
     return services.evaluation_hold(
         actor=request.auth,
         evaluation=evaluation,

@@ -5,3 +5,32 @@ from django.utils.translation import gettext_lazy as _
 class FollowupConfig(AppConfig):
     name = "distans.followup"
     verbose_name = _("Follow-up and deviations")
+
+    def ready(self):
+        from distans.agreements import hooks as agreement_hooks
+        from distans.core import home
+        from distans.core.demo import DemoStep, demo_steps
+        from distans.core.schedule import hourly_jobs
+        from distans.followup.queries import agreement_section, attention_for
+        from distans.followup.services import evaluations_cancel, followup_sweep
+
+        home.attention_sources.subscribe("followup", attention_for)
+        hourly_jobs.subscribe("followup.sweep", followup_sweep)
+        agreement_hooks.agreement_finished.subscribe("followup.cancel_evaluations", evaluations_cancel)
+        agreement_hooks.detail_sections.subscribe("followup", agreement_section)
+        demo_steps.register(
+            DemoStep(
+                50,
+                "followup",
+                "distans.followup.demo.followup_demo",
+                "Added follow-ups, deviations and equipment on loan.",
+            )
+        )
+        demo_steps.register(
+            DemoStep(
+                70,
+                "followup.evaluations",
+                "distans.followup.demo.evaluations_demo",
+                "Booked the next evaluation of every agreement in effect.",
+            )
+        )

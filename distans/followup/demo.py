@@ -47,8 +47,11 @@ def followup_demo() -> bool:
                     serial_number=f"NV-{key[:3].upper()}-{1000 + number}",
                 )
                 equipment_services.loan_acknowledge(actor=person, loan=loan)
-            evaluation = services.schedule_first(agreement) or agreement.evaluations.get(status="scheduled")
+            evaluation = services.evaluation_schedule_first(agreement) or agreement.evaluations.get(
+                status="scheduled"
+            )
             services.evaluation_open(evaluation)
+            assert evaluation.assignment is not None and evaluation.assignment.assessor is not None
             answer_passing(evaluation.assignment, evaluation.assignment.assessor)
             services.evaluation_hold(
                 actor=person.manager,
@@ -59,7 +62,7 @@ def followup_demo() -> bool:
         equipment_services.loan_create(
             actor=hr, person=asa, item_type=items["laptop"], serial_number="NV-LAP-0001"
         )
-        equipment_services.request_create(
+        equipment_services.equipment_request_create(
             actor=asa, item_type=items["headset"], reason="Många kundsamtal; behöver ett bra headset hemma."
         )
 
@@ -90,9 +93,9 @@ def followup_demo() -> bool:
         services.deviation_respond(
             actor=dk.manager, deviation=handled, note="IT har nulstillet adgangskoden; samtale aftalt."
         )
-        lost = equipment_services.loan_lost(
-            actor=hr, loan=Loan.objects.filter(person=dk, item_type__key="mobile-phone").first()
-        )
+        phone = Loan.objects.filter(person=dk, item_type__key="mobile-phone").first()
+        assert phone is not None, "the demo lends Danish staff a phone"
+        lost = equipment_services.loan_lost(actor=hr, loan=phone)
         closed = services.deviation_report(
             actor=dk,
             person=dk,
@@ -117,5 +120,5 @@ def followup_demo() -> bool:
 def evaluations_demo() -> bool:
     """The next evaluation of every agreement in effect that has none booked yet."""
     waiting = Agreement.objects.filter(status="active").exclude(evaluations__status="scheduled")
-    booked = [services.schedule_first(agreement) for agreement in waiting.select_related("person")]
+    booked = [services.evaluation_schedule_first(agreement) for agreement in waiting.select_related("person")]
     return any(booked)

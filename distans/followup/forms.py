@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from distans.agreements.forms import DAY_STEPS
 from distans.core.forms import DateField
 from distans.core.translated import localized
+from distans.equipment.models import Loan
 from distans.followup.models import Consequence, DeviationKind, Outcome
+from distans.org.models import Person
 
 
 class HoldForm(forms.Form):
@@ -49,7 +51,7 @@ class PersonByKeyField(forms.CharField):
 
 
 class DeviationForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("About"), queryset=None)
+    person = forms.ModelChoiceField(label=_("About"), queryset=Person.objects.none())
     kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
     occurred_on = DateField(label=_("When"))
     description = forms.CharField(
@@ -62,7 +64,7 @@ class DeviationForm(forms.Form):
         ),
     )
     loan = forms.ModelChoiceField(
-        label=_("Equipment concerned (if lost or damaged)"), queryset=None, required=False
+        label=_("Equipment concerned (if lost or damaged)"), queryset=Loan.objects.none(), required=False
     )
 
     def __init__(self, *args, people, loans, **kwargs):

@@ -13,10 +13,12 @@ from django.utils.translation import ngettext
 from distans.agreements.rights import right_on, rights_for, rights_on
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
+from distans.core.hooks import Section
 from distans.core.permissions import is_hr
 from distans.equipment.queries import loans_out
 from distans.followup import rules
 from distans.followup.models import Deviation, Evaluation
+from distans.followup.permissions import can_book_evaluation
 from distans.org.models import Person, Unit
 from distans.org.permissions import own_or_reports, subordinate_ids_sql
 from distans.planning import queries as plan_queries
@@ -95,8 +97,8 @@ def conversation(evaluation: Evaluation, today: datetime.date) -> dict:
 
 def attachment_watch(user, today: datetime.date, *, people=None) -> list[dict]:
     """The user's reports (or `people`, for HR: a unit's or everyone) whose remote days over the last 8
-    weeks average above the policy's warning level, with their week-by-week trend and what their agreement
-in force allows. Six queries."""
+        weeks average above the policy's warning level, with their week-by-week trend and what their agreement
+    in force allows. Six queries."""
     policy = policy_queries.in_force(today)
     warning = policy.attachment_warning_days if policy else Decimal("2.5")
     if people is None:
@@ -116,9 +118,9 @@ in force allows. Six queries."""
         ).values_list("pk", "first_name", "last_name", "unit__name")
     }
     agreed = rights_on([row["person_id"] for row in watched], today)
-    for row in watched:
-        row["name"], row["unit"] = names[row["person_id"]]
-        row["agreed"] = agreed[row["person_id"]].days_per_week if row["person_id"] in agreed else None
+    for entry in watched:
+        entry["name"], entry["unit"] = names[entry["person_id"]]
+        entry["agreed"] = agreed[entry["person_id"]].days_per_week if entry["person_id"] in agreed else None
     return sorted(watched, key=lambda row: -row["average"])
 
 
@@ -156,9 +158,9 @@ def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> l
             for n in range(period_days)
             if (start + datetime.timedelta(days=n)).weekday() < 5
         ]
-        shares = {}
+        shares: dict[int | None, int | None] = {}
         for unit_id, tallies in plan_queries.unit_counts(dates).items():
-            total = Counter()
+            total: Counter[str] = Counter()
             for tally in tallies:
                 total.update(tally)
             working = sum(total[kind] for kind in WORKING)
@@ -211,3 +213,16 @@ def attention_for(user) -> list[dict]:
             }
         )
     return items
+
+
+def agreement_section(*, user, agreement) -> Section | None:
+    """The agreement page's follow-up: its evaluations, and booking one for whoever holds them
+    (subscribed to `agreements.hooks.detail_sections`)."""
+    evaluations = list(agreement.evaluations.order_by("-due_date")[:10])
+    can_book = can_book_evaluation(user, agreement)
+    if not evaluations and not can_book:
+        return None
+    return Section(
+        "followup/agreement_section.html",
+        {"evaluations": evaluations, "can_book": can_book, "agreement": agreement},
+    )

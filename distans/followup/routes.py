@@ -1,6 +1,7 @@
 """Where an injury or a work environment problem at home must also be reported, per country: text
 and a link shown on the deviation (seed 004 asks for quick handling; the law for the official route)."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 ROUTES = {
@@ -29,7 +30,7 @@ ROUTES = {
 NEEDS_ROUTE = ("injury", "work_environment")
 
 
-def route_for(kind: str, country: str) -> tuple[str, str] | None:
+def route_for(kind: str, country: str) -> tuple[Promise, str] | None:
     if kind not in NEEDS_ROUTE:
         return None
     return ROUTES.get(country)

@@ -20,7 +20,9 @@ def next_evaluation(held_on: datetime.date, every_months: int) -> datetime.date:
     return add_months(held_on, every_months or 6)
 
 
-def add_working_days(day: datetime.date, count: int, holidays: frozenset = frozenset()) -> datetime.date:
+def add_working_days(
+    day: datetime.date, count: int, holidays: frozenset[datetime.date] = frozenset()
+) -> datetime.date:
     """`count` working days after `day`, skipping weekends and the given public holidays."""
     while count > 0:
         day += datetime.timedelta(days=1)

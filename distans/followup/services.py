@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 
 from distans.agreements import services as agreement_services
 from distans.agreements.models import Agreement, AgreementStatus, VersionStatus
+from distans.agreements.terms import AgreementTerms
 from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.checklists.rules import reminder_moments
 from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.followup import rules, tasks
+from distans.followup.audit_actions import FollowupAudit
 from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
 from distans.followup.permissions import can_handle_deviation, can_hold, can_report_about
 from distans.org.models import Person
@@ -32,9 +34,9 @@ def _require(allowed: bool, message: str) -> None:
         raise NotAllowed("not_allowed", message)
 
 
-def _signed_terms(agreement: Agreement) -> dict:
+def _signed_terms(agreement: Agreement) -> AgreementTerms:
     version = agreement.versions.filter(status=VersionStatus.SIGNED).first()
-    return version.terms if version else {}
+    return version.agreement_terms if version else AgreementTerms()
 
 
 def _create(agreement: Agreement, kind: str, due: datetime.date, actor=None) -> Evaluation:
@@ -43,7 +45,7 @@ def _create(agreement: Agreement, kind: str, due: datetime.date, actor=None) -> 
     )
     audit_record(
         actor=actor,
-        action="evaluation.schedule",
+        action=FollowupAudit.EVALUATION_SCHEDULE,
         obj=evaluation,
         changes={"due_date": [None, due.isoformat()], "kind": [None, kind]},
     )
@@ -58,20 +60,38 @@ def _create(agreement: Agreement, kind: str, due: datetime.date, actor=None) -> 
     return evaluation
 
 
-def schedule_first(agreement: Agreement) -> Evaluation | None:
+def evaluation_schedule_first(agreement: Agreement) -> Evaluation | None:
     """The end of the trial, or the first regular evaluation, counted from the agreement's start."""
     if agreement.evaluations.filter(status=SCHEDULED).exists():
         return None
     terms = _signed_terms(agreement)
     policy = policy_queries.in_force(agreement.start_date) or policy_queries.in_force()
-    months = terms.get("evaluation_months") or (policy.evaluation_months if policy else 6)
+    months = terms.evaluation_months or (policy.evaluation_months if policy else 6)
     last = agreement.evaluations.filter(status=Evaluation.Status.HELD).order_by("-held_at").first()
-    if last is not None:  # after a conversation, the next one counts from the day it was held
+    kind: str
+    if last is not None and last.held_at is not None:  # after a conversation, the next counts from then
         kind, due = EvaluationKind.PERIODIC, rules.next_evaluation(last.held_at.date(), months)
     else:
-        trial_weeks = terms.get("trial_weeks") if terms.get("trial") else None
+        trial_weeks = terms.trial_weeks if terms.trial else None
         kind, due = rules.first_evaluation(agreement.start_date, trial_weeks, months)
     return _create(agreement, kind, max(due, timezone.localdate()))
+
+
+def evaluations_cancel(*, agreement: Agreement, today: datetime.date) -> int:
+    """The agreement has ended (subscribed to `agreements.hooks.agreement_finished`): the evaluations
+    still booked are not held."""
+    cancelled = 0
+    for evaluation in agreement.evaluations.select_for_update().filter(status=SCHEDULED):
+        evaluation.status = Evaluation.Status.CANCELLED
+        evaluation.save(update_fields=["status"])
+        audit_record(
+            actor=None,
+            action=FollowupAudit.EVALUATION_CANCEL,
+            obj=evaluation,
+            changes={"status": [SCHEDULED, Evaluation.Status.CANCELLED]},
+        )
+        cancelled += 1
+    return cancelled
 
 
 def evaluation_on_demand(*, actor, agreement: Agreement, due: datetime.date) -> Evaluation:
@@ -120,7 +140,7 @@ def evaluation_hold(
         _require(can_hold(actor, agreement.person), _("Only the line manager or HR can hold the evaluation."))
         if evaluation.status != SCHEDULED:
             raise Conflict("held", _("This evaluation has already been held."))
-        current = Decimal(str(_signed_terms(agreement).get("days_per_week") or 0))
+        current = _signed_terms(agreement).days
         if outcome in (Outcome.MORE_DAYS, Outcome.FEWER_DAYS):
             if (
                 days is None
@@ -142,7 +162,7 @@ def evaluation_hold(
         evaluation.save()
         audit_record(
             actor=actor,
-            action="evaluation.hold",
+            action=FollowupAudit.EVALUATION_HOLD,
             obj=evaluation,
             changes={"outcome": [None, outcome], "days": [None, str(days) if days else None]},
         )
@@ -157,17 +177,18 @@ def evaluation_hold(
             )
             if days is not None:
                 agreement_services.agreement_terms_update(
-                    actor=actor, agreement=agreement, values=_days_terms(version.terms, days)
+                    actor=actor, agreement=agreement, values=_days_terms(version.agreement_terms, days)
                 )
-        schedule_first(agreement)
+        evaluation_schedule_first(agreement)
     return evaluation
 
 
-def _days_terms(terms: dict, days: Decimal) -> dict:
-    """New days on the amendment: fewer fixed days keep the first ones; more become flexible days."""
-    weekdays = terms.get("weekdays") or []
+def _days_terms(terms: AgreementTerms, days: Decimal) -> dict:
+    """New days on the amendment, as terms are stored: fewer fixed days keep the first ones; more become
+    flexible days."""
+    weekdays = terms.weekdays
     whole = int(days.to_integral_value(rounding="ROUND_CEILING"))
-    if weekdays and not terms.get("flexible") and whole <= len(weekdays):
+    if weekdays and not terms.flexible and whole <= len(weekdays):
         return {"days_per_week": str(days), "weekdays": sorted(weekdays)[:whole], "flexible": False}
     return {"days_per_week": str(days), "weekdays": [], "flexible": True}
 
@@ -202,7 +223,7 @@ def deviation_report(
         )
         audit_record(
             actor=actor,
-            action="deviation.report",
+            action=FollowupAudit.DEVIATION_REPORT,
             obj=deviation,
             changes={"kind": [None, kind], "person": [None, person.pk]},
         )
@@ -251,7 +272,10 @@ def deviation_respond(*, actor, deviation: Deviation, note: str) -> Deviation:
         deviation.first_response_at = deviation.first_response_at or timezone.now()
         deviation.save()
         audit_record(
-            actor=actor, action="deviation.respond", obj=deviation, changes={"status": [None, "in_progress"]}
+            actor=actor,
+            action=FollowupAudit.DEVIATION_RESPOND,
+            obj=deviation,
+            changes={"status": [None, "in_progress"]},
         )
     return deviation
 
@@ -267,12 +291,15 @@ def deviation_close(
     with transaction.atomic():
         deviation = _handling(actor, deviation)
         agreement = deviation.agreement
-        if (
-            consequence in (Consequence.SUSPENDED, Consequence.REINSTATED, Consequence.CHANGED)
-            and agreement is None
-        ):
-            raise DomainError("no_agreement", _("There is no agreement to change."), field="consequence")
-        if consequence == Consequence.SUSPENDED:
+        changes_agreement = consequence in (
+            Consequence.SUSPENDED,
+            Consequence.REINSTATED,
+            Consequence.CHANGED,
+        )
+        if agreement is None:
+            if changes_agreement:
+                raise DomainError("no_agreement", _("There is no agreement to change."), field="consequence")
+        elif consequence == Consequence.SUSPENDED:
             agreement_services.agreement_suspend(
                 actor=actor, agreement=agreement, reason=reason or actions_taken
             )
@@ -292,7 +319,7 @@ def deviation_close(
         deviation.save()
         audit_record(
             actor=actor,
-            action="deviation.close",
+            action=FollowupAudit.DEVIATION_CLOSE,
             obj=deviation,
             changes={"status": [None, "closed"], "consequence": [None, consequence]},
         )
@@ -311,7 +338,10 @@ def deviation_escalate(deviation_id: int) -> bool:
         deviation.escalated_at = timezone.now()
         deviation.save(update_fields=["escalated_at"])
         audit_record(
-            actor=None, action="deviation.escalate", obj=deviation, changes={"escalated": [None, True]}
+            actor=None,
+            action=FollowupAudit.DEVIATION_ESCALATE,
+            obj=deviation,
+            changes={"escalated": [None, True]},
         )
         tasks.deviation_notify.enqueue(deviation.pk, "escalated")
     return True
@@ -320,7 +350,7 @@ def deviation_escalate(deviation_id: int) -> bool:
 # Sweep: evaluations for every agreement in effect, and the wellbeing pulse
 
 
-def sweep(today: datetime.date | None = None) -> dict[str, int]:
+def followup_sweep(today: datetime.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     scheduled = 0
     for agreement in (
@@ -329,11 +359,11 @@ def sweep(today: datetime.date | None = None) -> dict[str, int]:
         .select_related("person")
     ):
         with transaction.atomic():
-            scheduled += schedule_first(agreement) is not None
-    return {"evaluations": scheduled, "pulses": send_due_pulses(today)}
+            scheduled += evaluation_schedule_first(agreement) is not None
+    return {"evaluations": scheduled, "pulses": pulses_send_due(today)}
 
 
-def send_due_pulses(today: datetime.date) -> int:
+def pulses_send_due(today: datetime.date) -> int:
     """Everyone with remote work in effect gets the pulse when the last one is N weeks old (policy)."""
     policy = policy_queries.in_force(today)
     if policy is None or not policy.pulse_weeks:

@@ -1,14 +1,16 @@
 """Background work for follow-up: open an evaluation's checklist two weeks ahead, tell the personnel
 manager of a deviation at once, and escalate it when the first response is late."""
 
+from typing import Any
+
 from django.contrib.auth.models import Group
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 from django_tasks import task
 
-from distans.core.mail import send_to_person, site_link
+from distans.core.mail import notify, site_link
+from distans.core.roles import Role
 from distans.followup.models import Deviation, Evaluation
-from distans.org.models import Role
 
 SUBJECTS = {
     "reported": gettext_noop("A deviation in remote work needs your response"),
@@ -31,6 +33,7 @@ def _recipients(deviation: Deviation, kind: str) -> list:
         if kind == "escalated"
         else []
     )
+    people: list[Any]  # people, and None for a handler or manager not set
     if kind == "reported":
         people = (
             [deviation.handler]
@@ -50,19 +53,16 @@ def deviation_notify(deviation_id: int, kind: str) -> int:
     deviation = Deviation.objects.select_related("person", "handler__manager").filter(pk=deviation_id).first()
     if deviation is None:
         return 0
-    people = _recipients(deviation, kind)
-    for person in people:
-        send_to_person(
-            person,
-            subject=lambda: _(SUBJECTS[kind]),
-            template="followup/email/deviation.txt",
-            context={
-                "deviation": deviation,
-                "kind": kind,
-                "url": site_link(f"/followup/deviations/{deviation.pk}/"),
-            },
-        )
-    return len(people)
+    return notify(
+        _recipients(deviation, kind),
+        subject=SUBJECTS[kind],
+        template="followup/email/deviation.txt",
+        context={
+            "deviation": deviation,
+            "kind": kind,
+            "url": site_link(reverse("followup:deviation", args=[deviation.pk])),
+        },
+    )
 
 
 @task()

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.agreements.permissions import get_agreement_for_user
-from distans.core.errors import DomainError
-from distans.core.permissions import is_hr, is_manager, require
+from distans.core.permissions import require
+from distans.core.refusals import refusal_message, refusal_on
 from distans.equipment.models import Condition, Loan
 from distans.followup import queries, routes, services
 from distans.followup.forms import (
@@ -24,9 +24,12 @@ from distans.followup.forms import (
 )
 from distans.followup.models import Deviation, Evaluation, Outcome
 from distans.followup.permissions import (
-    can_handle_deviation,
+    can_handle_now,
     can_hold,
+    can_hold_now,
     can_report_about,
+    can_view_pulse,
+    can_watch_attachment,
     get_deviation_for_user,
     get_evaluation_for_user,
 )
@@ -51,23 +54,20 @@ def overview(request):
             "deviations": queries.deviations_for(user).exclude(status=Deviation.Status.CLOSED)[:50],
             "closed": queries.deviations_for(user, status=Deviation.Status.CLOSED)[:20],
             "today": today,
-            "is_manager": is_manager(user),
-            "is_hr": is_hr(user),
-            "can_watch": is_manager(user) or can_view_organisation_plans(user),
+            "can_watch": can_watch_attachment(user),
+            "can_view_pulse": can_view_pulse(user),
         },
     )
 
 
 @login_required
 def evaluation(request, pk: int):
-    evaluation = get_evaluation_for_user(request.user, pk)
+    evaluation = get_evaluation_for_user(request.user, pk, for_write=request.method == "POST")
     form = HoldForm(request.POST or None)
-    holder = can_hold(request.user, evaluation.person)
     if request.method == "POST":
-        require(holder)
         if form.is_valid():
             days = form.cleaned_data["days"]
-            try:
+            with refusal_on(form):
                 services.evaluation_hold(
                     actor=request.user,
                     evaluation=evaluation,
@@ -83,15 +83,13 @@ def evaluation(request, pk: int):
                     return redirect("agreements:detail", pk=evaluation.agreement_id)
                 messages.success(request, _("Held. The outcome is recorded."))
                 return redirect("followup:evaluation", pk=pk)
-            except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(
         request,
         "followup/evaluation.html",
         {
             "evaluation": evaluation,
             "form": form,
-            "can_hold": holder and evaluation.status == Evaluation.Status.SCHEDULED,
+            "can_hold": can_hold_now(request.user, evaluation),
             **queries.conversation(evaluation, timezone.localdate()),
         },
     )
@@ -104,15 +102,13 @@ def book(request, agreement_pk: int):
     require(can_hold(request.user, agreement.person))
     form = BookForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_message(request):
             evaluation = services.evaluation_on_demand(
                 actor=request.user, agreement=agreement, due=form.cleaned_data["due"]
             )
             services.evaluation_open(evaluation)
             messages.success(request, _("Booked. The follow-up checklist is sent to both of you."))
             return redirect("followup:evaluation", pk=evaluation.pk)
-        except DomainError as error:
-            messages.error(request, error.message)
     else:
         messages.error(request, _("Choose a date."))
     return redirect("agreements:detail", pk=agreement_pk)
@@ -122,8 +118,8 @@ def book(request, agreement_pk: int):
 def attachment(request):
     """A manager watches her reports; HR and HR approvers the whole organisation, or a unit with the
     units under it (?unit=)."""
+    require(can_watch_attachment(request.user))
     organisation = can_view_organisation_plans(request.user)
-    require(organisation or is_manager(request.user))
     form = UnitFilterForm(request.GET or None) if organisation else None
     chosen = form.cleaned_data["unit"] if form is not None and form.is_valid() else None
     people, too_large = None, False
@@ -150,7 +146,7 @@ def attachment(request):
 
 @login_required
 def pulse(request):
-    require(is_hr(request.user))
+    require(can_view_pulse(request.user))
     return render(
         request,
         "followup/pulse.html",
@@ -191,7 +187,7 @@ def deviation_new(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_on(form):
             deviation = services.deviation_report(
                 actor=request.user,
                 person=data["person"],
@@ -202,38 +198,35 @@ def deviation_new(request):
             )
             messages.success(request, _("Reported. The personnel manager has been told."))
             return redirect("followup:deviation", pk=deviation.pk)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     return render(request, "followup/deviation_new.html", {"form": form})
 
 
 @login_required
 def deviation(request, pk: int):
-    deviation = get_deviation_for_user(request.user, pk)
-    handler = can_handle_deviation(request.user, deviation)
+    deviation = get_deviation_for_user(request.user, pk, for_write=request.method == "POST")
     respond_form, close_form = RespondForm(), CloseForm()
     if request.method == "POST":
-        require(handler)
         action = request.POST.get("action")
-        form = RespondForm(request.POST) if action == "respond" else CloseForm(request.POST)
+        form: RespondForm | CloseForm
+        if action == "respond":
+            form = respond_form = RespondForm(request.POST)
+        else:
+            form = close_form = CloseForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_on(form):
                 if action == "respond":
                     services.deviation_respond(actor=request.user, deviation=deviation, **form.cleaned_data)
                 else:
                     services.deviation_close(actor=request.user, deviation=deviation, **form.cleaned_data)
                 messages.success(request, _("Saved."))
                 return redirect("followup:deviation", pk=pk)
-            except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-        respond_form, close_form = (form, close_form) if action == "respond" else (respond_form, form)
     route = routes.route_for(deviation.kind, deviation.person.country)
     return render(
         request,
         "followup/deviation.html",
         {
             "deviation": deviation,
-            "can_handle": handler and deviation.status != Deviation.Status.CLOSED,
+            "can_handle": can_handle_now(request.user, deviation),
             "respond_form": respond_form,
             "close_form": close_form,
             "route": route,

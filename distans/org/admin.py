@@ -46,12 +46,18 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
         (_("Person"), {"fields": ["first_name", "last_name", "employee_number", "phone"]}),
         (_("Organisation"), {"fields": ["unit", "manager", "position", "site", "country"]}),
         (_("Preferences"), {"fields": ["language", "time_zone"]}),
-        (_("Employment and commute"), {"fields": [
-            "employment_start", "commute_distance_km", "commute_mode"]}),
+        (
+            _("Employment and commute"),
+            {"fields": ["employment_start", "commute_distance_km", "commute_mode"]},
+        ),
         (_("Access"), {"fields": ["is_active", "groups"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": [
-        "email", "first_name", "last_name", "password1", "password2"]})]
+    add_fieldsets = [
+        (
+            None,
+            {"classes": ["wide"], "fields": ["email", "first_name", "last_name", "password1", "password2"]},
+        )
+    ]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)  # a new class for each request
@@ -76,8 +82,9 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
         groups = form.cleaned_data.pop("groups", None)
         super().save_related(request, form, formsets, change)
         if groups is not None:
-            person_set_roles(actor=request.user, person=form.instance, groups=groups,
-                             ip_address=client_address(request))
+            person_set_roles(
+                actor=request.user, person=form.instance, groups=groups, ip_address=client_address(request)
+            )
 
     def get_deleted_objects(self, objs, request):
         """A person with history is not deleted: the confirmation page says why, and to deactivate."""

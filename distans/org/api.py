@@ -1,19 +1,20 @@
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from distans.core.api_types import Id, choices
+from distans.core.api_types import Id, enum_schema
 from distans.org import models, queries
 from distans.org.models import Site
 from distans.org.permissions import can_view_person_details, get_person_for_user
 
 router = Router(tags=["organisation"])
 
-Country, CommuteMode = choices(models.Country), choices(models.CommuteMode)
+Country = Annotated[models.Country, enum_schema(models.Country)]
+CommuteMode = Annotated[models.CommuteMode, enum_schema(models.CommuteMode)]
 
 
 class Ref(Schema):
@@ -59,6 +60,11 @@ class PersonDetails(Schema):
 class PersonOut(PersonCard):
     details: PersonDetails | None
 
+    @staticmethod
+    def resolve_details(obj, context) -> models.Person | None:
+        """The full record, only for those who may see it."""
+        return obj if can_view_person_details(context["request"].auth, obj) else None
+
 
 class UnitOut(Schema):
     id: int
@@ -87,9 +93,7 @@ def people(request, q: str = "", unit: Id | None = None, site: Id | None = None)
 
 @router.get("/people/{person_id}", response=PersonOut, summary="One person")
 def person(request, person_id: int):
-    found = get_person_for_user(request.auth, person_id)
-    found.details = found if can_view_person_details(request.auth, found) else None
-    return found
+    return get_person_for_user(request.auth, person_id)
 
 
 @router.get("/units", response=list[UnitOut], summary="Every unit")

@@ -14,27 +14,128 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from distans.org.models import CommuteMode, Person, Position, RemoteSuitability, Role, Site, Unit
+from distans.core.roles import Role
+from distans.org.models import CommuteMode, Person, Position, RemoteSuitability, Site, Unit
 from distans.org.rules import fold, search_text
 
 DOMAIN = "nordvik.example"
 DEMO_PASSWORD = "distans-demo"
 
 FIRST_NAMES = {
-    "SE": ["Anna", "Björn", "Åsa", "Erik", "Karin", "Lars", "Maja", "Oskar", "Sofia", "Göran",
-           "Elin", "Johan", "Linnéa", "Mikael", "Ingrid", "Pär", "Märta", "Håkan", "Ebba", "Nils"],
-    "NO": ["Ola", "Kari", "Sigrid", "Håvard", "Ingvild", "Øystein", "Solveig", "Bjørn", "Tone",
-           "Jørgen", "Astrid", "Knut", "Siri", "Pål", "Ragnhild", "Eirik", "Marte", "Trond"],
-    "DK": ["Mette", "Søren", "Anders", "Lærke", "Mads", "Frederikke", "Jens", "Sørine", "Rasmus",
-           "Ida", "Niels", "Karoline", "Bjørk", "Signe", "Mikkel", "Astrid", "Thorbjørn", "Freja"],
+    "SE": [
+        "Anna",
+        "Björn",
+        "Åsa",
+        "Erik",
+        "Karin",
+        "Lars",
+        "Maja",
+        "Oskar",
+        "Sofia",
+        "Göran",
+        "Elin",
+        "Johan",
+        "Linnéa",
+        "Mikael",
+        "Ingrid",
+        "Pär",
+        "Märta",
+        "Håkan",
+        "Ebba",
+        "Nils",
+    ],
+    "NO": [
+        "Ola",
+        "Kari",
+        "Sigrid",
+        "Håvard",
+        "Ingvild",
+        "Øystein",
+        "Solveig",
+        "Bjørn",
+        "Tone",
+        "Jørgen",
+        "Astrid",
+        "Knut",
+        "Siri",
+        "Pål",
+        "Ragnhild",
+        "Eirik",
+        "Marte",
+        "Trond",
+    ],
+    "DK": [
+        "Mette",
+        "Søren",
+        "Anders",
+        "Lærke",
+        "Mads",
+        "Frederikke",
+        "Jens",
+        "Sørine",
+        "Rasmus",
+        "Ida",
+        "Niels",
+        "Karoline",
+        "Bjørk",
+        "Signe",
+        "Mikkel",
+        "Astrid",
+        "Thorbjørn",
+        "Freja",
+    ],
 }
 LAST_NAMES = {
-    "SE": ["Öberg", "Ekström", "Lindqvist", "Åström", "Bergström", "Nyström", "Sjöberg",
-           "Löfgren", "Ståhl", "Wallin", "Holmén", "Näslund", "Forsberg", "Hägg", "Lundén"],
-    "NO": ["Nygård", "Haugen", "Bakke", "Sæther", "Østby", "Solberg", "Bråten", "Løvås",
-           "Hansen", "Moe", "Strøm", "Aasen", "Kvalø", "Dahl", "Rønning"],
-    "DK": ["Søndergaard", "Kjær", "Møller", "Jørgensen", "Lykke", "Bækgaard", "Thygesen",
-           "Nørgaard", "Holm", "Damgaard", "Løkke", "Kristensen", "Vestergaard", "Friis"],
+    "SE": [
+        "Öberg",
+        "Ekström",
+        "Lindqvist",
+        "Åström",
+        "Bergström",
+        "Nyström",
+        "Sjöberg",
+        "Löfgren",
+        "Ståhl",
+        "Wallin",
+        "Holmén",
+        "Näslund",
+        "Forsberg",
+        "Hägg",
+        "Lundén",
+    ],
+    "NO": [
+        "Nygård",
+        "Haugen",
+        "Bakke",
+        "Sæther",
+        "Østby",
+        "Solberg",
+        "Bråten",
+        "Løvås",
+        "Hansen",
+        "Moe",
+        "Strøm",
+        "Aasen",
+        "Kvalø",
+        "Dahl",
+        "Rønning",
+    ],
+    "DK": [
+        "Søndergaard",
+        "Kjær",
+        "Møller",
+        "Jørgensen",
+        "Lykke",
+        "Bækgaard",
+        "Thygesen",
+        "Nørgaard",
+        "Holm",
+        "Damgaard",
+        "Løkke",
+        "Kristensen",
+        "Vestergaard",
+        "Friis",
+    ],
 }
 PHONE_PREFIX = {"SE": "+46 70", "NO": "+47 9", "DK": "+45 2"}
 TIME_ZONE = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo", "DK": "Europe/Copenhagen"}
@@ -112,8 +213,10 @@ def email_for(first: str, last: str, taken: set[str]) -> str:
 
 
 def demo_logins() -> list[Login]:
-    return [Login(role, f"{first} {last}", f"{fold(first)}.{fold(last)}@{DOMAIN}")
-            for role, (first, last, _country) in DEMO_LOGINS.items()]
+    return [
+        Login(role, f"{first} {last}", f"{fold(first)}.{fold(last)}@{DOMAIN}")
+        for role, (first, last, _country) in DEMO_LOGINS.items()
+    ]
 
 
 def is_loaded() -> bool:
@@ -133,8 +236,16 @@ class _Builder:
         # Everyone can sign in with the demo password (one hash for all: hashing is slow by design).
         self.password = make_password(DEMO_PASSWORD)
 
-    def person(self, *, unit: Unit, position: str, country: str, manager: Person | None,
-               name: tuple[str, str] | None = None, site: Site | None = None) -> Person:
+    def person(
+        self,
+        *,
+        unit: Unit,
+        position: str,
+        country: str,
+        manager: Person | None,
+        name: tuple[str, str] | None = None,
+        site: Site | None = None,
+    ) -> Person:
         rng = self.rng
         self.count += 1
         if name:
@@ -147,19 +258,32 @@ class _Builder:
             email = email_for(first, last, self.emails)
         number = f"E{self.count:06d}"
         distance = Decimal(str(round(min(rng.lognormvariate(2.3, 0.8), 120), 1)))
-        mode = (CommuteMode.WALK if distance < 2 else CommuteMode.BICYCLE if distance < 6
-                else rng.choice([CommuteMode.PUBLIC, CommuteMode.PUBLIC, CommuteMode.CAR]))
+        mode = (
+            CommuteMode.WALK
+            if distance < 2
+            else CommuteMode.BICYCLE
+            if distance < 6
+            else rng.choice([CommuteMode.PUBLIC, CommuteMode.PUBLIC, CommuteMode.CAR])
+        )
         return Person(
-            email=email, first_name=first, last_name=last, employee_number=number,
+            email=email,
+            first_name=first,
+            last_name=last,
+            employee_number=number,
             phone=f"{PHONE_PREFIX[country]} {rng.randint(100, 999)} {rng.randint(10, 99)} "
-                  f"{rng.randint(10, 99)}",
-            unit=unit, manager=manager, position=self.positions[position],
-            site=site or self.sites[self.site_codes(country)[0]], country=country,
+            f"{rng.randint(10, 99)}",
+            unit=unit,
+            manager=manager,
+            position=self.positions[position],
+            site=site or self.sites[self.site_codes(country)[0]],
+            country=country,
             time_zone=ABROAD[2] if (first, last) == ABROAD[:2] else TIME_ZONE[country],
             language=LANGUAGE[country],
             employment_start=date(2026, 1, 1) - timedelta(days=rng.randint(30, 365 * 22)),
-            commute_distance_km=distance, commute_mode=mode,
-            password=self.password, search_text=search_text(f"{first} {last}", email, number),
+            commute_distance_km=distance,
+            commute_mode=mode,
+            password=self.password,
+            search_text=search_text(f"{first} {last}", email, number),
         )
 
     @staticmethod
@@ -169,29 +293,41 @@ class _Builder:
     def build(self) -> None:
         for code, name, address, country in SITES + DEPOTS:
             self.sites[code] = Site.objects.create(
-                code=code, name=name, address=address, country=country,
-                time_zone=TIME_ZONE[country], desk_capacity=max(10, self.target // 12))
+                code=code,
+                name=name,
+                address=address,
+                country=country,
+                time_zone=TIME_ZONE[country],
+                desk_capacity=max(10, self.target // 12),
+            )
         for code, name, suitability in POSITIONS:
             self.positions[code] = Position.objects.create(
-                code=code, name=name, remote_suitability=suitability)
+                code=code, name=name, remote_suitability=suitability
+            )
         top = Unit.objects.create(code="NORDVIK", name="Nordvik Group")
         ceo = self.save([self.person(unit=top, position="CEO", country="SE", manager=None)])[0]
         top.manager = ceo
         departments = [Unit(code=code, name=name, parent=top) for code, name, *_ in DEPARTMENTS]
         Unit.objects.bulk_create(departments)
-        heads = self.save([
-            self.person(unit=unit, position="HEAD", country="SE", manager=ceo,
-                        name=DEMO_LOGINS["hr_approver"][:2] if unit.code == "HR" else None)
-            for unit in departments
-        ])
+        heads = self.save(
+            [
+                self.person(
+                    unit=unit,
+                    position="HEAD",
+                    country="SE",
+                    manager=ceo,
+                    name=DEMO_LOGINS["hr_approver"][:2] if unit.code == "HR" else None,
+                )
+                for unit in departments
+            ]
+        )
         for unit, head in zip(departments, heads, strict=True):
             unit.manager = head
         self.fixed["hr_approver"] = heads[[d[0] for d in DEPARTMENTS].index("HR")]
         remaining = max(self.target - self.count, 0)
         teams, team_specs = [], []
         offices_used = {"SE": 0, "NO": 0, "DK": 0}  # each country's teams alternate between its offices
-        for (code, name, share, mix), department, head in zip(
-                DEPARTMENTS, departments, heads, strict=True):
+        for (code, name, share, mix), department, head in zip(DEPARTMENTS, departments, heads, strict=True):
             n_teams = max(1, round(remaining * share / TEAM_SIZE))
             for i in range(n_teams):
                 country = ["SE", "NO", "DK"][i % 3]
@@ -201,26 +337,48 @@ class _Builder:
                 else:
                     site = self.sites[self.site_codes(country)[offices_used[country] % 2]]
                     offices_used[country] += 1
-                teams.append(Unit(code=f"{code}-{country}-{number}", parent=department,
-                                  name=f"{name} {COUNTRY_NAME[country]} {number}"))
+                teams.append(
+                    Unit(
+                        code=f"{code}-{country}-{number}",
+                        parent=department,
+                        name=f"{name} {COUNTRY_NAME[country]} {number}",
+                    )
+                )
                 team_specs.append((country, site, mix, head))
         Unit.objects.bulk_create(teams, batch_size=1000)
-        leaders = self.save([
-            self.person(unit=team, position="TL", country=country, manager=head, site=site,
-                        name=self.fixed_name(team, "manager"))
-            for team, (country, site, _mix, head) in zip(teams, team_specs, strict=True)
-        ])
+        leaders = self.save(
+            [
+                self.person(
+                    unit=team,
+                    position="TL",
+                    country=country,
+                    manager=head,
+                    site=site,
+                    name=self.fixed_name(team, "manager"),
+                )
+                for team, (country, site, _mix, head) in zip(teams, team_specs, strict=True)
+            ]
+        )
         for team, leader in zip(teams, leaders, strict=True):
             team.manager = leader
         members = []
         per_team = max(self.target - self.count, 0) // max(len(teams), 1)
         extra = max(self.target - self.count, 0) - per_team * len(teams)
         for index, (team, leader, (country, site, mix, _head)) in enumerate(
-                zip(teams, leaders, team_specs, strict=True)):
+            zip(teams, leaders, team_specs, strict=True)
+        ):
             for slot in range(per_team + (1 if index < extra else 0)):
-                name = self.fixed_name(team, slot)
-                members.append(self.person(unit=team, position=mix[slot % len(mix)],
-                                           country=country, manager=leader, site=site, name=name))
+                fixed = self.fixed_name(team, slot)
+                members.append(
+                    self.person(
+                        unit=team,
+                        position=mix[slot % len(mix)],
+                        country=country,
+                        manager=leader,
+                        site=site,
+                        name=fixed,
+                    )
+                )
         members = self.save(members)
         Unit.objects.bulk_update([top, *departments, *teams], ["manager"], batch_size=1000)
         self.assign_roles(leaders + members)
@@ -246,9 +404,13 @@ class _Builder:
 
     def assign_roles(self, people: list[Person]) -> None:
         by_name = {(p.first_name, p.last_name): p for p in people}
-        self.fixed.update({role: by_name[(first, last)]
-                           for role, (first, last, _c) in DEMO_LOGINS.items()
-                           if (first, last) in by_name})
+        self.fixed.update(
+            {
+                role: by_name[(first, last)]
+                for role, (first, last, _c) in DEMO_LOGINS.items()
+                if (first, last) in by_name
+            }
+        )
         groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in Role}
         self.fixed["hr_approver"].groups.add(groups[Role.HR_APPROVER], groups[Role.HR])
         self.fixed["hr"].groups.add(groups[Role.HR])

@@ -10,12 +10,18 @@ MAX_UNITS_IN_SELECT = 300
 
 
 class DirectorySearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.order_by("name"),
-                                  required=False, empty_label=_("All units"))
-    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.order_by("name"),
-                                  required=False, empty_label=_("All sites"))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.order_by("name"), required=False, empty_label=_("All units")
+    )
+    site = forms.ModelChoiceField(
+        label=_("Site"), queryset=Site.objects.order_by("name"), required=False, empty_label=_("All sites")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,7 +35,8 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8, separated by commas or semicolons. The columns are listed below."),
     )
     dry_run = forms.BooleanField(
-        label=_("Check only, do not save"), required=False,
+        label=_("Check only, do not save"),
+        required=False,
         help_text=_("Shows what the import would do without changing anything."),
     )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from distans.core.audit import audit_record, field_changes
 from distans.org import tasks
+from distans.org.audit_actions import OrgAudit
 from distans.org.models import Person
 
 
@@ -22,12 +23,20 @@ def person_invite(*, actor, person_ids: Iterable[int], ip_address=None) -> int:
     Deactivated people and people who already have a password are left out.
     """
     with transaction.atomic():
-        people = list(Person.objects.select_for_update().filter(
-            pk__in=list(person_ids), is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX))
+        people = list(
+            Person.objects.select_for_update().filter(
+                pk__in=list(person_ids), is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX
+            )
+        )
         now = timezone.now()
         for person in people:
-            audit_record(actor=actor, action="person.invite", obj=person, ip_address=ip_address,
-                         changes=field_changes({"invited_at": person.invited_at}, {"invited_at": now}))
+            audit_record(
+                actor=actor,
+                action=OrgAudit.PERSON_INVITE,
+                obj=person,
+                ip_address=ip_address,
+                changes=field_changes({"invited_at": person.invited_at}, {"invited_at": now}),
+            )
             tasks.invitation_send.enqueue(person.pk)
         Person.objects.filter(pk__in=[p.pk for p in people]).update(invited_at=now)
     return len(people)

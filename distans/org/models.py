@@ -39,14 +39,6 @@ class CommuteMode(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Role(models.TextChoices):
-    """Roles held through groups. "Manager" is not a group: anyone with reports is one."""
-
-    HR = "hr", _("HR")
-    HR_APPROVER = "hr_approver", _("HR approver")
-    ADMIN = "admin", _("Administrator")
-
-
 class Site(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=120)
@@ -107,9 +99,7 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="unit_not_own_parent"
-            )
+            models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="unit_not_own_parent")
         ]
 
     def __str__(self):
@@ -145,19 +135,35 @@ class Person(AbstractBaseUser, PermissionsMixin):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="members",
     )
     manager = models.ForeignKey(
-        "self", verbose_name=_("line manager"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="reports",
+        "self",
+        verbose_name=_("line manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
     )
     position = models.ForeignKey(
-        Position, verbose_name=_("position"), null=True, blank=True, on_delete=models.SET_NULL,
+        Position,
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="people",
     )
     site = models.ForeignKey(
-        Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL,
+        Site,
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="people",
     )
     country = models.CharField(
@@ -166,17 +172,16 @@ class Person(AbstractBaseUser, PermissionsMixin):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Stockholm", validators=[validate_time_zone]
     )
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
-    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
     employment_start = models.DateField(_("employment start"), null=True, blank=True)
     commute_distance_km = models.DecimalField(
-        _("commute distance (km, one way)"), max_digits=6, decimal_places=1,
-        null=True, blank=True,
+        _("commute distance (km, one way)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
     )
-    commute_mode = models.CharField(
-        _("commute mode"), max_length=10, choices=CommuteMode.choices, blank=True
-    )
+    commute_mode = models.CharField(_("commute mode"), max_length=10, choices=CommuteMode.choices, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     # When HR or an administrator last sent an invitation to choose a password.

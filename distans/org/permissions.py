@@ -4,6 +4,7 @@ Everyone signed in sees the directory card of every colleague (name, unit, site,
 contact); the full record only for themself, their reports at any depth, HR and admins.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -59,14 +60,15 @@ def can_invite_people(user) -> bool:
     return is_hr(user) or is_admin(user)
 
 
-def get_person_for_user(user, pk: int) -> Person:
+def get_person_for_user(user, pk: int, *, for_write: bool = False) -> Person:
     """A person's directory card is open to every signed-in colleague; leavers only to those
-    who may see their full record."""
-    person = get_object_or_404(
-        Person.objects.select_related("unit", "site", "position", "manager"), pk=pk
-    )
+    who may see their full record (404 for anyone else). With `for_write`, 403 unless she may change
+    the person's record."""
+    person = get_object_or_404(Person.objects.select_related("unit", "site", "position", "manager"), pk=pk)
     if not person.is_active and not can_view_person_details(user, person):
         raise Http404
+    if for_write and not can_change_person(user, person):
+        raise PermissionDenied
     return person
 
 

@@ -4,12 +4,12 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import ngettext
 
 from distans.core import permissions
+from distans.core.hooks import Section
 from distans.org.models import Person, Site, Unit
 from distans.org.rules import search_terms
 
 
-def directory(*, query: str = "", unit_id: int | None = None, site_id: int | None = None
-              ) -> QuerySet[Person]:
+def directory(*, query: str = "", unit_id: int | None = None, site_id: int | None = None) -> QuerySet[Person]:
     """Active colleagues matching every word of the query, with what a directory card shows."""
     people = Person.objects.filter(is_active=True).select_related("unit", "site", "position")
     for term in search_terms(query):
@@ -46,7 +46,8 @@ def unit_tree() -> list[tuple[Unit, int]]:
 
 def unit_path(unit: Unit) -> list[Unit]:
     """The unit's ancestors from the top, for breadcrumbs (one query per level; trees are shallow)."""
-    path, seen = [], {unit.pk}
+    path: list[Unit] = []
+    seen = {unit.pk}
     parent = unit.parent
     while parent is not None and parent.pk not in seen:
         path.insert(0, parent)
@@ -56,13 +57,25 @@ def unit_path(unit: Unit) -> list[Unit]:
 
 
 def sites_with_counts() -> QuerySet[Site]:
-    return Site.objects.annotate(
-        people_count=Count("people", filter=Q(people__is_active=True))
-    ).order_by("name")
+    return Site.objects.annotate(people_count=Count("people", filter=Q(people__is_active=True))).order_by(
+        "name"
+    )
 
 
 def reports_of(person: Person) -> QuerySet[Person]:
     return person.reports.filter(is_active=True).select_related("unit", "site", "position")
+
+
+def you_section(user) -> Section:
+    """My page's card about the person: unit, manager, position, site, time zone."""
+    return Section("org/my_page/you.html", card=True)
+
+
+def team_section(user) -> Section | None:
+    """My page's list of a manager's direct reports."""
+    if not permissions.is_manager(user):
+        return None
+    return Section("org/my_page/team.html", {"reports": reports_of(user)})
 
 
 def attention_for(user) -> list[dict]:
@@ -71,15 +84,19 @@ def attention_for(user) -> list[dict]:
     if permissions.is_manager(user):
         without_position = user.reports.filter(is_active=True, position__isnull=True).count()
         if without_position:
-            items.append({
-                "text": ngettext(
-                    "%(count)s of your reports has no position. The position decides whether "
-                    "remote work is possible; ask HR to add it.",
-                    "%(count)s of your reports have no position. The position decides whether "
-                    "remote work is possible; ask HR to add it.",
-                    without_position) % {"count": without_position},
-                "url": None,
-            })
+            items.append(
+                {
+                    "text": ngettext(
+                        "%(count)s of your reports has no position. The position decides whether "
+                        "remote work is possible; ask HR to add it.",
+                        "%(count)s of your reports have no position. The position decides whether "
+                        "remote work is possible; ask HR to add it.",
+                        without_position,
+                    )
+                    % {"count": without_position},
+                    "url": None,
+                }
+            )
     if permissions.is_admin(user) or permissions.is_hr(user):
         active = Person.objects.filter(is_active=True)
         counts = active.aggregate(
@@ -88,15 +105,27 @@ def attention_for(user) -> list[dict]:
         )
         # The person at the top of the tree has no manager: that is expected.
         if counts["no_manager"] > 1:
-            items.append({"text": ngettext(
-                "%(count)s active person has no line manager.",
-                "%(count)s active people have no line manager.",
-                counts["no_manager"]) % {"count": counts["no_manager"]},
-                "url": None})
+            items.append(
+                {
+                    "text": ngettext(
+                        "%(count)s active person has no line manager.",
+                        "%(count)s active people have no line manager.",
+                        counts["no_manager"],
+                    )
+                    % {"count": counts["no_manager"]},
+                    "url": None,
+                }
+            )
         if counts["no_unit"]:
-            items.append({"text": ngettext(
-                "%(count)s active person belongs to no unit.",
-                "%(count)s active people belong to no unit.",
-                counts["no_unit"]) % {"count": counts["no_unit"]},
-                "url": None})
+            items.append(
+                {
+                    "text": ngettext(
+                        "%(count)s active person belongs to no unit.",
+                        "%(count)s active people belong to no unit.",
+                        counts["no_unit"],
+                    )
+                    % {"count": counts["no_unit"]},
+                    "url": None,
+                }
+            )
     return items

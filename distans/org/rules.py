@@ -42,7 +42,7 @@ def find_cycle(parent_of: dict[str, str | None]) -> list[str] | None:
         node: str | None = start
         while node is not None and node not in done:
             if node in seen:
-                return path[path.index(node):]
+                return path[path.index(node) :]
             seen.add(node)
             path.append(node)
             node = parent_of.get(node)

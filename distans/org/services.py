@@ -6,18 +6,30 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from distans.core import tasks as core_tasks
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
 from distans.core.sessions import sessions_end
+from distans.org import tasks
+from distans.org.audit_actions import OrgAudit
 from distans.org.importing import ImportRejected, build_plan, new_person_defaults
 from distans.org.models import Person, Position, Site, Unit
 from distans.org.rules import search_text
 
 # What an import may change on a person. Relations by id, so comparing them costs no query.
 IMPORTED_FIELDS = [
-    "email", "first_name", "last_name", "phone", "country", "time_zone", "language",
-    "employment_start", "commute_distance_km", "commute_mode", "unit_id", "position_id", "site_id",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+    "country",
+    "time_zone",
+    "language",
+    "employment_start",
+    "commute_distance_km",
+    "commute_mode",
+    "unit_id",
+    "position_id",
+    "site_id",
 ]
 
 
@@ -44,8 +56,7 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
         units = {u.code: u for u in Unit.objects.select_for_update()}
         positions = {p.code: p for p in Position.objects.all()}
         sites = {s.code: s for s in Site.objects.all()}
-        created_units = _create_missing(units, plan.units, lambda code, d: Unit(
-            code=code, name=d["name"]))
+        created_units = _create_missing(units, plan.units, lambda code, d: Unit(code=code, name=d["name"]))
         for code, definition in plan.units.items():
             unit = units[code]
             new_name = definition["name"] or unit.name
@@ -53,15 +64,27 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
             if (unit.name, unit.parent_id) != (new_name, new_parent.pk if new_parent else None):
                 unit.name, unit.parent = new_name, new_parent
                 unit.save(update_fields=["name", "parent"])
-        created_positions = _create_missing(positions, plan.positions, lambda code, d: Position(
-            code=code, name=d["name"], remote_suitability=d["remote_suitability"]))
-        created_sites = _create_missing(sites, plan.sites, lambda code, d: Site(
-            code=code, name=d["name"], country=d["country"] or "SE",
-            time_zone=d["time_zone"] or new_person_defaults(d)["time_zone"]))
+        created_positions = _create_missing(
+            positions,
+            plan.positions,
+            lambda code, d: Position(code=code, name=d["name"], remote_suitability=d["remote_suitability"]),
+        )
+        created_sites = _create_missing(
+            sites,
+            plan.sites,
+            lambda code, d: Site(
+                code=code,
+                name=d["name"],
+                country=d["country"] or "SE",
+                time_zone=d["time_zone"] or new_person_defaults(d)["time_zone"],
+            ),
+        )
 
         numbers = [row.values["employee_number"] for row in plan.people]
-        stored = {p.employee_number: p for p in Person.objects.select_for_update().filter(
-            employee_number__in=numbers)}
+        stored = {
+            p.employee_number: p
+            for p in Person.objects.select_for_update().filter(employee_number__in=numbers)
+        }
         created, updated, changes = [], [], {}
         for row in plan.people:
             values = dict(row.values)
@@ -87,16 +110,28 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
         Person.objects.bulk_update(updated, [*IMPORTED_FIELDS, "search_text"], batch_size=1000)
         _link_managers(plan, stored, units, changes, new={p.employee_number for p in created})
         summary = ImportSummary(
-            created=len(created), updated=len(changes),
+            created=len(created),
+            updated=len(changes),
             unchanged=len(plan.people) - len(created) - len(changes),
-            units_created=created_units, positions_created=created_positions,
-            sites_created=created_sites, new_people=created,
+            units_created=created_units,
+            positions_created=created_positions,
+            sites_created=created_sites,
+            new_people=created,
         )
-        audit_record(actor=actor, action="org.import", object_type="org.import", changes={
-            "created": [p.employee_number for p in created], "updated": changes,
-            "units_created": created_units, "positions_created": created_positions,
-            "sites_created": created_sites, "dry_run": dry_run,
-        }, ip_address=ip_address)
+        audit_record(
+            actor=actor,
+            action=OrgAudit.IMPORT,
+            object_type="org.import",
+            changes={
+                "created": [p.employee_number for p in created],
+                "updated": changes,
+                "units_created": created_units,
+                "positions_created": created_positions,
+                "sites_created": created_sites,
+                "dry_run": dry_run,
+            },
+            ip_address=ip_address,
+        )
         if dry_run:
             transaction.set_rollback(True)
     return summary
@@ -111,15 +146,17 @@ def _create_missing(existing: dict, defined: dict, build) -> int:
     return len(new)
 
 
-def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], changes: dict,
-                   new: set[str]):
+def _link_managers(
+    plan, people: dict[str | None, Person], units: dict[str, Unit], changes: dict, new: set[str | None]
+):
     manager_numbers = {r.manager_number for r in plan.people if r.manager_number} - set(people)
-    people.update({p.employee_number: p for p in Person.objects.filter(
-        employee_number__in=manager_numbers)})
+    people.update({p.employee_number: p for p in Person.objects.filter(employee_number__in=manager_numbers)})
     # The managers people had before, for the audit, in one query.
-    number_of = dict(Person.objects.filter(
-        pk__in={p.manager_id for p in people.values() if p.manager_id}
-    ).values_list("pk", "employee_number"))
+    number_of: dict[int | None, str | None] = dict(
+        Person.objects.filter(pk__in={p.manager_id for p in people.values() if p.manager_id}).values_list(
+            "pk", "employee_number"
+        )
+    )
     relinked = []
     for row in plan.people:
         person = people[row.values["employee_number"]]
@@ -128,7 +165,9 @@ def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], chan
             if person.manager_id != manager.pk:
                 if person.employee_number not in new:
                     changes.setdefault(person.employee_number, {})["manager"] = [
-                        number_of.get(person.manager_id), manager.employee_number]
+                        number_of.get(person.manager_id),
+                        manager.employee_number,
+                    ]
                 person.manager = manager
                 relinked.append(person)
         if row.manages_unit:
@@ -137,20 +176,6 @@ def _link_managers(plan, people: dict[str, Person], units: dict[str, Unit], chan
                 unit.manager = person
                 unit.save(update_fields=["manager"])
     Person.objects.bulk_update(relinked, ["manager"], batch_size=1000)
-
-
-def person_set_preferences(*, actor, person: Person, language: str, time_zone: str) -> Person:
-    before = {"language": person.language, "time_zone": person.time_zone}
-    after = {"language": language, "time_zone": time_zone}
-    if before == after:
-        return person
-    with transaction.atomic():
-        person.language, person.time_zone = language, time_zone
-        person.full_clean(validate_unique=False, validate_constraints=False)
-        person.save(update_fields=["language", "time_zone", "updated_at"])
-        audit_record(actor=actor, action="person.preferences", obj=person,
-                     changes=field_changes(before, after))
-    return person
 
 
 def person_deactivate(*, actor, person: Person, ip_address=None) -> Person:
@@ -166,9 +191,13 @@ def person_deactivate(*, actor, person: Person, ip_address=None) -> Person:
         person.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         # Deleted, not merely refused while inactive: reactivating must not bring them back.
         sessions = sessions_end(person)
-        audit_record(actor=actor, action="person.deactivate", obj=person,
-                     changes={"is_active": [True, False], "sessions_ended": sessions},
-                     ip_address=ip_address)
+        audit_record(
+            actor=actor,
+            action=OrgAudit.PERSON_DEACTIVATE,
+            obj=person,
+            changes={"is_active": [True, False], "sessions_ended": sessions},
+            ip_address=ip_address,
+        )
     return person
 
 
@@ -179,8 +208,13 @@ def person_reactivate(*, actor, person: Person, ip_address=None) -> Person:
             return person
         person.is_active = True
         person.save(update_fields=["is_active", "updated_at"])
-        audit_record(actor=actor, action="person.reactivate", obj=person,
-                     changes={"is_active": [False, True]}, ip_address=ip_address)
+        audit_record(
+            actor=actor,
+            action=OrgAudit.PERSON_REACTIVATE,
+            obj=person,
+            changes={"is_active": [False, True]},
+            ip_address=ip_address,
+        )
     return person
 
 
@@ -192,7 +226,12 @@ def person_set_roles(*, actor, person: Person, groups, ip_address=None) -> Perso
         person.groups.set(groups)
         after = sorted(person.groups.values_list("name", flat=True))
         if before != after:
-            entry = audit_record(actor=actor, action="person.roles", obj=person,
-                                 changes={"roles": [before, after]}, ip_address=ip_address)
-            core_tasks.roles_changed_notify.enqueue(entry.pk)
+            entry = audit_record(
+                actor=actor,
+                action=OrgAudit.PERSON_ROLES,
+                obj=person,
+                changes={"roles": [before, after]},
+                ip_address=ip_address,
+            )
+            tasks.roles_changed_notify.enqueue(entry.pk)
     return person

@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from distans.checklists.permissions import can_view_checklists_of
 from distans.core.audit import client_address
-from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
-from distans.org import importing, invitations, queries, services
+from distans.core.refusals import refusal_message
+from distans.org import hooks, importing, invitations, queries, services
 from distans.org.forms import DirectorySearchForm, ImportForm, InviteForm
 from distans.org.permissions import (
     can_change_person,
@@ -41,25 +40,30 @@ def directory(request):
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "org/directory.html#results" if is_htmx(request) else "org/directory.html"
-    return render(request, template, {
-        "form": form, "page": page, "can_invite": can_invite_people(request.user)})
+    return render(
+        request, template, {"form": form, "page": page, "can_invite": can_invite_people(request.user)}
+    )
 
 
 @login_required
 def person_detail(request, pk: int):
     person = get_person_for_user(request.user, pk)
     details = can_view_person_details(request.user, person)
-    return render(request, "org/person_detail.html", {
-        "person": person,
-        "details": details,
-        "reports": queries.reports_of(person) if details else [],
-        "can_change": can_change_person(request.user, person),
-        "can_view_checklists": can_view_checklists_of(request.user, person),
-        "can_invite": can_invite_people(request.user),
-        "invitable": invitations.can_be_invited(person),
-        "has_password": person.has_usable_password(),
-        "invitation_days": invitation_days(),
-    })
+    return render(
+        request,
+        "org/person_detail.html",
+        {
+            "person": person,
+            "details": details,
+            "reports": queries.reports_of(person) if details else [],
+            "can_change": can_change_person(request.user, person),
+            "links": [link for link in hooks.person_links.collect(user=request.user, person=person) if link],
+            "can_invite": can_invite_people(request.user),
+            "invitable": invitations.can_be_invited(person),
+            "has_password": person.has_usable_password(),
+            "invitation_days": invitation_days(),
+        },
+    )
 
 
 @login_required
@@ -85,20 +89,33 @@ def people_invite(request):
 
 
 def _invite(request, person_ids: list[int]) -> None:
-    sent = invitations.person_invite(actor=request.user, person_ids=person_ids,
-                                     ip_address=client_address(request))
+    sent = invitations.person_invite(
+        actor=request.user, person_ids=person_ids, ip_address=client_address(request)
+    )
     if sent:
-        messages.success(request, ngettext(
-            "An invitation to choose a password is on its way to %(count)s person. The link works for "
-            "%(days)s days.",
-            "Invitations to choose a password are on their way to %(count)s people. The link works "
-            "for %(days)s days.", sent) % {"count": sent, "days": invitation_days()})
+        messages.success(
+            request,
+            ngettext(
+                "An invitation to choose a password is on its way to %(count)s person. The link works for "
+                "%(days)s days.",
+                "Invitations to choose a password are on their way to %(count)s people. The link works "
+                "for %(days)s days.",
+                sent,
+            )
+            % {"count": sent, "days": invitation_days()},
+        )
     if skipped := len(person_ids) - sent:
-        messages.warning(request, ngettext(
-            "%(count)s person was not invited: deactivated, or already has a password (which they "
-            "can reset on the sign-in page).",
-            "%(count)s people were not invited: deactivated, or they already have a password (which "
-            "they can reset on the sign-in page).", skipped) % {"count": skipped})
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s person was not invited: deactivated, or already has a password (which they "
+                "can reset on the sign-in page).",
+                "%(count)s people were not invited: deactivated, or they already have a password (which "
+                "they can reset on the sign-in page).",
+                skipped,
+            )
+            % {"count": skipped},
+        )
 
 
 class InvitationAcceptView(PasswordResetConfirmView):
@@ -120,33 +137,36 @@ class InvitationAcceptView(PasswordResetConfirmView):
         return super().get_form(form_class)
 
     def form_valid(self, form):
-        messages.success(self.request, _(
-            "Your password is saved: sign in with your e-mail address and your new password."))
+        messages.success(
+            self.request, _("Your password is saved: sign in with your e-mail address and your new password.")
+        )
         response = super().form_valid(form)
         # So that the sign-in page speaks it too.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, self.user.language, max_age=365 * 24 * 3600,
-                            samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            self.user.language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
         return response
 
 
 @login_required
 @require_POST
 def person_set_active(request, pk: int):
-    person = get_person_for_user(request.user, pk)
-    require(can_change_person(request.user, person))
-    try:
+    person = get_person_for_user(request.user, pk, for_write=True)
+    with refusal_message(request):
         if request.POST.get("active") == "1":
-            services.person_reactivate(actor=request.user, person=person,
-                                       ip_address=client_address(request))
+            services.person_reactivate(actor=request.user, person=person, ip_address=client_address(request))
             messages.success(request, _("%(name)s can sign in again.") % {"name": person})
         else:
-            services.person_deactivate(actor=request.user, person=person,
-                                       ip_address=client_address(request))
-            messages.success(request, _(
-                "%(name)s is deactivated: signed out everywhere, and API tokens revoked."
-            ) % {"name": person})
-    except DomainError as error:
-        messages.error(request, error.message)
+            services.person_deactivate(actor=request.user, person=person, ip_address=client_address(request))
+            messages.success(
+                request,
+                _("%(name)s is deactivated: signed out everywhere, and API tokens revoked.")
+                % {"name": person},
+            )
     return redirect("org:person", pk=person.pk)
 
 
@@ -158,12 +178,16 @@ def unit_list(request):
 @login_required
 def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    return render(request, "org/unit_detail.html", {
-        "unit": unit,
-        "path": queries.unit_path(unit),
-        "children": queries.units_with_counts().filter(parent=unit),
-        "members": queries.directory(unit_id=unit.pk),
-    })
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "path": queries.unit_path(unit),
+            "children": queries.units_with_counts().filter(parent=unit),
+            "members": queries.directory(unit_id=unit.pk),
+        },
+    )
 
 
 @login_required
@@ -179,15 +203,25 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         try:
             summary = services.org_import(
-                actor=request.user, data=form.cleaned_data["file"].read(),
-                dry_run=form.cleaned_data["dry_run"], ip_address=client_address(request))
+                actor=request.user,
+                data=form.cleaned_data["file"].read(),
+                dry_run=form.cleaned_data["dry_run"],
+                ip_address=client_address(request),
+            )
         except importing.ImportRejected as rejected:
             problems = rejected.problems
     status = 400 if problems or form.errors else 200
-    return render(request, "org/import.html", {
-        "form": form, "problems": problems, "summary": summary,
-        "dry_run": summary is not None and form.cleaned_data["dry_run"],
-        "can_invite": can_invite_people(request.user),
-        "required_columns": importing.REQUIRED_COLUMNS,
-        "optional_columns": importing.OPTIONAL_COLUMNS,
-    }, status=status)
+    return render(
+        request,
+        "org/import.html",
+        {
+            "form": form,
+            "problems": problems,
+            "summary": summary,
+            "dry_run": summary is not None and form.cleaned_data["dry_run"],
+            "can_invite": can_invite_people(request.user),
+            "required_columns": importing.REQUIRED_COLUMNS,
+            "optional_columns": importing.OPTIONAL_COLUMNS,
+        },
+        status=status,
+    )

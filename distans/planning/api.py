@@ -10,9 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from distans.core.api_types import ApiDate, Id
 from distans.core.errors import DomainError
-from distans.core.permissions import is_hr, require
 from distans.org.models import Person, Site
-from distans.org.permissions import subordinate_ids_sql
 from distans.planning import queries, rules, services
 from distans.planning.api_types import (
     AwayReasonChoice,
@@ -26,7 +24,7 @@ from distans.planning.api_types import (
 )
 from distans.planning.models import WorkPattern
 from distans.planning.permissions import (
-    can_change_plan,
+    away_reasons_visible,
     can_see_office_presence,
     get_plan_person_for_user,
     get_plan_unit_for_user,
@@ -118,13 +116,15 @@ def _dates(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 
 def _day_out(person_id: int, day: rules.Day, reasons: bool) -> DayOut:
     private = day.kind == rules.AWAY and not reasons
-    return DayOut(
-        person_id=person_id,
-        date=day.date,
-        kind=day.kind,
-        site_id=day.site_id,
-        detail="" if private else day.detail,
-        source=day.source,
+    return DayOut.model_validate(
+        {
+            "person_id": person_id,
+            "date": day.date,
+            "kind": day.kind,
+            "site_id": day.site_id,
+            "detail": "" if private else day.detail,
+            "source": day.source,
+        }
     )
 
 
@@ -155,30 +155,21 @@ def plans(request, period: Query[PlanPeriod]):
     if (unit is None) == (person is None):
         raise DomainError("unit_or_person", _("Give either a unit or a person, not both."))
     dates = _dates(start, end)
-    people = (
-        queries.unit_members(get_plan_unit_for_user(request.auth, unit))
-        if unit
-        else Person.objects.filter(pk=get_plan_person_for_user(request.auth, person).pk)
-    )
+    if unit is not None:
+        people = queries.unit_members(get_plan_unit_for_user(request.auth, unit))
+    elif person is not None:
+        people = Person.objects.filter(pk=get_plan_person_for_user(request.auth, person).pk)
     rows, days = queries.plan_for(people, dates)
     days = queries.placed_abroad(days, dates[0], dates[-1])
-    managed = set(
-        Person.objects.filter(pk__in=subordinate_ids_sql(request.auth.pk)).values_list("pk", flat=True)
-    )
-    hr = is_hr(request.auth)
-    return [
-        _day_out(row[0], day, row[0] == request.auth.pk or hr or row[0] in managed)
-        for row in rows
-        for day in days[row[0]]
-    ]
+    shown = away_reasons_visible(request.auth, [row[0] for row in rows])
+    return [_day_out(row[0], day, row[0] in shown) for row in rows for day in days[row[0]]]
 
 
 @router.put("/plans/{person_id}/{date}", response=DayOut, url_name="plan_day")
 def plan_day(request, person_id: Id, date: ApiDate, payload: DayIn):
     """Change one day, from today up to two years ahead. Refused with the reason when it breaks the
     agreement or the policy (422), or when every desk at the office is taken (409)."""
-    person = get_plan_person_for_user(request.auth, person_id)
-    require(can_change_plan(request.auth, person))
+    person = get_plan_person_for_user(request.auth, person_id, for_write=True)
     day = services.day_set(
         actor=request.auth,
         person=person,
@@ -193,8 +184,7 @@ def plan_day(request, person_id: Id, date: ApiDate, payload: DayIn):
 
 @router.get("/patterns/{person_id}", response=list[PatternOut], url_name="patterns")
 def patterns(request, person_id: Id):
-    person = get_plan_person_for_user(request.auth, person_id)
-    require(can_change_plan(request.auth, person))
+    person = get_plan_person_for_user(request.auth, person_id, for_write=True)
     stored = WorkPattern.objects.filter(person=person).order_by("valid_from")
     return [_pattern_out(pattern) for pattern in stored]
 
@@ -202,8 +192,7 @@ def patterns(request, person_id: Id):
 @router.put("/patterns/{person_id}", response=PatternOut, url_name="pattern_save")
 def pattern_save(request, person_id: Id, payload: PatternIn):
     """A new usual week from a date (today or later); the working day ends after it starts."""
-    person = get_plan_person_for_user(request.auth, person_id)
-    require(can_change_plan(request.auth, person))
+    person = get_plan_person_for_user(request.auth, person_id, for_write=True)
     pattern = services.pattern_set(
         actor=request.auth,
         person=person,

@@ -18,6 +18,7 @@ as an import would; everything after today goes through the services like any ch
 import datetime
 import math
 import random
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
@@ -62,7 +63,7 @@ def team_settings_demo() -> bool:
         for unit in teams:
             site = unit.manager.site_id if unit.manager else None
             turn = at_site[site] = at_site.get(site, -1) + 1
-            settings = {"office_weekdays": [TEAM_DAYS[turn % len(TEAM_DAYS)]]}
+            settings: dict[str, Any] = {"office_weekdays": [TEAM_DAYS[turn % len(TEAM_DAYS)]]}
             if unit.code.startswith("CS"):
                 settings["coverage"] = {
                     str(day): {"min_people": CUSTOMER_SERVICE_MINIMUM, "min_share": 0} for day in range(5)
@@ -98,7 +99,9 @@ def plans_demo(*, seed: int = 1) -> bool:
     rng = random.Random(seed)
     today = timezone.localdate()
     abroad = Person.objects.filter(first_name=ABROAD[0], last_name=ABROAD[1]).first()
-    office_days = dict(UnitPlanSettings.objects.values_list("unit_id", "office_weekdays"))
+    office_days: dict[int | None, list[int]] = dict(
+        UnitPlanSettings.objects.values_list("unit_id", "office_weekdays")
+    )
     people = Person.objects.filter(is_active=True).select_related("unit").order_by("pk")
     rights = rights_on(people.values("pk"), today)
     have_one = set(WorkPattern.objects.values_list("person_id", flat=True))
@@ -110,10 +113,10 @@ def plans_demo(*, seed: int = 1) -> bool:
                 # from today was the usual week since the start, too (history, written directly).
                 first = WorkPattern.objects.filter(person=person).order_by("valid_from").first()
                 right = rights.get(person.pk)
-                if right is not None and right.start < first.valid_from:
-                    week = dict(zip(WEEKDAY_FIELDS, first.days(), strict=True))
+                if right is not None and first is not None and right.start < first.valid_from:
+                    usual = dict(zip(WEEKDAY_FIELDS, first.days(), strict=True))
                     history.append(
-                        WorkPattern(person=person, valid_from=right.start, site=first.site, **week)
+                        WorkPattern(person=person, valid_from=right.start, site=first.site, **usual)
                     )
                 continue
             right = rights.get(person.pk)
@@ -145,9 +148,10 @@ def _keep_minimum(patterns: list[WorkPattern], rights: dict, office_days: dict) 
     teams: dict[int, list[WorkPattern]] = {}
     for pattern in patterns:
         if pattern.person.unit and pattern.person.unit.code.startswith("CS"):
-            teams.setdefault(pattern.person.unit_id, []).append(pattern)
+            teams.setdefault(pattern.person.unit.pk, []).append(pattern)
     wanted = CUSTOMER_SERVICE_MINIMUM + 1
     for unit_id, team in teams.items():
+
         def present(day, team=team):
             return sum(1 for pattern in team if getattr(pattern, fields[day]) == "office")
 
@@ -225,9 +229,7 @@ def _coming_weeks(rng: random.Random, monday: datetime.date, abroad: Person | No
             away_reason="leave",
         )
     # Customer service plans its leave around its minimum at the office; the others swap and take leave.
-    people = list(
-        Person.objects.filter(is_active=True).exclude(unit__code__startswith="CS").order_by("pk")
-    )
+    people = list(Person.objects.filter(is_active=True).exclude(unit__code__startswith="CS").order_by("pk"))
     for person in rng.sample(people, max(3, len(people) // 25)):
         date = monday + datetime.timedelta(days=rng.randrange(15) // 5 * 7 + rng.randrange(5))
         kind = rng.choice(["away", "away", "office", "remote"])

@@ -14,13 +14,14 @@ import math
 from distans.agreements.rights import Right, right_on, rights_for
 from distans.core.audit import audit_record
 from distans.planning import rules
+from distans.planning.audit_actions import PlanAudit
 from distans.planning.models import DayChange, WorkPattern
 from distans.planning.services import pattern_set
 
 ONE_DAY = datetime.timedelta(days=1)
 
 
-def follow(*, person, since: datetime.date, actor=None, **_signal) -> None:
+def follow(*, person, since: datetime.date, actor) -> None:
     """Make the usual week agree with the rights from `since` on, at each date where they change."""
     rights = rights_for([person.pk], since).get(person.pk, [])
     moments = {since} | {right.start for right in rights}
@@ -81,4 +82,6 @@ def _cancel_agreed_changes(actor, person, start: datetime.date, until: datetime.
     dates = [date.isoformat() for date in changes.values_list("date", flat=True)]
     if dates:
         changes.delete()
-        audit_record(actor=actor, action="plan.cancel_remote", obj=person, changes={"dates": [dates, None]})
+        audit_record(
+            actor=actor, action=PlanAudit.CANCEL_REMOTE, obj=person, changes={"dates": [dates, None]}
+        )

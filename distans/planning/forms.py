@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from distans.core.forms import DateField, validate_date_range
+from distans.core.forms import DateField, WorkdaysField, validate_date_range
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org.models import Site, Unit
 from distans.planning import labels, rules
@@ -84,11 +84,9 @@ class DutyForm(forms.Form):
     name = forms.CharField(
         label=_("Duty"), max_length=60, help_text=_("For example: shared mailbox, telephone.")
     )
-    weekdays = forms.TypedMultipleChoiceField(
+    weekdays = WorkdaysField(
         label=_("Duty days"),
-        choices=WORKDAYS,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
+        required=True,
         error_messages={"required": _("Choose the days the duty is needed.")},
     )
     start = forms.TimeField(label=_("Duty from"), widget=forms.TimeInput(attrs={"type": "time"}))
@@ -145,12 +143,8 @@ DutyFormSet = forms.formset_factory(
 
 
 class UnitSettingsForm(forms.Form):
-    office_weekdays = forms.TypedMultipleChoiceField(
+    office_weekdays = WorkdaysField(
         label=_("Team office days"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("The days the team meets at the office."),
     )
     office_dates = forms.CharField(
@@ -333,20 +327,8 @@ class PlannerForm(forms.Form):
 
 
 class PreferenceForm(forms.Form):
-    preferred_office = forms.TypedMultipleChoiceField(
-        label=_("Days I would rather be at the office"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    unwanted_office = forms.TypedMultipleChoiceField(
-        label=_("Days I would rather not be at the office"),
-        choices=WORKDAYS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    preferred_office = WorkdaysField(label=_("Days I would rather be at the office"))
+    unwanted_office = WorkdaysField(label=_("Days I would rather not be at the office"))
 
     def clean(self):
         data = super().clean()

@@ -4,8 +4,9 @@ A person's days (office, remote, away) are seen by their own unit, their manager
 in the pages, the API and the calendar feeds alike, through `can_see_plan` and `can_see_unit_plan`;
 anyone else is told the plan does not exist (404). Beyond that, who is at an office on a day is shown
 per site (names only), unless the organisation switches it off (OFFICE_PRESENCE_VISIBLE). The reason
-someone is away is shown only to the person, their managers and HR. A person changes their own days;
-their managers and HR may too. A unit's settings are kept by its manager (and the managers above) and HR.
+someone is away is shown only to the person, their managers and HR (`away_reasons_visible`, for the
+pages and the API alike). A person changes their own days; their managers and HR may too. A unit's
+settings are kept by its manager (and the managers above) and HR.
 """
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from distans.core.permissions import has_role, is_hr, require
-from distans.org.models import Person, Role, Unit
-from distans.org.permissions import get_person_for_user, get_unit_for_user, manages
+from distans.core.roles import Role
+from distans.org.models import Person, Unit
+from distans.org.permissions import get_person_for_user, get_unit_for_user, manages, subordinate_ids_sql
 from distans.planning.models import PlannerRun
 
 
@@ -32,23 +34,39 @@ def can_see_plan(user, person: Person) -> bool:
         return True
     if is_hr(user) or manages(user, person):
         return True
-    return person.unit_id is not None and can_see_unit_plan(user, person.unit)
+    return person.unit is not None and can_see_unit_plan(user, person.unit)
 
 
-def get_plan_person_for_user(user, pk: int) -> Person:
-    """The person whose days are asked for: 404 when there is none or the user may not see their days."""
+def get_plan_person_for_user(user, pk: int, *, for_write: bool = False) -> Person:
+    """The person whose days are asked for: 404 when there is none or the user may not see their days;
+    with `for_write`, 403 when she may see them but not change them."""
     person = get_person_for_user(user, pk)
     if not can_see_plan(user, person):
         raise Http404
+    require(not for_write or can_change_plan(user, person))
     return person
 
 
-def get_plan_unit_for_user(user, pk: int) -> Unit:
-    """The unit whose days are asked for: 404 when there is none or the user may not see its days."""
+def get_plan_unit_for_user(user, pk: int, *, for_write: bool = False) -> Unit:
+    """The unit whose days are asked for: 404 when there is none or the user may not see its days. With
+    `for_write` (its settings, the planner), 403 unless she manages it: every unit is in the directory,
+    so one she may not plan is refused, not hidden."""
     unit = get_unit_for_user(user, pk)
-    if not can_see_unit_plan(user, unit):
+    if for_write:
+        require(can_manage_unit(user, unit))
+    elif not can_see_unit_plan(user, unit):
         raise Http404
     return unit
+
+
+def away_reasons_visible(user, person_ids) -> set[int]:
+    """Of these people, those whose reason for being away the user may see: herself, the people she
+    manages at any depth, or everyone for HR. One query at most, none for HR or an empty list."""
+    ids = set(person_ids)
+    if is_hr(user) or not ids:
+        return ids
+    below = Person.objects.filter(pk__in=ids - {user.pk}).filter(pk__in=subordinate_ids_sql(user.pk))
+    return (ids & {user.pk}) | set(below.values_list("pk", flat=True))
 
 
 def can_see_office_presence(user) -> bool:

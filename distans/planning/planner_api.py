@@ -14,11 +14,14 @@ from distans.core.api_types import Id
 from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.org.models import Site
-from distans.org.permissions import get_unit_for_user
 from distans.planning import planner, planner_runs, rules
 from distans.planning.forms import PlannerForm
 from distans.planning.models import PlannerRun
-from distans.planning.permissions import can_manage_unit, can_plan_site, get_planner_run_for_user
+from distans.planning.permissions import (
+    can_plan_site,
+    get_plan_unit_for_user,
+    get_planner_run_for_user,
+)
 
 router = Router(tags=["planner"])
 DEFAULT_WEIGHTS = dataclasses.asdict(planner.Weights())
@@ -44,7 +47,8 @@ class RunIn(Schema):
     unit: Id | None = Field(None, description="The unit to plan (its managers and HR); or give site")
     site: Id | None = Field(None, description="The office to plan: every unit based there (HR)")
     week: str = Field(..., description='The ISO week, e.g. "2026-W50": this week or a later one')
-    weights: WeightsIn = Field(default_factory=WeightsIn)
+    # pydantic's overloads of default_factory do not match a model class for mypy (Never)
+    weights: WeightsIn = Field(default_factory=WeightsIn)  # type: ignore[arg-type]
     choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
     time_limit: int = Field(10, description="Seconds to search, 2–60")
 
@@ -109,7 +113,7 @@ def _invalid(form: PlannerForm):
     return DomainError(
         "invalid",
         " ".join(
-            f"{'weights.' if name in DEFAULT_WEIGHTS else ''}{name}: {' '.join(errors)}"
+            f"{'weights.' if name in DEFAULT_WEIGHTS else ''}{name}: {' '.join(map(str, errors))}"
             for name, errors in form.errors.items()
         ),
     )
@@ -170,8 +174,7 @@ def run_start(request, payload: RunIn):
     if (payload.unit is None) == (payload.site is None):
         raise DomainError("invalid", _("Give either a unit or a site, not both."))
     if payload.unit is not None:
-        unit, site = get_unit_for_user(request.auth, payload.unit), None
-        require(can_manage_unit(request.auth, unit))
+        unit, site = get_plan_unit_for_user(request.auth, payload.unit, for_write=True), None
     else:
         unit, site = None, get_object_or_404(Site, pk=payload.site)
         require(can_plan_site(request.auth, site))

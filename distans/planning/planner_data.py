@@ -5,11 +5,12 @@ import datetime
 import math
 from decimal import Decimal
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from distans.agreements.rights import rights_on
 from distans.core.weekdays import NAMES
-from distans.org.models import Person, Site
+from distans.org.models import Person, Site, Unit
 from distans.planning import planner, queries, rules
 from distans.planning.models import PlanPreference
 from distans.policy.findings import plain_number
@@ -53,7 +54,7 @@ def problem_for(
             if person_days[day].source == "change" and person_days[day].kind in rules.AWAY_FROM_OFFICE
         )
         office_site = next((day.site_id for day in person_days if day.site_id), None) or row[4]
-        planned_remote = sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
+        planned_remote: float = sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
         if right is not None and planned_remote >= math.floor(right.days_per_week):
             planned_remote = float(right.days_per_week)  # all of it used: with its half day
         members.append(
@@ -143,7 +144,7 @@ def weekdays_words(days: tuple[int, ...]) -> str:
     return ", ".join(str(NAMES[day]) for day in days) or _("none")
 
 
-def people_of(*, unit=None, site=None):
+def people_of(*, unit: Unit | None = None, site: Site | None = None) -> QuerySet[Person]:
     if unit is not None:
         return Person.objects.filter(unit=unit, is_active=True)
     return Person.objects.filter(site=site, is_active=True)

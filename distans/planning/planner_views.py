@@ -10,15 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.core.context_processors import belongs_under
-from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
+from distans.core.refusals import refusal_message
 from distans.org.models import Site
-from distans.org.permissions import get_unit_for_user
 from distans.planning import planner_runs, rules
 from distans.planning.forms import PlannerForm
 from distans.planning.models import PlannerRun
-from distans.planning.permissions import can_manage_unit, can_plan_site, get_planner_run_for_user
+from distans.planning.permissions import (
+    can_plan_site,
+    get_plan_unit_for_user,
+    get_planner_run_for_user,
+)
 
 
 def _planner_form(request, *, unit=None, site=None):
@@ -37,8 +40,7 @@ def _planner_form(request, *, unit=None, site=None):
 @login_required
 def planner_start(request, pk: int):
     """A manager plans her unit's week."""
-    unit = get_unit_for_user(request.user, pk)
-    require(can_manage_unit(request.user, unit))
+    unit = get_plan_unit_for_user(request.user, pk, for_write=True)
     return _planner_form(request, unit=unit)
 
 
@@ -73,12 +75,11 @@ def planner_stop(request, pk: int):
 def planner_apply(request, pk: int):
     run = get_planner_run_for_user(request.user, pk)
     chosen = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
-    try:
+    with refusal_message(request) as not_applied:
         outcome = planner_runs.apply(
             actor=request.user, run=run, people=chosen, usual_week=request.POST.get("mode") == "usual"
         )
-    except DomainError as error:
-        messages.error(request, error.message)
+    if not_applied:
         return redirect("planning:planner_run", pk=run.pk)
     messages.success(
         request, _("Applied for %(count)s people; each is told by e-mail.") % {"count": outcome["changed"]}

@@ -7,6 +7,8 @@ pages only read them.
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Q
@@ -14,6 +16,7 @@ from django.utils import translation
 
 from distans.agreements import rights as agreement_rights
 from distans.agreements.rights import Right, rights_on
+from distans.arrangements.models import Location
 from distans.org.models import Person, Site, Unit
 from distans.planning import rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
@@ -106,7 +109,7 @@ def unit_members(unit: Unit):
     return Person.objects.filter(unit=unit, is_active=True)
 
 
-def unit_settings(unit: Unit) -> dict:
+def unit_settings(unit: Unit) -> Mapping[str, Any]:
     settings = (
         UnitPlanSettings.objects.filter(unit=unit)
         .values(
@@ -193,7 +196,7 @@ def kinds_for(
 def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
     """Who is booked at the office of a site per day, against its desks."""
     rows, kinds = kinds_for(site_people(site, dates[0], dates[-1]), dates)
-    here = [[] for _date in dates]
+    here: list[list[tuple[Any, ...]]] = [[] for _date in dates]
     booked = (rules.OFFICE, site.pk)
     for row in rows:
         for index, pair in enumerate(kinds[row[0]]):
@@ -261,7 +264,7 @@ def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     person. Everyone else (a change in the period, a new pattern starting in it) is planned one by one.
     """
     start, end = dates[0], dates[-1]
-    totals = defaultdict(lambda: [Counter() for _date in dates])
+    totals: defaultdict[int, list[Counter[str]]] = defaultdict(lambda: [Counter() for _date in dates])
     for unit, country, site_id, *week, pattern_site, number in _usual_week_groups(start, end):
         person = rules.PersonInfo(0, country, site_id, "", unit)
         pattern = rules.Pattern(start, tuple(week), pattern_site) if week[0] is not None else None
@@ -281,7 +284,7 @@ def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
             .values("person_id")
         )
     )
-    rows = [
+    rows: list[tuple[Any, ...]] = [
         (pk, "", "", *rest)
         for pk, *rest in others.values_list("id", "country", "site_id", "time_zone", "unit_id")
     ]
@@ -315,8 +318,8 @@ def _usual_week_groups(start: datetime.date, end: datetime.date) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _buckets(kinds: Counter) -> Counter:
-    tally = Counter()
+def _buckets(kinds: Counter[str]) -> Counter[str]:
+    tally: Counter[str] = Counter()
     for kind, count in kinds.items():
         tally[rules.bucket(kind)] += count
     return tally
@@ -367,7 +370,7 @@ def abroad_places(person_ids, start: datetime.date, end: datetime.date) -> dict[
         person_id: [
             rules.Abroad(right.start, right.end, right.abroad_country, right.days_per_week >= 5)
             for right in own
-            if right.location == "abroad"
+            if right.location == Location.ABROAD
         ]
         for person_id, own in agreement_rights.rights_for(person_ids, start, end).items()
     }
@@ -388,7 +391,8 @@ def usual_coverage(unit: Unit, date: datetime.date, *, person: Person) -> dict:
     rows = list(people.values_list("id", "country", "site_id", "time_zone"))
     patterns = patterns_for(people, date, hours=False)
     coverage = unit_settings(unit)["coverage"] or {}
-    at_office, own = [0] * 7, ()
+    at_office = [0] * 7
+    own: tuple[str, ...] = ()
     for pk, country, site_id, zone in rows:
         week = rules.usual_week(rules.PersonInfo(pk, country, site_id, zone), patterns.get(pk, []), date)
         if pk == person.pk:
@@ -432,10 +436,11 @@ def problems_ahead_for(units, dates: list[datetime.date]) -> dict[int, list[dict
     for row in rows:
         by_unit[row[6]].append(row)
     away_always = fully_remote([row[0] for row in rows], dates[0])
-    found = {unit_id: [] for unit_id in unit_ids}
-    booked = defaultdict(set)  # (site, date) -> units with a member booked there
+    found: dict[int, list[dict[str, Any]]] = {unit_id: [] for unit_id in unit_ids}
+    # (site, date) -> units with a member booked there
+    booked: defaultdict[tuple[int, datetime.date], set[int]] = defaultdict(set)
     for unit_id, members in by_unit.items():
-        settings = stored.get(unit_id) or {"coverage": {}, "duties": []}
+        settings: Mapping[str, Any] = stored.get(unit_id) or {"coverage": {}, "duties": []}
         found[unit_id] = problem_dicts(
             rules.unit_problems(dates, infos(members), days, settings, away_always)
         )

@@ -12,8 +12,10 @@ import functools
 import math
 import zoneinfo
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 import holidays as holiday_calendars
 
@@ -182,7 +184,7 @@ def kinds(
     dates: list[datetime.date],
     patterns: dict[int, list[Pattern]],
     changes: dict[tuple[int, datetime.date], Change],
-) -> dict[int, list[tuple[str, int | None]]]:
+) -> dict[int, Sequence[tuple[str, int | None]]]:
     """Only where each person is, as (kind, site) pairs: the same precedence as `plan`, without
     building days, for counting thousands of people (site occupancy, organisation counts)."""
     weekdays = [date.weekday() for date in dates]
@@ -190,11 +192,11 @@ def kinds(
         country: {date for date in dates if date in public_holidays(country, date.year)}
         for country in {person.country for person in people}
     }
-    by_person: dict[int, dict] = {}
-    for (person_id, date), change in changes.items():
-        by_person.setdefault(person_id, {})[date] = change
-    result = {}
-    shared: dict[tuple, tuple] = {}
+    by_person: dict[int, dict[datetime.date, Change]] = {}
+    for (person_id, date), changed in changes.items():
+        by_person.setdefault(person_id, {})[date] = changed
+    result: dict[int, Sequence[tuple[str, int | None]]] = {}
+    shared: dict[tuple[object, ...], tuple[tuple[str, int | None], ...]] = {}
     for person in people:
         own = patterns.get(person.id, [])
         mine = by_person.get(person.id, {})
@@ -280,11 +282,11 @@ def bucket(kind: str) -> str:
     )
 
 
-def counts(days: list[Day]) -> Counter:
+def counts(days: list[Day]) -> Counter[str]:
     return Counter(bucket(day.kind) for day in days)
 
 
-def required_on_site(rule: dict | None, members: int) -> int:
+def required_on_site(rule: dict[str, Any] | None, members: int) -> int:
     if not rule:
         return 0
     by_share = math.ceil(members * int(rule.get("min_share") or 0) / 100)
@@ -295,7 +297,7 @@ def _utc(date: datetime.date, time: datetime.time, zone: str) -> datetime.dateti
     return datetime.datetime.combine(date, time, tzinfo=zoneinfo.ZoneInfo(zone)).astimezone(datetime.UTC)
 
 
-def covers(day: Day, person_zone: str, duty: dict) -> bool:
+def covers(day: Day, person_zone: str, duty: dict[str, Any]) -> bool:
     """Whether the person's working hours that day, in their own time zone, span the whole duty window
     in the duty's time zone (so daylight-saving changes on either side count)."""
     if not day.working:
@@ -311,10 +313,10 @@ def covers(day: Day, person_zone: str, duty: dict) -> bool:
 class Problem:
     code: str  # coverage, duty, capacity, office_day
     date: datetime.date
-    params: tuple = ()
+    params: tuple[tuple[str, Any], ...] = ()
 
 
-def is_office_day(date: datetime.date, settings: dict) -> bool:
+def is_office_day(date: datetime.date, settings: Mapping[str, Any]) -> bool:
     """A team office day: one of the unit's weekdays, or one of its extra dates."""
     return date.weekday() in (settings.get("office_weekdays") or []) or date.isoformat() in (
         settings.get("office_dates") or []
@@ -325,7 +327,7 @@ def unit_problems(
     dates: list[datetime.date],
     members: list[PersonInfo],
     days: dict[int, list[Day]],
-    settings: dict,
+    settings: Mapping[str, Any],
     fully_remote: frozenset[int] = frozenset(),
 ) -> list[Problem]:
     """Coverage below the minimum, uncovered duties, and members away from the office on a team office
@@ -392,7 +394,7 @@ def _in_zone(date: datetime.date, time: datetime.time, zone: str, to_zone: str) 
 
 
 def duty_cover(
-    dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], duty: dict
+    dates: list[datetime.date], members: list[PersonInfo], days: dict[int, list[Day]], duty: dict[str, Any]
 ) -> list[list[Cover] | None]:
     """For each date, who covers the duty (as `covers` judges it), in the members' order; None on a day
     the duty is not kept: a weekday it does not have, or a day off for the whole unit (a public
@@ -456,7 +458,7 @@ def usual_week(person: PersonInfo, patterns: list[Pattern], date: datetime.date)
     return tuple(kind for kind, _site in _usual_pairs(person, pattern_on(patterns, date)))
 
 
-def weekly_allowance(days_per_week, monday: datetime.date) -> int:
+def weekly_allowance(days_per_week: Decimal | float, monday: datetime.date) -> int:
     """Whole remote days a week under an agreement. Half days alternate: 2.5 days a week is 3 days in
     odd ISO weeks and 2 in even ones, so that any two weeks average what was agreed."""
     whole = math.floor(days_per_week)
@@ -464,11 +466,11 @@ def weekly_allowance(days_per_week, monday: datetime.date) -> int:
     return whole + (1 if half and monday.isocalendar()[1] % 2 else 0)
 
 
-def group_problems(problems: list[dict]) -> list[dict]:
+def group_problems(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The same problem on several days as one entry with its days (`problem_dicts`, sorted by date):
     "Stockholm is over capacity" on Monday, Tuesday and Thursday is one problem, not three. Entries keep
     the order of their first day."""
-    groups: dict[tuple, dict] = {}
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for problem in problems:
         key = (problem["code"], problem.get("site", ""), problem.get("duty", ""))
         group = groups.setdefault(

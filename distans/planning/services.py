@@ -5,17 +5,20 @@ taking the last desk at once cannot both succeed.
 """
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from distans.arrangements.models import Location
 from distans.core import weekdays
 from distans.core.audit import audit_record
 from distans.core.dates import DATE_MAX
 from distans.core.errors import Conflict, DomainError
 from distans.org.models import Person, Site, Unit
 from distans.planning import queries, rules, tasks
+from distans.planning.audit_actions import PlanAudit
 from distans.planning.models import (
     USUAL,
     WEEKDAY_FIELDS,
@@ -59,14 +62,15 @@ def day_set(
                 _take_desk(Site(pk=usual.site_id), person, date)
             DayChange.objects.filter(person=person, date=date).delete()
             audit_record(
-                actor=actor, action="plan.reset", obj=person, changes={"date": [None, date.isoformat()]}
+                actor=actor, action=PlanAudit.RESET, obj=person, changes={"date": [None, date.isoformat()]}
             )
             return usual
         flexible = False
         if kind in rules.AWAY_FROM_OFFICE:
             flexible = _check_remote(person, date, kind, usual)
         if kind == rules.OFFICE:
-            site = site or Site.objects.filter(pk=queries.usual_site_id(person, date)).first()
+            if site is None and (usual_site := queries.usual_site_id(person, date)) is not None:
+                site = Site.objects.filter(pk=usual_site).first()
             if site is None:
                 raise DomainError("no_site", _("Choose the office you will work at."), field="site")
             _take_desk(site, person, date)
@@ -84,7 +88,7 @@ def day_set(
         )
         audit_record(
             actor=actor,
-            action="plan.change",
+            action=PlanAudit.CHANGE,
             obj=person,
             changes={"date": [None, date.isoformat()], "kind": [usual.kind, kind]},
         )
@@ -131,7 +135,7 @@ def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.D
     """A remote day must fit the agreement; without one it is a flexible day within the policy's
     monthly allowance. Returns whether it is a flexible day."""
     right = queries.right_on(person, date)
-    if kind == rules.ABROAD and (right is None or right.location != "abroad"):
+    if kind == rules.ABROAD and (right is None or right.location != Location.ABROAD):
         raise DomainError(
             "abroad_needs_agreement",
             _("Work from abroad needs a signed agreement that covers it; ask for it under Requests."),
@@ -273,7 +277,7 @@ def pattern_set(
         )
         audit_record(
             actor=actor,
-            action="plan.pattern",
+            action=PlanAudit.PATTERN,
             obj=person,
             changes={"valid_from": [None, valid_from.isoformat()], "days": [None, list(days)]},
         )
@@ -287,7 +291,7 @@ def unit_settings_save(*, actor, unit: Unit, **values) -> UnitPlanSettings:
         )
         audit_record(
             actor=actor,
-            action="plan.unit_settings",
+            action=PlanAudit.UNIT_SETTINGS,
             obj=unit,
             changes={key: [None, str(value)] for key, value in values.items()},
         )
@@ -299,7 +303,7 @@ def feed_reset(*, actor, person: Person, unit: Unit | None = None) -> FeedToken:
     with transaction.atomic():
         FeedToken.objects.filter(person=person, unit=unit).delete()
         token = FeedToken.objects.create(person=person, unit=unit)
-        audit_record(actor=actor, action="plan.feed_reset", obj=person)
+        audit_record(actor=actor, action=PlanAudit.FEED_RESET, obj=person)
     return token
 
 
@@ -323,7 +327,7 @@ def planner_start(
         )
         audit_record(
             actor=actor,
-            action="plan.planner_start",
+            action=PlanAudit.PLANNER_START,
             obj=unit or site,
             changes={"week": [None, monday.isoformat()]},
         )
@@ -336,7 +340,7 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool
     rule (agreement, desks) still holds, refusals reported and not forced; or (`usual_week`) as their
     usual week from that week on."""
     week = [run.week_start + datetime.timedelta(days=offset) for offset in range(5)]
-    result = {"changed": 0, "refused": []}
+    result: dict[str, Any] = {"changed": 0, "refused": []}
     pending = []
     for person in Person.objects.filter(pk__in=people, is_active=True):
         proposed = set(run.result["office"].get(str(person.pk), []))
@@ -386,14 +390,16 @@ def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool
     run.save(update_fields=["status"])
     audit_record(
         actor=actor,
-        action="plan.planner_apply",
+        action=PlanAudit.PLANNER_APPLY,
         obj=run.subject,
         changes={"people": [None, result["changed"]]},
     )
     return result
 
 
-def preferences_set(*, actor, person: Person, preferred: list[int], unwanted: list[int]) -> PlanPreference:
+def plan_preferences_set(
+    *, actor, person: Person, preferred: list[int], unwanted: list[int]
+) -> PlanPreference:
     with transaction.atomic():
         preference, _created = PlanPreference.objects.update_or_create(
             person=person,
@@ -401,7 +407,7 @@ def preferences_set(*, actor, person: Person, preferred: list[int], unwanted: li
         )
         audit_record(
             actor=actor,
-            action="plan.preferences",
+            action=PlanAudit.PREFERENCES,
             obj=person,
             changes={"preferred": [None, sorted(preferred)], "unwanted": [None, sorted(unwanted)]},
         )

@@ -12,12 +12,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from distans.arrangements.models import Location
 from distans.core.dates import DATE_MAX, DATE_MIN
-from distans.core.errors import DomainError
 from distans.core.htmx import is_htmx
-from distans.core.permissions import is_hr, require
+from distans.core.refusals import refusal_on, refused
 from distans.org.models import Person, Site, Unit
-from distans.org.permissions import get_unit_for_user, subordinate_ids_sql
 from distans.planning import calendar, labels, queries, rules, services
 from distans.planning.forms import (
     DayForm,
@@ -28,8 +27,9 @@ from distans.planning.forms import (
 )
 from distans.planning.models import FeedToken, PlanPreference, WorkPattern
 from distans.planning.permissions import (
-    can_change_plan,
+    away_reasons_visible,
     can_manage_unit,
+    can_plan_site,
     can_see_office_presence,
     can_see_unit_plan,
     can_view_organisation_plans,
@@ -65,15 +65,6 @@ def _errors(form) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
-def _managed_ids(user, among: list[int]) -> set[int]:
-    """Which of `among` the user manages at any depth."""
-    return set(
-        Person.objects.filter(pk__in=among)
-        .filter(pk__in=subordinate_ids_sql(user.pk))
-        .values_list("pk", flat=True)
-    )
-
-
 @login_required
 def my_week(request):
     return _my_week(request)
@@ -104,6 +95,7 @@ def _my_week(request, pattern_form: PatternForm | None = None, status: int = 200
             "today": timezone.localdate(),
             "office_weekdays": unit_settings["office_weekdays"],
             "right": right,
+            "Location": Location,
             "suspended": right is None
             and dates[-1] >= timezone.localdate()  # a suspension holds from now until it is lifted
             and queries.agreement_suspended(person),
@@ -137,14 +129,12 @@ def _my_week(request, pattern_form: PatternForm | None = None, status: int = 200
 def day_set(request, pk: int):
     """Change one day (htmx: answers the day's cell, with the reason and the refusal's status when
     refused: 409 when every desk is taken, 422 when a rule says no)."""
-    person = get_plan_person_for_user(request.user, pk)
-    require(can_change_plan(request.user, person))
+    person = get_plan_person_for_user(request.user, pk, for_write=True)
     form = DayForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Choose a day and where you will be."), status=422)
     data = form.cleaned_data
-    error, status = None, 200
-    try:
+    with refused() as refusal:
         day = services.day_set(
             actor=request.user,
             person=person,
@@ -154,8 +144,7 @@ def day_set(request, pk: int):
             away_reason=data["away_reason"],
             country=data["country"],
         )
-    except DomainError as refused:
-        error, status = refused.message, refused.status
+    if refusal:
         day = queries.person_days(person, [data["date"]])[0]
     abroad = queries.abroad_places([person.pk], day.date, day.date).get(person.pk, [])
     day = rules.abroad_days([day], abroad)[0]
@@ -166,12 +155,12 @@ def day_set(request, pk: int):
             {
                 "day": day,
                 "label": labels.day_label(day, labels.words(), reasons=True, sites=queries.site_names()),
-                "error": error,
+                "error": refusal.message,
                 "today": timezone.localdate(),
             },
-            status=status,
+            status=refusal.status,
         )
-    (messages.error if error else messages.success)(request, error or _("Saved."))
+    (messages.error if refusal else messages.success)(request, refusal.message or _("Saved."))
     return redirect(
         request.POST.get("next") if request.POST.get("next", "").startswith("/") else "planning:my_week"
     )
@@ -182,7 +171,7 @@ def day_set(request, pk: int):
 def preferences_set(request):
     form = PreferenceForm(request.POST)
     if form.is_valid():
-        services.preferences_set(
+        services.plan_preferences_set(
             actor=request.user,
             person=request.user,
             preferred=form.cleaned_data["preferred_office"],
@@ -198,11 +187,10 @@ def preferences_set(request):
 @require_POST
 def pattern_set(request, pk: int):
     """Save a usual week; refused, My week again with the form and its errors beside the fields."""
-    person = get_plan_person_for_user(request.user, pk)
-    require(can_change_plan(request.user, person))
+    person = get_plan_person_for_user(request.user, pk, for_write=True)
     form = PatternForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_on(form):
             services.pattern_set(
                 actor=request.user,
                 person=person,
@@ -218,8 +206,6 @@ def pattern_set(request, pk: int):
                 % {"date": formats.date_format(form.cleaned_data["valid_from"], "DATE_FORMAT")},
             )
             return redirect("planning:my_week")
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
     return _my_week(request, pattern_form=form, status=422)
 
 
@@ -235,7 +221,6 @@ def team_week(request, pk: int | None = None):
     placed = queries.placed_abroad(days, dates[0], dates[4])
     for row in grid["rows"]:
         row["days"] = placed[row["person"][0]]
-    hr = is_hr(request.user)
     # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
     # recursive query runs only for them.
     private = [
@@ -243,12 +228,11 @@ def team_week(request, pk: int | None = None):
         for row in grid["rows"]
         if any(day.detail and day.kind == rules.AWAY for day in row["days"])
     ]
-    managed = _managed_ids(request.user, private) if private and not hr else set()
+    shown = away_reasons_visible(request.user, private)
     words = labels.words()
     person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
-    for row in grid["rows"]:  # the reason someone is away: for them, their managers and HR only
-        reasons = row["person"][0] == request.user.pk or hr or row["person"][0] in managed
-        row["cells"] = _cells(row["days"], grid["sites"], words, reasons)
+    for row in grid["rows"]:
+        row["cells"] = _cells(row["days"], grid["sites"], words, row["person"][0] in shown)
         row["url"], row["name"] = (
             person_url.format(row["person"][0]),
             f"{row['person'][1]} {row['person'][2]}",
@@ -279,7 +263,7 @@ def _duty_rows(grid: dict, dates: list) -> list[dict]:
     found = []
     for duty in grid["settings"]["duties"] or []:
         needed = int(duty.get("min_people") or 1)
-        cells = []
+        cells: list[dict[str, object] | None] = []
         for cover in rules.duty_cover(dates, members, days, duty):
             if cover is None:
                 cells.append(None)
@@ -314,7 +298,7 @@ def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], 
     most of the page's time at that size, so the cells are joined here, every value escaped."""
     return mark_safe(
         "".join(  # noqa: S308  (each value goes through escape)
-            f'<td class="cell kind-{escape(day.kind)}" title="{escape(sites.get(day.site_id, ""))}">'
+            f'<td class="cell kind-{escape(day.kind)}" title="{escape(sites.get(day.site_id or 0, ""))}">'
             f"{escape(labels.day_label(day, words, reasons=reasons))}</td>"
             for day in days
         )
@@ -334,7 +318,7 @@ def site_day(request, pk: int):
             "week": week,
             "occupancy": occupancy,
             "sites": Site.objects.order_by("name"),
-            "can_plan": is_hr(request.user),
+            "can_plan": can_plan_site(request.user, site),
             "names": can_see_office_presence(request.user),
         },
     )
@@ -398,8 +382,7 @@ def _office_problems(ahead: dict[int, list[dict]]) -> tuple[list[dict], dict[int
 
 @login_required
 def unit_settings(request, pk: int):
-    unit = get_unit_for_user(request.user, pk)
-    require(can_manage_unit(request.user, unit))
+    unit = get_plan_unit_for_user(request.user, pk, for_write=True)
     form = UnitSettingsForm(
         request.POST or None,
         settings=queries.unit_settings(unit),
@@ -443,4 +426,3 @@ def my_ics(request):
     response = HttpResponse(calendar.person_feed(request.user), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="distans-plan.ics"'
     return response
-

@@ -9,6 +9,7 @@ import datetime
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 INFO, WARNING, BLOCKING = "info", "warning", "blocking"
 MANAGER, HR_APPROVER = "manager", "hr_approver"
@@ -73,7 +74,7 @@ class Context:
 class Finding:
     code: str
     severity: str
-    params: dict = field(default_factory=dict, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def months_between(start: datetime.date, end: datetime.date) -> int:
 
 def days_abroad_a_year(request: RequestSpec) -> int:
     """Working days abroad in the next 12 months, from the days a week and the request's length."""
-    weeks = WORKING_WEEKS_A_YEAR
+    weeks: float = WORKING_WEEKS_A_YEAR
     if request.end is not None:
         weeks = min(weeks, max(0, (request.end - request.start).days + 1) / 7 * WORKING_WEEKS_A_YEAR / 52)
     return math.floor(request.days * Decimal(str(weeks)))
@@ -112,7 +113,7 @@ def evaluate(
     findings: list[Finding] = []
     to_hr = False
 
-    def add(code, severity, **params):
+    def add(code: str, severity: str, **params: Any) -> None:
         findings.append(Finding(code, severity, params))
 
     days = request.days

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import Conflict, DomainError
 from distans.core.translated import language_names, missing_languages
+from distans.policy.audit_actions import PolicyAudit
 from distans.policy.models import PARAMETER_FIELDS, PolicyVersion
 
 EDITABLE = ["effective_from", "text", *PARAMETER_FIELDS]
 
 
-def draft_create(*, actor) -> PolicyVersion:
+def policy_draft_create(*, actor) -> PolicyVersion:
     """The next version as a draft, copied from the newest; the existing draft if there is one."""
     with transaction.atomic():
         existing = PolicyVersion.objects.select_for_update().filter(status=PolicyVersion.Status.DRAFT).first()
@@ -26,7 +27,7 @@ def draft_create(*, actor) -> PolicyVersion:
             values.get("effective_from", timezone.localdate()), timezone.localdate()
         )
         draft = PolicyVersion.objects.create(number=number, created_by=actor, **values)
-        audit_record(actor=actor, action="policy.draft", obj=draft)
+        audit_record(actor=actor, action=PolicyAudit.DRAFT, obj=draft)
     return draft
 
 
@@ -39,7 +40,7 @@ def _locked_draft(version: PolicyVersion) -> PolicyVersion:
     return version
 
 
-def draft_update(*, actor, version: PolicyVersion, **values) -> PolicyVersion:
+def policy_draft_update(*, actor, version: PolicyVersion, **values) -> PolicyVersion:
     with transaction.atomic():
         version = _locked_draft(version)
         before = {field: getattr(version, field) for field in EDITABLE}
@@ -54,14 +55,14 @@ def draft_update(*, actor, version: PolicyVersion, **values) -> PolicyVersion:
         version.save()
         audit_record(
             actor=actor,
-            action="policy.update",
+            action=PolicyAudit.UPDATE,
             obj=version,
             changes=field_changes(before, {field: getattr(version, field) for field in EDITABLE}),
         )
     return version
 
 
-def publish(*, actor, version: PolicyVersion) -> PolicyVersion:
+def policy_publish(*, actor, version: PolicyVersion) -> PolicyVersion:
     """Publish a draft. It takes effect on its date, which may not lie in the past: requests already
     judged keep the version they were judged by."""
     with transaction.atomic():
@@ -85,7 +86,7 @@ def publish(*, actor, version: PolicyVersion) -> PolicyVersion:
         version.save(update_fields=["status", "published_by", "published_at"])
         audit_record(
             actor=actor,
-            action="policy.publish",
+            action=PolicyAudit.PUBLISH,
             obj=version,
             changes={"effective_from": [None, version.effective_from.isoformat()]},
         )

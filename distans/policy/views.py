@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.checklists.models import Kind
-from distans.core.errors import DomainError
-from distans.core.permissions import is_hr, require
+from distans.core.permissions import require
+from distans.core.refusals import refusal_message, refusal_on
 from distans.policy import queries, services
 from distans.policy.forms import PolicyVersionForm
 from distans.policy.models import PolicyVersion
+from distans.policy.permissions import can_edit_policy
 
 
 def _page(request, version, *, preview=False):
@@ -20,7 +21,7 @@ def _page(request, version, *, preview=False):
         {
             "version": version,
             "preview": preview,
-            "can_edit": is_hr(request.user),
+            "can_edit": can_edit_policy(request.user),
             "required_checklists": [
                 kinds[kind] for kind in (version.required_checklists if version else []) if kind in kinds
             ],
@@ -36,9 +37,9 @@ def page(request):
 
 @login_required
 def versions(request):
-    require(is_hr(request.user))
+    require(can_edit_policy(request.user))
     if request.method == "POST":
-        draft = services.draft_create(actor=request.user)
+        draft = services.policy_draft_create(actor=request.user)
         return redirect("policy:version", pk=draft.pk)
     return render(
         request, "policy/versions.html", {"versions": queries.versions(), "in_force": queries.in_force()}
@@ -47,15 +48,12 @@ def versions(request):
 
 @login_required
 def version_edit(request, pk: int):
-    require(is_hr(request.user))
+    require(can_edit_policy(request.user))
     version = get_object_or_404(PolicyVersion, pk=pk)
     form = PolicyVersionForm(request.POST or None, instance=version) if version.is_draft else None
     if form is not None and request.method == "POST" and form.is_valid():
-        try:
-            services.draft_update(actor=request.user, version=version, **form.values())
-        except DomainError as error:
-            form.add_error(error.field, error.message)
-        else:
+        with refusal_on(form):
+            services.policy_draft_update(actor=request.user, version=version, **form.values())
             messages.success(request, _("Saved."))
             return redirect("policy:version", pk=version.pk)
     return render(
@@ -68,22 +66,20 @@ def version_edit(request, pk: int):
 
 @login_required
 def version_preview(request, pk: int):
-    require(is_hr(request.user))
+    require(can_edit_policy(request.user))
     return _page(request, get_object_or_404(PolicyVersion, pk=pk), preview=True)
 
 
 @login_required
 @require_POST
 def version_publish(request, pk: int):
-    require(is_hr(request.user))
+    require(can_edit_policy(request.user))
     version = get_object_or_404(PolicyVersion, pk=pk)
-    try:
-        services.publish(actor=request.user, version=version)
+    with refusal_message(request):
+        services.policy_publish(actor=request.user, version=version)
         messages.success(
             request,
             _("Published. Requests starting on or after %(date)s are judged by it.")
             % {"date": version.effective_from},
         )
-    except DomainError as error:
-        messages.error(request, error.message)
     return redirect("policy:version", pk=version.pk)

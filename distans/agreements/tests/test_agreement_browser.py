@@ -8,15 +8,15 @@ from playwright.sync_api import expect
 
 from distans.agreements import services as agreement_services
 from distans.agreements.models import Agreement
-from distans.agreements.tests.test_agreements import approved
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.agreements.testing import approved
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_employee_in_norway_signs_in_norwegian_and_downloads_the_pdf(page, live_server, tmp_path):  # noqa: F811
+def test_employee_in_norway_signs_in_norwegian_and_downloads_the_pdf(page, live_server, tmp_path):
     demo_load(people=60, seed=1)
     employee = (
         Person.objects.filter(

@@ -15,37 +15,12 @@ from distans.agreements import services as agreement_services
 from distans.agreements import text as agreement_text
 from distans.agreements.demo import pass_checklist
 from distans.agreements.models import Agreement, AgreementTemplate, AgreementVersion, Signature
+from distans.agreements.terms import AgreementTerms
+from distans.agreements.testing import PASSWORD, agreement_of, approved, signed
 from distans.arrangements import services
-from distans.arrangements.tests.conftest import assessed, draft
-from distans.checklists.tests.conftest import run_due_tasks
+from distans.arrangements.testing import draft
 from distans.core.errors import DomainError
-
-PASSWORD = "correct horse battery"
-
-
-def approved(person, manager, **values):
-    assessed(person, manager)
-    request = services.request_submit(actor=person, request=draft(person, **values))
-    return services.request_decide(actor=manager, request=request, decision="approve")
-
-
-def agreement_of(person) -> Agreement:
-    return Agreement.objects.get(person=person)
-
-
-def signed(agreement, person, manager, password=PASSWORD):
-    agreement_services.agreement_send(actor=manager, agreement=agreement)
-    agreement_services.agreement_sign(actor=person, agreement=agreement, accepted=True, password=password)
-    agreement_services.agreement_sign(actor=manager, agreement=agreement, accepted=True, password=password)
-    agreement.refresh_from_db()
-    return agreement
-
-
-@pytest.fixture
-def agreement(cast):
-    approved(cast["employee"], cast["manager"], flexible=False, weekdays=[0, 3])
-    return agreement_of(cast["employee"])
-
+from distans.core.testing import run_due_tasks
 
 # Templates
 
@@ -73,7 +48,9 @@ def test_every_shipped_template_renders_every_term(db, country, language):
         "meeting_times": "Mon 09:00",
         "office_weekdays": [1],
     }
-    text = agreement_text.compose(template.title, template.sections, terms, language, Decimal(2))
+    text = agreement_text.compose(
+        template.title, template.sections, AgreementTerms.from_dict(terms), language, Decimal(2)
+    )
     assert "{" not in text, "every placeholder is filled"
     assert "Åsa Öberg" in text and "08:00–16:30" in text and "Spain" in text
     assert not agreement_rules.template_problems(country, template.sections, set(agreement_text.PLACEHOLDERS))
@@ -98,10 +75,18 @@ def test_conditional_sections_follow_the_terms(db):
         "equipment": "PC",
     }
     two = agreement_text.compose(
-        template.title, template.sections, {**base, "days_per_week": "2"}, "da", Decimal(2)
+        template.title,
+        template.sections,
+        AgreementTerms.from_dict({**base, "days_per_week": "2"}),
+        "da",
+        Decimal(2),
     )
     three = agreement_text.compose(
-        template.title, template.sections, {**base, "days_per_week": "3"}, "da", Decimal(2)
+        template.title,
+        template.sections,
+        AgreementTerms.from_dict({**base, "days_per_week": "3"}),
+        "da",
+        Decimal(2),
     )
     assert "Skærmarbejde i hjemmet" not in two
     assert "Skærmarbejde i hjemmet" in three and "afkald" in three
@@ -164,11 +149,11 @@ def test_activation_waits_for_the_start_and_the_required_checklists(cast, agreem
     person, manager = cast["employee"], cast["manager"]
     agreement = signed(agreement, person, manager)
     start = agreement.start_date
-    assert agreement_services.apply_due(start)["activated"] == 0  # checklists not passed yet
+    assert agreement_services.agreement_apply_due(start)["activated"] == 0  # checklists not passed yet
     for key in ("it-security", "workplace-se", "insurance"):
         pass_checklist(person, key, manager)
-    assert agreement_services.apply_due(start - datetime.timedelta(days=1))["activated"] == 0
-    assert agreement_services.apply_due(start)["activated"] == 1
+    assert agreement_services.agreement_apply_due(start - datetime.timedelta(days=1))["activated"] == 0
+    assert agreement_services.agreement_apply_due(start)["activated"] == 1
     agreement.refresh_from_db()
     assert agreement.status == "active"
 
@@ -185,17 +170,6 @@ def test_the_hourly_sweep_activates_on_the_start_date(cast, agreement):
     agreement.refresh_from_db()
     assert agreement.status == "active"
     assert any("now in effect" in message.subject for message in mail.outbox)
-
-
-@pytest.fixture
-def active(cast, agreement):
-    person, manager = cast["employee"], cast["manager"]
-    for key in ("it-security", "workplace-se", "insurance"):
-        pass_checklist(person, key, manager)
-    agreement = signed(agreement, person, manager)
-    agreement_services.apply_due(agreement.start_date)
-    agreement.refresh_from_db()
-    return agreement
 
 
 def test_an_amendment_needs_both_signatures_again(cast, active):
@@ -231,7 +205,7 @@ def test_suspend_reinstate_and_end_with_notice(cast, active):
     agreement_services.agreement_end(actor=person, agreement=active, last_day=None, reason="Moving closer")
     active.refresh_from_db()
     assert active.status == "active" and active.ends_on == today + datetime.timedelta(weeks=4)
-    agreement_services.apply_due(active.ends_on + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(active.ends_on + datetime.timedelta(days=1))
     active.refresh_from_db()
     assert active.status == "ended" and active.ended_by == "employee"
 
@@ -239,7 +213,7 @@ def test_suspend_reinstate_and_end_with_notice(cast, active):
 def test_a_temporary_agreement_expires_and_a_leaver_s_ends(cast):
     approved(cast["employee"], cast["manager"], end_date=timezone.localdate() + datetime.timedelta(days=60))
     agreement = signed(agreement_of(cast["employee"]), cast["employee"], cast["manager"])
-    agreement_services.apply_due(agreement.end_date + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(agreement.end_date + datetime.timedelta(days=1))
     agreement.refresh_from_db()
     assert agreement.status == "expired"
 
@@ -391,23 +365,6 @@ def test_the_same_side_cannot_sign_twice(cast, agreement):
             actor=cast["manager"], agreement=agreement, accepted=True, password=PASSWORD
         )
     assert Signature.objects.count() == 1
-
-
-def test_a_suspended_agreement_leaves_only_the_policy_s_flexible_days(cast, active):
-    from distans.planning import services as plan_services
-    from distans.planning.models import DayChange
-
-    person, manager = cast["employee"], cast["manager"]
-    from distans.planning.queries import person_days, week_of
-
-    tuesday = active.start_date + datetime.timedelta(days=(1 - active.start_date.weekday()) % 7 + 7)
-    while any(day.kind == "holiday" for day in person_days(person, week_of(tuesday))):
-        tuesday += datetime.timedelta(weeks=1)  # a week without public holidays
-    with pytest.raises(DomainError, match="fixes your remote days to Monday, Thursday"):
-        plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
-    agreement_services.agreement_suspend(actor=manager, agreement=active, reason="Security incident")
-    plan_services.day_set(actor=person, person=person, date=tuesday, kind="remote")
-    assert DayChange.objects.get(person=person, date=tuesday).flexible
 
 
 def test_my_page_lists_the_agreement_to_sign_and_the_draft_to_send(client, cast, agreement):

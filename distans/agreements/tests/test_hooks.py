@@ -2,7 +2,7 @@
 
 from distans.agreements.models import Agreement
 from distans.arrangements import hooks, services
-from distans.arrangements.tests.conftest import assessed, draft
+from distans.arrangements.testing import assessed, draft
 
 
 def test_agreements_subscribes_to_approved_requests_when_the_app_is_ready():

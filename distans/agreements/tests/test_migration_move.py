@@ -27,8 +27,12 @@ BEFORE = [
 # Migrating to these unapplies every migration of `agreements`.
 TARGETS = [*BEFORE, ("agreements", None)]
 # The models the test fills at that point come from these apps too.
-STATE = [*BEFORE, ("core", "0003_token_scope_audit_actor"), ("checklists", "0002_builtin_templates"),
-         ("contenttypes", "0002_remove_content_type_name")]
+STATE = [
+    *BEFORE,
+    ("core", "0003_token_scope_audit_actor"),
+    ("checklists", "0002_builtin_templates"),
+    ("contenttypes", "0002_remove_content_type_name"),
+]
 MOVED = ["agreement", "agreementtemplate", "agreementversion", "signature"]
 
 
@@ -36,43 +40,78 @@ def _fill(old):
     """One active agreement with a signed version, a loan under it, a checklist about it, audit rows."""
     Person = old.get_model("org", "Person")
     asa = Person.objects.create(email="asa@example.com", first_name="Åsa", last_name="Öberg", password="!")
-    bjorn = Person.objects.create(email="bjorn@example.com", first_name="Björn", last_name="Ekström",
-                                  password="!")
+    bjorn = Person.objects.create(
+        email="bjorn@example.com", first_name="Björn", last_name="Ekström", password="!"
+    )
     start = datetime.date(2026, 1, 5)
     request = old.get_model("arrangements", "Request").objects.create(
-        person=asa, status="approved", days_per_week=2, start_date=start)
+        person=asa, status="approved", days_per_week=2, start_date=start
+    )
     template = old.get_model("arrangements", "AgreementTemplate").objects.get(
-        country="SE", language="sv", status="published")
+        country="SE", language="sv", status="published"
+    )
     agreement = old.get_model("arrangements", "Agreement").objects.create(
-        person=asa, request=request, country="SE", status="active", start_date=start, days_per_week=2)
+        person=asa, request=request, country="SE", status="active", start_date=start, days_per_week=2
+    )
     text, pdf = "Distansarbetsavtal för Åsa Öberg", b"%PDF-1.7 signed bytes \x00\xff"
     text_sha = hashlib.sha256(text.encode()).hexdigest()
     version = old.get_model("arrangements", "AgreementVersion").objects.create(
-        agreement=agreement, number=1, status="signed", template=template, language="sv",
-        terms={"days_per_week": "2"}, effective_from=start, text=text, text_sha256=text_sha, pdf=pdf,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        agreement=agreement,
+        number=1,
+        status="signed",
+        template=template,
+        language="sv",
+        terms={"days_per_week": "2"},
+        effective_from=start,
+        text=text,
+        text_sha256=text_sha,
+        pdf=pdf,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+    )
     Signature = old.get_model("arrangements", "Signature")
-    Signature.objects.create(version=version, party="employee", person=asa, name="Åsa Öberg",
-                             role="Employee", text_sha256=text_sha)
-    Signature.objects.create(version=version, party="employer", person=bjorn, name="Björn Ekström",
-                             role="Line manager", text_sha256=text_sha)
+    Signature.objects.create(
+        version=version, party="employee", person=asa, name="Åsa Öberg", role="Employee", text_sha256=text_sha
+    )
+    Signature.objects.create(
+        version=version,
+        party="employer",
+        person=bjorn,
+        name="Björn Ekström",
+        role="Line manager",
+        text_sha256=text_sha,
+    )
     old.get_model("equipment", "Loan").objects.create(
-        item_type=old.get_model("equipment", "ItemType").objects.first(), person=asa, agreement=agreement,
-        out_date=start)
+        item_type=old.get_model("equipment", "ItemType").objects.first(),
+        person=asa,
+        agreement=agreement,
+        out_date=start,
+    )
     # A generic link to the agreement, by the content type the old code had for it.
     OldContentType = old.get_model("contenttypes", "ContentType")
     agreement_type, _ = OldContentType.objects.get_or_create(app_label="arrangements", model="agreement")
     old.get_model("checklists", "Assignment").objects.create(
-        version=old.get_model("checklists", "TemplateVersion").objects.first(), person=asa,
-        due_date=start, context_type=agreement_type, context_id=agreement.pk)
+        version=old.get_model("checklists", "TemplateVersion").objects.first(),
+        person=asa,
+        due_date=start,
+        context_type=agreement_type,
+        context_id=agreement.pk,
+    )
     OldAudit = old.get_model("core", "AuditEntry")
-    for model, obj in [("agreement", agreement), ("agreementversion", version),
-                       ("agreementtemplate", template), ("request", request)]:
+    for model, obj in [
+        ("agreement", agreement),
+        ("agreementversion", version),
+        ("agreementtemplate", template),
+        ("request", request),
+    ]:
         object_type = f"arrangements.{model}"
         OldAudit.objects.create(action="x.y", object_type=object_type, object_id=str(obj.pk))
     OldAudit.objects.create(action="agreement.sign", object_type="arrangements.signature")
-    return {"agreement": agreement.pk, "agreement_type": agreement_type.pk, "pdf": pdf,
-            "templates": old.get_model("arrangements", "AgreementTemplate").objects.count()}
+    return {
+        "agreement": agreement.pk,
+        "agreement_type": agreement_type.pk,
+        "pdf": pdf,
+        "templates": old.get_model("arrangements", "AgreementTemplate").objects.count(),
+    }
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -103,8 +142,13 @@ def test_an_existing_database_keeps_its_agreements_audit_and_links_through_the_m
     labels = sorted(
         AuditEntry.objects.filter(action__in=["x.y", "agreement.sign"]).values_list("object_type", flat=True)
     )
-    assert labels == ["agreements.agreement", "agreements.agreementtemplate", "agreements.agreementversion",
-                      "agreements.signature", "arrangements.request"]
+    assert labels == [
+        "agreements.agreement",
+        "agreements.agreementtemplate",
+        "agreements.agreementversion",
+        "agreements.signature",
+        "arrangements.request",
+    ]
 
     # The content type kept its row: the checklist's link now finds the agreement through it.
     agreement_type = ContentType.objects.get_for_model(Agreement)

@@ -4,15 +4,15 @@ manager approves; the HR approver approves; she sees the result."""
 import pytest
 from playwright.sync_api import expect
 
-from distans.arrangements.tests.conftest import assessed
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.arrangements.testing import assessed
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server):  # noqa: F811
+def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server):
     demo_load(people=60, seed=1)
     employee = (
         Person.objects.filter(

@@ -4,7 +4,7 @@ import pytest
 
 from distans.arrangements import hooks, services
 from distans.arrangements.models import Request
-from distans.arrangements.tests.conftest import draft
+from distans.arrangements.testing import draft
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from django.utils import formats, timezone
 
 from distans.arrangements import services
 from distans.arrangements.models import Request
-from distans.arrangements.tests.conftest import draft
+from distans.arrangements.testing import draft
 from distans.core import services as token_services
 from distans.core.errors import DomainError
 from distans.core.models import ApiToken
-from distans.core.tests.browser_forms import as_post, browser_form
+from distans.core.testing import as_post, browser_form
 
 
 @pytest.fixture

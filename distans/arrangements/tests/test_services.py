@@ -9,10 +9,10 @@ from django.db import close_old_connections, connection
 
 from distans.arrangements import services
 from distans.arrangements.models import Decision, Request
-from distans.arrangements.tests.conftest import assessed, draft
-from distans.checklists.tests.conftest import run_due_tasks
+from distans.arrangements.testing import assessed, draft
 from distans.core.errors import DomainError
 from distans.core.models import AuditEntry
+from distans.core.testing import run_due_tasks
 
 
 def test_two_days_is_approved_by_the_line_manager_alone(cast, asa_assessed):

@@ -9,10 +9,9 @@ from django.urls import reverse
 
 from distans.arrangements import services
 from distans.arrangements.models import Decision, Request
-from distans.arrangements.tests.conftest import draft, start
+from distans.arrangements.testing import draft, start
 from distans.core.errors import DomainError
-from distans.core.tests.browser_forms import as_post, browser_form
-from distans.org.tests.test_api_bounds import api_as, send
+from distans.core.testing import api_as, as_post, browser_form, send
 
 
 def api(person):

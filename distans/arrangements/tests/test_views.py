@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from distans.arrangements import services
 from distans.arrangements.models import Request
-from distans.arrangements.tests.conftest import draft, start
+from distans.arrangements.testing import draft, start
 from distans.core.testing import html
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from distans.checklists import services
 from distans.checklists.models import Response
-from distans.checklists.tests.conftest import GOOD_SUITABILITY, answers_for, builtin
+from distans.checklists.testing import GOOD_SUITABILITY, answers_for, builtin
 
 
 def put(client, url, body):
@@ -30,8 +30,9 @@ def test_templates_lists_the_published_builtins_in_the_users_language(client, ca
 
 
 def test_assignments_filter_by_person_and_status(client, cast, suitability, due):
-    services.assignment_create(actor=cast["hr"], template=builtin("it-security"), person=cast["outsider"],
-                               due_date=due)
+    services.assignment_create(
+        actor=cast["hr"], template=builtin("it-security"), person=cast["outsider"], due_date=due
+    )
     client.force_login(cast["hr"])
     rows = client.get(reverse("api:checklist_assignments"), {"person": cast["employee"].pk}).json()["items"]
     assert [row["id"] for row in rows] == [suitability.pk]
@@ -46,8 +47,9 @@ def test_assignment_list_query_count_does_not_grow(client, cast, due):
     counts = []
     for _round in range(2):
         for key in ("it-security", "insurance"):
-            services.assignment_create(actor=cast["hr"], template=builtin(key), person=cast["employee"],
-                                       due_date=due)
+            services.assignment_create(
+                actor=cast["hr"], template=builtin(key), person=cast["employee"], due_date=due
+            )
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("api:checklist_assignments")).status_code == 200
         counts.append(len(queries))
@@ -61,9 +63,11 @@ def test_draft_then_submit_returns_the_result(client, cast, suitability):
     body = put(client, url, {"answers": draft, "role": "manager"}).json()
     assert body["status"] == "draft" and body["answers"] == draft and len(body["items"]) == 12
 
-    result = post(client, reverse("api:checklist_submit", args=[suitability.pk]),
-                  {"answers": answers_for(suitability, **{**GOOD_SUITABILITY, "q11": "no"}),
-                   "role": "manager"})
+    result = post(
+        client,
+        reverse("api:checklist_submit", args=[suitability.pk]),
+        {"answers": answers_for(suitability, **{**GOOD_SUITABILITY, "q11": "no"}), "role": "manager"},
+    )
     body = result.json()
     assert result.status_code == 200
     assert body["outcome"] == "pass_with_actions" and body["score"] is not None
@@ -89,8 +93,12 @@ def test_bad_answers_are_refused_in_the_users_language_and_the_draft_is_kept(cli
 
 
 def test_someone_elses_draft_stays_private(client, cast, suitability):
-    services.response_save(actor=cast["manager"], assignment=suitability, role="manager",
-                           answers=answers_for(suitability, q1="no"))
+    services.response_save(
+        actor=cast["manager"],
+        assignment=suitability,
+        role="manager",
+        answers=answers_for(suitability, q1="no"),
+    )
     client.force_login(cast["employee"])
     body = client.get(reverse("api:checklist_response", args=[suitability.pk]), {"role": "manager"}).json()
     assert body["answers"] == {} and body["status"] == "new"
@@ -98,6 +106,9 @@ def test_someone_elses_draft_stays_private(client, cast, suitability):
 
 def test_only_the_respondent_may_answer(client, cast, suitability):
     client.force_login(cast["hr"])
-    response = put(client, reverse("api:checklist_response_save", args=[suitability.pk]),
-                   {"answers": {}, "role": "manager"})
+    response = put(
+        client,
+        reverse("api:checklist_response_save", args=[suitability.pk]),
+        {"answers": {}, "role": "manager"},
+    )
     assert response.status_code == 403

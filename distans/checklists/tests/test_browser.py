@@ -4,14 +4,14 @@ import pytest
 from playwright.sync_api import expect
 
 from distans.checklists.demo import checklists_demo
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
 from distans.org.demo import demo_load
 from distans.org.models import Person
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_manager_assesses_in_norwegian_and_the_result_reaches_the_employee(page, live_server):  # noqa: F811
+def test_manager_assesses_in_norwegian_and_the_result_reaches_the_employee(page, live_server):
     demo_load(people=60, seed=1)
     checklists_demo(seed=1)
     Person.objects.filter(email="bjorn.ekstrom@nordvik.example").update(language="nb")

@@ -10,7 +10,10 @@ def test_demo_gives_the_demo_logins_work_and_the_reports_data(db, capsys):
     asa = Person.objects.get(email="asa.oberg@nordvik.example")
     bjorn = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
     assert {row["assignment"].version.template.key for row in to_answer(asa)} == {
-        "suitability", "it-security", "insurance"}
+        "suitability",
+        "it-security",
+        "insurance",
+    }
     assert [row["role"] for row in to_answer(bjorn)] == ["manager"]
     assert consistency()["overall"]["count"] >= 10
     pulse = Response.objects.filter(assignment__version__template__key="pulse", status="submitted")

@@ -12,8 +12,9 @@ from distans.checklists.rules import ItemSpec
 YES_NO_BLOCK = ItemSpec(id=1, kind="yes_no", trigger_answers=("no",), effect="block", weight=2)
 YES_NO_ACTION = ItemSpec(id=2, kind="yes_no", trigger_answers=("no",), effect="action")
 SCALE = ItemSpec(id=3, kind="scale", weight=1)
-CHOICE = ItemSpec(id=4, kind="single", option_values=("o1", "o2", "o3"), trigger_answers=("o3",),
-                  effect="block", weight=0)
+CHOICE = ItemSpec(
+    id=4, kind="single", option_values=("o1", "o2", "o3"), trigger_answers=("o3",), effect="block", weight=0
+)
 TEXT = ItemSpec(id=5, kind="text", required=False)
 ITEMS = [YES_NO_BLOCK, YES_NO_ACTION, SCALE, CHOICE, TEXT]
 
@@ -61,8 +62,9 @@ def test_items_for_another_country_are_left_out():
 
 
 def test_multiple_choice_triggers_when_any_chosen_option_does():
-    item = ItemSpec(id=6, kind="multiple", option_values=("o1", "o2"), trigger_answers=("o2",),
-                    effect="action")
+    item = ItemSpec(
+        id=6, kind="multiple", option_values=("o1", "o2"), trigger_answers=("o2",), effect="action"
+    )
     assert rules.evaluate([item], {"6": ["o1", "o2"]}).actions == (6,)
     assert rules.evaluate([item], {"6": ["o1"]}).actions == ()
 
@@ -91,13 +93,15 @@ def test_trigger_answers_typed_by_hr():
 
 def test_reminders_fall_on_working_days_in_the_recipients_morning():
     # Due Monday 7 December 2026: three days before is Friday the 4th; the day after is Tuesday.
-    before, after = rules.reminder_moments(datetime.date(2026, 12, 7), days_before=3,
-                                           time_zone="Asia/Bangkok", hour=9)
+    before, after = rules.reminder_moments(
+        datetime.date(2026, 12, 7), days_before=3, time_zone="Asia/Bangkok", hour=9
+    )
     assert (before.date(), before.hour, str(before.tzinfo)) == (datetime.date(2026, 12, 4), 9, "Asia/Bangkok")
     assert after.date() == datetime.date(2026, 12, 8)
     # Due Friday: the day after is a Saturday, so the overdue reminder waits for Monday.
-    _before, after = rules.reminder_moments(datetime.date(2026, 12, 11), days_before=3,
-                                            time_zone="Europe/Oslo", hour=9)
+    _before, after = rules.reminder_moments(
+        datetime.date(2026, 12, 11), days_before=3, time_zone="Europe/Oslo", hour=9
+    )
     assert after.date() == datetime.date(2026, 12, 14)
 
 
@@ -107,10 +111,14 @@ def test_aggregate_hides_small_groups():
     assert shown.shown and shown.average == Decimal("4.0")
 
 
-answer_sets = st.fixed_dictionaries({
-    "1": st.sampled_from(["yes", "no"]), "2": st.sampled_from(["yes", "no"]),
-    "3": st.integers(1, 5), "4": st.sampled_from(["o1", "o2", "o3"]),
-})
+answer_sets = st.fixed_dictionaries(
+    {
+        "1": st.sampled_from(["yes", "no"]),
+        "2": st.sampled_from(["yes", "no"]),
+        "3": st.integers(1, 5),
+        "4": st.sampled_from(["o1", "o2", "o3"]),
+    }
+)
 
 
 @given(answer_sets)

@@ -4,8 +4,8 @@ in the year 0001 is refused on the page, and answering again after submitting is
 from django.urls import reverse
 
 from distans.checklists.models import Assignment, Response
-from distans.checklists.tests.conftest import GOOD_SUITABILITY, answers_for
-from distans.org.tests.test_api_bounds import api_as, post_page, send
+from distans.checklists.testing import GOOD_SUITABILITY, answers_for
+from distans.core.testing import api_as, post_page, send
 
 
 def test_an_unknown_role_is_refused_naming_it_and_nothing_is_stored(cast, suitability):

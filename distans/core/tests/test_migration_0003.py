@@ -14,10 +14,11 @@ def test_existing_tokens_become_read_and_write_and_actors_are_named():
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     person = old.get_model("org", "Person").objects.create(
-        email="gustav@example.com", first_name="Gustav", last_name="Berg", employee_number="090",
-        password="!")
-    old.get_model("core", "ApiToken").objects.create(person=person, name="Payroll", key_hash="x" * 64,
-                                                     hint="dst_abcd")
+        email="gustav@example.com", first_name="Gustav", last_name="Berg", employee_number="090", password="!"
+    )
+    old.get_model("core", "ApiToken").objects.create(
+        person=person, name="Payroll", key_hash="x" * 64, hint="dst_abcd"
+    )
     AuditEntry = old.get_model("core", "AuditEntry")
     AuditEntry.objects.create(actor=person, action="person.preferences", object_type="org.person")
     AuditEntry.objects.create(action="org.import", object_type="org.import")
@@ -27,10 +28,8 @@ def test_existing_tokens_become_read_and_write_and_actors_are_named():
     executor.migrate(AFTER)
     new = executor.loader.project_state(AFTER).apps
     assert new.get_model("core", "ApiToken").objects.get(name="Payroll").scope == "read_write"
-    rows = dict(new.get_model("core", "AuditEntry").objects.values_list(
-        "action", "actor_name"))
+    rows = dict(new.get_model("core", "AuditEntry").objects.values_list("action", "actor_name"))
     assert rows == {"person.preferences": "Gustav Berg", "org.import": ""}
-    assert new.get_model("core", "AuditEntry").objects.get(
-        action="person.preferences").actor_number == "090"
+    assert new.get_model("core", "AuditEntry").objects.get(action="person.preferences").actor_number == "090"
     executor = MigrationExecutor(connection)  # a fresh one: the last one's loader predates AFTER
     executor.migrate(executor.loader.graph.leaf_nodes())

@@ -15,11 +15,20 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_check_deploy_is_clean_under_production_settings(tmp_path):
     unset = {"DISTANS_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
-    env.update(DEBUG="0", SECRET_KEY="x" * 20 + "production-like-secret-key-1234567890",
-               ALLOWED_HOSTS="distans.example.org", VAR_DIR=str(tmp_path))
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "production-like-secret-key-1234567890",
+        ALLOWED_HOSTS="distans.example.org",
+        VAR_DIR=str(tmp_path),
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -27,14 +36,14 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DISTANS_TESTING", "SECRET_KEY"}}
     env.update(DEBUG="0", VAR_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
 def login(client, email, password, address):
-    return client.post(reverse("login"), {"username": email, "password": password},
-                       REMOTE_ADDR=address)
+    return client.post(reverse("login"), {"username": email, "password": password}, REMOTE_ADDR=address)
 
 
 def test_guessing_locks_the_account_from_that_address_only(cast, settings):

@@ -38,9 +38,12 @@ def test_a_read_and_write_token_writes_without_csrf(cast):
     response = put_day(client, asa, **bearer(raw))
     assert response.status_code == 200, response.content
     assert response.json()["kind"] == "office"
-    evaluated = client.post(reverse("api:request_evaluate"), json.dumps(
-        {"days_per_week": "1", "start_date": next_monday()}), content_type="application/json",
-        **bearer(raw))
+    evaluated = client.post(
+        reverse("api:request_evaluate"),
+        json.dumps({"days_per_week": "1", "start_date": next_monday()}),
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert evaluated.status_code == 200, evaluated.content
 
 
@@ -67,9 +70,12 @@ def test_a_read_only_token_reads_but_any_write_is_refused_in_the_owners_language
     body = response.json()
     assert body["code"] == "token_read_only"
     assert "kan bare lese" in body["message"]
-    created = client.post(reverse("api:requests"), json.dumps(
-        {"days_per_week": "1", "start_date": next_monday()}), content_type="application/json",
-        **bearer(raw))
+    created = client.post(
+        reverse("api:requests"),
+        json.dumps({"days_per_week": "1", "start_date": next_monday()}),
+        content_type="application/json",
+        **bearer(raw),
+    )
     assert created.status_code == 403 and created.json()["code"] == "token_read_only"
     assert not olav.remote_requests.exists()
 
@@ -111,8 +117,10 @@ def test_too_many_calls_answer_429_with_retry_after(cast, low_rate):
     throttled = client.get("/api/v1/me", **bearer(raw))
     assert throttled.status_code == 429
     assert 0 < int(throttled["Retry-After"]) <= 60
-    assert throttled.json() == {"code": "throttled", "message": "Too many requests. Wait as many seconds "
-                                "as Retry-After says, then try again."}
+    assert throttled.json() == {
+        "code": "throttled",
+        "message": "Too many requests. Wait as many seconds as Retry-After says, then try again.",
+    }
     # Each token has its own budget.
     assert client.get("/api/v1/me", **bearer(other_raw)).status_code == 200
 

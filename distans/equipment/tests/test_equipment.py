@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from distans.agreements import services as agreement_services
-from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
-from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
+from distans.core.testing import run_due_tasks
 from distans.equipment import rules, services
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
 
@@ -38,16 +37,18 @@ def test_the_catalogue_ships_in_four_languages(db):
     assert item("mobile-phone").private_use, "a phone may be a taxable benefit"
 
 
-def test_a_screen_is_refused_at_two_days_and_a_chair_goes_to_the_manager(cast, active):  # noqa: F811
+def test_a_screen_is_refused_at_two_days_and_a_chair_goes_to_the_manager(cast, active):
     person, manager = cast["employee"], cast["manager"]
     with pytest.raises(DomainError, match="only above"):
-        services.request_create(actor=person, item_type=item("screen"), reason="Ergonomics")
-    request = services.request_create(actor=person, item_type=item("chair"), reason="Back pain at home")
+        services.equipment_request_create(actor=person, item_type=item("screen"), reason="Ergonomics")
+    request = services.equipment_request_create(
+        actor=person, item_type=item("chair"), reason="Back pain at home"
+    )
     with pytest.raises(DomainError):
-        services.request_decide(actor=person, request=request, approve=True)
+        services.equipment_request_decide(actor=person, request=request, approve=True)
     with pytest.raises(DomainError, match="Say why"):
-        services.request_decide(actor=manager, request=request, approve=False)
-    services.request_decide(actor=manager, request=request, approve=True)
+        services.equipment_request_decide(actor=manager, request=request, approve=False)
+    services.equipment_request_decide(actor=manager, request=request, approve=True)
     assert EquipmentRequest.objects.get().status == "approved"
 
 
@@ -73,12 +74,12 @@ def test_receipt_is_acknowledged_by_the_borrower_only(cast):
     assert loan.acknowledged_at is not None
 
 
-def test_ending_the_agreement_asks_for_the_equipment_back(cast, active):  # noqa: F811
+def test_ending_the_agreement_asks_for_the_equipment_back(cast, active):
     loan = services.loan_create(actor=cast["hr"], person=cast["employee"], item_type=item("laptop"))
     agreement_services.agreement_end(
         actor=cast["hr"], agreement=active, last_day=timezone.localdate(), reason="x", by_agreement=True
     )
-    agreement_services.apply_due(timezone.localdate() + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(timezone.localdate() + datetime.timedelta(days=1))
     loan.refresh_from_db()
     assert loan.due_back == timezone.localdate() + datetime.timedelta(days=1 + services.RETURN_DAYS)
     mail.outbox.clear()
@@ -140,7 +141,7 @@ def test_a_lost_or_damaged_item_leads_to_a_deviation(client, cast):
     assert f"loan={damaged.pk}" in response.url and "kind=lost_equipment" in response.url
 
 
-def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client, cast, active):  # noqa: F811
+def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client, cast, active):
     services.loan_create(
         actor=cast["hr"], person=cast["employee"], item_type=item("screen"), serial_number="SC-7"
     )

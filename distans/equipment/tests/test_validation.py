@@ -3,8 +3,8 @@ taken back twice is a conflict (409)."""
 
 import pytest
 
+from distans.core.testing import api_as, send
 from distans.equipment.models import Loan
-from distans.org.tests.test_api_bounds import api_as, send
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,16 @@ import pytest
 from playwright.sync_api import expect
 
 from distans.agreements.models import Agreement
-from distans.agreements.tests.test_agreements import approved, signed
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.agreements.testing import approved, signed
 from distans.followup import services
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_manager_holds_an_evaluation_and_chooses_fewer_days(page, live_server):  # noqa: F811
+def test_manager_holds_an_evaluation_and_chooses_fewer_days(page, live_server):
     demo_load(people=60, seed=1)
     employee = (
         Person.objects.filter(
@@ -33,7 +33,7 @@ def test_manager_holds_an_evaluation_and_chooses_fewer_days(page, live_server): 
         person.save()
     approved(employee, manager, days="2", flexible=True)
     agreement = signed(Agreement.objects.get(person=employee), employee, manager, DEMO_PASSWORD)
-    evaluation = services.schedule_first(agreement)
+    evaluation = services.evaluation_schedule_first(agreement)
 
     sign_in(page, live_server, manager.email)
     page.get_by_role("link", name="Uppföljning", exact=True).first.click()

@@ -8,12 +8,10 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
-from distans.core.tests.test_browser import page  # noqa: F401  (the page fixture)
+from distans.core.testing import browser_sign_in
 from distans.followup import services
 from distans.planning import queries as plan_queries
 from distans.planning import services as plan_services
-from distans.planning.tests.test_browser_refusals import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,18 +27,18 @@ def plan_back_then(person, monday: datetime.date, count: int) -> int:
     return min(count, len(workdays))
 
 
-def test_the_conversation_chart_draws_under_the_security_policy(page, live_server, cast, active):  # noqa: F811
+def test_the_conversation_chart_draws_under_the_security_policy(page, live_server, cast, active):
     employee, manager = cast["employee"], cast["manager"]
     this_monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     three = plan_back_then(employee, this_monday - datetime.timedelta(weeks=3), 3)
     one = plan_back_then(employee, this_monday - datetime.timedelta(weeks=6), 1)
     assert (three, one) == (3, 1), "the weeks chosen have enough working days"
-    evaluation = services.schedule_first(active)
+    evaluation = services.evaluation_schedule_first(active)
 
     problems = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    sign_in(page, live_server, manager.email)
+    browser_sign_in(page, live_server, manager.email)
     page.goto(f"{live_server.url}/followup/evaluations/{evaluation.pk}/")
 
     chart = page.get_by_role("img", name="Remote days planned per week")

@@ -8,10 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from distans.agreements.tests.test_agreements import active, agreement  # noqa: F401  (fixtures)
 from distans.checklists.rules import reminder_moments
-from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.errors import DomainError
+from distans.core.testing import run_due_tasks
 from distans.followup import rules, services
 from distans.followup.models import Deviation, Evaluation
 
@@ -56,11 +55,11 @@ def _at(day: datetime.date):
     )
 
 
-def test_the_sweep_books_the_trial_evaluation_and_opens_its_checklist_two_weeks_ahead(cast, active):  # noqa: F811
+def test_the_sweep_books_the_trial_evaluation_and_opens_its_checklist_two_weeks_ahead(cast, active):
     active.versions.filter(status="signed").update(
         terms={**active.versions.get(status="signed").terms, "trial": True, "trial_weeks": 12}
     )
-    services.sweep(active.start_date)
+    services.followup_sweep(active.start_date)
     evaluation = Evaluation.objects.get(agreement=active)
     assert (evaluation.kind, evaluation.due_date) == (
         "trial",
@@ -81,11 +80,11 @@ def test_the_sweep_books_the_trial_evaluation_and_opens_its_checklist_two_weeks_
 
 
 @pytest.fixture
-def evaluation(active):  # noqa: F811
-    return services.schedule_first(active)
+def evaluation(active):
+    return services.evaluation_schedule_first(active)
 
 
-def test_fewer_days_starts_an_amendment_with_the_new_days(cast, active, evaluation):  # noqa: F811
+def test_fewer_days_starts_an_amendment_with_the_new_days(cast, active, evaluation):
     manager = cast["manager"]
     with pytest.raises(DomainError, match="more or fewer"):
         services.evaluation_hold(
@@ -108,7 +107,7 @@ def test_fewer_days_starts_an_amendment_with_the_new_days(cast, active, evaluati
     assert following.kind == "periodic" and following.due_date > timezone.localdate()
 
 
-def test_ending_at_the_evaluation_gives_notice(cast, active, evaluation):  # noqa: F811
+def test_ending_at_the_evaluation_gives_notice(cast, active, evaluation):
     services.evaluation_hold(actor=cast["manager"], evaluation=evaluation, outcome="end", note="Not working")
     active.refresh_from_db()
     assert (
@@ -116,7 +115,7 @@ def test_ending_at_the_evaluation_gives_notice(cast, active, evaluation):  # noq
     )
 
 
-def test_a_late_deviation_is_escalated_to_the_manager_above_and_hr(cast, active):  # noqa: F811
+def test_a_late_deviation_is_escalated_to_the_manager_above_and_hr(cast, active):
     person = cast["employee"]
     deviation = services.deviation_report(
         actor=person,
@@ -137,7 +136,7 @@ def test_a_late_deviation_is_escalated_to_the_manager_above_and_hr(cast, active)
     assert {cast["skip"].email, cast["hr"].email} <= recipients
 
 
-def test_an_answered_deviation_is_not_escalated(cast, active):  # noqa: F811
+def test_an_answered_deviation_is_not_escalated(cast, active):
     person = cast["employee"]
     deviation = services.deviation_report(
         actor=person, person=person, kind="other", occurred_on=timezone.localdate(), description="x"
@@ -149,7 +148,7 @@ def test_an_answered_deviation_is_not_escalated(cast, active):  # noqa: F811
     assert deviation.escalated_at is None and deviation.status == "in_progress"
 
 
-def test_suspension_and_reinstatement_go_through_the_agreement(cast, active):  # noqa: F811
+def test_suspension_and_reinstatement_go_through_the_agreement(cast, active):
     person, manager = cast["employee"], cast["manager"]
     first = services.deviation_report(
         actor=manager,
@@ -255,11 +254,11 @@ def test_pulse_below_five_answers_shows_nothing(client, cast):
     pass_checklist(cast["employee"], "pulse", cast["manager"])
     client.force_login(cast["hr"])
     page = client.get(reverse("followup:pulse")).content.decode()
-    row = page[page.index("<td>Support Sweden</td>"):]
+    row = page[page.index("<td>Support Sweden</td>") :]
     assert "Too few people to show" in row[: row.index("</tr>")], "not even that one person answered"
 
 
-def test_the_api_lists_holds_and_handles_deviations(client, cast, active, evaluation):  # noqa: F811
+def test_the_api_lists_holds_and_handles_deviations(client, cast, active, evaluation):
     client.force_login(cast["manager"])
     rows = client.get("/api/v1/followups", {"person": cast["employee"].pk}).json()
     assert [row["id"] for row in rows] == [evaluation.pk]
@@ -290,19 +289,19 @@ def test_the_api_lists_holds_and_handles_deviations(client, cast, active, evalua
     assert closed["status"] == "closed" and closed["consequence"] == "talk"
 
 
-def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast, active):  # noqa: F811
+def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast, active):
     from distans.checklists.models import Assignment
 
     today = timezone.localdate()
-    assert services.send_due_pulses(today) == 1
-    assert services.send_due_pulses(today + datetime.timedelta(weeks=2)) == 0, "not again within 6 weeks"
+    assert services.pulses_send_due(today) == 1
+    assert services.pulses_send_due(today + datetime.timedelta(weeks=2)) == 0, "not again within 6 weeks"
     with _at(today + datetime.timedelta(weeks=6)):
-        assert services.send_due_pulses(today + datetime.timedelta(weeks=6)) == 1
+        assert services.pulses_send_due(today + datetime.timedelta(weeks=6)) == 1
     pulses = Assignment.objects.filter(version__template__key="pulse")
     assert set(pulses.values_list("person", flat=True)) == {cast["employee"].pk}
 
 
-def test_my_page_shows_the_deviation_to_answer_and_the_conversation_due(client, cast, active, evaluation):  # noqa: F811
+def test_my_page_shows_the_deviation_to_answer_and_the_conversation_due(client, cast, active, evaluation):
     services.deviation_report(
         actor=cast["employee"],
         person=cast["employee"],
@@ -338,7 +337,7 @@ def test_in_a_large_organisation_hr_names_the_person_by_e_mail(client, cast, mon
     assert Deviation.objects.get().person == cast["employee"]
 
 
-def test_the_overview_lists_a_manager_s_conversations_and_open_deviations(client, cast, active, evaluation):  # noqa: F811
+def test_the_overview_lists_a_manager_s_conversations_and_open_deviations(client, cast, active, evaluation):
     services.deviation_report(
         actor=cast["employee"],
         person=cast["employee"],

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from distans.checklists import services as checklist_services
-from distans.checklists.tests.conftest import answers_for, builtin
+from distans.checklists.testing import answers_for, builtin
 from distans.org.models import Person, Unit
 from distans.planning import services as plan_services
 from distans.planning.models import WorkPattern

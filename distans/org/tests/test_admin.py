@@ -10,12 +10,23 @@ def test_admin_edits_a_person_in_the_admin_site_and_it_is_audited_and_searchable
     url = reverse("admin:org_person_change", args=[asa.pk])
     assert "Öberg" in html(client.get(url))
     data = {
-        "email": asa.email, "first_name": "Åsa", "last_name": "Öberg-Nilsson",
-        "employee_number": asa.employee_number, "phone": "", "unit": asa.unit_id,
-        "manager": asa.manager_id, "position": asa.position_id, "site": asa.site_id,
-        "country": "SE", "language": "sv", "time_zone": "Europe/Stockholm",
-        "employment_start": "", "commute_distance_km": "", "commute_mode": "",
-        "is_active": "on", "groups": [],
+        "email": asa.email,
+        "first_name": "Åsa",
+        "last_name": "Öberg-Nilsson",
+        "employee_number": asa.employee_number,
+        "phone": "",
+        "unit": asa.unit_id,
+        "manager": asa.manager_id,
+        "position": asa.position_id,
+        "site": asa.site_id,
+        "country": "SE",
+        "language": "sv",
+        "time_zone": "Europe/Stockholm",
+        "employment_start": "",
+        "commute_distance_km": "",
+        "commute_mode": "",
+        "is_active": "on",
+        "groups": [],
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

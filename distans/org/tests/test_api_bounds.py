@@ -1,33 +1,8 @@
 """Issue 14: list paging is bounded, so a huge offset is invalid input (422), not a database failure."""
 
-import json
-
 import pytest
-from django.test import Client
 
-from distans.core import services as token_services
-from distans.core.models import ApiToken
-
-
-def api_as(person) -> Client:
-    """A client that calls the API as an integration does: with the person's read-write token, no CSRF."""
-    _token, key = token_services.token_create(
-        actor=person, person=person, name="script", scope=ApiToken.Scope.READ_WRITE
-    )
-    return Client(enforce_csrf_checks=True, headers={"authorization": f"Bearer {key}"})
-
-
-def send(client: Client, method: str, url: str, body: dict):
-    return getattr(client, method)(url, json.dumps(body), content_type="application/json")
-
-
-def post_page(person, url: str, data: dict):
-    """Post a page's form as the browser does: signed in, with the CSRF token the page set."""
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(person)
-    client.get(url)
-    return client.post(url, {**data, "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
-
+from distans.core.testing import api_as, send
 
 LISTS = ["/api/v1/units", "/api/v1/sites", "/api/v1/people", "/api/v1/checklists/assignments"]
 OUT_OF_BOUNDS = [("offset", 2**70), ("offset", -1), ("limit", 10**6), ("limit", 0)]
@@ -62,8 +37,11 @@ PROBES = [
     ("get", f"/api/v1/equipment/loans?person={HUGE}", None),
     ("get", f"/api/v1/followups?person={HUGE}", None),
     ("get", f"/api/v1/checklists/assignments?person={HUGE}", None),
-    ("post", "/api/v1/deviations", {"person": HUGE, "kind": "other", "description": "x",
-                                    "occurred_on": "2026-01-05"}),
+    (
+        "post",
+        "/api/v1/deviations",
+        {"person": HUGE, "kind": "other", "description": "x", "occurred_on": "2026-01-05"},
+    ),
     ("post", "/api/v1/requests", {"person": HUGE, "days_per_week": "1", "start_date": "2030-01-07"}),
 ]
 

@@ -37,15 +37,22 @@ def test_demo_twice_changes_nothing(capsys):
 @pytest.mark.django_db
 def test_same_seed_gives_the_same_organisation():
     demo_load(people=90, seed=11)
-    first = list(Person.objects.order_by("employee_number").values_list(
-        "employee_number", "email", "unit__code", "manager__employee_number"))
+    first = list(
+        Person.objects.order_by("employee_number").values_list(
+            "employee_number", "email", "unit__code", "manager__employee_number"
+        )
+    )
     Person.objects.all().delete()
     Unit.objects.update(parent=None)
     Unit.objects.all().delete()
     Site.objects.all().delete()
     from distans.org.models import Position
+
     Position.objects.all().delete()
     demo_load(people=90, seed=11)
-    again = list(Person.objects.order_by("employee_number").values_list(
-        "employee_number", "email", "unit__code", "manager__employee_number"))
+    again = list(
+        Person.objects.order_by("employee_number").values_list(
+            "employee_number", "email", "unit__code", "manager__employee_number"
+        )
+    )
     assert again == first

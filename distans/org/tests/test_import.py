@@ -12,24 +12,7 @@ from distans.core.models import AuditEntry
 from distans.org.importing import ImportRejected
 from distans.org.models import Person, Position, Site, Unit
 from distans.org.services import org_import
-
-HEADER = ("employee_number;email;first_name;last_name;unit;unit_name;parent_unit;manager;"
-          "manages_unit;position;position_name;remote_suitability;site;site_name;country;"
-          "employment_start;commute_km;language")
-GOOD_ROWS = [
-    "1;sigrid@nordvik.example;Sigrid;Løvås;HQ;Nordvik;;;ja;CEO;Chief executive;partly;OSL;Oslo;NO;"
-    "01.03.2015;12,5;nb",
-    "2;bjorn@nordvik.example;Björn;Åström;SUP;Kundtjänst;HQ;1;ja;TL;Team leader;partly;STO;"
-    "Stockholm;SE;2019-08-15;4;sv",
-    "3;asa@nordvik.example;Åsa;Öberg;SUP;;;2;;CSA;Kundrådgivare;partly;STO;;SE;2021-01-04;;",
-    "4;soren@nordvik.example;Søren;Kjær;WH;Lager;HQ;1;;WHS;Lagermedarbejder;onsite;CPH;"
-    "København;DK;;;",
-]
-
-
-def csv_bytes(rows, header=HEADER, bom=True, delimiter=";"):
-    text = "\n".join([header, *rows]).replace(";", delimiter) + "\n"
-    return (b"\xef\xbb\xbf" if bom else b"") + text.encode()
+from distans.org.testing import GOOD_ROWS, csv_bytes
 
 
 def problems_of(data):
@@ -67,13 +50,16 @@ def test_comma_separated_file_without_bom_imports():
 def test_reimport_updates_by_employee_number_and_keeps_what_the_file_does_not_mention():
     org_import(actor=None, data=csv_bytes(GOOD_ROWS))
     Person.objects.filter(employee_number="3").update(phone="+46 70 111 22 33")
-    second = csv_bytes(["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP"],
-                       header="employee_number;email;first_name;last_name;unit;country".replace(
-                           ";country", ""))
+    second = csv_bytes(
+        ["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP"],
+        header="employee_number;email;first_name;last_name;unit;country".replace(";country", ""),
+    )
     with pytest.raises(ImportRejected):  # country is a required column
         org_import(actor=None, data=second)
-    second = csv_bytes(["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP;SE;"],
-                       header="employee_number;email;first_name;last_name;unit;country;phone")
+    second = csv_bytes(
+        ["3;asa.oberg@nordvik.example;Åsa;Öberg-Lind;SUP;SE;"],
+        header="employee_number;email;first_name;last_name;unit;country;phone",
+    )
     summary = org_import(actor=None, data=second)
     assert (summary.created, summary.updated) == (0, 1)
     asa = Person.objects.get(employee_number="3")
@@ -87,18 +73,19 @@ def test_reimport_updates_by_employee_number_and_keeps_what_the_file_does_not_me
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("row, column, words", [
-    ("5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;", "manager", "99"),
-    ("5;asa@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "row 4"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;31.02.2020;;", "employment_start",
-     "31.02.2020"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;Finland;;;", "country", "Finland"),
-    ("5;not-an-email;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "not-an-email"),
-    ("5;new@nordvik.example;Ny;Person;NEW;;;;;;;;;;SE;;;", "unit_name", "NEW"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;tolv;", "commute_km", "tolv"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;;;DEV;Developer;;;;SE;;;", "remote_suitability",
-     "DEV"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        ("5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;", "manager", "99"),
+        ("5;asa@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "row 4"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;31.02.2020;;", "employment_start", "31.02.2020"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;Finland;;;", "country", "Finland"),
+        ("5;not-an-email;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "not-an-email"),
+        ("5;new@nordvik.example;Ny;Person;NEW;;;;;;;;;;SE;;;", "unit_name", "NEW"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;tolv;", "commute_km", "tolv"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;;;DEV;Developer;;;;SE;;;", "remote_suitability", "DEV"),
+    ],
+)
 def test_a_bad_row_rejects_the_whole_file_and_names_row_and_problem(row, column, words):
     problems = problems_of(csv_bytes([*GOOD_ROWS, row]))
     assert [(p.row, p.column) for p in problems] == [(6, column)]
@@ -108,17 +95,25 @@ def test_a_bad_row_rejects_the_whole_file_and_names_row_and_problem(row, column,
 
 @pytest.mark.django_db
 def test_cycle_in_the_unit_tree_is_rejected():
-    rows = [*GOOD_ROWS, "5;a@nordvik.example;A;A;X1;X one;X2;;;;;;;;SE;;;",
-            "6;b@nordvik.example;B;B;X2;X two;X1;;;;;;;;SE;;;"]
+    rows = [
+        *GOOD_ROWS,
+        "5;a@nordvik.example;A;A;X1;X one;X2;;;;;;;;SE;;;",
+        "6;b@nordvik.example;B;B;X2;X two;X1;;;;;;;;SE;;;",
+    ]
     problems = problems_of(csv_bytes(rows))
-    assert any(p.column == "parent_unit" and "X1 → X2 → X1" in p.message
-               or "X2 → X1 → X2" in p.message for p in problems)
+    assert any(
+        p.column == "parent_unit" and "X1 → X2 → X1" in p.message or "X2 → X1 → X2" in p.message
+        for p in problems
+    )
 
 
 @pytest.mark.django_db
 def test_cycle_of_managers_is_rejected():
-    rows = [*GOOD_ROWS, "5;a@nordvik.example;A;A;SUP;;;6;;;;;;;SE;;;",
-            "6;b@nordvik.example;B;B;SUP;;;5;;;;;;;SE;;;"]
+    rows = [
+        *GOOD_ROWS,
+        "5;a@nordvik.example;A;A;SUP;;;6;;;;;;;SE;;;",
+        "6;b@nordvik.example;B;B;SUP;;;5;;;;;;;SE;;;",
+    ]
     problems = problems_of(csv_bytes(rows))
     assert [p.column for p in problems] == ["manager"]
 
@@ -143,7 +138,8 @@ def test_missing_required_column_and_non_utf8_file_are_explained():
 def test_problems_come_in_the_users_language():
     with translation.override("sv"):
         problems = problems_of(
-            csv_bytes([*GOOD_ROWS, "5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;"]))
+            csv_bytes([*GOOD_ROWS, "5;new@nordvik.example;Ny;Person;SUP;;;99;;;;;;;SE;;;"])
+        )
     assert "Okänd chef" in problems[0].message
 
 
@@ -184,12 +180,13 @@ def test_upload_page_imports_for_admin_and_lists_problems(client, cast):
 
 
 @pytest.mark.django_db
-def test_reimport_runs_a_number_of_queries_that_does_not_grow_with_the_file(
-        django_assert_max_num_queries):
+def test_reimport_runs_a_number_of_queries_that_does_not_grow_with_the_file(django_assert_max_num_queries):
     def rows(suffix):
-        return [f"{n};p{n}@nordvik.example;P{n};Nilsson{suffix};SUP;Kundtjänst;;"
-                f"{'' if n == 1 else 1};;CSA;Kundrådgivare;partly;STO;Stockholm;SE;;;"
-                for n in range(1, 61)]
+        return [
+            f"{n};p{n}@nordvik.example;P{n};Nilsson{suffix};SUP;Kundtjänst;;"
+            f"{'' if n == 1 else 1};;CSA;Kundrådgivare;partly;STO;Stockholm;SE;;;"
+            for n in range(1, 61)
+        ]
 
     org_import(actor=None, data=csv_bytes(rows("")))
     with django_assert_max_num_queries(25):
@@ -203,20 +200,27 @@ TOO_LONG = "9" * 300
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("row, column, words", [
-    (f"{TOO_LONG};new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "employee_number",
-     "300 characters long; at most 32 fit"),
-    ("5;new@nordvik.example;Ny\x00a;Person;SUP;;;;;;;;;;SE;;;", "first_name", "NUL character"),
-    (f"5;new@nordvik.example;Ny;{'L' * 101};SUP;;;;;;;;;;SE;;;", "last_name",
-     "101 characters long; at most 100 fit"),
-    (f"5;{'a' * 250}@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "at most 254 fit"),
-    (f"5;new@nordvik.example;Ny;Person;{'U' * 33};New unit;;;;;;;;;SE;;;", "unit",
-     "at most 32 fit"),
-    (f"5;new@nordvik.example;Ny;Person;NEW;{'N' * 121};;;;;;;;;SE;;;", "unit_name",
-     "at most 120 fit"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;\x001;;;;;;;SE;;;", "manager", "NUL character"),
-    ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;ST\x00O;;SE;;;", "site", "NUL character"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        (
+            f"{TOO_LONG};new@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;",
+            "employee_number",
+            "300 characters long; at most 32 fit",
+        ),
+        ("5;new@nordvik.example;Ny\x00a;Person;SUP;;;;;;;;;;SE;;;", "first_name", "NUL character"),
+        (
+            f"5;new@nordvik.example;Ny;{'L' * 101};SUP;;;;;;;;;;SE;;;",
+            "last_name",
+            "101 characters long; at most 100 fit",
+        ),
+        (f"5;{'a' * 250}@nordvik.example;Ny;Person;SUP;;;;;;;;;;SE;;;", "email", "at most 254 fit"),
+        (f"5;new@nordvik.example;Ny;Person;{'U' * 33};New unit;;;;;;;;;SE;;;", "unit", "at most 32 fit"),
+        (f"5;new@nordvik.example;Ny;Person;NEW;{'N' * 121};;;;;;;;;SE;;;", "unit_name", "at most 120 fit"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;\x001;;;;;;;SE;;;", "manager", "NUL character"),
+        ("5;new@nordvik.example;Ny;Person;SUP;;;;;;;;ST\x00O;;SE;;;", "site", "NUL character"),
+    ],
+)
 def test_what_cannot_be_stored_rejects_the_file_naming_row_and_column(row, column, words):
     problems = problems_of(csv_bytes([*GOOD_ROWS, row]))
     assert (6, column) in [(p.row, p.column) for p in problems]
@@ -227,11 +231,16 @@ def test_what_cannot_be_stored_rejects_the_file_naming_row_and_column(row, colum
 @pytest.mark.django_db
 def test_a_long_name_or_phone_is_refused_not_cut():
     header = "employee_number;email;first_name;last_name;unit;unit_name;country;phone"
-    problems = problems_of(csv_bytes(
-        [f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 41}"], header=header))
+    problems = problems_of(
+        csv_bytes([f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 41}"], header=header)
+    )
     assert [(p.row, p.column) for p in problems] == [(2, "phone")]
-    org_import(actor=None, data=csv_bytes(
-        [f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 40}"], header=header))
+    org_import(
+        actor=None,
+        data=csv_bytes(
+            [f"5;new@nordvik.example;{'F' * 100};{'L' * 100};SUP;Support;SE;{'4' * 40}"], header=header
+        ),
+    )
     stored = Person.objects.get(employee_number="5")
     assert (len(stored.first_name), len(stored.last_name), len(stored.phone)) == (100, 100, 40)
 
@@ -250,9 +259,13 @@ def test_upload_page_lists_what_cannot_be_stored_and_saves_nothing(cast):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast["admin"])
     rows = [*GOOD_ROWS, f"{TOO_LONG};n@nordvik.example;Ny\x00;Person;SUP;;;;;;;;;;SE;;;"]
-    response = client.post(reverse("org:import"), {
-        "file": SimpleUploadedFile("org.csv", csv_bytes(rows)), "csrfmiddlewaretoken": csrf_of(
-            client, reverse("org:import"))})
+    response = client.post(
+        reverse("org:import"),
+        {
+            "file": SimpleUploadedFile("org.csv", csv_bytes(rows)),
+            "csrfmiddlewaretoken": csrf_of(client, reverse("org:import")),
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "<td>6</td><td>employee_number</td>" in page and "at most 32 fit" in page
@@ -276,4 +289,6 @@ def test_command_lists_what_cannot_be_stored_and_saves_nothing(tmp_path, capsys)
 def csrf_of(client, url) -> str:
     """The CSRF token of the form on a page, as a browser sends it back."""
     page = client.get(url).content.decode()
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert found is not None, "the page has a form"
+    return found.group(1)

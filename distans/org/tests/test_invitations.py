@@ -10,12 +10,12 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from distans.checklists.tests.conftest import run_due_tasks
 from distans.core.models import AuditEntry
+from distans.core.testing import run_due_tasks
 from distans.org.invitations import person_invite
 from distans.org.models import Person
 from distans.org.services import org_import
-from distans.org.tests.test_import import GOOD_ROWS, csv_bytes
+from distans.org.testing import GOOD_ROWS, csv_bytes
 
 NEW_PASSWORD = "tulips in the rain 42"
 
@@ -43,8 +43,9 @@ def link_in(message) -> str:
 def choose_password(client, link) -> None:
     set_password_page = client.get(link)
     assert set_password_page.status_code == 302  # Django hides the token from the address bar
-    response = submit(client, set_password_page.url, {
-        "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    response = submit(
+        client, set_password_page.url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
     assert response.status_code == 302, response.content.decode()
 
 
@@ -90,8 +91,9 @@ def test_hr_invites_one_person_from_their_page(cast, imported):
     assert "<dt>Last invited</dt><dd>Never</dd>" in page
     assert "An e-mail in Swedish with a link to choose a password. The link works for 14 days." in page
 
-    response = submit(hr, reverse("org:person_invite", args=[asa.pk]),
-                      {}, page=reverse("org:person", args=[asa.pk]))
+    response = submit(
+        hr, reverse("org:person_invite", args=[asa.pk]), {}, page=reverse("org:person", args=[asa.pk])
+    )
     assert response.status_code == 302
     page = hr.get(response.url).content.decode()
     assert "An invitation to choose a password is on its way to 1 person." in page
@@ -116,8 +118,12 @@ def test_hr_invites_a_selection_from_the_people_list_and_may_invite_again(cast, 
     # Only people without a password can be ticked: Åsa has one, and resets it herself if need be.
     assert f'name="people" value="{cast["employee"].pk}"' not in listing
     chosen = [imported["Søren"].pk, imported["Sigrid"].pk, cast["employee"].pk]
-    response = submit(hr, reverse("org:people_invite"), {"people": chosen, "next": "directory"},
-                      page=reverse("org:directory"))
+    response = submit(
+        hr,
+        reverse("org:people_invite"),
+        {"people": chosen, "next": "directory"},
+        page=reverse("org:directory"),
+    )
     assert response.url == reverse("org:directory")
     page = hr.get(response.url).content.decode()
     assert "Invitations to choose a password are on their way to 2 people." in page
@@ -127,8 +133,9 @@ def test_hr_invites_a_selection_from_the_people_list_and_may_invite_again(cast, 
     to_soren = next(m for m in mail.outbox if m.to == ["soren@nordvik.example"])
     assert to_soren.subject == "Velkommen til Distans: vælg din adgangskode"  # Danish, his
 
-    submit(hr, reverse("org:people_invite"), {"people": [imported["Søren"].pk]},
-           page=reverse("org:directory"))
+    submit(
+        hr, reverse("org:people_invite"), {"people": [imported["Søren"].pk]}, page=reverse("org:directory")
+    )
     run_due_tasks()
     assert len(mail.outbox) == 3
     assert AuditEntry.objects.filter(action="person.invite", object_id=str(imported["Søren"].pk)).count() == 2
@@ -163,8 +170,10 @@ def test_only_hr_and_administrators_invite(cast, imported, role):
     assert "Invite to choose a password" not in page
     assert 'name="people"' not in client.get(reverse("org:directory")).content.decode()
     token = client.cookies["csrftoken"].value
-    for url, data in [(reverse("org:person_invite", args=[imported["Åsa"].pk]), {}),
-                      (reverse("org:people_invite"), {"people": [imported["Åsa"].pk]})]:
+    for url, data in [
+        (reverse("org:person_invite", args=[imported["Åsa"].pk]), {}),
+        (reverse("org:people_invite"), {"people": [imported["Åsa"].pk]}),
+    ]:
         assert client.post(url, {**data, "csrfmiddlewaretoken": token}).status_code == 403
     assert Person.objects.get(pk=imported["Åsa"].pk).invited_at is None
 
@@ -246,14 +255,19 @@ def test_journey_import_invite_everyone_new_choose_a_password_and_land_on_my_pag
     new_ids = re.findall(r'name="people" value="(\d+)" checked', page)
     assert len(new_ids) == 4
     token = admin.cookies["csrftoken"].value
-    response = admin.post(reverse("org:people_invite"), {
-        "people": new_ids, "next": "import", "csrfmiddlewaretoken": token})
+    response = admin.post(
+        reverse("org:people_invite"), {"people": new_ids, "next": "import", "csrfmiddlewaretoken": token}
+    )
     assert response.url == import_page
     assert "on their way to 4 people" in admin.get(import_page).content.decode()
 
     run_due_tasks()  # the worker writes the e-mails
     assert sorted(m.to[0] for m in mail.outbox) == [
-        "asa@nordvik.example", "bjorn@nordvik.example", "sigrid@nordvik.example", "soren@nordvik.example"]
+        "asa@nordvik.example",
+        "bjorn@nordvik.example",
+        "sigrid@nordvik.example",
+        "soren@nordvik.example",
+    ]
     message = next(m for m in mail.outbox if m.to == ["sigrid@nordvik.example"])
     assert message.subject == "Velkommen til Distans: velg passordet ditt"  # Norwegian, hers
     sigrid = browser()

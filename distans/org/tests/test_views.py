@@ -37,7 +37,7 @@ def test_directory_runs_a_bounded_number_of_queries(client, django_assert_max_nu
     with django_assert_max_num_queries(10):
         response = client.get(reverse("org:directory"))
     assert response.status_code == 200
-    assert html(response).count("<td><a href=\"/people/") == 50  # one page
+    assert html(response).count('<td><a href="/people/') == 50  # one page
 
 
 @pytest.mark.django_db
@@ -52,10 +52,18 @@ def test_unit_pages_run_a_bounded_number_of_queries(client, django_assert_max_nu
     assert "Åsa Öberg" in page and "Björn Ekström" in page
 
 
-@pytest.mark.parametrize("viewer, sees_details", [
-    ("employee", True), ("manager", True), ("skip", True), ("hr", True), ("admin", True),
-    ("outsider", False), ("hr_approver", False),
-])
+@pytest.mark.parametrize(
+    "viewer, sees_details",
+    [
+        ("employee", True),
+        ("manager", True),
+        ("skip", True),
+        ("hr", True),
+        ("admin", True),
+        ("outsider", False),
+        ("hr_approver", False),
+    ],
+)
 def test_full_record_only_for_self_managers_in_line_hr_and_admin(client, cast, viewer, sees_details):
     client.force_login(cast[viewer])
     page = html(client.get(reverse("org:person", args=[cast["employee"].pk])))
@@ -82,8 +90,7 @@ def test_admin_deactivates_a_leaver_who_is_signed_out_at_once(client, cast):
     leaver.force_login(cast["outsider"])
     assert leaver.get(reverse("core:my_page")).status_code == 200
     client.force_login(cast["admin"])
-    response = client.post(reverse("org:person_set_active", args=[cast["outsider"].pk]),
-                           {"active": "0"})
+    response = client.post(reverse("org:person_set_active", args=[cast["outsider"].pk]), {"active": "0"})
     assert response.status_code == 302
     assert leaver.get(reverse("core:my_page")).status_code == 302  # back to sign-in
     cast["outsider"].refresh_from_db()
@@ -109,8 +116,7 @@ def test_language_switch_saves_to_profile_and_speaks_it(client, cast):
 
 def test_language_switch_ignores_foreign_redirects(client, cast):
     client.force_login(cast["employee"])
-    response = client.post(reverse("core:language"),
-                           {"language": "da", "next": "https://evil.example/"})
+    response = client.post(reverse("core:language"), {"language": "da", "next": "https://evil.example/"})
     assert response["Location"] == "/"
 
 
@@ -127,8 +133,7 @@ def test_with_many_units_the_directory_filters_by_unit_from_links_not_a_huge_lis
     from distans.org.forms import MAX_UNITS_IN_SELECT
     from distans.org.models import Unit
 
-    Unit.objects.bulk_create(Unit(code=f"U{i}", name=f"Team {i}")
-                             for i in range(MAX_UNITS_IN_SELECT))
+    Unit.objects.bulk_create(Unit(code=f"U{i}", name=f"Team {i}") for i in range(MAX_UNITS_IN_SELECT))
     client.force_login(cast["employee"])
     page = html(client.get(reverse("org:directory"), {"unit": cast["outsider"].unit_id}))
     assert '<select name="unit"' not in page

@@ -9,9 +9,9 @@ import time_machine
 from distans.agreements import services as agreement_services
 from distans.agreements.models import Agreement
 from distans.agreements.rights import rights_for, rights_on
-from distans.agreements.tests.conftest import agreement_in_force
+from distans.agreements.testing import agreement_in_force
 from distans.arrangements import services as request_services
-from distans.arrangements.tests.conftest import assessed, draft
+from distans.arrangements.testing import assessed, draft
 from distans.core.errors import DomainError
 from distans.planning import rules, services
 from distans.planning.models import DayChange

@@ -4,12 +4,12 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_a_day_changed_in_my_week_shows_in_the_team_grid(page, live_server):  # noqa: F811
+def test_a_day_changed_in_my_week_shows_in_the_team_grid(page, live_server):
     call_command("demo", "--people", "60")
     sign_in(page, live_server, "asa.oberg@nordvik.example")
     page.get_by_role("link", name="My week").click()

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -14,7 +14,7 @@ def _duty_names(browser_page) -> list[str]:
     return [name.strip() for name in browser_page.locator("fieldset.duty > legend").all_inner_texts()]
 
 
-def test_a_manager_adds_and_removes_a_duty_and_the_others_stay(page, live_server):  # noqa: F811
+def test_a_manager_adds_and_removes_a_duty_and_the_others_stay(page, live_server):
     call_command("demo", people=60, verbosity=0)
     sign_in(page, live_server, "bjorn.ekstrom@nordvik.example")
     page.get_by_role("link", name="Team week").click()

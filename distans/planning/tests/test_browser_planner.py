@@ -5,13 +5,13 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from distans.checklists.tests.conftest import run_due_tasks
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.core.testing import run_due_tasks
+from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_without_a_worker_the_run_page_says_how_to_start_one(page, live_server):  # noqa: F811
+def test_without_a_worker_the_run_page_says_how_to_start_one(page, live_server):
     call_command("demo", "--people", "60")
     sign_in(page, live_server, "bjorn.ekstrom@nordvik.example")
     page.get_by_role("link", name="Team week").click()

@@ -9,23 +9,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from distans.core.tests.test_browser import page  # noqa: F401  (the page fixture)
+from distans.core.testing import browser_sign_in
 from distans.planning import queries, rules, services
 from distans.planning.models import DayChange
 from distans.policy import services as policy_services
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "correct horse battery"  # the cast's (conftest.py)
-
-
-def sign_in(tab, live_server, email):
-    """With the cast's password, whatever language the sign-in page speaks."""
-    tab.goto(live_server.url + "/")
-    tab.locator("#id_username").fill(email)
-    tab.locator("#id_password").fill(PASSWORD)
-    tab.locator("#id_password").press("Enter")
-    expect(tab.locator("#id_password")).to_have_count(0)
 
 
 def in_language(language: str, text: str) -> str:
@@ -46,16 +35,16 @@ def office_day(tab, office: str, other: str):
     return tab.locator("#" + day.get_attribute("id"))
 
 
-def test_a_refused_day_says_why_in_place_in_her_language_and_stays_as_it_was(page, live_server, cast):  # noqa: F811
+def test_a_refused_day_says_why_in_place_in_her_language_and_stays_as_it_was(page, live_server, cast):
     asa = cast["employee"]
     asa.language = "sv"
     asa.save()
     # HR publishes a policy that allows no flexible days; Åsa has no agreement.
-    draft = policy_services.draft_create(actor=cast["hr"])
-    policy_services.draft_update(actor=cast["hr"], version=draft, flex_days_allowed=False)
-    policy_services.publish(actor=cast["hr"], version=draft)
+    draft = policy_services.policy_draft_create(actor=cast["hr"])
+    policy_services.policy_draft_update(actor=cast["hr"], version=draft, flex_days_allowed=False)
+    policy_services.policy_publish(actor=cast["hr"], version=draft)
 
-    sign_in(page, live_server, asa.email)
+    browser_sign_in(page, live_server, asa.email)
     page.get_by_role("link", name="Min vecka").click()
     page.get_by_role("link", name="Nästa vecka →").click()
     office, remote = in_language("sv", "Office"), in_language("sv", "Remote")
@@ -82,12 +71,12 @@ def test_a_refused_day_says_why_in_place_in_her_language_and_stays_as_it_was(pag
     expect(day.get_by_role("alert")).to_have_count(0)
 
 
-def test_a_request_that_fails_without_an_answer_to_show_says_so_beside_the_buttons(page, live_server, cast):  # noqa: F811
+def test_a_request_that_fails_without_an_answer_to_show_says_so_beside_the_buttons(page, live_server, cast):
     olav = cast["outsider"]  # Oslo; his menu and messages are in Norwegian
     olav.language = "nb"
     olav.site = cast["employee"].site
     olav.save()
-    sign_in(page, live_server, olav.email)
+    browser_sign_in(page, live_server, olav.email)
     page.get_by_role("link", name="Min uke").click()
     page.get_by_role("link", name="Neste uke →").click()
     office, away = in_language("nb", "Office"), in_language("nb", "Away")
@@ -99,7 +88,7 @@ def test_a_request_that_fails_without_an_answer_to_show_says_so_beside_the_butto
     other = page.context.new_page()
     other.goto(live_server.url + "/")
     other.locator("form[action='/logout/'] button").click()
-    sign_in(other, live_server, olav.email)
+    browser_sign_in(other, live_server, olav.email)
     other.close()
 
     day.get_by_role("button", name=away, exact=True).click()
@@ -125,7 +114,7 @@ def test_a_request_that_fails_without_an_answer_to_show_says_so_beside_the_butto
     assert DayChange.objects.get(person=olav).kind == "away"
 
 
-def test_office_at_her_usual_office_when_every_desk_is_taken_is_refused_in_place(page, live_server, cast):  # noqa: F811
+def test_office_at_her_usual_office_when_every_desk_is_taken_is_refused_in_place(page, live_server, cast):
     """Her usual week says office; she moved Monday home, and meanwhile Björn took the only desk.
     Choosing the office again must count the desks like any office day, and say so where she clicked."""
     asa, site = cast["employee"], cast["employee"].site
@@ -137,7 +126,7 @@ def test_office_at_her_usual_office_when_every_desk_is_taken_is_refused_in_place
     site.desk_capacity = 1  # Björn's usual office day takes the only desk
     site.save()
 
-    sign_in(page, live_server, asa.email)
+    browser_sign_in(page, live_server, asa.email)
     page.goto(f"{live_server.url}/plans/?week={rules.iso_week(monday)}")
     office = in_language("da", "Office")
     day = page.locator(f"#day-{monday.isoformat()}")

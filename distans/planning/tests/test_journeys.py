@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from distans.checklists.tests.conftest import run_due_tasks
-from distans.core.tests.test_browser import page, sign_in  # noqa: F401  (the page fixture)
+from distans.core.testing import run_due_tasks
 from distans.org.models import Person, Site
+from distans.org.testing import sign_in
 from distans.planning import queries, rules
 from distans.planning.models import PlannerRun
 
@@ -46,7 +46,7 @@ def run_the_planner(tab):
     return run
 
 
-def test_bjorn_plans_his_teams_next_week_and_everyone_s_week_and_feed_show_it(page, live_server):  # noqa: F811
+def test_bjorn_plans_his_teams_next_week_and_everyone_s_week_and_feed_show_it(page, live_server):
     call_command("demo")
     week = coming_week()
     sign_in(page, live_server, "bjorn.ekstrom@nordvik.example")
@@ -85,7 +85,7 @@ def test_bjorn_plans_his_teams_next_week_and_everyone_s_week_and_feed_show_it(pa
     assert office_days(asa, week) == sorted(proposed[asa.pk])
 
 
-def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes_it(page, live_server):  # noqa: F811
+def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes_it(page, live_server):
     call_command("demo")
     week = coming_week()
     over = {

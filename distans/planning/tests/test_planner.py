@@ -3,8 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from distans.planning.planner import Person, Problem, Site, Unit, Weights, solve
-from distans.planning.planner_check import preference_tally, score, shortfalls, violations
+from distans.planning.planner.blocks import solve
+from distans.planning.planner.checker import preference_tally, score, shortfalls, violations
+from distans.planning.planner.problem import Person, Problem, Site, Unit, Weights
 
 STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
 

@@ -9,10 +9,10 @@ import pytest
 import time_machine
 from django.test import Client
 
-from distans.agreements.tests.conftest import agreement_in_force
-from distans.checklists.tests.conftest import run_due_tasks
+from distans.agreements.testing import agreement_in_force
 from distans.core.models import ApiToken
 from distans.core.services import token_create
+from distans.core.testing import run_due_tasks
 from distans.planning import queries, services
 from distans.planning.models import PlannerRun, UnitPlanSettings
 

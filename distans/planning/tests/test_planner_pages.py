@@ -10,9 +10,8 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from distans.agreements.tests.conftest import agreement_in_force
-from distans.checklists.tests.conftest import run_due_tasks
-from distans.core.testing import html
+from distans.agreements.testing import agreement_in_force
+from distans.core.testing import html, run_due_tasks
 from distans.planning import queries, services
 from distans.planning.models import PlannerRun, UnitPlanSettings
 

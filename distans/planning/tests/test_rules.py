@@ -7,21 +7,12 @@ from hypothesis import strategies as st
 
 from distans.planning import rules
 from distans.planning.rules import Change, Pattern, PersonInfo
+from distans.planning.testing import MAILBOX
 
 SWEDE = PersonInfo(id=1, country="SE", site_id=10, time_zone="Europe/Stockholm")
 NORWEGIAN = PersonInfo(id=2, country="NO", site_id=20, time_zone="Europe/Oslo")
 DANE = PersonInfo(id=3, country="DK", site_id=30, time_zone="Europe/Copenhagen")
 THREE_REMOTE = ("remote", "remote", "office", "remote", "office", "off", "off")
-
-# A shared mailbox in the Stockholm morning, 08:00–12:00.
-MAILBOX = {
-    "name": "Shared mailbox",
-    "weekdays": [0, 1, 2, 3, 4],
-    "start": "08:00",
-    "end": "12:00",
-    "time_zone": "Europe/Stockholm",
-    "min_people": 1,
-}
 
 
 def test_change_over_pattern_over_default():

@@ -4,7 +4,7 @@ import datetime
 
 from distans.planning import rules
 from distans.planning.rules import Change, Pattern, PersonInfo
-from distans.planning.tests.test_rules import MAILBOX
+from distans.planning.testing import MAILBOX
 
 SWEDE = PersonInfo(id=1, country="SE", site_id=10, time_zone="Europe/Stockholm")
 BANGKOK = PersonInfo(id=2, country="SE", site_id=10, time_zone="Asia/Bangkok")

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.db import connection
 
-from distans.agreements.tests.conftest import agreement_in_force
+from distans.agreements.testing import agreement_in_force
 from distans.core.errors import DomainError
 from distans.org.models import Person, Site
 from distans.planning import queries, services

@@ -266,8 +266,8 @@ def test_the_unit_feed_has_counts_and_team_office_days(client, cast):
 def test_a_manager_runs_the_planner_in_the_background_and_applies_the_proposal(client, cast):
     from django.core import mail
 
-    from distans.agreements.tests.conftest import agreement_in_force
-    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.agreements.testing import agreement_in_force
+    from distans.core.testing import run_due_tasks
     from distans.planning.models import PlannerRun
 
     unit = cast["employee"].unit
@@ -314,7 +314,7 @@ def test_a_manager_runs_the_planner_in_the_background_and_applies_the_proposal(c
 
 
 def test_the_planner_explains_when_no_plan_fits(client, cast):
-    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.core.testing import run_due_tasks
     from distans.planning.models import PlannerRun
 
     unit = cast["employee"].unit
@@ -341,7 +341,7 @@ def test_the_planner_explains_when_no_plan_fits(client, cast):
 
 
 def test_hr_plans_a_whole_office_and_applies_it_as_the_usual_week(client, cast):
-    from distans.checklists.tests.conftest import run_due_tasks
+    from distans.core.testing import run_due_tasks
     from distans.planning.models import PlannerRun, WorkPattern
 
     site = cast["employee"].site

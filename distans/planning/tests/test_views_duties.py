@@ -10,11 +10,11 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from distans.agreements.tests.conftest import agreement_in_force
+from distans.agreements.testing import agreement_in_force
 from distans.core.services import token_create
 from distans.org.models import Person
 from distans.planning import queries, services
-from distans.planning.tests.test_rules import MAILBOX
+from distans.planning.testing import MAILBOX
 
 PHONE = {
     "name": "Telephone",
@@ -305,8 +305,15 @@ def test_a_colleague_working_from_abroad_is_shown_abroad_with_the_country(cast):
     assert row.count("Abroad · Thailand") == 5 and "Office" not in row
     # The API says the same as the page.
     _token, raw = token_create(actor=colleague, person=colleague, name="Calendar sync")
-    days = Client().get("/api/v1/plans", {"person": asa.pk, "from": "2026-12-07", "to": "2026-12-11"},
-                        HTTP_AUTHORIZATION=f"Bearer {raw}").json()
+    days = (
+        Client()
+        .get(
+            "/api/v1/plans",
+            {"person": asa.pk, "from": "2026-12-07", "to": "2026-12-11"},
+            HTTP_AUTHORIZATION=f"Bearer {raw}",
+        )
+        .json()
+    )
     assert [(day["kind"], day["detail"]) for day in days] == [("abroad", "Thailand")] * 5
     client.force_login(asa)
     page = client.get(reverse("planning:my_week"), {"week": "2026-W50"}).content.decode()

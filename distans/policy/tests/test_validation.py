@@ -5,13 +5,13 @@ import pytest
 from django.urls import reverse
 
 from distans.core.errors import Conflict
-from distans.org.tests.test_api_bounds import post_page
+from distans.core.testing import post_page
 from distans.policy import services
 from distans.policy.models import PolicyVersion
 
 
 def test_a_policy_taking_effect_in_the_year_0001_is_refused_on_the_page(cast):
-    draft = services.draft_create(actor=cast["hr"])
+    draft = services.policy_draft_create(actor=cast["hr"])
     url = reverse("policy:version", args=[draft.pk])
     answer = post_page(cast["hr"], url, {"effective_from": "0001-01-01"})
     assert answer.status_code == 400
@@ -23,5 +23,5 @@ def test_a_policy_taking_effect_in_the_year_0001_is_refused_on_the_page(cast):
 def test_a_published_version_cannot_be_changed(cast):
     published = PolicyVersion.objects.get(status=PolicyVersion.Status.PUBLISHED)
     with pytest.raises(Conflict) as refused:
-        services.draft_update(actor=cast["hr"], version=published, max_days=5)
+        services.policy_draft_update(actor=cast["hr"], version=published, max_days=5)
     assert refused.value.status == 409

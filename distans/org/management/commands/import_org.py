@@ -14,8 +14,11 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--dry-run", action="store_true", help="check only, save nothing")
-        mode.add_argument("--invite", action="store_true",
-                          help="invite the new people to choose a password (by e-mail, from a worker)")
+        mode.add_argument(
+            "--invite",
+            action="store_true",
+            help="invite the new people to choose a password (by e-mail, from a worker)",
+        )
 
     def handle(self, *args, file: Path, dry_run: bool, invite: bool, **options):
         try:
@@ -29,8 +32,7 @@ class Command(BaseCommand):
                 where = f"row {problem.row}" if problem.row else "file"
                 column = f", {problem.column}" if problem.column else ""
                 self.stderr.write(f"{where}{column}: {problem.message}")
-            raise CommandError(
-                f"Nothing was imported: {len(rejected.problems)} problem(s) to fix.") from None
+            raise CommandError(f"Nothing was imported: {len(rejected.problems)} problem(s) to fix.") from None
         prefix = "Checked (nothing saved): " if dry_run else "Imported: "
         self.stdout.write(
             f"{prefix}{summary.created} new, {summary.updated} updated, {summary.unchanged} "
@@ -39,5 +41,6 @@ class Command(BaseCommand):
         )
         if invite:
             sent = person_invite(actor=None, person_ids=[p.pk for p in summary.new_people])
-            self.stdout.write(f"Invitations queued for {sent} new people; a worker (manage.py "
-                              f"db_worker) sends them.")
+            self.stdout.write(
+                f"Invitations queued for {sent} new people; a worker (manage.py db_worker) sends them."
+            )

@@ -1,0 +1,137 @@
+"""The entry point `solve`: the whole model, or for a large site, blocks of whole teams planned in turn."""
+
+import time
+from collections.abc import Callable
+
+from distans.planning.planner.constraints import grouped_by, patterns
+from distans.planning.planner.model import solve_whole
+from distans.planning.planner.problem import WEEK, Person, Problem, Site, Solution, Unit
+
+# Measured with bench/planner.py on 2 cores: above about 3,000 people the whole model takes longer than
+# a manager waits for a first plan, so a large site is planned in blocks of whole teams.
+WHOLE_MODEL_LIMIT = 3000
+BLOCK = 1500
+MIN_BLOCK_SECONDS = 2.5  # what a block of that size needs for a first plan on 2 cores (bench/planner.py)
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 10.0,
+    report: Callable[[float, float], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+    whole_model_limit: int = WHOLE_MODEL_LIMIT,
+    block: int = BLOCK,
+) -> Solution:
+    """The best plan found in the time; a large site is planned in blocks of whole teams."""
+    if len(problem.people) > whole_model_limit:
+        return _solve_in_blocks(problem, time_limit=time_limit, report=report, stop=stop, block=block)
+    return solve_whole(problem, time_limit=time_limit, report=report, stop=stop)
+
+
+def _blocks(problem: Problem, block: int) -> list[Problem]:
+    """Whole teams, in order, grouped into blocks of at most about `block` people."""
+    members = grouped_by(problem.people, "unit_id")
+    blocks: list[tuple[list[Unit], list[Person]]] = []
+    units: list[Unit] = []
+    people: list[Person] = []
+    for unit in problem.units:
+        if people and len(people) + len(members[unit.id]) > block:
+            blocks.append((units, people))
+            units, people = [], []
+        units.append(unit)
+        people.extend(members[unit.id])
+    in_units = {unit.id for unit in problem.units}
+    people.extend(person for person in problem.people if person.unit_id not in in_units)
+    blocks.append((units, people))
+    return [Problem(tuple(people), tuple(units), problem.sites, problem.weights) for units, people in blocks]
+
+
+def _solve_in_blocks(
+    problem: Problem,
+    *,
+    time_limit: float,
+    report: Callable[[float, float], None] | None,
+    stop: Callable[[], bool] | None,
+    block: int,
+) -> Solution:
+    """Each block in turn, with the desks the blocks before it left; the parts are summed (the
+    fairness part is the worst block's, the balance part the peaks of the merged plan). Blocks are not
+    jointly optimal, so no bound, and no gap, is claimed for the whole site."""
+    started = time.monotonic()
+    blocks = _blocks(problem, block)
+    taken = {site.id: list(site.taken) for site in problem.sites}
+    # Desks the later blocks cannot do without (team days, booked days, coverage) are held back.
+    held = [_needed_desks(part) for part in blocks]
+    merged = Solution(
+        "feasible", parts=dict.fromkeys(("preferences", "colocation", "fairness", "stability"), 0)
+    )
+    for index, piece in enumerate(blocks):
+        later = held[index + 1 :]
+        sites = tuple(
+            Site(
+                site.id,
+                site.name,
+                site.capacity,
+                tuple(taken[site.id][day] + sum(need[site.id][day] for need in later) for day in WEEK),
+            )
+            for site in problem.sites
+        )
+        left = time_limit - (time.monotonic() - started)
+        seconds = max(MIN_BLOCK_SECONDS, left / (len(blocks) - index))
+        for _attempt in range(3):  # a block that found no plan in its time gets twice the time, twice
+            part = solve_whole(
+                Problem(piece.people, piece.units, sites, problem.weights),
+                time_limit=seconds,
+                report=report,
+                stop=stop,
+            )
+            if part.status != "stopped" or (stop and stop()):
+                break
+            seconds *= 2
+        if part.status not in ("optimal", "feasible"):
+            part.seconds = time.monotonic() - started
+            return part
+        merged.office.update(part.office)
+        merged.half_days.update(part.half_days)
+        merged.chosen_office_days.update(part.chosen_office_days)
+        for name in ("preferences", "colocation", "stability"):
+            merged.parts[name] += part.parts[name]
+        merged.parts["fairness"] = max(merged.parts["fairness"], part.parts["fairness"])
+        for person in piece.people:
+            if person.site_id in taken:
+                for day in part.office[person.id]:
+                    taken[person.site_id][day] += 1
+    at_site = grouped_by(problem.people, "site_id")
+    merged.parts["balance"] = sum(
+        max(sum(day in merged.office[person.id] for person in at_site[site.id]) for day in WEEK)
+        for site in problem.sites
+    )
+    merged.objective = float(
+        sum(getattr(problem.weights, name) * value for name, value in merged.parts.items())
+    )
+    merged.seconds = time.monotonic() - started
+    return merged
+
+
+def _needed_desks(problem: Problem) -> dict[int, list[int]]:
+    """Per site and day, the desks this block needs whatever the plan: people every allowed set puts
+    at the office that day, and what a team's coverage asks beyond them."""
+    units = {unit.id: unit for unit in problem.units}
+    needed = {site.id: [0] * 5 for site in problem.sites}
+    for unit_id, team in grouped_by(problem.people, "unit_id").items():
+        unit = units.get(unit_id)
+        fixed = [0] * 5
+        for person in team:
+            options = patterns(person, unit.office_days if unit else ())
+            for day in WEEK:
+                if options and all(day in days for days in options):
+                    fixed[day] += 1
+                    if person.site_id in needed:
+                        needed[person.site_id][day] += 1
+        site_id = next((person.site_id for person in team if person.site_id in needed), None)
+        if unit is None or site_id is None:
+            continue
+        for day, minimum in unit.coverage:
+            needed[site_id][day] += max(0, minimum - fixed[day])
+    return needed
