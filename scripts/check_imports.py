@@ -1,6 +1,7 @@
 """Dependencies run one way: an app imports only the apps below it, never one above, not even inside a
-function (ARCHITECTURE.md, "The house"). This reads every import in the apps' code and tests and fails
-on one that runs up, or sideways between apps of the same level.
+function (ARCHITECTURE.md, "The house"). This reads every import in the apps' code and tests (absolute
+and relative) and every URL name ("followup:deviation_new") in their code, templates and e-mails, and
+fails on one that runs up, or sideways between apps of the same level, and on an app with no level.
 
     python scripts/check_imports.py          # exit 1 and one line per wrong import
 
@@ -10,6 +11,7 @@ any of them; so do the system tests under tests/, which exercise the whole produ
 
 import ast
 import pathlib
+import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -28,12 +30,30 @@ LEVELS = [
 LEVEL = {app: number for number, apps in enumerate(LEVELS) for app in apps}
 
 
-def imported_apps(path: pathlib.Path):
-    """(line, module, app) for every `distans.<app>` the file imports."""
-    tree = ast.parse(path.read_text(), filename=str(path))
+# A URL name such as "followup:deviation_new" in code or a template names the app that owns it.
+URL_NAME = re.compile(r"""["'](?P<app>[a-z]+):[a-z_]+["']""")
+
+
+def _module_of(path: pathlib.Path, root: pathlib.Path) -> list[str]:
+    return list(path.relative_to(root).with_suffix("").parts)
+
+
+def imported_apps(path: pathlib.Path, root: pathlib.Path = ROOT):
+    """(line, what, app) for every `distans.<app>` the file imports, absolutely or relatively, and every
+    URL name of an app it names."""
+    text = path.read_text()
+    package = _module_of(path, root)[:-1]
+    tree = (
+        ast.parse(text, filename=str(path)) if path.suffix == ".py" else ast.Module(body=[], type_ignores=[])
+    )
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            modules = [node.module]
+        if isinstance(node, ast.ImportFrom):
+            base = node.module.split(".") if node.module else []
+            if node.level:  # from . import x / from ..agreements import y
+                base = package[: len(package) - node.level + 1] + base
+            modules = [".".join(base)]
+            if base == ["distans"]:  # from distans import followup
+                modules = [f"distans.{alias.name}" for alias in node.names]
         elif isinstance(node, ast.Import):
             modules = [alias.name for alias in node.names]
         else:
@@ -42,20 +62,35 @@ def imported_apps(path: pathlib.Path):
             parts = module.split(".")
             if parts[0] == "distans" and len(parts) > 1 and parts[1] in LEVEL:
                 yield node.lineno, module, parts[1]
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in URL_NAME.finditer(line):
+            if match["app"] in LEVEL:
+                yield number, match.group(0).strip("\"'"), match["app"]
+
+
+def _files(app_dir: pathlib.Path):
+    yield from sorted(app_dir.rglob("*.py"))
+    yield from sorted(app_dir.rglob("*.html"))
+    yield from sorted(app_dir.rglob("*.txt"))
 
 
 def wrong_imports(root: pathlib.Path = ROOT) -> list[str]:
     problems = []
-    for path in sorted((root / "distans").rglob("*.py")):
-        app = path.relative_to(root / "distans").parts[0]
+    for app_dir in sorted(path for path in (root / "distans").iterdir() if path.is_dir()):
+        app = app_dir.name
         if app not in LEVEL:
-            continue
-        for line, module, other in imported_apps(path):
-            if other != app and LEVEL[other] >= LEVEL[app]:
-                where = "above" if LEVEL[other] > LEVEL[app] else "beside"
+            if (app_dir / "apps.py").exists():
                 problems.append(
-                    f"{path.relative_to(root)}:{line}: {app} imports {module}, which is {where} it"
+                    f"distans/{app}: an app with no level; add it to LEVELS in scripts/check_imports.py"
                 )
+            continue
+        for path in _files(app_dir):
+            for line, what, other in imported_apps(path, root):
+                if other != app and LEVEL[other] >= LEVEL[app]:
+                    where = "above" if LEVEL[other] > LEVEL[app] else "beside"
+                    problems.append(
+                        f"{path.relative_to(root)}:{line}: {app} names {what}, which is {where} it"
+                    )
     return problems
 
 

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from distans.agreements.models import Agreement
 from distans.checklists.models import Kind, Response, Role
-from distans.core.testing import run_due_tasks
+from distans.core.testing import menu_click, run_due_tasks
 from distans.org.demo import DEMO_PASSWORD
 from distans.org.models import Person
 from distans.planning.models import DayChange, UnitPlanSettings
@@ -140,10 +140,6 @@ def sign_out(tab):
     expect(tab.locator("#id_password")).to_be_visible()
 
 
-def menu(tab, name: str):
-    tab.get_by_role("navigation").get_by_role("link", name=name, exact=True).first.click()
-
-
 def answer_all(tab, *, yes: str, submit: str, result: str):
     """Answer a checklist as someone for whom everything is in order: yes, the best score, the first
     choice; then submit and see the result."""
@@ -199,7 +195,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
 
     # She asks for two flexible days a week from her own home.
     sign_in(page, live_server, employee, "Min sida")
-    menu(page, "Ansökningar")
+    menu_click(page, "Ansökningar")
     page.get_by_role("link", name="Ansök om distansarbete").click()
     page.get_by_label("Dagar i veckan").select_option("2")
     page.get_by_label("Start:", exact=True).fill(start.isoformat())
@@ -223,7 +219,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
     expect(page.get_by_role("heading", name="Passar för distansarbete – bedömning")).to_be_visible()
     expect(page.get_by_text(f"Din bedömning av {employee.full_name}")).to_be_visible()
     answer_all(page, yes="Ja", submit="Skicka in", result="Dina svar är inskickade. Resultat: Godkänd.")
-    menu(page, "Att besluta")
+    menu_click(page, "Att besluta")
     page.get_by_role("link", name=employee.full_name).click()
     expect(page.get_by_text("Lämplighetsbedömning: Godkänd")).to_be_visible()
     page.get_by_label("Bevilja", exact=True).check()
@@ -232,7 +228,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
     expect(status_badge(page)).to_have_text("Beviljad")
 
     # The approved request is a draft agreement in Swedish, from the Swedish template; the manager sends it.
-    menu(page, "Överenskommelser")
+    menu_click(page, "Överenskommelser")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(
         page.get_by_role("heading", name=f"Överenskommelse om distansarbete: {employee.full_name}")
@@ -258,7 +254,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
 
     # She reads the whole text in Swedish and signs with her password.
     sign_in(page, live_server, employee, "Min sida")
-    menu(page, "Överenskommelser")
+    menu_click(page, "Överenskommelser")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     page.get_by_role("link", name="Läs och skriv under").click()
     expect(page.get_by_role("heading", name="Skriv under överenskommelsen")).to_be_visible()
@@ -277,7 +273,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
 
     # Her line manager signs for the employer; the page says what is still missing before it applies.
     sign_in(page, live_server, manager, "Min sida")
-    menu(page, "Överenskommelser")
+    menu_click(page, "Överenskommelser")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     sign_agreement(
         page,
@@ -314,13 +310,13 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
     # She answers them; the joint risk assessment still waits for her manager's part.
     sign_in(page, live_server, employee, "Min sida")
     for title in missing.values():
-        menu(page, "Checklistor")
+        menu_click(page, "Checklistor")
         to_answer(page).get_by_role("link", name=title).click()
         expect(page.get_by_role("heading", name=title)).to_be_visible()
         answer_all(page, yes="Ja", submit="Skicka in", result="Dina svar är inskickade. Resultat: Godkänd.")
-    menu(page, "Checklistor")
+    menu_click(page, "Checklistor")
     expect(to_answer(page)).to_contain_text("Inget att besvara just nu.")
-    menu(page, "Överenskommelser")
+    menu_click(page, "Överenskommelser")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(page.locator(".notice.warning")).to_contain_text(
         "Checklista som återstår: Hemarbetsplats och arbetsmiljö"
@@ -329,12 +325,12 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
     sign_out(page)
 
     sign_in(page, live_server, manager, "Min sida")
-    menu(page, "Checklistor")
+    menu_click(page, "Checklistor")
     to_answer(page).get_by_role("listitem").filter(
         has_text=f"din bedömning av {employee.full_name}"
     ).get_by_role("link", name="Riskbedömning av arbetsmiljön vid distansarbete").click()
     answer_all(page, yes="Ja", submit="Skicka in", result="Dina svar är inskickade. Resultat: Godkänd.")
-    menu(page, "Överenskommelser")
+    menu_click(page, "Överenskommelser")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(page.locator(".notice.warning")).to_contain_text(f"Den börjar gälla {long_date('sv', start)}.")
     expect(page.get_by_text("Checklista som återstår")).to_have_count(0)
@@ -352,7 +348,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
 
         # My week allows exactly two remote days and refuses a third, saying why where she clicked.
         sign_in(page, live_server, employee, "Min sida")
-        menu(page, "Min vecka")
+        menu_click(page, "Min vecka")
         expect(page.get_by_text("Din överenskommelse omfattar 2 distansdagar i veckan.")).to_be_visible()
         *two, third_day = home_days(employee, start, 3)
         for date in two:
@@ -391,7 +387,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
 
     # She asks for three flexible days; more than her manager may approve, so HR's approver decides too.
     sign_in(page, live_server, employee, "Min side")
-    menu(page, "Søknader")
+    menu_click(page, "Søknader")
     page.get_by_role("link", name="Søk om hjemmekontor").click()
     page.get_by_label("Dager i uken").select_option("3")
     page.get_by_label("Start:", exact=True).fill(start.isoformat())
@@ -415,7 +411,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     sign_out(page)
 
     sign_in(page, live_server, "karin.stahl@nordvik.example", "My page")
-    menu(page, "To decide")
+    menu_click(page, "To decide")
     page.get_by_role("link", name=employee.full_name).click()
     page.get_by_label("Approve", exact=True).check()
     page.get_by_role("button", name="Record the decision").click()
@@ -424,7 +420,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
 
     # The agreement is drafted in Norwegian from the Norwegian template; the manager sends it, both sign.
     sign_in(page, live_server, manager, "Min side")
-    menu(page, "Avtaler")
+    menu_click(page, "Avtaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(page.get_by_role("heading", name=f"Avtale om hjemmekontor: {employee.full_name}")).to_be_visible()
     expect(page.locator("section[aria-labelledby=terms-title]")).to_contain_text(
@@ -441,7 +437,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         "signed": "Du har signert avtalen.",
     }
     sign_in(page, live_server, employee, "Min side")
-    menu(page, "Avtaler")
+    menu_click(page, "Avtaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     page.get_by_role("link", name="Les og signer").click()
     expect(page.get_by_role("heading", name="Signer avtalen")).to_be_visible()
@@ -450,7 +446,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     sign_agreement(page, **norwegian)
     sign_out(page)
     sign_in(page, live_server, manager, "Min side")
-    menu(page, "Avtaler")
+    menu_click(page, "Avtaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     sign_agreement(page, **norwegian)
     expect(status_badge(page)).to_have_text("Signert, gjelder ennå ikke")
@@ -476,10 +472,10 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     sign_out(page)
     sign_in(page, live_server, employee, "Min side")
     for title in checklists:
-        menu(page, "Sjekklister")
+        menu_click(page, "Sjekklister")
         to_answer(page).get_by_role("link", name=title).click()
         answer_all(page, yes="Ja", submit="Send inn", result="Svarene dine er sendt inn. Resultat: Godkjent.")
-    menu(page, "Avtaler")
+    menu_click(page, "Avtaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(page.locator(".notice.warning")).to_contain_text(f"Den gjelder fra {long_date('nb', start)}.")
     expect(page.get_by_text("Sjekkliste som gjenstår")).to_have_count(0)
@@ -493,7 +489,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
 
         # She chooses her three days as her usual week.
         sign_in(page, live_server, employee, "Min side")
-        menu(page, "Min uke")
+        menu_click(page, "Min uke")
         expect(page.get_by_text("Avtalen din omfatter 3 hjemmekontordager i uken.")).to_be_visible()
         chosen = home_days(employee, start, 3)
         with translation.override("nb"):
@@ -513,7 +509,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
 
         # Her manager books a follow-up conversation on the agreement.
         sign_in(page, live_server, manager, "Min side")
-        menu(page, "Avtaler")
+        menu_click(page, "Avtaler")
         page.locator("#content").get_by_role("link", name=employee.full_name).click()
         expect(status_badge(page)).to_have_text("Gjelder")
         page.get_by_label("Book en oppfølging nå").fill((start + datetime.timedelta(days=3)).isoformat())
@@ -525,7 +521,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     with at(start + datetime.timedelta(days=3), hour=10):
         # They meet and agree on fewer days: two, from the Monday two weeks after she started.
         sign_in(page, live_server, manager, "Min side")
-        menu(page, "Oppfølging")
+        menu_click(page, "Oppfølging")
         page.locator("#content").get_by_role("link", name=employee.full_name).click()
         page.get_by_label("Færre hjemmekontordager").check()
         page.get_by_label("Nytt antall dager per uke (flere eller færre dager)").select_option("2")
@@ -541,7 +537,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         sign_out(page)
         for signer in (employee, manager):
             sign_in(page, live_server, signer, "Min side")
-            menu(page, "Avtaler")
+            menu_click(page, "Avtaler")
             page.locator("#content").get_by_role("link", name=employee.full_name).click()
             sign_agreement(page, **norwegian)
             sign_out(page)
@@ -551,7 +547,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
 
         # Until then her three days stay.
         sign_in(page, live_server, employee, "Min side")
-        menu(page, "Min uke")
+        menu_click(page, "Min uke")
         page.get_by_role("link", name="Neste uke →").click()
         expect(page.get_by_text("Avtalen din omfatter 3 hjemmekontordager i uken.")).to_be_visible()
         expect(page.locator("article.day .where", has_text=re.compile("^Hjemmekontor$"))).to_have_count(3)
@@ -560,7 +556,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     with at(amended_from):
         # From its start My week allows two and refuses the third, saying why.
         sign_in(page, live_server, employee, "Min side")
-        menu(page, "Min uke")
+        menu_click(page, "Min uke")
         expect(page.get_by_text("Avtalen din omfatter 2 hjemmekontordager i uken.")).to_be_visible()
         *two, third_day = home_days(employee, amended_from, 3)  # the first two of her days stay at home
         for date in two:
@@ -590,7 +586,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         assert week[third_day].startswith("Kontor")
 
         # And the team week shows her at home on two days.
-        menu(page, "Teamets uke")
+        menu_click(page, "Teamets uke")
         expect(page.get_by_role("heading", name=re.compile("^Teamets uke: "))).to_be_visible()
         cells = team_row(page, employee).get_by_role("cell")
         expect(cells).to_have_count(5)
@@ -642,12 +638,12 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
         names = ", ".join(formats.date_format(date, "l") for date in remote_days)
 
     def to_the_week(tab):
-        menu(tab, "Min uge")
+        menu_click(tab, "Min uge")
         for _ in range((monday - (today - datetime.timedelta(days=today.weekday()))).days // 7):
             tab.get_by_role("link", name="Næste uge →").click()
 
     def team_week_shows(tab, remote: list[datetime.date]):
-        menu(tab, "Teamets uge")
+        menu_click(tab, "Teamets uge")
         for _ in range((monday - (today - datetime.timedelta(days=today.weekday()))).days // 7):
             tab.get_by_role("link", name="Næste uge →").click()
         cells = team_row(tab, employee).get_by_role("cell")
@@ -674,7 +670,7 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
 
     # His manager suspends the agreement, with the reason; the team week shows him at the office.
     sign_in(page, live_server, manager, "Min side")
-    menu(page, "Aftaler")
+    menu_click(page, "Aftaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(status_badge(page)).to_have_text("Gælder")
     reason = "Sikkerhedshændelse: den bærbare computer var ikke krypteret."
@@ -711,7 +707,7 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
 
     # Reinstated, with the reason: his days at home are back, in the team week and on his My week.
     sign_in(page, live_server, manager, "Min side")
-    menu(page, "Aftaler")
+    menu_click(page, "Aftaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     reinstate = page.locator("form").filter(has=page.get_by_role("button", name="Genindfør", exact=True))
     reinstate.get_by_label("Begrundelse").fill(

@@ -7,16 +7,21 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Remote work agreements")
 
     def ready(self):
+        from distans.agreements.permissions import can_manage_agreement_templates, can_view_register
         from distans.agreements.queries import attention_for
         from distans.agreements.services import agreement_apply_due, agreement_draft_from_request
         from distans.arrangements.hooks import request_approved
         from distans.core import home
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.menu import Group, MenuItem, menu
         from distans.core.schedule import hourly_jobs
 
         # An approved request becomes a draft agreement, or an amendment of the person's live one.
         request_approved.subscribe("agreements.draft_from_request", agreement_draft_from_request)
         home.attention_sources.subscribe("agreements", attention_for)
+        from distans.agreements.queries import remote_work_section
+
+        home.sections.subscribe("agreements.remote_work", remote_work_section)
         hourly_jobs.subscribe("agreements.apply_due", agreement_apply_due)
         demo_steps.register(
             DemoStep(
@@ -34,4 +39,11 @@ class AgreementsConfig(AppConfig):
                 "Added the agreements signed in the past months: about two in three people.",
                 analyze_after=True,
             )
+        )
+        menu.register(
+            MenuItem(Group.ME, 40, _("Agreements"), "agreements:list"),
+            MenuItem(Group.HR, 30, _("Agreement register"), "agreements:register", can_view_register),
+            MenuItem(
+                Group.HR, 70, _("Agreement templates"), "agreements:templates", can_manage_agreement_templates
+            ),
         )

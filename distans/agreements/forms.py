@@ -11,10 +11,9 @@ from distans.agreements.terms import AgreementTerms
 from distans.agreements.text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import Location
-from distans.core.forms import DateField, WorkdaysField
+from distans.core.forms import DAY_STEPS, DateField, WorkdaysField
 from distans.org.models import Country, Unit
 
-DAY_STEPS = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
 # Terms whose value may be Distans's own words (a phrase code, lent equipment) rather than typed text.
 WORDED_TERMS = ("working_hours", "equipment")
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,8 +24,11 @@ from distans.agreements.models import (
 from distans.agreements.permissions import can_view_register
 from distans.agreements.terms import AgreementTerms
 from distans.arrangements.models import Location, Request
+from distans.arrangements.models import Status as RequestStatus
+from distans.arrangements.models import Step as RequestStep
 from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
+from distans.core.hooks import Section
 from distans.core.permissions import is_hr
 from distans.org.models import Person, Unit
 from distans.org.permissions import own_or_reports
@@ -251,18 +255,19 @@ def attention_for(user) -> list[dict]:
     to_sign = list(
         awaiting.filter(agreement__person=user)
         .exclude(signatures__party="employee")
-        .values_list("agreement_id", flat=True)
+        .values_list("agreement_id", "sent_at")
     ) + list(
         awaiting.filter(agreement__person__manager=user)
         .exclude(signatures__party="employer")
-        .values_list("agreement_id", flat=True)
+        .values_list("agreement_id", "sent_at")
     )
     items = [
         {
             "text": _("A remote work agreement waits for your signature."),
             "url": reverse("agreements:detail", args=[pk]),
+            "since": _day(sent_at),
         }
-        for pk in to_sign
+        for pk, sent_at in to_sign
     ]
     drafts = Agreement.objects.filter(versions__status=VersionStatus.DRAFT)
     if not is_hr(user):
@@ -292,3 +297,79 @@ def contributed_terms(person: Person) -> dict:
     for contribution in hooks.draft_terms.collect(person=person):
         terms.update(contribution)
     return terms
+
+
+# My page: the state of one's request and agreement, the next step and who has it (issue 16).
+
+OPEN_REQUEST = (
+    RequestStatus.DRAFT,
+    RequestStatus.AWAITING_CONFIRMATION,
+    RequestStatus.IN_REVIEW,
+    RequestStatus.CHANGES_PROPOSED,
+    RequestStatus.RETURNED,
+)
+
+
+def _day(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localdate(moment) if moment else None
+
+
+def request_state(user) -> dict | None:
+    """The person's open request: its state, who has the next step (None: she does; "hr": an HR
+    approver) and since when. None when she has no open request."""
+    request = (
+        Request.objects.filter(person=user, status__in=OPEN_REQUEST)
+        .only("id", "status", "route", "step", "submitted_at", "created_at")
+        .order_by("-created_at")
+        .first()
+    )
+    if request is None:
+        return None
+    waits_for = None
+    if request.status == RequestStatus.IN_REVIEW:
+        waits_for = user.manager if request.current_step == RequestStep.MANAGER else "hr"
+    return {
+        "request": request,
+        "status": request.status,
+        "waits_for": waits_for,
+        "since": _day(request.submitted_at or request.created_at),
+    }
+
+
+def agreement_state(user) -> dict | None:
+    """The person's live agreement: its status, the version being prepared or signed (an amendment
+    while one is in effect) and whose step that is. None when she has none."""
+    agreement = with_versions(Agreement.objects.filter(person=user, status__in=LIVE_AGREEMENT)).first()
+    if agreement is None:
+        return None
+    pending = pending_version(agreement)
+    step = ""
+    if pending is not None and pending.status == VersionStatus.DRAFT:
+        step = "draft"  # her manager (or HR) checks it and sends it for signature
+    elif pending is not None:
+        signed = {signature.party for signature in pending.signatures.all()}
+        step = "employer" if "employee" in signed else "employee"
+    current = current_version(agreement)
+    return {
+        "agreement": agreement,
+        "status": agreement.status,
+        "step": step,
+        "amendment": pending is not None and current is not None and current.status == VersionStatus.SIGNED,
+        "since": _day(pending.sent_at) if pending is not None else None,
+        "effective_from": current.effective_from if current else agreement.start_date,
+    }
+
+
+def remote_work_section(user) -> Section:
+    """My page's card on the person's remote work: her request and agreement, the next step and who
+    has it, or a way to make a request."""
+    return Section(
+        "agreements/my_page/remote_work.html",
+        {
+            "request": request_state(user),
+            "agreement": agreement_state(user),
+            "AgreementStatus": AgreementStatus,
+            "RequestStatus": RequestStatus,
+        },
+        card=True,
+    )

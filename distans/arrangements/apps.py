@@ -7,11 +7,16 @@ class ArrangementsConfig(AppConfig):
     verbose_name = _("Remote work arrangements")
 
     def ready(self):
-        from distans.arrangements.queries import attention_for
+        from distans.arrangements.permissions import can_view_overview, is_hr_approver
+        from distans.arrangements.queries import attention_for, policy_action
         from distans.core import home
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.menu import Group, MenuItem, menu
+        from distans.core.permissions import is_manager
+        from distans.policy.hooks import page_actions
 
         home.attention_sources.subscribe("arrangements", attention_for)
+        page_actions.subscribe("arrangements.new", policy_action)
         demo_steps.register(
             DemoStep(
                 30,
@@ -19,4 +24,17 @@ class ArrangementsConfig(AppConfig):
                 "distans.arrangements.demo.requests_demo",
                 "Added the demo requests: approved, waiting, abroad, and one the policy stops.",
             )
+        )
+        # To decide: a manager's in her team; an HR approver who manages no one finds it under HR.
+        menu.register(
+            MenuItem(Group.ME, 30, _("Requests"), "arrangements:mine"),
+            MenuItem(Group.TEAM, 20, _("To decide"), "arrangements:to_decide", is_manager),
+            MenuItem(Group.HR, 10, _("All requests"), "arrangements:overview", can_view_overview),
+            MenuItem(
+                Group.HR,
+                20,
+                _("To decide"),
+                "arrangements:to_decide",
+                lambda user: is_hr_approver(user) and not is_manager(user),
+            ),
         )

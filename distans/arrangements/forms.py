@@ -4,17 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from distans.arrangements.models import DecisionKind, Location, Status
-from distans.core.forms import DateField, WorkdaysField, time_zone_choices
+from distans.core.forms import DAY_STEPS, DateField, WorkdaysField, time_zone_choices
 from distans.org.forms import MAX_UNITS_IN_SELECT
 from distans.org.models import Country, Unit
 
-DAY_CHOICES = [(str(Decimal(n) / 2), str(Decimal(n) / 2).replace(".0", "")) for n in range(1, 11)]
 PATTERNS = [("flexible", _("Flexible days, agreed week by week")), ("fixed", _("Fixed weekdays"))]
 
 
 class RequestForm(forms.Form):
     days_per_week = forms.TypedChoiceField(
-        label=_("Days a week"), choices=DAY_CHOICES, coerce=Decimal, initial="2"
+        label=_("Days a week"), choices=DAY_STEPS, coerce=Decimal, initial="2"
     )
     pattern = forms.ChoiceField(
         label=_("Which days"), choices=PATTERNS, widget=forms.RadioSelect, initial="flexible"
@@ -98,7 +97,7 @@ class DecisionForm(forms.Form):
     )
     days_per_week = forms.TypedChoiceField(
         label=_("Changed days a week"),
-        choices=[("", "–"), *DAY_CHOICES],
+        choices=[("", "–"), *DAY_STEPS],
         coerce=Decimal,
         required=False,
         empty_value=None,

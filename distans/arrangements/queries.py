@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
@@ -228,34 +228,45 @@ def age_in_days(request: Request) -> int:
     return (timezone.now() - start).days
 
 
+def _local_day(moment):
+    return timezone.localdate(moment) if moment else None
+
+
 def attention_for(user) -> list[dict]:
     items = []
-    deciding = to_decide(user).count()
-    if deciding:
+    deciding = to_decide(user).aggregate(count=Count("pk"), since=Min("submitted_at"))
+    if deciding["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s remote work request waits for your decision.",
                     "%(count)s remote work requests wait for your decision.",
-                    deciding,
+                    deciding["count"],
                 )
-                % {"count": deciding},
+                % {"count": deciding["count"]},
                 "url": reverse("arrangements:to_decide"),
+                "since": _local_day(deciding["since"]),
             }
         )
     waiting_on_me = Request.objects.filter(
         person=user, status__in=[Status.AWAITING_CONFIRMATION, Status.CHANGES_PROPOSED, Status.RETURNED]
-    ).count()
-    if waiting_on_me:
+    ).aggregate(count=Count("pk"), since=Min("updated_at"))
+    if waiting_on_me["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s of your requests needs your answer.",
                     "%(count)s of your requests need your answer.",
-                    waiting_on_me,
+                    waiting_on_me["count"],
                 )
-                % {"count": waiting_on_me},
+                % {"count": waiting_on_me["count"]},
                 "url": reverse("arrangements:mine"),
+                "since": _local_day(waiting_on_me["since"]),
             }
         )
     return items
+
+
+def policy_action(*, user) -> dict:
+    """The policy page's next step for its reader (subscribed to `policy.hooks.page_actions`)."""
+    return {"text": gettext("Ask to work remotely"), "url": reverse("arrangements:new")}

@@ -201,7 +201,7 @@ def request_decide(request, pk: int):
         return redirect("arrangements:detail", pk=remote.pk)
     # The service tells a decider who lost the race that someone else has just decided (shown on the
     # request's page), and refuses anyone else (403).
-    with refusal_message(request, forbid=True):
+    with refusal_message(request):
         services.request_decide(
             actor=request.user,
             request=remote,

@@ -7,9 +7,12 @@ class ChecklistsConfig(AppConfig):
     verbose_name = _("Checklists")
 
     def ready(self):
+        from distans.checklists.permissions import can_manage_templates, can_view_reports
         from distans.checklists.queries import attention_for, person_link
         from distans.core import home
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.menu import Group, MenuItem, menu
+        from distans.core.permissions import is_manager
         from distans.org.hooks import person_links
 
         home.attention_sources.subscribe("checklists", attention_for)
@@ -21,4 +24,19 @@ class ChecklistsConfig(AppConfig):
                 "distans.checklists.demo.checklists_demo",
                 "Added the demo checklists: assessments, checks and a pulse round.",
             )
+        )
+        # The reports: a manager's of her team; HR's of everyone.
+        menu.register(
+            MenuItem(Group.ME, 50, _("Checklists"), "checklists:mine"),
+            MenuItem(Group.TEAM, 50, _("Checklist reports"), "checklists:reports", is_manager),
+            MenuItem(
+                Group.HR,
+                50,
+                _("Checklist reports"),
+                "checklists:reports",
+                lambda user: can_view_reports(user) and not is_manager(user),
+            ),
+            MenuItem(
+                Group.HR, 60, _("Checklist templates"), "checklists:template_list", can_manage_templates
+            ),
         )

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -164,19 +164,21 @@ def attention_for(user) -> list[dict]:
                 )
                 % {"count": len(rows)},
                 "url": reverse("checklists:mine"),
+                "due": min(row["assignment"].due_date for row in rows),
             }
         )
-    actions = open_actions_for(user).count()
-    if actions:
+    actions = open_actions_for(user).aggregate(count=Count("pk"), due=Min("due_date"))
+    if actions["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s checklist action is yours to do.",
                     "%(count)s checklist actions are yours to do.",
-                    actions,
+                    actions["count"],
                 )
-                % {"count": actions},
+                % {"count": actions["count"]},
                 "url": reverse("checklists:mine"),
+                "due": actions["due"],
             }
         )
     return items

@@ -11,10 +11,19 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import pre_delete
 
+        from distans.core import permissions
         from distans.core.history import refuse_deleting_history
+        from distans.core.menu import Group, MenuItem, menu
 
         pre_delete.connect(
             refuse_deleting_history,
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="core.refuse_deleting_history",
+        )
+        menu.register(
+            MenuItem(Group.ME, 10, _("My page"), "core:my_page"),
+            MenuItem(Group.ADMIN, 20, _("Audit log"), "core:audit_log", permissions.can_view_audit_log),
+            MenuItem(
+                Group.ADMIN, 30, _("Site administration"), "admin:index", permissions.can_use_admin_site
+            ),
         )

@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -7,12 +8,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.formats import date_format, number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.audit import action_label
 from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.weekdays import WORKDAYS
+
+# Remote days a week, ½ to 5 in half days: the value is the number ("1.5"), the label is written as the
+# reader's language writes it when the form is shown ("1,5" in the Nordic languages).
+DAY_STEPS = [(str(Decimal(n) / 2), lazy(number_format, str)(Decimal(n) / 2)) for n in range(1, 11)]
 
 
 def time_zone_choices():
@@ -84,7 +91,10 @@ def validate_date_range(value: datetime.date) -> None:
         raise ValidationError(
             _("Choose a date between %(min)s and %(max)s."),
             code="date_range",
-            params={"min": DATE_MIN.isoformat(), "max": DATE_MAX.isoformat()},
+            params={
+                "min": date_format(DATE_MIN, "SHORT_DATE_FORMAT"),
+                "max": date_format(DATE_MAX, "SHORT_DATE_FORMAT"),
+            },
         )
 
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from distans.core.errors import NotAllowed
 from distans.core.models import AuditEntry
 
-# What goes with a person without being history: their own keys and settings.
-NOT_HISTORY = {"api_tokens", "feed_tokens", "plan_preference"}
+# What goes with a person without being history: their own keys and settings, by the accessor name of
+# the relation. Apps above add theirs in `AppConfig.ready` (planning: calendar feed keys, preferences).
+NOT_HISTORY = {"api_tokens"}
 
 
 def has_history(person) -> bool:

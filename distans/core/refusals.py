@@ -4,7 +4,9 @@ Each helper is a context manager around the service call. Nothing raised: the bl
 usually returns its redirect inside it). Refused: the error's translated message goes on the form (on
 the field the error names, when the form has it) or into the page's messages, the block stops there,
 and the view carries on after it to render the page again. The yielded `Refusal` tells which error it
-was, for the few pages that answer with its status or say it in a place of their own.
+was, for the few pages that answer with its status or say it in a place of their own. A `NotAllowed`
+is never shown on the form: the person may not do this at all, so the page answers 403 with its message,
+as the API does.
 
     with refusal_on(form):
         services.thing_create(actor=request.user, **form.cleaned_data)
@@ -46,15 +48,13 @@ class Refusal:
 
 
 @contextmanager
-def refused(*, forbid: bool = False) -> Iterator[Refusal]:
-    """Record a refusal without showing it. `forbid`: a `NotAllowed` answers 403 instead."""
+def refused() -> Iterator[Refusal]:
+    """Record a refusal without showing it; a `NotAllowed` answers 403 with its message."""
     refusal = Refusal()
     try:
         yield refusal
     except NotAllowed as error:
-        if forbid:
-            raise PermissionDenied from error
-        refusal.error = error
+        raise PermissionDenied(error.message) from error
     except DomainError as error:
         refusal.error = error
 
@@ -73,9 +73,9 @@ def refusal_on(
 
 
 @contextmanager
-def refusal_message(request: HttpRequest, *, forbid: bool = False) -> Iterator[Refusal]:
+def refusal_message(request: HttpRequest) -> Iterator[Refusal]:
     """A refusal becomes an error message on the next page (the view redirects after it)."""
-    with refused(forbid=forbid) as refusal:
+    with refused() as refusal:
         yield refusal
     if refusal:
         messages.error(request, refusal.message)

@@ -168,3 +168,16 @@ def browser_sign_in(tab, live_server, email, password=CAST_PASSWORD):
     tab.locator("#id_password").fill(password)
     tab.locator("#id_password").press("Enter")
     expect(tab.locator("#id_password")).to_have_count(0)
+
+
+def menu_click(page, name: str) -> None:
+    """Follow a link of the main menu as a person does: open the menu first on a phone, and the group
+    that holds the link on a desktop."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    nav = page.locator("#main-menu")
+    link = nav.get_by_role("link", name=name, exact=True).first
+    if not link.is_visible():
+        nav.locator(".nav-group").filter(has=link).locator(".nav-group-toggle").click()
+    link.click()

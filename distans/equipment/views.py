@@ -1,11 +1,8 @@
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +11,7 @@ from distans.core.exports import csv_export
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message, refusal_on
 from distans.core.translated import localized
-from distans.equipment import queries, services
+from distans.equipment import hooks, queries, services
 from distans.equipment.forms import DecideForm, LoanForm, RequestForm, ReturnForm
 from distans.equipment.models import Condition, EquipmentRequest, Loan
 from distans.equipment.permissions import (
@@ -168,6 +165,6 @@ def loan_lost(request, pk: int):
 
 
 def _report(loan: Loan):
-    """Lost or damaged equipment becomes a deviation: the form, filled in with the loan."""
-    query = urlencode({"person": loan.person_id, "loan": loan.pk, "kind": "lost_equipment"})
-    return redirect(f"{reverse('followup:deviation_new')}?{query}")
+    """Lost or damaged equipment is reported as a deviation, where an app above offers the form."""
+    reports = [url for url in hooks.loan_report.collect(loan=loan) if url]
+    return redirect(reports[0] if reports else "equipment:loans")

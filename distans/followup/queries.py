@@ -4,8 +4,9 @@ pulse next to each unit's remote share, and the lists of evaluations and deviati
 import datetime
 from collections import Counter
 from decimal import Decimal
+from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -180,36 +181,38 @@ def attention_for(user) -> list[dict]:
     waiting = (
         Deviation.objects.filter(handler=user, first_response_at__isnull=True)
         .exclude(status=Deviation.Status.CLOSED)
-        .count()
+        .aggregate(count=Count("pk"), due=Min("respond_by"))
     )
-    if waiting:
+    if waiting["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s deviation waits for your response.",
                     "%(count)s deviations wait for your response.",
-                    waiting,
+                    waiting["count"],
                 )
-                % {"count": waiting},
+                % {"count": waiting["count"]},
                 "url": reverse("followup:overview"),
+                "due": waiting["due"],
             }
         )
     soon = timezone.localdate() + datetime.timedelta(days=14)
     due = (
         Evaluation.objects.filter(status=Evaluation.Status.SCHEDULED, due_date__lte=soon)
         .filter(Q(person=user) | Q(person__manager=user))
-        .count()
+        .aggregate(count=Count("pk"), due=Min("due_date"))
     )
-    if due:
+    if due["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s follow-up conversation is due within two weeks.",
                     "%(count)s follow-up conversations are due within two weeks.",
-                    due,
+                    due["count"],
                 )
-                % {"count": due},
+                % {"count": due["count"]},
                 "url": reverse("followup:overview"),
+                "due": due["due"],
             }
         )
     return items
@@ -226,3 +229,10 @@ def agreement_section(*, user, agreement) -> Section | None:
         "followup/agreement_section.html",
         {"evaluations": evaluations, "can_book": can_book, "agreement": agreement},
     )
+
+
+def loan_report_url(*, loan) -> str:
+    """Lost or damaged equipment is reported as a deviation: the form, filled in with the loan
+    (subscribed to `equipment.hooks.loan_report`)."""
+    query = urlencode({"person": loan.person_id, "loan": loan.pk, "kind": "lost_equipment"})
+    return f"{reverse('followup:deviation_new')}?{query}"

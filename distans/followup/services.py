@@ -21,7 +21,7 @@ from distans.core.errors import Conflict, DomainError, NotAllowed
 from distans.followup import rules, tasks
 from distans.followup.audit_actions import FollowupAudit
 from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
-from distans.followup.permissions import can_handle_deviation, can_hold, can_report_about
+from distans.followup.permissions import can_book_evaluation, can_handle_deviation, can_hold, can_report_about
 from distans.org.models import Person
 from distans.policy import queries as policy_queries
 
@@ -80,12 +80,17 @@ def evaluation_schedule_first(agreement: Agreement) -> Evaluation | None:
 def evaluations_cancel(*, agreement: Agreement, today: datetime.date) -> int:
     """The agreement has ended (subscribed to `agreements.hooks.agreement_finished`): the evaluations
     still booked are not held."""
+    return _cancel_booked(agreement, None)
+
+
+def _cancel_booked(agreement: Agreement, actor) -> int:
+    """Cancel the agreement's booked evaluations, each with its audit row."""
     cancelled = 0
     for evaluation in agreement.evaluations.select_for_update().filter(status=SCHEDULED):
         evaluation.status = Evaluation.Status.CANCELLED
         evaluation.save(update_fields=["status"])
         audit_record(
-            actor=None,
+            actor=actor,
             action=FollowupAudit.EVALUATION_CANCEL,
             obj=evaluation,
             changes={"status": [SCHEDULED, Evaluation.Status.CANCELLED]},
@@ -100,9 +105,10 @@ def evaluation_on_demand(*, actor, agreement: Agreement, due: datetime.date) -> 
     if due < timezone.localdate():
         raise DomainError("due_in_past", _("Choose today or a later day."), field="due")
     with transaction.atomic():
-        Evaluation.objects.filter(agreement=agreement, status=SCHEDULED).update(
-            status=Evaluation.Status.CANCELLED
-        )
+        agreement = Agreement.objects.select_for_update().select_related("person").get(pk=agreement.pk)
+        if not can_book_evaluation(actor, agreement):
+            raise Conflict("not_in_effect", _("An evaluation is booked only for an agreement in effect."))
+        _cancel_booked(agreement, actor)
         return _create(agreement, EvaluationKind.ON_DEMAND, due, actor)
 
 

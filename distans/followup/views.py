@@ -99,7 +99,7 @@ def evaluation(request, pk: int):
 @require_POST
 def book(request, agreement_pk: int):
     agreement = get_agreement_for_user(request.user, agreement_pk)
-    require(can_hold(request.user, agreement.person))
+    require(can_hold(request.user, agreement.person))  # an agreement not in effect: the service says so
     form = BookForm(request.POST)
     if form.is_valid():
         with refusal_message(request):

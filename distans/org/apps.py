@@ -9,8 +9,16 @@ class OrgConfig(AppConfig):
 
     def ready(self):
         from distans.core import home
+        from distans.core.menu import Group, MenuItem, menu
+        from distans.org.permissions import can_import_org
         from distans.org.queries import attention_for, team_section, you_section
 
         home.attention_sources.subscribe("org", attention_for)
         home.sections.subscribe("org.you", you_section)
         home.sections.subscribe("org.team", team_section)
+        menu.register(
+            MenuItem(Group.ORGANISATION, 10, _("People"), "org:directory"),
+            MenuItem(Group.ORGANISATION, 20, _("Units"), "org:unit_list"),
+            MenuItem(Group.ORGANISATION, 30, _("Sites"), "org:site_list"),
+            MenuItem(Group.ADMIN, 10, _("Import"), "org:import", can_import_org),
+        )

@@ -9,15 +9,25 @@ class PlanningConfig(AppConfig):
     def ready(self):
         from distans.agreements import hooks as agreement_hooks
         from distans.arrangements.hooks import usual_coverage
+        from distans.core import history
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.menu import Group, MenuItem, menu
+        from distans.core.permissions import is_manager
         from distans.planning.agreement_terms import unit_terms
         from distans.planning.follow_agreements import follow
+        from distans.planning.permissions import can_view_organisation_plans
         from distans.planning.queries import usual_coverage as unit_usual_coverage
 
         # The usual weeks follow the agreements; requests are judged against the unit's usual week.
         agreement_hooks.rights_changed.subscribe("planning.follow_agreements", follow)
         agreement_hooks.draft_terms.subscribe("planning.unit_terms", unit_terms)
         usual_coverage.subscribe("planning", unit_usual_coverage)
+        # A person's feed keys and planner preferences go with her: they are not history.
+        history.NOT_HISTORY.update({"feed_tokens", "plan_preference"})
+        from distans.core import home
+        from distans.planning.queries import this_week_section
+
+        home.sections.subscribe("planning.this_week", this_week_section)
         demo_steps.register(
             DemoStep(
                 10,
@@ -34,4 +44,25 @@ class PlanningConfig(AppConfig):
                 "Added the weekly plans: usual weeks from the agreements, desks and leave.",
                 analyze_after=True,
             )
+        )
+        # Problems ahead: a manager's in her team; HR's across the organisation.
+        menu.register(
+            MenuItem(Group.ME, 20, _("My week"), "planning:my_week", exact=True),
+            MenuItem(Group.TEAM, 10, _("Team week"), "planning:my_team"),
+            MenuItem(Group.TEAM, 30, _("Problems ahead"), "planning:problems", is_manager),
+            MenuItem(
+                Group.HR,
+                40,
+                _("Problems ahead"),
+                "planning:problems",
+                lambda user: can_view_organisation_plans(user) and not is_manager(user),
+            ),
+        )
+        menu.place_under(
+            {
+                "planning:planner": "planning:my_team",
+                "planning:planner_run": "planning:my_team",
+                "planning:site": "org:site_list",
+                "planning:site_planner": "org:site_list",
+            }
         )

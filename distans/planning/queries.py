@@ -12,13 +12,14 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Q
-from django.utils import translation
+from django.utils import timezone, translation
 
 from distans.agreements import rights as agreement_rights
 from distans.agreements.rights import Right, rights_on
 from distans.arrangements.models import Location
+from distans.core.home import HomeSection
 from distans.org.models import Person, Site, Unit
-from distans.planning import rules
+from distans.planning import labels, permissions, rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
 
 PERSON_FIELDS = ("id", "first_name", "last_name", "country", "site_id", "time_zone", "unit_id")
@@ -468,3 +469,64 @@ def problems_ahead_for(units, dates: list[datetime.date]) -> dict[int, list[dict
         unit_id: sorted(problems, key=lambda problem: (problem["date"], problem["code"]))
         for unit_id, problems in found.items()
     }
+
+
+# My page's week at a glance (issue 16).
+
+# A team of up to this many colleagues is shown by name on My page; a bigger one by counts.
+TEAM_NAMES_UP_TO = 10
+
+
+def glance_unit(user) -> Unit | None:
+    """The team My page shows: the unit the user manages (the first by name), else her own."""
+    return managed_units(user).first() or user.unit
+
+
+def week_at_a_glance(user, dates: list[datetime.date]) -> dict:
+    """The user's own days, her team's office days and who of her colleagues is at the office each day:
+    names for a small team, counts for a big one. Nine queries at most, whatever the team's size."""
+    words, sites = labels.words(), site_names()
+    own = placed_abroad({user.pk: person_days(user, dates)}, dates[0], dates[-1])[user.pk]
+    unit = glance_unit(user)
+    settings: Mapping[str, Any] = {}
+    office: list[list[str]] = [[] for _date in dates]
+    colleagues = 0
+    if unit is not None and permissions.can_see_unit_plan(user, unit):
+        settings = unit_settings(unit)
+        rows, days = plan_for(unit_members(unit).exclude(pk=user.pk), dates)
+        colleagues = len(rows)
+        for row in rows:
+            for index, day in enumerate(days[row[0]]):
+                if day.kind == rules.OFFICE:
+                    office[index].append(f"{row[1]} {row[2]}")
+    return {
+        "unit": unit,
+        "colleagues": colleagues,
+        "names": colleagues <= TEAM_NAMES_UP_TO,
+        "can_manage": unit is not None and permissions.can_manage_unit(user, unit),
+        "days": [
+            {
+                "date": day.date,
+                "kind": day.kind,
+                "label": labels.day_label(day, words, reasons=True, sites=sites),
+                "office_day": bool(settings) and rules.is_office_day(day.date, settings),
+                "office": names,
+            }
+            for day, names in zip(own, office, strict=True)
+        ],
+    }
+
+
+def this_week_section(user) -> HomeSection:
+    """My page's week at a glance, at the top: this week, or at the weekend the week ahead."""
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    ahead = today.weekday() >= 5
+    if ahead:
+        monday += datetime.timedelta(days=7)
+    dates = [monday + datetime.timedelta(days=offset) for offset in range(5)]
+    return HomeSection(
+        "planning/my_page/this_week.html",
+        {**week_at_a_glance(user, dates), "ahead": ahead, "today": today},
+        lead=True,
+    )

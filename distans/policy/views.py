@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from distans.checklists.models import Kind
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message, refusal_on
-from distans.policy import queries, services
+from distans.policy import hooks, queries, services
 from distans.policy.forms import PolicyVersionForm
 from distans.policy.models import PolicyVersion
 from distans.policy.permissions import can_edit_policy
@@ -22,6 +22,7 @@ def _page(request, version, *, preview=False):
             "version": version,
             "preview": preview,
             "can_edit": can_edit_policy(request.user),
+            "actions": [action for action in hooks.page_actions.collect(user=request.user) if action],
             "required_checklists": [
                 kinds[kind] for kind in (version.required_checklists if version else []) if kind in kinds
             ],

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from distans.agreements import services as agreement_services
 from distans.agreements.models import Agreement
 from distans.agreements.testing import approved
+from distans.core.testing import menu_click
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
 from distans.org.testing import sign_in
@@ -36,7 +37,7 @@ def test_employee_in_norway_signs_in_norwegian_and_downloads_the_pdf(page, live_
     agreement_services.agreement_send(actor=employee.manager, agreement=agreement)
 
     sign_in(page, live_server, employee.email)
-    page.get_by_role("link", name="Avtaler", exact=True).click()
+    menu_click(page, "Avtaler")
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     page.get_by_role("link", name="Les og signer").click()
     expect(page.get_by_role("heading", name="Avtale om hjemmekontor")).to_be_visible()

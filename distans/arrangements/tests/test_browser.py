@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from distans.arrangements.testing import assessed
+from distans.core.testing import menu_click
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
 from distans.org.testing import sign_in
@@ -34,7 +35,7 @@ def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server
     assessed(employee, manager)
 
     sign_in(page, live_server, employee.email)
-    page.get_by_role("link", name="Søknader").first.click()
+    menu_click(page, "Søknader")
     page.get_by_role("link", name="Søk om hjemmekontor").click()
     page.get_by_label("Dager i uken").select_option("3")
     findings = page.locator("#findings")
@@ -54,7 +55,7 @@ def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server
     page.get_by_role("button", name="Logg ut").click()
 
     sign_in(page, live_server, "karin.stahl@nordvik.example")
-    page.get_by_role("link", name="To decide").click()
+    menu_click(page, "To decide")
     page.get_by_role("link", name=employee.full_name).click()
     page.get_by_label("Approve", exact=True).check()
     page.get_by_role("button", name="Record the decision").click()
@@ -62,5 +63,5 @@ def test_three_days_go_to_the_manager_and_then_the_hr_approver(page, live_server
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, live_server, employee.email)
-    page.get_by_role("link", name="Søknader").first.click()
+    menu_click(page, "Søknader")
     expect(page.locator("table")).to_contain_text("Innvilget")

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from distans.checklists.demo import checklists_demo
+from distans.core.testing import menu_click
 from distans.org.demo import demo_load
 from distans.org.models import Person
 from distans.org.testing import sign_in
@@ -18,7 +19,7 @@ def test_manager_assesses_in_norwegian_and_the_result_reaches_the_employee(page,
 
     sign_in(page, live_server, "bjorn.ekstrom@nordvik.example")
     expect(page.get_by_role("heading", name="Min side")).to_be_visible()
-    page.get_by_role("link", name="Sjekklister").first.click()
+    menu_click(page, "Sjekklister")
     page.get_by_role("link", name="Egnethetsvurdering for hjemmekontor").click()
     expect(page.get_by_role("heading", name="Egnethetsvurdering for hjemmekontor")).to_be_visible()
 

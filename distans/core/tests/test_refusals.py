@@ -67,18 +67,22 @@ def test_codes_said_elsewhere_are_recorded_but_not_put_on_the_form():
 def test_a_refusal_becomes_the_next_pages_error_message():
     request = page_request()
     with refusal_message(request) as refusal:
-        raise NotAllowed("not_allowed", "Only HR may do this.")
-    assert refusal.status == 403
-    assert [str(message) for message in get_messages(request)] == ["Only HR may do this."]
-
-
-def test_forbid_answers_403_for_not_allowed_but_a_message_for_other_refusals():
-    request = page_request()
-    with pytest.raises(PermissionDenied), refusal_message(request, forbid=True):
-        raise NotAllowed("not_allowed", "You cannot decide this step.")
-    with refusal_message(request, forbid=True):
         raise Conflict("already_decided", "Someone else has just decided this step.")
+    assert refusal.status == 409
     assert [str(message) for message in get_messages(request)] == ["Someone else has just decided this step."]
+
+
+def test_not_allowed_answers_403_with_its_message_as_the_api_does():
+    """A person who may not do this at all gets the refusal page, never a form error to correct."""
+    request = page_request()
+    with pytest.raises(PermissionDenied) as denied, refusal_message(request):
+        raise NotAllowed("not_allowed", "You cannot decide this step.")
+    assert str(denied.value) == "You cannot decide this step."
+    assert list(get_messages(request)) == []
+    form = forms.Form()
+    with pytest.raises(PermissionDenied), refusal_on(form):
+        raise NotAllowed("not_allowed", "Only HR may do this.")
+    assert not form.errors
 
 
 def test_other_errors_are_not_swallowed():

@@ -26,10 +26,6 @@ def waiting_sweeps() -> int:
     return DBTaskResult.objects.filter(task_path=hourly_sweep.module_path, status="READY").count()
 
 
-def test_the_apps_register_their_jobs_in_the_order_of_the_house():
-    assert hourly_jobs.subscribers == ["agreements.apply_due", "followup.sweep"]
-
-
 @pytest.mark.django_db
 def test_a_failing_job_is_logged_and_the_others_and_the_next_hour_still_run(jobs, caplog):
     ran = []

@@ -127,20 +127,6 @@ def test_the_api_lends_and_takes_back(client, cast):
     assert returned["status"] == "returned"
 
 
-def test_a_lost_or_damaged_item_leads_to_a_deviation(client, cast):
-    lost = services.loan_create(actor=cast["hr"], person=cast["employee"], item_type=item("mobile-phone"))
-    damaged = services.loan_create(actor=cast["hr"], person=cast["employee"], item_type=item("headset"))
-    client.force_login(cast["hr"])
-    response = client.post(reverse("equipment:lost", args=[lost.pk]))
-    lost.refresh_from_db()
-    assert lost.status == "lost"
-    assert response.url.startswith(reverse("followup:deviation_new")) and f"loan={lost.pk}" in response.url
-    form = client.get(response.url).content.decode()
-    assert f'<option value="{lost.pk}" selected>' in form
-    response = client.post(reverse("equipment:return", args=[damaged.pk]), {"condition": "damaged"})
-    assert f"loan={damaged.pk}" in response.url and "kind=lost_equipment" in response.url
-
-
 def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client, cast, active):
     services.loan_create(
         actor=cast["hr"], person=cast["employee"], item_type=item("screen"), serial_number="SC-7"

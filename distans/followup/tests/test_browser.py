@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from distans.agreements.models import Agreement
 from distans.agreements.testing import approved, signed
+from distans.core.testing import menu_click
 from distans.followup import services
 from distans.org.demo import DEMO_PASSWORD, demo_load
 from distans.org.models import Person
@@ -36,7 +37,7 @@ def test_manager_holds_an_evaluation_and_chooses_fewer_days(page, live_server):
     evaluation = services.evaluation_schedule_first(agreement)
 
     sign_in(page, live_server, manager.email)
-    page.get_by_role("link", name="Uppföljning", exact=True).first.click()
+    menu_click(page, "Uppföljning")
     page.get_by_role("link", name=employee.full_name).click()
     expect(page.get_by_role("heading", name=f"Uppföljningssamtal: {employee.full_name}")).to_be_visible()
     page.get_by_label("Färre distansdagar").check()

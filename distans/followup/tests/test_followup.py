@@ -349,3 +349,35 @@ def test_the_overview_lists_a_manager_s_conversations_and_open_deviations(client
     page = client.get(reverse("followup:overview")).content.decode()
     assert reverse("followup:evaluation", args=[evaluation.pk]) in page
     assert "Åsa Öberg: Security incident" in page
+
+
+def test_an_evaluation_is_booked_only_for_an_agreement_in_effect_and_replaces_the_booked_one(cast, active):
+    """Booking on a suspended agreement is refused; booking on one in effect cancels the earlier booking,
+    audited, so one evaluation is booked at a time."""
+    from distans.agreements import services as agreement_services
+    from distans.core.errors import Conflict
+    from distans.core.models import AuditEntry
+
+    manager, due = cast["manager"], timezone.localdate() + datetime.timedelta(days=10)
+    first = services.evaluation_on_demand(actor=manager, agreement=active, due=due)
+    second = services.evaluation_on_demand(actor=manager, agreement=active, due=due)
+    first.refresh_from_db()
+    assert first.status == Evaluation.Status.CANCELLED and second.status == Evaluation.Status.SCHEDULED
+    assert AuditEntry.objects.filter(action="evaluation.cancel", object_id=str(first.pk)).exists()
+    agreement_services.agreement_suspend(actor=manager, agreement=active, reason="Move of office")
+    with pytest.raises(Conflict):
+        services.evaluation_on_demand(actor=manager, agreement=active, due=due)
+    assert active.evaluations.filter(status=Evaluation.Status.SCHEDULED).count() == 1
+
+
+def test_when_the_agreement_ends_its_booked_evaluations_are_cancelled_and_audited(cast, active):
+    from distans.agreements import services as agreement_services
+    from distans.core.models import AuditEntry
+
+    services.followup_sweep(active.start_date)
+    booked = active.evaluations.get(status=Evaluation.Status.SCHEDULED)
+    agreement_services.agreement_end(actor=cast["employee"], agreement=active, last_day=None, reason="Moving")
+    agreement_services.agreement_apply_due(timezone.localdate() + datetime.timedelta(days=400))
+    booked.refresh_from_db()
+    assert booked.status == Evaluation.Status.CANCELLED
+    assert AuditEntry.objects.get(action="evaluation.cancel", object_id=str(booked.pk)).actor is None

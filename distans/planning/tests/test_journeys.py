@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from distans.core.testing import run_due_tasks
+from distans.core.testing import menu_click, run_due_tasks
 from distans.org.models import Person, Site
 from distans.org.testing import sign_in
 from distans.planning import queries, rules
@@ -96,7 +96,7 @@ def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes
     assert over[crowded.pk], "the demo has an office that is over its desks on its busiest days"
 
     sign_in(page, live_server, "elin.sjoberg@nordvik.example")
-    page.get_by_role("link", name="Problems ahead").click()
+    menu_click(page, "Problems ahead")
     offices = page.locator("section", has=page.get_by_role("heading", name="Offices"))
     group = offices.locator("li", has_text=crowded.name).first
     group.get_by_role("link", name=over[crowded.pk][0].strftime("%a %-d %b")).click()

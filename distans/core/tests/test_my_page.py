@@ -1,0 +1,56 @@
+"""My page's things to do, in order of urgency: overdue first, then by due date, then those waiting
+longest, then the rest."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from distans.core import home
+from distans.core.testing import html
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture
+def todo():
+    """A source of things to do, given in no particular order."""
+    items = [
+        {"text": "No date at all", "url": None},
+        {"text": "Due next week", "url": None, "due": TODAY + datetime.timedelta(days=7)},
+        {"text": "Waiting since last month", "url": None, "since": TODAY - datetime.timedelta(days=30)},
+        {"text": "Overdue since yesterday", "url": None, "due": TODAY - datetime.timedelta(days=1)},
+        {"text": "Due tomorrow", "url": None, "due": TODAY + datetime.timedelta(days=1)},
+    ]
+    home.attention_sources.subscribe("test.todo", lambda user: [dict(item) for item in items])
+    yield
+    home.attention_sources.unsubscribe("test.todo")
+
+
+def test_things_to_do_are_ordered_by_urgency(client, cast, todo):
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False):
+        client.force_login(cast["employee"])
+        page = html(client.get(reverse("core:my_page")))
+    order = [
+        "Overdue since yesterday",
+        "Due tomorrow",
+        "Due next week",
+        "Waiting since last month",
+        "No date at all",
+    ]
+    assert [page.index(text) for text in order] == sorted(page.index(text) for text in order)
+    overdue = page.split("Overdue since yesterday")[1].split("</li>")[0]
+    assert 'class="overdue"' in overdue  # marked, not only placed first
+
+
+def test_an_overdue_checklist_comes_before_a_request_waiting(cast):
+    items = home.by_urgency(
+        [
+            {"text": "request", "since": TODAY},
+            {"text": "checklist", "due": TODAY - datetime.timedelta(days=2)},
+        ],
+        TODAY,
+    )
+    assert [item["text"] for item in items] == ["checklist", "request"]
+    assert items[0]["overdue"] and not items[1]["overdue"]
