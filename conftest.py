@@ -133,7 +133,7 @@ def active(cast, agreement):
     for key in ("it-security", "workplace-se", "insurance"):
         pass_checklist(person, key, manager)
     agreement = signed(agreement, person, manager)
-    agreement_services.agreement_apply_due(agreement.start_date)
+    agreement_services.agreement_apply_due(today=agreement.start_date)
     agreement.refresh_from_db()
     return agreement
 

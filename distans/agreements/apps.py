@@ -25,18 +25,18 @@ class AgreementsConfig(AppConfig):
         hourly_jobs.subscribe("agreements.apply_due", agreement_apply_due)
         demo_steps.register(
             DemoStep(
-                40,
-                "agreements",
-                "distans.agreements.demo.agreements_demo",
-                "Added the demo agreements: in effect in Sweden, Norway (amended) and Denmark.",
+                order=40,
+                key="agreements",
+                build="distans.agreements.demo.agreements_demo",
+                added="Added the demo agreements: in effect in Sweden, Norway (amended) and Denmark.",
             )
         )
         demo_steps.register(
             DemoStep(
-                60,
-                "agreements.history",
-                "distans.agreements.history_demo.history_demo",
-                "Added the agreements signed in the past months: about two in three people.",
+                order=60,
+                key="agreements.history",
+                build="distans.agreements.history_demo.history_demo",
+                added="Added the agreements signed in the past months: about two in three people.",
                 analyze_after=True,
             )
         )

@@ -122,5 +122,5 @@ def agreements_demo() -> bool:
                     actor=hr, agreement=agreement, values={"days_per_week": "2.0", "weekdays": [0, 4]}
                 )
                 _sign_both(agreement, person, hr)
-        agreement_services.agreement_apply_due(today)
+        agreement_services.agreement_apply_due(today=today)
     return True

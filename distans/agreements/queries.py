@@ -1,6 +1,7 @@
 """Reads for agreements: the terms a new draft starts from, the checklists still missing before it
 takes effect, the template to use, the register and the list for the Norwegian labour inspectorate."""
 
+import dataclasses
 import datetime
 from decimal import Decimal
 
@@ -177,10 +178,6 @@ def live_agreement(person: Person) -> Agreement | None:
     return Agreement.objects.filter(person=person, status__in=LIVE_AGREEMENT).first()
 
 
-def agreements_of(person: Person):
-    return with_versions(Agreement.objects.filter(person=person).select_related("person"))
-
-
 def visible_agreements(user, *, person_ids=None, status: str | None = None):
     """Agreements the user may see: her own, her reports' at any depth, or all for HR."""
     queryset = Agreement.objects.select_related("person__unit", "person__manager")
@@ -293,8 +290,12 @@ def attention_for(user) -> list[dict]:
 def contributed_terms(person: Person) -> dict:
     """What the apps above agreements say a new agreement's terms should hold about the person (her
     unit's hours and office days, what is lent to her): `hooks.draft_terms`, merged in their order."""
+    known = {field.name for field in dataclasses.fields(AgreementTerms)}
     terms: dict = {}
     for contribution in hooks.draft_terms.collect(person=person):
+        unknown = set(contribution) - known
+        if unknown:  # a subscriber's mistake, which the terms would otherwise drop without a word
+            raise ValueError(f"draft_terms: {', '.join(sorted(unknown))} are not agreement terms")
         terms.update(contribution)
     return terms
 

@@ -33,7 +33,7 @@ from distans.agreements.permissions import (
 from distans.agreements.terms import AgreementTerms
 from distans.arrangements.models import Request, Status
 from distans.core.audit import audit_record, field_changes
-from distans.core.errors import Conflict, DomainError, NotAllowed
+from distans.core.errors import Conflict, DomainError, NotAllowed, require_allowed
 from distans.core.schedule import ensure_hourly_sweep
 from distans.policy import queries as policy_queries
 
@@ -58,11 +58,6 @@ EDITABLE_TERMS = (
     "equipment",
     "evening_work",
 )
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise NotAllowed("not_allowed", message)
 
 
 def _locked(agreement: Agreement) -> Agreement:
@@ -170,7 +165,7 @@ def agreement_terms_update(
     form (as `TermsForm.terms()` gives them); DomainError when one is not valid."""
     with transaction.atomic():
         agreement = _locked(agreement)
-        _require(
+        require_allowed(
             can_manage_agreement(actor, agreement), _("Only HR or the manager can prepare the agreement.")
         )
         version = _pending(agreement)
@@ -224,7 +219,9 @@ def agreement_send(*, actor, agreement: Agreement) -> AgreementVersion:
     """Freeze the draft's text and ask both parties to sign it."""
     with transaction.atomic():
         agreement = _locked(agreement)
-        _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can send the agreement."))
+        require_allowed(
+            can_manage_agreement(actor, agreement), _("Only HR or the manager can send the agreement.")
+        )
         version = _pending(agreement)
         if version is None or version.status != VersionStatus.DRAFT:
             raise Conflict("not_draft", _("There is no draft to send."))
@@ -350,7 +347,9 @@ def agreement_amend(*, actor, agreement: Agreement, change_note: str) -> Agreeme
         raise DomainError("note_required", _("Say what changes and why."), field="change_note")
     with transaction.atomic():
         agreement = _locked(agreement)
-        _require(can_manage_agreement(actor, agreement), _("Only HR or the manager can amend the agreement."))
+        require_allowed(
+            can_manage_agreement(actor, agreement), _("Only HR or the manager can amend the agreement.")
+        )
         _check(agreement, rules.AMEND)
         if _pending(agreement) is not None:
             raise Conflict("amendment_open", _("An amendment is already being prepared or signed."))
@@ -407,7 +406,7 @@ def _with_reason(actor, agreement, action, audit, reason, may, refusal) -> Agree
         raise DomainError("reason_required", _("Give the reason; the employee will see it."), field="reason")
     with transaction.atomic():
         agreement = _locked(agreement)
-        _require(may(actor, agreement), refusal)
+        require_allowed(may(actor, agreement), refusal)
         _move(agreement, action)
         agreement.reason = reason.strip()
         agreement.save()
@@ -425,7 +424,7 @@ def agreement_end(
     today = timezone.localdate()
     with transaction.atomic():
         agreement = _locked(agreement)
-        _require(can_end_agreement(actor, agreement), _("You cannot end this agreement."))
+        require_allowed(can_end_agreement(actor, agreement), _("You cannot end this agreement."))
         if agreement.status == rules.DRAFT:
             raise Conflict(
                 "not_in_force",
@@ -442,7 +441,7 @@ def agreement_end(
             ).update(status=VersionStatus.CANCELLED)
             last_day = today - datetime.timedelta(days=1)
         elif by_agreement:
-            _require(
+            require_allowed(
                 can_end_by_agreement(actor, agreement),
                 _("Only HR or the manager can record an earlier last day agreed by both sides."),
             )
@@ -481,7 +480,7 @@ def _finished(agreement: Agreement, today: datetime.date) -> None:
     hooks.agreement_finished.announce(agreement=agreement, today=today)
 
 
-def agreement_apply_due(today: datetime.date | None = None) -> dict[str, int]:
+def agreement_apply_due(*, today: datetime.date | None = None) -> dict[str, int]:
     """What the dates call for: activate signed agreements whose start has come (checklists passed), end
     those whose notice has run or whose employee has left, expire those past their end date."""
     today = today or timezone.localdate()

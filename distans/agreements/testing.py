@@ -55,6 +55,6 @@ def agreement_in_force(cast, person=None, *, days="2", start=None, password=PASS
     agreement_services.agreement_send(actor=manager, agreement=agreement)
     for signer in (person, manager):
         agreement_services.agreement_sign(actor=signer, agreement=agreement, accepted=True, password=password)
-    agreement_services.agreement_apply_due(start)
+    agreement_services.agreement_apply_due(today=start)
     agreement.refresh_from_db()
     return agreement

@@ -19,10 +19,10 @@ class ArrangementsConfig(AppConfig):
         page_actions.subscribe("arrangements.new", policy_action)
         demo_steps.register(
             DemoStep(
-                30,
-                "arrangements",
-                "distans.arrangements.demo.requests_demo",
-                "Added the demo requests: approved, waiting, abroad, and one the policy stops.",
+                order=30,
+                key="arrangements",
+                build="distans.arrangements.demo.requests_demo",
+                added="Added the demo requests: approved, waiting, abroad, and one the policy stops.",
             )
         )
         # To decide: a manager's in her team; an HR approver who manages no one finds it under HR.

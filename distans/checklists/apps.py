@@ -19,10 +19,10 @@ class ChecklistsConfig(AppConfig):
         person_links.subscribe("checklists", person_link)
         demo_steps.register(
             DemoStep(
-                20,
-                "checklists",
-                "distans.checklists.demo.checklists_demo",
-                "Added the demo checklists: assessments, checks and a pulse round.",
+                order=20,
+                key="checklists",
+                build="distans.checklists.demo.checklists_demo",
+                added="Added the demo checklists: assessments, checks and a pulse round.",
             )
         )
         # The reports: a manager's of her team; HR's of everyone.

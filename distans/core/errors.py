@@ -28,3 +28,9 @@ class Conflict(DomainError):
     """The object's state no longer allows it: decided meanwhile, full, or changed since loaded."""
 
     status = 409
+
+
+def require_allowed(allowed: bool, message: str) -> None:
+    """In a service: refuse with `NotAllowed` and the reason unless the person may do this."""
+    if not allowed:
+        raise NotAllowed("not_allowed", message)

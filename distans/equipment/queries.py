@@ -9,7 +9,6 @@ from django.utils.translation import ngettext
 from distans.agreements import text as agreement_text
 from distans.agreements.models import Agreement, AgreementStatus
 from distans.core.permissions import is_hr
-from distans.core.translated import localized
 from distans.equipment import rules
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
 from distans.equipment.permissions import can_lend
@@ -62,16 +61,6 @@ def requests_to_decide(user):
         "person", "item_type"
     )
     return requests if is_hr(user) else requests.filter(person__manager=user)
-
-
-def loan_names(loans) -> str:
-    """Loans in words for the agreement's equipment section: "Laptop (SN 123), Headset"."""
-    return ", ".join(
-        f"{localized(loan.item_type.name)} ({loan.serial_number})"
-        if loan.serial_number
-        else localized(loan.item_type.name)
-        for loan in loans
-    )
 
 
 def attention_for(user) -> list[dict]:

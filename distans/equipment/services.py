@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from distans.agreements.models import LIVE_AGREEMENT, Agreement
 from distans.core.audit import audit_record
-from distans.core.errors import Conflict, DomainError, NotAllowed
+from distans.core.errors import Conflict, DomainError, require_allowed
 from distans.core.translated import localized
 from distans.equipment import queries, rules, tasks
 from distans.equipment.audit_actions import EquipmentAudit
@@ -18,11 +18,6 @@ from distans.equipment.permissions import can_acknowledge_loan, can_decide_reque
 from distans.org.models import Person
 
 RETURN_DAYS = 14  # time to bring equipment back after an agreement ends
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise NotAllowed("not_allowed", message)
 
 
 def _live_agreement_id(person: Person) -> int | None:
@@ -42,7 +37,7 @@ def loan_create(
     condition: str = "new",
     out_date: datetime.date | None = None,
 ) -> Loan:
-    _require(can_lend(actor), _("Only HR or IT can lend equipment."))
+    require_allowed(can_lend(actor), _("Only HR or IT can lend equipment."))
     try:
         with transaction.atomic():
             loan = Loan.objects.create(
@@ -75,7 +70,9 @@ def loan_create(
 def loan_acknowledge(*, actor, loan: Loan) -> Loan:
     with transaction.atomic():
         loan = Loan.objects.select_for_update().get(pk=loan.pk)
-        _require(can_acknowledge_loan(actor, loan), _("Only the person who borrowed it can confirm receipt."))
+        require_allowed(
+            can_acknowledge_loan(actor, loan), _("Only the person who borrowed it can confirm receipt.")
+        )
         if loan.acknowledged_at is None:
             loan.acknowledged_at = timezone.now()
             loan.save(update_fields=["acknowledged_at"])
@@ -86,7 +83,7 @@ def loan_acknowledge(*, actor, loan: Loan) -> Loan:
 def loan_return(*, actor, loan: Loan, condition: str, returned_on: datetime.date | None = None) -> Loan:
     with transaction.atomic():
         loan = Loan.objects.select_for_update().get(pk=loan.pk)
-        _require(can_lend(actor), _("Only HR or IT can take equipment back."))
+        require_allowed(can_lend(actor), _("Only HR or IT can take equipment back."))
         if loan.status != Loan.Status.OUT:
             raise Conflict("not_out", _("This item is not on loan."))
         loan.status = Loan.Status.RETURNED
@@ -161,7 +158,7 @@ def equipment_request_decide(
 ) -> EquipmentRequest:
     with transaction.atomic():
         request = EquipmentRequest.objects.select_for_update().select_related("person").get(pk=request.pk)
-        _require(can_decide_request(actor, request), _("Only the line manager or HR can decide this."))
+        require_allowed(can_decide_request(actor, request), _("Only the line manager or HR can decide this."))
         if request.status != EquipmentRequest.Status.PENDING:
             raise Conflict("decided", _("This request has already been decided."))
         if not approve and not comment.strip():

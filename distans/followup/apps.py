@@ -24,18 +24,18 @@ class FollowupConfig(AppConfig):
         loan_report.subscribe("followup.deviation", loan_report_url)
         demo_steps.register(
             DemoStep(
-                50,
-                "followup",
-                "distans.followup.demo.followup_demo",
-                "Added follow-ups, deviations and equipment on loan.",
+                order=50,
+                key="followup",
+                build="distans.followup.demo.followup_demo",
+                added="Added follow-ups, deviations and equipment on loan.",
             )
         )
         demo_steps.register(
             DemoStep(
-                70,
-                "followup.evaluations",
-                "distans.followup.demo.evaluations_demo",
-                "Booked the next evaluation of every agreement in effect.",
+                order=70,
+                key="followup.evaluations",
+                build="distans.followup.demo.evaluations_demo",
+                added="Booked the next evaluation of every agreement in effect.",
             )
         )
         # A manager follows up her team; everyone else her own evaluations.

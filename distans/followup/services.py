@@ -17,7 +17,7 @@ from distans.checklists import services as checklist_services
 from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.checklists.rules import reminder_moments
 from distans.core.audit import audit_record
-from distans.core.errors import Conflict, DomainError, NotAllowed
+from distans.core.errors import Conflict, DomainError, require_allowed
 from distans.followup import rules, tasks
 from distans.followup.audit_actions import FollowupAudit
 from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
@@ -27,11 +27,6 @@ from distans.policy import queries as policy_queries
 
 OPEN_DAYS_BEFORE = 14  # the follow-up checklist goes out this long before the evaluation
 SCHEDULED = Evaluation.Status.SCHEDULED
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise NotAllowed("not_allowed", message)
 
 
 def _signed_terms(agreement: Agreement) -> AgreementTerms:
@@ -101,7 +96,9 @@ def _cancel_booked(agreement: Agreement, actor) -> int:
 
 def evaluation_on_demand(*, actor, agreement: Agreement, due: datetime.date) -> Evaluation:
     """Bring the next evaluation forward to a date either side asks for."""
-    _require(can_hold(actor, agreement.person), _("Only the line manager or HR can book an evaluation."))
+    require_allowed(
+        can_hold(actor, agreement.person), _("Only the line manager or HR can book an evaluation.")
+    )
     if due < timezone.localdate():
         raise DomainError("due_in_past", _("Choose today or a later day."), field="due")
     with transaction.atomic():
@@ -143,7 +140,9 @@ def evaluation_hold(
             Evaluation.objects.select_for_update().select_related("agreement__person").get(pk=evaluation.pk)
         )
         agreement = evaluation.agreement
-        _require(can_hold(actor, agreement.person), _("Only the line manager or HR can hold the evaluation."))
+        require_allowed(
+            can_hold(actor, agreement.person), _("Only the line manager or HR can hold the evaluation.")
+        )
         if evaluation.status != SCHEDULED:
             raise Conflict("held", _("This evaluation has already been held."))
         current = _signed_terms(agreement).days
@@ -205,7 +204,9 @@ def _days_terms(terms: AgreementTerms, days: Decimal) -> dict:
 def deviation_report(
     *, actor, person: Person, kind: str, description: str, occurred_on: datetime.date, loan=None
 ) -> Deviation:
-    _require(can_report_about(actor, person), _("You can report deviations about yourself and your reports."))
+    require_allowed(
+        can_report_about(actor, person), _("You can report deviations about yourself and your reports.")
+    )
     if not description.strip():
         raise DomainError("description_required", _("Describe what happened."), field="description")
     if occurred_on > timezone.localdate():
@@ -256,7 +257,9 @@ def _locked(deviation: Deviation) -> Deviation:
 def _handling(actor, deviation: Deviation) -> Deviation:
     """The deviation locked for its handler, refused when it is closed or not theirs."""
     deviation = _locked(deviation)
-    _require(can_handle_deviation(actor, deviation), _("Only the personnel manager or HR can handle this."))
+    require_allowed(
+        can_handle_deviation(actor, deviation), _("Only the personnel manager or HR can handle this.")
+    )
     if deviation.status == Deviation.Status.CLOSED:
         raise Conflict("closed", _("This deviation is closed."))
     return deviation
@@ -356,7 +359,7 @@ def deviation_escalate(deviation_id: int) -> bool:
 # Sweep: evaluations for every agreement in effect, and the wellbeing pulse
 
 
-def followup_sweep(today: datetime.date | None = None) -> dict[str, int]:
+def followup_sweep(*, today: datetime.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     scheduled = 0
     for agreement in (
@@ -366,10 +369,10 @@ def followup_sweep(today: datetime.date | None = None) -> dict[str, int]:
     ):
         with transaction.atomic():
             scheduled += evaluation_schedule_first(agreement) is not None
-    return {"evaluations": scheduled, "pulses": pulses_send_due(today)}
+    return {"evaluations": scheduled, "pulses": pulses_send_due(today=today)}
 
 
-def pulses_send_due(today: datetime.date) -> int:
+def pulses_send_due(*, today: datetime.date) -> int:
     """Everyone with remote work in effect gets the pulse when the last one is N weeks old (policy)."""
     policy = policy_queries.in_force(today)
     if policy is None or not policy.pulse_weeks:

@@ -30,18 +30,18 @@ class PlanningConfig(AppConfig):
         home.sections.subscribe("planning.this_week", this_week_section)
         demo_steps.register(
             DemoStep(
-                10,
-                "planning.team_settings",
-                "distans.planning.demo.team_settings_demo",
-                "Added team office days, customer service's minimum and the mailbox duty.",
+                order=10,
+                key="planning.team_settings",
+                build="distans.planning.demo.team_settings_demo",
+                added="Added team office days, customer service's minimum and the mailbox duty.",
             )
         )
         demo_steps.register(
             DemoStep(
-                80,
-                "planning.plans",
-                "distans.planning.demo.plans_demo",
-                "Added the weekly plans: usual weeks from the agreements, desks and leave.",
+                order=80,
+                key="planning.plans",
+                build="distans.planning.demo.plans_demo",
+                added="Added the weekly plans: usual weeks from the agreements, desks and leave.",
                 analyze_after=True,
             )
         )

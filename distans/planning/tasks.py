@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -26,6 +27,6 @@ def plan_changed_notify(person_id: int, week_start: str) -> int:
         person,
         subject=lambda: _("Your plan for week %(week)s has changed") % {"week": week},
         template="planning/email/changed.txt",
-        context={"week": week, "url": site_link(f"/plans/?week={week}")},
+        context={"week": week, "url": site_link(f"{reverse('planning:my_week')}?week={week}")},
     )
     return 1

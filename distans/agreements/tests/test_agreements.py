@@ -149,11 +149,11 @@ def test_activation_waits_for_the_start_and_the_required_checklists(cast, agreem
     person, manager = cast["employee"], cast["manager"]
     agreement = signed(agreement, person, manager)
     start = agreement.start_date
-    assert agreement_services.agreement_apply_due(start)["activated"] == 0  # checklists not passed yet
+    assert agreement_services.agreement_apply_due(today=start)["activated"] == 0  # checklists not passed yet
     for key in ("it-security", "workplace-se", "insurance"):
         pass_checklist(person, key, manager)
-    assert agreement_services.agreement_apply_due(start - datetime.timedelta(days=1))["activated"] == 0
-    assert agreement_services.agreement_apply_due(start)["activated"] == 1
+    assert agreement_services.agreement_apply_due(today=start - datetime.timedelta(days=1))["activated"] == 0
+    assert agreement_services.agreement_apply_due(today=start)["activated"] == 1
     agreement.refresh_from_db()
     assert agreement.status == "active"
 
@@ -205,7 +205,7 @@ def test_suspend_reinstate_and_end_with_notice(cast, active):
     agreement_services.agreement_end(actor=person, agreement=active, last_day=None, reason="Moving closer")
     active.refresh_from_db()
     assert active.status == "active" and active.ends_on == today + datetime.timedelta(weeks=4)
-    agreement_services.agreement_apply_due(active.ends_on + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(today=active.ends_on + datetime.timedelta(days=1))
     active.refresh_from_db()
     assert active.status == "ended" and active.ended_by == "employee"
 
@@ -213,7 +213,7 @@ def test_suspend_reinstate_and_end_with_notice(cast, active):
 def test_a_temporary_agreement_expires_and_a_leaver_s_ends(cast):
     approved(cast["employee"], cast["manager"], end_date=timezone.localdate() + datetime.timedelta(days=60))
     agreement = signed(agreement_of(cast["employee"]), cast["employee"], cast["manager"])
-    agreement_services.agreement_apply_due(agreement.end_date + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(today=agreement.end_date + datetime.timedelta(days=1))
     agreement.refresh_from_db()
     assert agreement.status == "expired"
 

@@ -79,7 +79,7 @@ def test_ending_the_agreement_asks_for_the_equipment_back(cast, active):
     agreement_services.agreement_end(
         actor=cast["hr"], agreement=active, last_day=timezone.localdate(), reason="x", by_agreement=True
     )
-    agreement_services.agreement_apply_due(timezone.localdate() + datetime.timedelta(days=1))
+    agreement_services.agreement_apply_due(today=timezone.localdate() + datetime.timedelta(days=1))
     loan.refresh_from_db()
     assert loan.due_back == timezone.localdate() + datetime.timedelta(days=1 + services.RETURN_DAYS)
     mail.outbox.clear()

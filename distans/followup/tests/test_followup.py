@@ -59,7 +59,7 @@ def test_the_sweep_books_the_trial_evaluation_and_opens_its_checklist_two_weeks_
     active.versions.filter(status="signed").update(
         terms={**active.versions.get(status="signed").terms, "trial": True, "trial_weeks": 12}
     )
-    services.followup_sweep(active.start_date)
+    services.followup_sweep(today=active.start_date)
     evaluation = Evaluation.objects.get(agreement=active)
     assert (evaluation.kind, evaluation.due_date) == (
         "trial",
@@ -293,10 +293,12 @@ def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast
     from distans.checklists.models import Assignment
 
     today = timezone.localdate()
-    assert services.pulses_send_due(today) == 1
-    assert services.pulses_send_due(today + datetime.timedelta(weeks=2)) == 0, "not again within 6 weeks"
+    assert services.pulses_send_due(today=today) == 1
+    assert services.pulses_send_due(today=today + datetime.timedelta(weeks=2)) == 0, (
+        "not again within 6 weeks"
+    )
     with _at(today + datetime.timedelta(weeks=6)):
-        assert services.pulses_send_due(today + datetime.timedelta(weeks=6)) == 1
+        assert services.pulses_send_due(today=today + datetime.timedelta(weeks=6)) == 1
     pulses = Assignment.objects.filter(version__template__key="pulse")
     assert set(pulses.values_list("person", flat=True)) == {cast["employee"].pk}
 
@@ -374,10 +376,10 @@ def test_when_the_agreement_ends_its_booked_evaluations_are_cancelled_and_audite
     from distans.agreements import services as agreement_services
     from distans.core.models import AuditEntry
 
-    services.followup_sweep(active.start_date)
+    services.followup_sweep(today=active.start_date)
     booked = active.evaluations.get(status=Evaluation.Status.SCHEDULED)
     agreement_services.agreement_end(actor=cast["employee"], agreement=active, last_day=None, reason="Moving")
-    agreement_services.agreement_apply_due(timezone.localdate() + datetime.timedelta(days=400))
+    agreement_services.agreement_apply_due(today=timezone.localdate() + datetime.timedelta(days=400))
     booked.refresh_from_db()
     assert booked.status == Evaluation.Status.CANCELLED
     assert AuditEntry.objects.get(action="evaluation.cancel", object_id=str(booked.pk)).actor is None
