@@ -40,10 +40,19 @@ run: install
 	trap "kill $$worker 2>/dev/null" EXIT; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-browser:
+browser: node_modules/.installed
 	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium chromium-driver', then make test again." >&2; exit 1; fi; }
+
+# axe-core, pinned in package-lock.json, checks each page for WCAG 2.1 AA in the browser tests
+# (tests/test_accessibility.py injects it from node_modules; nothing is served to users).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "The accessibility tests need Node.js and npm (Debian: sudo apt-get install nodejs npm), then run make again." >&2; exit 1; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 test: install browser
 	DISTANS_TESTING=1 $(PY) -m pytest -n 2 -q $(PYTEST_ARGS)

@@ -38,6 +38,26 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_by_language(name: str, languages: list[str]) -> dict[str, str]:
+    """A text per language: "sv=HR-chef;en=Head of HR", or one text for every language. Languages left
+    out are absent (the caller falls back to its translated default)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    if "=" not in raw:
+        return dict.fromkeys(languages, raw)
+    texts = {}
+    for part in filter(None, (piece.strip() for piece in raw.split(";"))):
+        code, _, text = part.partition("=")
+        if code.strip() not in languages or not text.strip():
+            raise ImproperlyConfigured(
+                f"{name} must be one text, or language=text pairs separated by ';' "
+                f"for {', '.join(languages)}; got {part!r}"
+            )
+        texts[code.strip()] = text.strip()
+    return texts
+
+
 def email_settings(url: str) -> dict:
     """Django e-mail settings from a URL: smtp://, smtp+tls://, smtps://, console://, file://, locmem://."""
     parsed = urlparse(url)

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from distans.env import email_settings, env_bool, env_int, env_list
+from distans.env import email_settings, env_bool, env_by_language, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -157,6 +157,9 @@ STORAGES = {
 
 globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Distans <distans@localhost>")
+# Where the accessibility statement asks people to report what they cannot use (core:accessibility);
+# without it, the address Distans sends e-mail from.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 # The address people reach Distans at, for links in e-mails sent by background tasks.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # How long an invitation to choose a first password stays valid.
@@ -203,6 +206,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PULSE_MIN_GROUP = env_int("PULSE_MIN_GROUP", 5)
 CHECKLIST_REMINDER_DAYS_BEFORE = env_int("CHECKLIST_REMINDER_DAYS_BEFORE", 3)
 REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
+# What the organisation calls the role that decides above the line manager's limit ("HR approver" in
+# Distans's own words), per language: "sv=HR-chef;nb=HR-sjef;da=HR-chef;en=Head of HR".
+HR_APPROVER_TITLE = env_by_language("HR_APPROVER_TITLE", [code for code, _ in LANGUAGES])
 # Requests: deciders are reminded when a step has waited this many days.
 REQUEST_REMINDER_DAYS = env_int("REQUEST_REMINDER_DAYS", 3)
 # A deviation in remote work gets a first response from the personnel manager within this many working days.

@@ -392,7 +392,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
     page.get_by_label("Dager i uken").select_option("3")
     page.get_by_label("Start:", exact=True).fill(start.isoformat())
     findings = page.locator("#findings")
-    expect(findings).to_contain_text("Hvem avgjør: nærmeste leder → HR-godkjenneren")
+    expect(findings).to_contain_text("Hvem avgjør: nærmeste leder → HR")
     expect(findings).to_contain_text("skriftlig avtale")  # Norway's regulation on work in the home
     page.get_by_label("Begrunnelse").fill("Ro til feilsøking og dokumentasjon.")
     page.get_by_role("button", name="Lagre som utkast").click()

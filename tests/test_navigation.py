@@ -130,7 +130,14 @@ def test_each_role_sees_its_own_short_groups(client, cast):
     client.force_login(cast["manager"])
     assert groups(client.get(reverse("core:my_page"))) == {
         "My work": ["My page", "My week", "Requests", "Agreements", "Checklists", "Equipment"],
-        "My team": ["Team week", "To decide", "Problems ahead", "Follow-up", "Checklist reports"],
+        "My team": [
+            "Team week",
+            "To decide",
+            "Problems ahead",
+            "Follow-up",
+            "Attachment watch",
+            "Checklist reports",
+        ],
         "Organisation": ORGANISATION,
     }
 
@@ -143,9 +150,11 @@ def test_each_role_sees_its_own_short_groups(client, cast):
             "Agreement register",
             "Problems ahead",
             "Checklist reports",
-            "Checklist templates",
-            "Agreement templates",
+            "Equipment on loan",
+            "Attachment watch",
+            "Wellbeing pulse",
         ],
+        "Policy and templates": ["Policy versions", "Agreement templates", "Checklist templates"],
         "Organisation": ORGANISATION,
         "Audit log": ["Audit log"],
     }
@@ -154,7 +163,7 @@ def test_each_role_sees_its_own_short_groups(client, cast):
     assert groups(client.get(reverse("core:my_page"))) == {
         "My work": ME,
         "Team week": ["Team week"],
-        "HR": ["All requests", "To decide", "Agreement register", "Problems ahead"],
+        "HR": ["All requests", "To decide", "Agreement register", "Problems ahead", "Attachment watch"],
         "Organisation": ORGANISATION,
     }
 
@@ -163,7 +172,7 @@ def test_each_role_sees_its_own_short_groups(client, cast):
         "My work": ME,
         "Team week": ["Team week"],
         "Organisation": ORGANISATION,
-        "Administration": ["Import", "Audit log", "Site administration"],
+        "Administration": ["Import", "Audit log", "Equipment on loan", "Site administration"],
     }
 
 

@@ -44,6 +44,10 @@ class AgreementsConfig(AppConfig):
             MenuItem(Group.ME, 40, _("Agreements"), "agreements:list"),
             MenuItem(Group.HR, 30, _("Agreement register"), "agreements:register", can_view_register),
             MenuItem(
-                Group.HR, 70, _("Agreement templates"), "agreements:templates", can_manage_agreement_templates
+                Group.HR_SETUP,
+                20,
+                _("Agreement templates"),
+                "agreements:templates",
+                can_manage_agreement_templates,
             ),
         )

@@ -291,8 +291,8 @@ COMMON = [
             (
                 "Changing and ending the agreement",
                 "Any change to the extent, place, working hours, equipment or duration is made as a new version of "
-                "this agreement signed by both parties. Either party may end the agreement with {notice} notice. "
-                "Ending this agreement does not end the employment: the employee then works at the employer's "
+                "this agreement signed by both parties. Either party may end the agreement with a notice period "
+                "of {notice}. Ending this agreement does not end the employment: the employee then works at the employer's "
                 "premises again.",
             ),
             (

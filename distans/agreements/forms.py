@@ -11,6 +11,7 @@ from distans.agreements.terms import AgreementTerms
 from distans.agreements.text import TERM_LABELS, words
 from distans.arrangements.forms import MAX_UNITS_IN_SELECT
 from distans.arrangements.models import Location
+from distans.core import places
 from distans.core.forms import DAY_STEPS, DateField, WorkdaysField
 from distans.org.models import Country, Unit
 
@@ -37,7 +38,7 @@ class TermsForm(forms.Form):
         required=False,
     )
     location = forms.ChoiceField(label=_("Place of work"), choices=Location.choices)
-    abroad_country = forms.CharField(label=_("Country abroad"), max_length=60, required=False)
+    abroad_country = forms.ChoiceField(label=_("Country abroad"), required=False)
     place = forms.CharField(
         label=_("More about the place (optional)"),
         max_length=200,
@@ -82,6 +83,13 @@ class TermsForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.language, self.current = language, current or AgreementTerms()
+        # Countries by code, named in the user's language; a country typed before the list existed stays.
+        countries = [("", "–"), *places.country_choices()]
+        if self.current.abroad_country and self.current.abroad_country not in dict(countries):
+            countries.append((self.current.abroad_country, self.current.abroad_country))
+        field = self.fields["abroad_country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = countries
         if country != "NO":
             del self.fields["evening_work"]
         if not amendment:

@@ -124,7 +124,7 @@ def history_demo(*, seed: int = 1) -> bool:
                     "flexible": False,
                     "weekdays": [0, 1, 2, 3, 4],
                     "location": "abroad",
-                    "abroad_country": "Thailand",
+                    "abroad_country": "TH",
                     "time_zone": ABROAD[2],
                 }
             if person.pk == logins["employee"].pk:

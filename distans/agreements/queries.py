@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -29,6 +28,7 @@ from distans.arrangements.models import Status as RequestStatus
 from distans.arrangements.models import Step as RequestStep
 from distans.checklists.models import Assignment, Kind, Response
 from distans.checklists.rules import PASSING
+from distans.core.home import day_of
 from distans.core.hooks import Section
 from distans.core.permissions import is_hr
 from distans.org.models import Person, Unit
@@ -262,7 +262,7 @@ def attention_for(user) -> list[dict]:
         {
             "text": _("A remote work agreement waits for your signature."),
             "url": reverse("agreements:detail", args=[pk]),
-            "since": _day(sent_at),
+            "since": day_of(sent_at),
         }
         for pk, sent_at in to_sign
     ]
@@ -311,10 +311,6 @@ OPEN_REQUEST = (
 )
 
 
-def _day(moment: datetime.datetime | None) -> datetime.date | None:
-    return timezone.localdate(moment) if moment else None
-
-
 def request_state(user) -> dict | None:
     """The person's open request: its state, who has the next step (None: she does; "hr": an HR
     approver) and since when. None when she has no open request."""
@@ -333,7 +329,7 @@ def request_state(user) -> dict | None:
         "request": request,
         "status": request.status,
         "waits_for": waits_for,
-        "since": _day(request.submitted_at or request.created_at),
+        "since": day_of(request.submitted_at or request.created_at),
     }
 
 
@@ -356,7 +352,7 @@ def agreement_state(user) -> dict | None:
         "status": agreement.status,
         "step": step,
         "amendment": pending is not None and current is not None and current.status == VersionStatus.SIGNED,
-        "since": _day(pending.sent_at) if pending is not None else None,
+        "since": day_of(pending.sent_at) if pending is not None else None,
         "effective_from": current.effective_from if current else agreement.start_date,
     }
 

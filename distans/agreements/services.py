@@ -120,7 +120,7 @@ def agreement_draft_from_request(*, actor, request: Request) -> Agreement | None
     policy = request.policy_version or policy_queries.in_force(request.start_date)
     terms = queries.terms_from_request(request, policy)
     with translation.override(template.language):
-        note = _("From the approved request of %(date)s.") % {
+        note = _("From the approved request starting %(date)s.") % {
             "date": formats.date_format(request.start_date, "DATE_FORMAT")
         }
     with transaction.atomic():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from distans.agreements import rules
 from distans.agreements.terms import AgreementTerms
 from distans.arrangements.models import Location
+from distans.core import places
 from distans.core.markdown import render
 from distans.core.translated import localized
 from distans.core.weekdays import NAMES
@@ -98,7 +99,7 @@ def _pattern(terms: AgreementTerms) -> str:
 
 def _place(terms: AgreementTerms) -> str:
     if terms.location == Location.ABROAD:
-        where = _("abroad, in %(country)s") % {"country": terms.abroad_country or "?"}
+        where = _("abroad, in %(country)s") % {"country": places.country_name(terms.abroad_country) or "?"}
     elif terms.location == "other_private":
         where = _("another private place in the employee's country of work")
     else:
@@ -126,7 +127,7 @@ def display_values(terms: AgreementTerms, language: str) -> dict[str, str]:
                 else _("until further notice")
             ),
             "place": _place(terms),
-            "abroad_country": terms.abroad_country,
+            "abroad_country": places.country_name(terms.abroad_country),
             "days": plain_number(terms.days),
             "days_pattern": _pattern(terms),
             "averaging_weeks": str(terms.averaging_weeks or 4),

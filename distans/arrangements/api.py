@@ -6,6 +6,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import WithJsonSchema
 
 from distans.arrangements import models, queries, rules, services
+from distans.arrangements.abroad import abroad_zone
 from distans.arrangements.permissions import can_start_for, get_request_for_user
 from distans.core.api_types import ApiDate, enum_schema
 from distans.core.permissions import require
@@ -126,7 +127,9 @@ class DecisionIn(Schema):
 def _values(payload: RequestIn) -> dict:
     values = payload.dict(exclude={"person"})
     values["weekdays"] = sorted(set(values["weekdays"]))
-    if values["location"] != models.Location.ABROAD:
+    if values["location"] == models.Location.ABROAD:
+        values["time_zone"] = abroad_zone(values["abroad_country"], values["time_zone"])
+    else:
         values["abroad_country"], values["time_zone"] = "", ""
     return values
 

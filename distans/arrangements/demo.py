@@ -109,7 +109,7 @@ def requests_demo() -> bool:
                 traveller,
                 "5",
                 location="abroad",
-                abroad_country="Spain",
+                abroad_country="ES",
                 time_zone="Europe/Madrid",
                 end=28,
                 motivation="Fire uger fra Valencia, mens min partner arbejder der.",

@@ -3,8 +3,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from distans.arrangements.abroad import abroad_zone
 from distans.arrangements.models import DecisionKind, Location, Status
-from distans.core.forms import DAY_STEPS, DateField, WorkdaysField, time_zone_choices
+from distans.core import places
+from distans.core.errors import DomainError
+from distans.core.forms import DAY_STEPS, DateField, WorkdaysField
 from distans.org.forms import MAX_UNITS_IN_SELECT
 from distans.org.models import Country, Unit
 
@@ -22,10 +25,12 @@ class RequestForm(forms.Form):
     location = forms.ChoiceField(
         label=_("Place of work"), choices=Location.choices, widget=forms.RadioSelect, initial=Location.HOME
     )
-    abroad_country = forms.CharField(label=_("Country abroad"), max_length=60, required=False)
-    time_zone = forms.ChoiceField(
-        label=_("Time zone abroad"), required=False, choices=lambda: [("", "–"), *time_zone_choices()]
+    abroad_country = forms.ChoiceField(
+        label=_("Country abroad"), required=False, choices=lambda: [("", "–"), *places.country_choices()]
     )
+    # The chosen country's zones are offered (`__init__`, and the live panel's answer as the country
+    # changes); `clean` checks that the zone is one of them.
+    time_zone = forms.CharField(label=_("Time zone abroad"), required=False, widget=forms.Select)
     start_date = DateField(label=_("Start"))
     end_date = DateField(
         label=_("End"),
@@ -41,12 +46,21 @@ class RequestForm(forms.Form):
         help_text=_("Briefly, why and how it suits your work. No health details."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget.choices = self._time_zones()
+
+    def _time_zones(self) -> list[tuple[str, str]]:
+        """The chosen country's time zones in words; a country with one has it chosen by itself."""
+        zones = places.zone_choices(self["abroad_country"].value() or "")
+        if len(zones) == 1:
+            return zones
+        return [("", "–" if zones else str(_("Choose the country first"))), *zones]
+
     def clean(self):
         data = super().clean()
         if data.get("location") == Location.ABROAD:
-            for name in ("abroad_country", "time_zone"):
-                if not data.get(name):
-                    self.add_error(name, _("Needed when the place of work is abroad."))
+            self._clean_abroad(data)
         else:
             data["abroad_country"], data["time_zone"] = "", ""
         if data.get("pattern") == "flexible":
@@ -55,6 +69,13 @@ class RequestForm(forms.Form):
             self.add_error("end_date", _("The end cannot be before the start."))
         return data
 
+    def _clean_abroad(self, data) -> None:
+        try:
+            data["time_zone"] = abroad_zone(data.get("abroad_country") or "", data.get("time_zone") or "")
+        except DomainError as error:
+            if error.field not in self.errors:  # the country's own error (not in the list) says it already
+                self.add_error(error.field, error.message)
+
     def values(self) -> dict:
         data = self.cleaned_data
         return {
@@ -62,7 +83,7 @@ class RequestForm(forms.Form):
             "flexible": data["pattern"] == "flexible",
             "weekdays": sorted(data["weekdays"]),
             "location": data["location"],
-            "abroad_country": data["abroad_country"].strip(),
+            "abroad_country": data["abroad_country"],
             "time_zone": data["time_zone"],
             "start_date": data["start_date"],
             "end_date": data.get("end_date"),
@@ -78,7 +99,7 @@ class RequestForm(forms.Form):
             "weekdays": request.weekdays,
             "location": request.location,
             "abroad_country": request.abroad_country,
-            "time_zone": request.time_zone,
+            "time_zone": places.current_zone(request.time_zone),
             "start_date": request.start_date,
             "end_date": request.end_date,
             "trial": request.trial,

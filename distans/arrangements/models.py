@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from distans.core.roles import APPROVER_TITLE
+
 
 class Location(models.TextChoices):
     HOME = "home", _("Own home")
@@ -31,7 +33,7 @@ class Status(models.TextChoices):
 
 class Step(models.TextChoices):
     MANAGER = "manager", _("Line manager")
-    HR_APPROVER = "hr_approver", _("HR approver")
+    HR_APPROVER = "hr_approver", APPROVER_TITLE
 
 
 class DecisionKind(models.TextChoices):

@@ -13,6 +13,7 @@ from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
 from distans.arrangements.permissions import is_hr_approver
 from distans.checklists.models import Assignment, Kind, Response, Role
 from distans.core.audit import action_label
+from distans.core.home import day_of
 from distans.core.models import AuditEntry
 from distans.core.roles import Role as OrgRole
 from distans.org.models import Person
@@ -228,10 +229,6 @@ def age_in_days(request: Request) -> int:
     return (timezone.now() - start).days
 
 
-def _local_day(moment):
-    return timezone.localdate(moment) if moment else None
-
-
 def attention_for(user) -> list[dict]:
     items = []
     deciding = to_decide(user).aggregate(count=Count("pk"), since=Min("submitted_at"))
@@ -245,7 +242,7 @@ def attention_for(user) -> list[dict]:
                 )
                 % {"count": deciding["count"]},
                 "url": reverse("arrangements:to_decide"),
-                "since": _local_day(deciding["since"]),
+                "since": day_of(deciding["since"]),
             }
         )
     waiting_on_me = Request.objects.filter(
@@ -261,7 +258,7 @@ def attention_for(user) -> list[dict]:
                 )
                 % {"count": waiting_on_me["count"]},
                 "url": reverse("arrangements:mine"),
-                "since": _local_day(waiting_on_me["since"]),
+                "since": day_of(waiting_on_me["since"]),
             }
         )
     return items

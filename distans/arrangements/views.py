@@ -106,10 +106,11 @@ def _live(person, form):
 @login_required
 @require_POST
 def evaluate(request):
-    """The findings for the form as it stands, for the live panel (htmx)."""
+    """The findings for the form as it stands, for the live panel, and the chosen country's time zones
+    for the form (htmx)."""
     person = _person_from(request)
     form = RequestForm(request.POST)
-    return render(request, "arrangements/_findings.html", {"evaluation": _live(person, form), "form": form})
+    return render(request, "arrangements/_live.html", {"evaluation": _live(person, form), "form": form})
 
 
 @login_required

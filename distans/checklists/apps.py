@@ -8,15 +8,16 @@ class ChecklistsConfig(AppConfig):
 
     def ready(self):
         from distans.checklists.permissions import can_manage_templates, can_view_reports
-        from distans.checklists.queries import attention_for, person_link
+        from distans.checklists.queries import ASSESSOR, assessor_choices, attention_for, person_link
         from distans.core import home
         from distans.core.demo import DemoStep, demo_steps
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_manager
-        from distans.org.hooks import person_links
+        from distans.org.hooks import person_choices, person_links
 
         home.attention_sources.subscribe("checklists", attention_for)
         person_links.subscribe("checklists", person_link)
+        person_choices.subscribe(ASSESSOR, assessor_choices)
         demo_steps.register(
             DemoStep(
                 order=20,
@@ -37,6 +38,6 @@ class ChecklistsConfig(AppConfig):
                 lambda user: can_view_reports(user) and not is_manager(user),
             ),
             MenuItem(
-                Group.HR, 60, _("Checklist templates"), "checklists:template_list", can_manage_templates
+                Group.HR_SETUP, 30, _("Checklist templates"), "checklists:template_list", can_manage_templates
             ),
         )

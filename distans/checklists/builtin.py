@@ -136,6 +136,7 @@ SUITABILITY = {
         {
             "kind": "number",
             "required": False,
+            "known": "months_employed",
             "text": t(
                 "Months of employment",
                 "Anställningstid i månader",
@@ -1087,6 +1088,7 @@ TEMPLATES = [
 def install(Template, Version, Item) -> int:
     """Create the built-in templates that do not exist yet, published as version 1."""
     created = 0
+    fields_of = {field.name for field in Item._meta.get_fields()}
     for spec in TEMPLATES:
         if Template.objects.filter(key=spec["key"]).exists():
             continue
@@ -1104,7 +1106,7 @@ def install(Template, Version, Item) -> int:
         )
         Item.objects.bulk_create(
             [
-                Item(version=version, position=position, **_item_fields(item))
+                Item(version=version, position=position, **_item_fields(item, fields_of))
                 for position, item in enumerate(spec["items"], start=1)
             ]
         )
@@ -1112,7 +1114,8 @@ def install(Template, Version, Item) -> int:
     return created
 
 
-def _item_fields(item: dict) -> dict:
+def _item_fields(item: dict, fields_of: set[str]) -> dict:
+    """The item's fields that the model in use has (migration 0002's lacks `known`; 0003 adds it)."""
     fields = {
         "help": {},
         "required": True,
@@ -1126,4 +1129,14 @@ def _item_fields(item: dict) -> dict:
     }
     if "options" in item:
         fields["options"] = [{"value": f"o{n}", "label": label} for n, label in enumerate(item["options"], 1)]
-    return fields
+    return {name: value for name, value in fields.items() if name in fields_of}
+
+
+def known_items() -> list[tuple[str, str, str]]:
+    """(template key, English question, fact) of every built-in question filled in from a fact."""
+    return [
+        (spec["key"], item["text"]["en"], item["known"])
+        for spec in TEMPLATES
+        for item in spec["items"]
+        if item.get("known")
+    ]

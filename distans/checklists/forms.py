@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from distans.checklists import rules
-from distans.checklists.models import ActionOwner, Effect, ItemKind, Kind, Respondent
+from distans.checklists.models import ActionOwner, Effect, ItemKind, Kind, KnownFact, Respondent
+from distans.checklists.queries import ASSESSOR
 from distans.core.forms import DateField
 from distans.core.translated import localized
-from distans.org.models import Country, Person, Unit
+from distans.org.models import Country, Unit
+from distans.org.person_picker import PersonField
 
 TRIGGER_ERRORS = {
     "no_triggers_for_kind": _("Only yes/no, scale and choice questions can have trigger answers."),
@@ -111,6 +113,15 @@ class VersionForm(TranslatedFieldsMixin, forms.Form):
 
 class ItemForm(TranslatedFieldsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Answer type"), choices=ItemKind.choices)
+    known = forms.ChoiceField(
+        label=_("Filled in from what Distans knows"),
+        choices=KnownFact.choices,
+        required=False,
+        help_text=_(
+            "For a number question: the respondent sees the value from the person's record instead of "
+            "typing it, and types it only when it is not known."
+        ),
+    )
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
     weight = forms.IntegerField(
         label=_("Weight in the score"),
@@ -139,7 +150,7 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
         ),
     )
     effect = forms.ChoiceField(label=_("Effect of a trigger answer"), choices=Effect.choices, required=False)
-    action_owner = forms.ChoiceField(label=_("Who does the action"), choices=ActionOwner.choices)
+    action_owner = forms.ChoiceField(label=_("Who carries out the action"), choices=ActionOwner.choices)
     action_days = forms.IntegerField(label=_("Days to do the action"), min_value=1, max_value=365, initial=30)
     translated = {
         "text": (_("Question"), forms.TextInput, True),
@@ -154,6 +165,7 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
                 "initial",
                 {
                     "kind": item.kind,
+                    "known": item.known,
                     "required": item.required,
                     "weight": item.weight,
                     "countries": item.countries,
@@ -213,6 +225,7 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
         options = self._options()
         return {
             "kind": data["kind"],
+            "known": data.get("known") or "",
             "required": data["required"],
             "weight": data["weight"],
             "countries": data["countries"],
@@ -238,11 +251,14 @@ class ItemForm(TranslatedFieldsMixin, forms.Form):
 class AssignForm(forms.Form):
     template = forms.ChoiceField(label=_("Checklist"))
     due_date = DateField(label=_("Due date"))
-    assessor = forms.ModelChoiceField(
+    assessor = PersonField(
+        purpose=ASSESSOR,
         label=_("Assessor"),
-        queryset=Person.objects.none(),
         required=False,
-        help_text=_("Who answers the manager's part. Empty means the line manager."),
+        help_text=_(
+            "Who answers the manager's part: type a name, e-mail address or employee number. Empty "
+            "means the line manager."
+        ),
     )
     self_view = forms.BooleanField(
         label=_("Ask for the employee's own view first"),
@@ -250,17 +266,14 @@ class AssignForm(forms.Form):
         help_text=_("For checklists the manager answers, such as the suitability assessment."),
     )
 
-    def __init__(self, *args, versions, person, **kwargs):
+    def __init__(self, *args, versions, user, **kwargs):
         kwargs.setdefault("initial", {"due_date": timezone.localdate() + datetime.timedelta(days=14)})
         super().__init__(*args, **kwargs)
         self.versions = {str(version.template_id): version for version in versions}
         self.fields["template"].choices = [
             (key, localized(version.title)) for key, version in self.versions.items()
         ]
-        managers = (
-            Person.objects.filter(is_active=True, reports__isnull=False).distinct().exclude(pk=person.pk)
-        )
-        self.fields["assessor"].queryset = managers.order_by("last_name", "first_name")
+        self.fields["assessor"].allow(user)
 
 
 class AssignUnitForm(forms.Form):
@@ -285,9 +298,10 @@ SCALE = [(n, str(n)) for n in rules.SCALE]
 class ResponseForm(forms.Form):
     """The questions of a checklist as a form; `submitting` makes required questions required."""
 
-    def __init__(self, *args, items, answers=None, submitting=False, **kwargs):
+    def __init__(self, *args, items, answers=None, known=None, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
+        self.known = known or {}  # item id -> KnownAnswer: shown, not typed
         answers = answers or {}
         for item in items:
             field = self._field_for(item)
@@ -295,6 +309,8 @@ class ResponseForm(forms.Form):
             field.help_text = localized(item.help)
             field.required = submitting and item.required
             field.initial = answers.get(str(item.pk))
+            if known_answer := self.known.get(str(item.pk)):
+                field.initial, field.disabled = known_answer.value, True
             self.fields[f"q{item.pk}"] = field
 
     @staticmethod
@@ -331,4 +347,5 @@ class ResponseForm(forms.Form):
         return stored
 
     def rows(self):
-        return [(item, self[f"q{item.pk}"]) for item in self.items]
+        """(item, field, what Distans knows of it or None) for each question."""
+        return [(item, self[f"q{item.pk}"], self.known.get(str(item.pk))) for item in self.items]

@@ -47,6 +47,14 @@ class ItemKind(models.TextChoices):
     TEXT = "text", _("Short text")
 
 
+class KnownFact(models.TextChoices):
+    """What Distans knows about the person a checklist is about, filled in as a question's answer
+    (`Item.known`) instead of being typed: shown, and editable only while unknown."""
+
+    NONE = "", _("Nothing: the respondent answers")
+    MONTHS_EMPLOYED = "months_employed", _("Months of employment, from the employment start")
+
+
 class Effect(models.TextChoices):
     NONE = "", _("Nothing")
     BLOCK = "block", _("Blocks the result")
@@ -150,6 +158,7 @@ class Item(models.Model):
     action_text = models.JSONField(default=dict, blank=True)
     action_owner = models.CharField(max_length=10, choices=ActionOwner.choices, default=ActionOwner.EMPLOYEE)
     action_days = models.PositiveSmallIntegerField(default=30)
+    known = models.CharField(max_length=20, choices=KnownFact.choices, default=KnownFact.NONE, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

@@ -2,6 +2,7 @@
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -20,18 +21,31 @@ from distans.checklists.models import (
     Item,
     ItemKind,
     Kind,
+    KnownFact,
     Outcome,
     Response,
     Role,
     TemplateVersion,
 )
 from distans.checklists.permissions import can_answer, can_view_checklists_of
-from distans.core.permissions import is_hr
+from distans.core.permissions import is_hr, is_manager
+from distans.core.roles import Role as OrgRole
 from distans.core.translated import localized
 from distans.org.models import Person
 from distans.org.permissions import subordinate_ids_sql
 
 ASSIGNMENT_RELATED = ("version__template", "person__unit", "assessor")
+ASSESSOR = "checklists.assessor"
+
+
+def assessor_choices(*, user):
+    """Whom the one who assigns a checklist (HR, a manager) may name as its assessor: someone who
+    manages people, or HR (`org.hooks.person_choices`, registered in the app's ready)."""
+    if not (is_hr(user) or is_manager(user)):
+        return Person.objects.none()
+    managers = Person.objects.filter(is_active=True, manager__isnull=False).values("manager_id")
+    hr = Person.objects.filter(groups__name=OrgRole.HR).values("pk")
+    return Person.objects.filter(Q(pk__in=managers) | Q(pk__in=hr))
 
 
 def item_spec(item: Item) -> rules.ItemSpec:
@@ -45,6 +59,26 @@ def item_spec(item: Item) -> rules.ItemSpec:
         option_values=tuple(option["value"] for option in item.options),
         countries=tuple(item.countries),
     )
+
+
+@dataclass(frozen=True)
+class KnownAnswer:
+    value: Any
+    source: str  # where it comes from, in the reader's words
+
+
+def known_answers(person: Person, items: list[Item], today: datetime.date) -> dict[str, KnownAnswer]:
+    """The answers Distans knows for the questions that name a fact (`Item.known`), keyed by item
+    id; a question whose fact is not known (no employment start) is left to the respondent."""
+    known = {}
+    for item in items:
+        if item.known == KnownFact.MONTHS_EMPLOYED and person.employment_start:
+            known[str(item.pk)] = KnownAnswer(
+                rules.whole_months(person.employment_start, today),
+                _("Filled in from the employment start, %(date)s.")
+                % {"date": date_format(person.employment_start, "DATE_FORMAT")},
+            )
+    return known
 
 
 def templates_with_versions():

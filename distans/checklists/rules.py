@@ -24,6 +24,8 @@ SCALE = range(1, 6)
 TEXT_MAX = 500
 SCORED_KINDS = {"yes_no", "scale"}
 TRIGGER_KINDS = {"yes_no", "scale", "single", "multiple"}
+# The answer type of each fact a question may be filled in from (`Item.known`).
+KNOWN_KINDS = {"months_employed": "number"}
 
 PASS, PASS_WITH_ACTIONS, FAIL = "pass", "pass_with_actions", "fail"
 PASSING = (PASS, PASS_WITH_ACTIONS)
@@ -81,6 +83,12 @@ def answer_problem(item: ItemSpec, value: Any) -> str | None:
     if kind == "text":
         return None if isinstance(value, str) and len(value) <= TEXT_MAX else "text_too_long"
     return "unknown_kind"
+
+
+def whole_months(start: datetime.date, today: datetime.date) -> int:
+    """Whole months from `start` to `today`: 4 January to 3 March is one month, to 4 March two."""
+    months = (today.year - start.year) * 12 + today.month - start.month - (today.day < start.day)
+    return max(months, 0)
 
 
 def is_blank(value: Any) -> bool:

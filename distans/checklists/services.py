@@ -20,7 +20,7 @@ from distans.checklists.models import (
     Item,
     Response,
 )
-from distans.checklists.queries import item_spec, published_version
+from distans.checklists.queries import item_spec, known_answers, published_version
 from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError
 from distans.core.roles import Role as OrgRole
@@ -170,6 +170,12 @@ def applicable_items(assignment: Assignment) -> list[Item]:
     ]
 
 
+def _with_known(assignment: Assignment, items: list[Item], answers: dict) -> dict:
+    """What Distans knows wins over what was sent (it is shown, not typed)."""
+    known = known_answers(assignment.person, items, timezone.localdate())
+    return {**answers, **{key: answer.value for key, answer in known.items()}}
+
+
 def _check_answers(items: list[Item], answers: dict) -> dict:
     """The answers keyed by item id, blank ones dropped; DomainError naming every wrong answer."""
     if not isinstance(answers, dict):
@@ -213,7 +219,8 @@ def response_save(*, actor, assignment: Assignment, role: str, answers: dict) ->
     """Keep a draft; nothing is checked for completeness until the answers are submitted."""
     with transaction.atomic():
         response = _locked_response(assignment, role, actor)
-        response.answers = _check_answers(applicable_items(response.assignment), answers)
+        items = applicable_items(response.assignment)
+        response.answers = _with_known(assignment, items, _check_answers(items, answers))
         response.respondent = actor
         response.save()
         audit_record(actor=actor, action=ChecklistAudit.RESPONSE_SAVE, obj=response)
@@ -225,8 +232,9 @@ def response_submit(*, actor, assignment: Assignment, role: str, answers: dict |
         response = _locked_response(assignment, role, actor)
         assignment = response.assignment
         items = applicable_items(assignment)
-        if answers is not None:
-            response.answers = _check_answers(items, answers)
+        response.answers = _with_known(
+            assignment, items, response.answers if answers is None else _check_answers(items, answers)
+        )
         result = rules.evaluate(
             [item_spec(item) for item in items],
             response.answers,

@@ -17,6 +17,7 @@ from distans.checklists.models import (
     Effect,
     Item,
     ItemKind,
+    KnownFact,
     TemplateVersion,
 )
 from distans.core.audit import audit_record, field_changes
@@ -26,6 +27,7 @@ from distans.org.models import Person
 
 VERSION_FIELDS = ["title", "intro", "countries", "respondent", "pass_score"]
 ITEM_FIELDS = [
+    "known",
     "kind",
     "text",
     "help",
@@ -99,6 +101,8 @@ def checklist_item_save(
             item.trigger_answers, item.effect = [], Effect.NONE
         if item.kind not in (ItemKind.SINGLE, ItemKind.MULTIPLE):
             item.options = []
+        if item.kind != rules.KNOWN_KINDS.get(item.known, item.kind):  # a fact answers its own kind
+            item.known = KnownFact.NONE
         item.save()
         audit_record(
             actor=actor,

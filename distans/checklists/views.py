@@ -71,7 +71,7 @@ def person_checklists(request, pk: int):
 def assign(request, pk: int):
     person = get_person_for_user(request.user, pk)
     require(can_assign(request.user, person))
-    form = AssignForm(request.POST or None, versions=queries.published_templates(), person=person)
+    form = AssignForm(request.POST or None, versions=queries.published_templates(), user=request.user)
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             assignment = services.assignment_create(
@@ -137,7 +137,11 @@ def answer(request, pk: int, role: str):
     draft = assignment.responses.filter(role=role).first()
     submitting = request.method == "POST" and "submit" in request.POST
     form = ResponseForm(
-        request.POST or None, items=items, answers=draft.answers if draft else None, submitting=submitting
+        request.POST or None,
+        items=items,
+        answers=draft.answers if draft else None,
+        known=queries.known_answers(assignment.person, items, timezone.localdate()),
+        submitting=submitting,
     )
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):

@@ -1,5 +1,4 @@
 import datetime
-import zoneinfo
 from decimal import Decimal
 
 from django import forms
@@ -12,6 +11,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from distans.core import places
 from distans.core.audit import action_label
 from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.models import ApiToken, AuditEntry
@@ -23,11 +23,8 @@ DAY_STEPS = [(str(Decimal(n) / 2), lazy(number_format, str)(Decimal(n) / 2)) for
 
 
 def time_zone_choices():
-    return [
-        (tz, tz)
-        for tz in sorted(zoneinfo.available_timezones())
-        if "/" in tz and not tz.startswith(("Etc/", "SystemV/", "US/"))
-    ]
+    """Every current time zone in words, under its country's name, in the reader's language."""
+    return places.zone_choices_by_country()
 
 
 class PreferencesForm(forms.Form):
@@ -37,6 +34,16 @@ class PreferencesForm(forms.Form):
         choices=time_zone_choices,
         help_text=_("Times in Distans are shown in this time zone."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A zone kept under an old name (Asia/Calcutta) is shown as its current one; one no country has
+        # (UTC) stays on offer, so saving the language does not move the person to another zone.
+        zone = self.initial.get("time_zone")
+        if zone:
+            self.initial["time_zone"] = places.current_zone(zone)
+            if not places.is_country_zone(self.initial["time_zone"]):
+                self.fields["time_zone"].choices = [*time_zone_choices(), (zone, places.zone_name(zone))]
 
 
 class LanguageForm(forms.Form):

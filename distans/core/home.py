@@ -27,6 +27,11 @@ class AttentionItem(TypedDict, total=False):
     overdue: bool  # set by `attention_for`
 
 
+def day_of(moment: datetime.datetime | None) -> datetime.date | None:
+    """The local day of a moment, for an item's `since` (None stays None)."""
+    return timezone.localdate(moment) if moment else None
+
+
 @dataclass(frozen=True)
 class HomeSection(Section):
     """A section of My page; with `lead`, shown at the top, full width."""

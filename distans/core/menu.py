@@ -26,6 +26,7 @@ class Group(models.TextChoices):
     ME = "me", _("My work")
     TEAM = "team", _("My team")
     HR = "hr", _("HR")
+    HR_SETUP = "hr_setup", _("Policy and templates")
     ORGANISATION = "organisation", _("Organisation")
     ADMIN = "admin", _("Administration")
 

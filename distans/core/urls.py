@@ -10,4 +10,5 @@ urlpatterns = [
     path("profile/tokens/", views.token_create, name="token_create"),
     path("profile/tokens/<id:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

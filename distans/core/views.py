@@ -1,3 +1,6 @@
+import datetime
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -123,3 +126,16 @@ def audit_log(request):
             entries = entries.filter(object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {"form": form, "page": page})
+
+
+# When the accessibility statement was last checked against the product; change it with the statement.
+ACCESSIBILITY_REVIEWED = datetime.date(2026, 11, 30)
+
+
+def accessibility(request):
+    """The accessibility statement (EU Web Accessibility Directive 2016/2102), open to everyone, signed in
+    or not: those who cannot sign in must be able to read it and report the problem."""
+    contact = settings.ACCESSIBILITY_CONTACT_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return render(
+        request, "core/accessibility.html", {"contact": contact, "reviewed": ACCESSIBILITY_REVIEWED}
+    )

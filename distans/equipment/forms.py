@@ -1,10 +1,11 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.translated import localized
 from distans.equipment.models import Condition, ItemType
+from distans.equipment.permissions import can_lend
 from distans.org.models import Person
+from distans.org.person_picker import PersonField
 
 
 class ItemChoiceField(forms.ModelChoiceField):
@@ -19,20 +20,27 @@ class RequestForm(forms.Form):
     )
 
 
+LOAN_PERSON = "equipment.loan_person"
+
+
+def loan_person_choices(*, user):
+    """Whom equipment is lent to: anyone, by those who lend (`org.hooks.person_choices`)."""
+    return Person.objects.all() if can_lend(user) else Person.objects.none()
+
+
 class LoanForm(forms.Form):
-    person = forms.CharField(label=_("Employee (e-mail or employee number)"), max_length=200)
+    person = PersonField(
+        purpose=LOAN_PERSON,
+        label=_("Employee"),
+        help_text=_("Type a name, e-mail address or employee number, then choose the person."),
+    )
     item_type = ItemChoiceField(label=_("Item"), queryset=ItemType.objects.filter(active=True))
     serial_number = forms.CharField(label=_("Serial number"), max_length=80, required=False)
     condition = forms.ChoiceField(label=_("Condition"), choices=Condition.choices, initial=Condition.NEW)
 
-    def clean_person(self):
-        value = self.cleaned_data["person"].strip()
-        person = Person.objects.filter(
-            Q(email__iexact=value) | Q(employee_number=value), is_active=True
-        ).first()
-        if person is None:
-            raise forms.ValidationError(_("No active employee has this e-mail or employee number."))
-        return person
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].allow(user)
 
 
 class ReturnForm(forms.Form):

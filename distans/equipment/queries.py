@@ -3,11 +3,13 @@
 import datetime
 from decimal import Decimal
 
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils.translation import ngettext
 
 from distans.agreements import text as agreement_text
 from distans.agreements.models import Agreement, AgreementStatus
+from distans.core.home import day_of
 from distans.core.permissions import is_hr
 from distans.equipment import rules
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
@@ -68,30 +70,32 @@ def attention_for(user) -> list[dict]:
     items = []
     unconfirmed = Loan.objects.filter(
         person=user, status=Loan.Status.OUT, acknowledged_at__isnull=True
-    ).count()
-    if unconfirmed:
+    ).aggregate(count=Count("pk"), since=Min("out_date"))
+    if unconfirmed["count"]:
         items.append(
             {
                 "text": ngettext(
                     "Confirm that you received %(count)s item of equipment.",
                     "Confirm that you received %(count)s items of equipment.",
-                    unconfirmed,
+                    unconfirmed["count"],
                 )
-                % {"count": unconfirmed},
+                % {"count": unconfirmed["count"]},
                 "url": reverse("equipment:mine"),
+                "since": unconfirmed["since"],
             }
         )
-    deciding = requests_to_decide(user).count()
-    if deciding:
+    deciding = requests_to_decide(user).aggregate(count=Count("pk"), since=Min("created_at"))
+    if deciding["count"]:
         items.append(
             {
                 "text": ngettext(
                     "%(count)s equipment request waits for your decision.",
                     "%(count)s equipment requests wait for your decision.",
-                    deciding,
+                    deciding["count"],
                 )
-                % {"count": deciding},
+                % {"count": deciding["count"]},
                 "url": reverse("equipment:mine"),
+                "since": day_of(deciding["since"]),
             }
         )
     return items

@@ -82,7 +82,7 @@ def decide(request, pk: int):
 @login_required
 def loans(request):
     require(can_lend(request.user))
-    form = LoanForm(request.POST or None)
+    form = LoanForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             services.loan_create(actor=request.user, **form.cleaned_data)

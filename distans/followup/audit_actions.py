@@ -10,6 +10,6 @@ class FollowupAudit(AuditAction):
     EVALUATION_HOLD = "evaluation.hold", _("Evaluation held")
     EVALUATION_CANCEL = "evaluation.cancel", _("Evaluation cancelled")
     DEVIATION_REPORT = "deviation.report", _("Deviation reported")
-    DEVIATION_RESPOND = "deviation.respond", _("Deviation taken up")
+    DEVIATION_RESPOND = "deviation.respond", _("Deviation being handled")
     DEVIATION_CLOSE = "deviation.close", _("Deviation closed")
     DEVIATION_ESCALATE = "deviation.escalate", _("Deviation escalated")

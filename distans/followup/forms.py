@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from distans.agreements.forms import DAY_STEPS
@@ -7,7 +6,8 @@ from distans.core.forms import DateField
 from distans.core.translated import localized
 from distans.equipment.models import Loan
 from distans.followup.models import Consequence, DeviationKind, Outcome
-from distans.org.models import Person
+from distans.followup.queries import visible_people
+from distans.org.person_picker import PersonField
 
 
 class HoldForm(forms.Form):
@@ -28,30 +28,24 @@ class BookForm(forms.Form):
     due = DateField(label=_("Date of the evaluation"))
 
 
+# Up to this many people the user may report about, the equipment list offers all their loans;
+# above it (HR in a large organisation), the loans of the person named in the link.
 MAX_PEOPLE_IN_SELECT = 300
+DEVIATION_ABOUT = "followup.deviation_about"
 
 
-class PersonByKeyField(forms.CharField):
-    """A person named by e-mail or employee number, among the people the user may report about."""
-
-    def __init__(self, people, **kwargs):
-        super().__init__(label=_("About (e-mail or employee number)"), max_length=200, **kwargs)
-        self.people = people
-
-    def prepare_value(self, value):
-        person = self.people.filter(pk=value).first() if str(value or "").isdigit() else None
-        return person.email if person else value
-
-    def clean(self, value):
-        value = super().clean(value).strip()
-        person = self.people.filter(Q(email__iexact=value) | Q(employee_number=value)).first()
-        if person is None:
-            raise forms.ValidationError(_("No one you can report about has this e-mail or employee number."))
-        return person
+def deviation_about_choices(*, user):
+    """Whom a deviation may be about: oneself, one's reports at any depth; HR anyone
+    (`org.hooks.person_choices`, registered in the app's ready)."""
+    return visible_people(user)
 
 
 class DeviationForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("About"), queryset=Person.objects.none())
+    person = PersonField(
+        purpose=DEVIATION_ABOUT,
+        label=_("About"),
+        help_text=_("Type a name, e-mail address or employee number, then choose the person."),
+    )
     kind = forms.ChoiceField(label=_("What happened"), choices=DeviationKind.choices)
     occurred_on = DateField(label=_("When"))
     description = forms.CharField(
@@ -67,11 +61,9 @@ class DeviationForm(forms.Form):
         label=_("Equipment concerned (if lost or damaged)"), queryset=Loan.objects.none(), required=False
     )
 
-    def __init__(self, *args, people, loans, **kwargs):
+    def __init__(self, *args, user, loans, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-        if people.count() > MAX_PEOPLE_IN_SELECT:  # HR in a large organisation: name the person instead
-            self.fields["person"] = PersonByKeyField(people)
+        self.fields["person"].allow(user)
         self.fields["loan"].queryset = loans.select_related("item_type", "person").order_by("-out_date")
         self.fields["loan"].label_from_instance = lambda loan: (
             f"{loan.person}: {localized(loan.item_type.name)} {loan.serial_number}"

@@ -6,19 +6,21 @@ from collections import Counter
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, DateField, Min, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from distans.agreements.rights import right_on, rights_for, rights_on
+from distans.agreements.rules import add_months
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
 from distans.core.hooks import Section
 from distans.core.permissions import is_hr
 from distans.equipment.queries import loans_out
 from distans.followup import rules
-from distans.followup.models import Deviation, Evaluation
+from distans.followup.models import Deviation, DeviationKind, Evaluation
 from distans.followup.permissions import can_book_evaluation
 from distans.org.models import Person, Unit
 from distans.org.permissions import own_or_reports, subordinate_ids_sql
@@ -96,12 +98,20 @@ def conversation(evaluation: Evaluation, today: datetime.date) -> dict:
     }
 
 
-def attachment_watch(user, today: datetime.date, *, people=None) -> list[dict]:
+def warning_level(today: datetime.date) -> Decimal:
+    """Average remote days a week above which attachment to the workplace is watched."""
+    policy = policy_queries.in_force(today)
+    return policy.attachment_warning_days if policy else Decimal("2.5")
+
+
+def attachment_watch(
+    user, today: datetime.date, *, people=None, warning: Decimal | None = None
+) -> list[dict]:
     """The user's reports (or `people`, for HR: a unit's or everyone) whose remote days over the last 8
         weeks average above the policy's warning level, with their week-by-week trend and what their agreement
     in force allows. Six queries."""
-    policy = policy_queries.in_force(today)
-    warning = policy.attachment_warning_days if policy else Decimal("2.5")
+    if warning is None:
+        warning = warning_level(today)
     if people is None:
         people = Person.objects.filter(pk__in=subordinate_ids_sql(user.pk), is_active=True)
     weeks = weeks_before(today, WATCH_WEEKS)
@@ -147,10 +157,12 @@ def deviations_for(user, *, status: str = ""):
     return deviations.filter(status=status) if status else deviations
 
 
-def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> list[dict]:
-    """Two periods: each unit's pulse (groups of 5 or more only) beside its share of remote working days."""
+def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90, count: int = 4) -> list[dict]:
+    """`count` periods, oldest first: each unit's pulse (groups of PULSE_MIN_GROUP or more only) beside its
+    share of remote working days."""
     periods = []
-    for back in (1, 0):
+    names = dict(Unit.objects.values_list("name", "pk"))
+    for back in range(count - 1, -1, -1):
         end = today - datetime.timedelta(days=period_days * back)
         start = end - datetime.timedelta(days=period_days - 1)
         pulse = checklist_queries.pulse_by_unit(since=start, until=end)
@@ -168,11 +180,51 @@ def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90) -> l
             shares[unit_id] = (
                 round(100 * sum(total[kind] for kind in AWAY_FROM_OFFICE) / working) if working else None
             )
-        names = dict(Unit.objects.values_list("name", "pk"))
         for row in pulse["units"]:
             row["remote_share"] = shares.get(names.get(row["unit"]))
         periods.append({"start": start, "end": end, **pulse})
     return periods
+
+
+def evaluations_per_month(user, today: datetime.date, *, back: int = 5, ahead: int = 6) -> list[dict]:
+    """Per month from `back` months ago to `ahead` months on, the visible conversations held (in the month
+    they were held) and still booked (in the month they are due). Two queries."""
+    first = add_months(today.replace(day=1), -back)
+    months = [add_months(first, n) for n in range(back + ahead + 1)]
+    end = add_months(months[-1], 1)
+    table = {month: {"month": month, "held": 0, "scheduled": 0} for month in months}
+    visible = evaluations_for(user).order_by()
+    held = (
+        visible.filter(status=Evaluation.Status.HELD, held_at__date__gte=first, held_at__date__lt=end)
+        .annotate(month=TruncMonth("held_at", output_field=DateField()))
+        .values_list("month")
+        .annotate(count=Count("pk"))
+    )
+    booked = (
+        visible.filter(status=Evaluation.Status.SCHEDULED, due_date__gte=first, due_date__lt=end)
+        .annotate(month=TruncMonth("due_date"))
+        .values_list("month")
+        .annotate(count=Count("pk"))
+    )
+    for key, counts in (("held", held), ("scheduled", booked)):
+        for month, count in counts:
+            table[month][key] = count
+    return list(table.values())
+
+
+def deviations_per_kind(user, today: datetime.date) -> list[dict]:
+    """The visible deviations of the last twelve months by kind, still open and closed. One query."""
+    counts = (
+        deviations_for(user)
+        .filter(occurred_on__gt=add_months(today, -12))
+        .values_list("kind", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    table = {kind: {"kind": label, "open": 0, "closed": 0} for kind, label in DeviationKind.choices}
+    for kind, status, count in counts:
+        table[kind]["closed" if status == Deviation.Status.CLOSED else "open"] += count
+    return list(table.values())
 
 
 def attention_for(user) -> list[dict]:

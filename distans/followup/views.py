@@ -13,7 +13,7 @@ from distans.agreements.permissions import get_agreement_for_user
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message, refusal_on
 from distans.equipment.models import Condition, Loan
-from distans.followup import queries, routes, services
+from distans.followup import charts, queries, routes, services
 from distans.followup.forms import (
     MAX_PEOPLE_IN_SELECT,
     BookForm,
@@ -43,6 +43,7 @@ from distans.planning.permissions import can_view_organisation_plans
 def overview(request):
     user, today = request.user, timezone.localdate()
     evaluations = queries.evaluations_for(user).order_by("status", "due_date")
+    can_watch = can_watch_attachment(user)
     return render(
         request,
         "followup/overview.html",
@@ -54,8 +55,15 @@ def overview(request):
             "deviations": queries.deviations_for(user).exclude(status=Deviation.Status.CLOSED)[:50],
             "closed": queries.deviations_for(user, status=Deviation.Status.CLOSED)[:20],
             "today": today,
-            "can_watch": can_watch_attachment(user),
+            "can_watch": can_watch,
             "can_view_pulse": can_view_pulse(user),
+            # Charts only for those who follow others: one's own few conversations need none.
+            "charts": [
+                charts.evaluations_by_month(queries.evaluations_per_month(user, today)),
+                charts.deviations_by_kind(queries.deviations_per_kind(user, today)),
+            ]
+            if can_watch
+            else [],
         },
     )
 
@@ -83,6 +91,7 @@ def evaluation(request, pk: int):
                     return redirect("agreements:detail", pk=evaluation.agreement_id)
                 messages.success(request, _("Held. The outcome is recorded."))
                 return redirect("followup:evaluation", pk=pk)
+    conversation = queries.conversation(evaluation, timezone.localdate())
     return render(
         request,
         "followup/evaluation.html",
@@ -90,7 +99,8 @@ def evaluation(request, pk: int):
             "evaluation": evaluation,
             "form": form,
             "can_hold": can_hold_now(request.user, evaluation),
-            **queries.conversation(evaluation, timezone.localdate()),
+            "plan_chart": charts.planned_weeks(conversation["plan"]),
+            **conversation,
         },
     )
 
@@ -122,19 +132,24 @@ def attachment(request):
     organisation = can_view_organisation_plans(request.user)
     form = UnitFilterForm(request.GET or None) if organisation else None
     chosen = form.cleaned_data["unit"] if form is not None and form.is_valid() else None
-    people, too_large = None, False
+    people, too_large, today = None, False, timezone.localdate()
     if chosen is not None:
         people = Person.objects.filter(unit__in=plan_queries.unit_and_below(chosen), is_active=True)
     elif organisation:
         people = Person.objects.filter(is_active=True)
         too_large = people.count() > plan_queries.WHOLE_ORGANISATION_LIMIT
+    warning = queries.warning_level(today)
+    watched = (
+        [] if too_large else queries.attachment_watch(request.user, today, people=people, warning=warning)
+    )
+    mondays = [week[0] for week in queries.weeks_before(today, queries.WATCH_WEEKS)]
     return render(
         request,
         "followup/attachment.html",
         {
-            "watched": []
-            if too_large
-            else queries.attachment_watch(request.user, timezone.localdate(), people=people),
+            "watched": watched,
+            "chart": charts.attachment_trend(watched, mondays, warning),
+            "all_drawn": len(watched) <= charts.MOST_LINES,
             "weeks": queries.WATCH_WEEKS,
             "form": form,
             "chosen": chosen,
@@ -144,14 +159,20 @@ def attachment(request):
     )
 
 
+PULSE_PERIOD_DAYS = 90
+
+
 @login_required
 def pulse(request):
     require(can_view_pulse(request.user))
+    periods = queries.pulse_next_to_remote_share(timezone.localdate(), PULSE_PERIOD_DAYS)
     return render(
         request,
         "followup/pulse.html",
         {
-            "periods": queries.pulse_next_to_remote_share(timezone.localdate()),
+            "latest": periods[-1],
+            "earlier": periods[-2::-1],
+            "charts": charts.pulse_trend(periods, PULSE_PERIOD_DAYS),
             "min_group": settings.PULSE_MIN_GROUP,
         },
     )
@@ -159,9 +180,10 @@ def pulse(request):
 
 @login_required
 def deviation_new(request):
-    people = queries.visible_people(request.user).filter(is_active=True).order_by("last_name", "first_name")
+    people = queries.visible_people(request.user).filter(is_active=True)
     # Loans out, lost or returned damaged, of the person the report is about (of everyone visible
-    # when that is a short list): what a report about equipment can be about.
+    # when that is a short list): what a report about equipment can be about. The people
+    # themselves are never listed: the form's person picker searches them.
     about = request.POST.get("person") or request.GET.get("person")
     if request.method == "POST" and str(about).isdigit():  # a colleague she may see, not report about: 403
         person = Person.objects.filter(pk=about).first()
@@ -176,7 +198,7 @@ def deviation_new(request):
     )
     form = DeviationForm(
         request.POST or None,
-        people=people,
+        user=request.user,
         loans=loans,
         initial={
             "person": request.GET.get("person") or request.user.pk,

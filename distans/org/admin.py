@@ -8,7 +8,6 @@ from distans.core.admin_site import AuditedAdmin
 from distans.core.audit import client_address
 from distans.core.history import has_history, refusal
 from distans.org.models import Person, Position, Site, Unit
-from distans.org.rules import search_text
 from distans.org.services import person_deactivate, person_reactivate, person_set_roles
 
 
@@ -66,7 +65,7 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.email = obj.email.lower()
-        obj.search_text = search_text(obj.full_name, obj.email, obj.employee_number)
+        obj.index_for_search()
         # Leaving and returning go through the services, which end sessions and tokens and audit it.
         switch = change and "is_active" in form.changed_data
         if switch:

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from distans.core.roles import Role
 from distans.org.models import CommuteMode, Person, Position, RemoteSuitability, Site, Unit
-from distans.org.rules import fold, search_text
+from distans.org.rules import fold
 
 DOMAIN = "nordvik.example"
 DEMO_PASSWORD = "distans-demo"
@@ -265,7 +265,7 @@ class _Builder:
             if distance < 6
             else rng.choice([CommuteMode.PUBLIC, CommuteMode.PUBLIC, CommuteMode.CAR])
         )
-        return Person(
+        person = Person(
             email=email,
             first_name=first,
             last_name=last,
@@ -283,8 +283,9 @@ class _Builder:
             commute_distance_km=distance,
             commute_mode=mode,
             password=self.password,
-            search_text=search_text(f"{first} {last}", email, number),
         )
+        person.index_for_search()
+        return person
 
     @staticmethod
     def site_codes(country: str) -> list[str]:

@@ -3,12 +3,21 @@
 `person_links`: links a person's page offers to what other apps hold about her (checklists: her
 checklists, for those who may see them). Each subscriber answers a link, or None when the reader may
 not follow it; the links appear in the order the apps subscribed.
+
+`site_links`: links a site's row on the site list offers (planning: the office's desks by day).
+
+`person_choices`: the people a user may pick in one place, by purpose ("followup.deviation_about",
+"checklists.assessor"): the person picker (`person_picker.py`) and its search endpoint ask the
+purpose's subscriber, so the server decides whom a search may find. A purpose answers a queryset
+of people (none when the user may pick no one there).
 """
 
 from typing import Protocol, TypedDict
 
+from django.db.models import QuerySet
+
 from distans.core.hooks import Hook
-from distans.org.models import Person
+from distans.org.models import Person, Site
 
 
 class PersonLink(TypedDict):
@@ -21,3 +30,17 @@ class PersonLinkSource(Protocol):
 
 
 person_links: Hook[PersonLinkSource] = Hook("org.person_links")
+
+
+class SiteLinkSource(Protocol):
+    def __call__(self, *, user: Person, site: Site) -> PersonLink | None: ...
+
+
+site_links: Hook[SiteLinkSource] = Hook("org.site_links")
+
+
+class PersonChoices(Protocol):
+    def __call__(self, *, user: Person) -> QuerySet[Person]: ...
+
+
+person_choices: Hook[PersonChoices] = Hook("org.person_choices")

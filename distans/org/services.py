@@ -12,8 +12,7 @@ from distans.core.sessions import sessions_end
 from distans.org import tasks
 from distans.org.audit_actions import OrgAudit
 from distans.org.importing import ImportRejected, build_plan, new_person_defaults
-from distans.org.models import Person, Position, Site, Unit
-from distans.org.rules import search_text
+from distans.org.models import SEARCH_FIELDS, Person, Position, Site, Unit
 
 # What an import may change on a person. Relations by id, so comparing them costs no query.
 IMPORTED_FIELDS = [
@@ -101,13 +100,13 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
             before = {f: getattr(person, f) for f in IMPORTED_FIELDS}
             for name, value in values.items():
                 setattr(person, name, value)
-            person.search_text = search_text(person.full_name, person.email, number)
+            person.index_for_search()
             after = {f: getattr(person, f) for f in IMPORTED_FIELDS}
             if person.pk and (diff := field_changes(before, after)):
                 changes[number] = diff
                 updated.append(person)
         Person.objects.bulk_create(created, batch_size=1000)
-        Person.objects.bulk_update(updated, [*IMPORTED_FIELDS, "search_text"], batch_size=1000)
+        Person.objects.bulk_update(updated, [*IMPORTED_FIELDS, *SEARCH_FIELDS], batch_size=1000)
         _link_managers(plan, stored, units, changes, new={p.employee_number for p in created})
         summary = ImportSummary(
             created=len(created),

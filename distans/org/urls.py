@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/<id:pk>/active/", views.person_set_active, name="person_set_active"),
     path("people/<id:pk>/invite/", views.person_invite, name="person_invite"),
     path("people/invite/", views.people_invite, name="people_invite"),
+    path("people/search/", views.person_search, name="person_search"),
     path("welcome/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation"),
     path("units/", views.unit_list, name="unit_list"),
     path("units/<id:pk>/", views.unit_detail, name="unit"),

@@ -14,7 +14,7 @@ from distans.core.audit import client_address
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message
-from distans.org import hooks, importing, invitations, queries, services
+from distans.org import hooks, importing, invitations, person_picker, queries, services
 from distans.org.forms import DirectorySearchForm, ImportForm, InviteForm
 from distans.org.permissions import (
     can_change_person,
@@ -43,6 +43,24 @@ def directory(request):
     return render(
         request, template, {"form": form, "page": page, "can_invite": can_invite_people(request.user)}
     )
+
+
+@login_required
+def person_search(request):
+    """Suggestions for a person picker (htmx): only people the user may pick for the purpose."""
+    people = person_picker.choices_for(request.GET.get("purpose", ""), request.user)
+    query = (request.GET.get(request.GET.get("field") or "q") or "").strip()[: person_picker.MAX_TEXT]
+    found = [
+        {
+            "pk": person.pk,
+            "label": person_picker.label(person),
+            "full_name": person.full_name,
+            "unit": person.unit.name if person.unit else "",
+            "email": person.email,
+        }
+        for person in (person_picker.search(people, query) if query else [])
+    ]
+    return render(request, "org/_person_options.html", {"found": found, "query": query})
 
 
 @login_required
@@ -192,7 +210,11 @@ def unit_detail(request, pk: int):
 
 @login_required
 def site_list(request):
-    return render(request, "org/site_list.html", {"sites": queries.sites_with_counts()})
+    sites = [
+        (site, [link for link in hooks.site_links.collect(user=request.user, site=site) if link])
+        for site in queries.sites_with_counts()
+    ]
+    return render(request, "org/site_list.html", {"sites": sites})
 
 
 @login_required

@@ -109,7 +109,7 @@ def _dates(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     if end < start or (end - start).days >= MAX_DAYS:
         raise DomainError(
             "invalid_period",
-            _("Give a period with from on or before to, of at most %(days)s days.") % {"days": MAX_DAYS},
+            _("Give a period of at most %(days)s days, with “from” on or before “to”.") % {"days": MAX_DAYS},
         )
     return [start + datetime.timedelta(days=offset) for offset in range((end - start).days + 1)]
 

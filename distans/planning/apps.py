@@ -25,9 +25,11 @@ class PlanningConfig(AppConfig):
         # A person's feed keys and planner preferences go with her: they are not history.
         history.NOT_HISTORY.update({"feed_tokens", "plan_preference"})
         from distans.core import home
-        from distans.planning.queries import this_week_section
+        from distans.org.hooks import site_links
+        from distans.planning.queries import site_link, this_week_section
 
         home.sections.subscribe("planning.this_week", this_week_section)
+        site_links.subscribe("planning.site", site_link)
         demo_steps.register(
             DemoStep(
                 order=10,

@@ -3,7 +3,7 @@ import hashlib
 import json
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.forms import DateField, WorkdaysField, validate_date_range
@@ -142,17 +142,26 @@ DutyFormSet = forms.formset_factory(
 )
 
 
+def _date_example() -> str:
+    """A date a month ahead, written as the reader's language writes dates in a table."""
+    return formats.date_format(timezone.localdate() + datetime.timedelta(days=30), "SHORT_DATE_FORMAT")
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    for pattern in (*formats.get_format("DATE_INPUT_FORMATS"), "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 class UnitSettingsForm(forms.Form):
     office_weekdays = WorkdaysField(
         label=_("Team office days"),
         help_text=_("The days the team meets at the office."),
     )
-    office_dates = forms.CharField(
-        label=_("Extra team office dates"),
-        required=False,
-        max_length=500,
-        help_text=_("Dates as YYYY-MM-DD, separated by commas, for example 2027-01-14."),
-    )
+    office_dates = forms.CharField(label=_("Extra team office dates"), required=False, max_length=500)
     reachable_from = forms.TimeField(
         label=_("Reachable from"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -175,7 +184,10 @@ class UnitSettingsForm(forms.Form):
         coverage = settings.get("coverage") or {}
         initial = {
             "office_weekdays": settings.get("office_weekdays", []),
-            "office_dates": ", ".join(settings.get("office_dates") or []),
+            "office_dates": ", ".join(
+                formats.date_format(datetime.date.fromisoformat(date), "SHORT_DATE_FORMAT")
+                for date in settings.get("office_dates") or []
+            ),
             "reachable_from": settings.get("reachable_from"),
             "reachable_to": settings.get("reachable_to"),
             "meeting_note": settings.get("meeting_note", ""),
@@ -191,6 +203,9 @@ class UnitSettingsForm(forms.Form):
             },
         )
         super().__init__(*args, initial=initial, **kwargs)
+        self.fields["office_dates"].help_text = _("Dates separated by commas, written as %(example)s.") % {
+            "example": _date_example()
+        }
         for number, label in WORKDAYS:
             rule = coverage.get(str(number)) or {}
             self.fields[f"min_people_{number}"] = forms.IntegerField(
@@ -231,16 +246,17 @@ class UnitSettingsForm(forms.Form):
         return data
 
     def clean_office_dates(self) -> list[str]:
+        """Dates as the reader's language writes them (and ISO), stored as ISO."""
         dates = []
         for part in self.cleaned_data["office_dates"].replace(";", ",").split(","):
             if not part.strip():
                 continue
-            try:
-                date = datetime.date.fromisoformat(part.strip())
-            except ValueError as error:
+            date = _parse_date(part.strip())
+            if date is None:
                 raise forms.ValidationError(
-                    _("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": part.strip()}
-                ) from error
+                    _("%(value)s is not a date; write it as %(example)s.")
+                    % {"value": part.strip(), "example": _date_example()}
+                )
             validate_date_range(date)
             dates.append(date.isoformat())
         return sorted(set(dates))

@@ -9,6 +9,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from distans.core import places
 from distans.planning import rules
 
 DEFAULT_TIME_ZONE = "Europe/Stockholm"
@@ -61,7 +62,7 @@ def day_label(
     if day.kind == rules.AWAY and reasons and day.detail:
         return f"{words['away']} · {words.get(day.detail, day.detail)}"
     if day.kind == rules.ABROAD and day.detail:
-        return f"{words['abroad']} · {day.detail}"
+        return f"{words['abroad']} · {places.country_name(day.detail)}"
     if day.kind == rules.OFFICE and sites and day.site_id in sites:
         return f"{words['office']} · {sites[day.site_id]}"
     return words.get(day.kind, day.kind)

@@ -12,7 +12,9 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from distans.agreements import rights as agreement_rights
 from distans.agreements.rights import Right, rights_on
@@ -106,6 +108,17 @@ def usual_site_id(person: Person, date: datetime.date) -> int | None:
     return (pattern.site_id if pattern else None) or person.site_id
 
 
+def weekend_off(person: Person, dates: list[datetime.date]) -> list[bool]:
+    """Whether each date is a Saturday or Sunday that the person's usual week in force then does not work
+    (the default week works Monday to Friday): such a day is not offered for work. One query."""
+    own = patterns_for(Person.objects.filter(pk=person.pk), dates[-1], hours=False).get(person.pk, [])
+    info = rules.PersonInfo(person.pk, person.country, person.site_id, person.time_zone)
+    return [
+        date.weekday() >= 5 and rules.usual_week(info, own, date)[date.weekday()] not in rules.WORKING
+        for date in dates
+    ]
+
+
 def unit_members(unit: Unit):
     return Person.objects.filter(unit=unit, is_active=True)
 
@@ -157,11 +170,17 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
     for index, date in enumerate(dates):
         todays = [days[row[0]][index] for row in rows]
         tally = rules.counts(todays)
+        needed = (
+            0
+            if rules.off_for_all(todays)
+            else rules.required_on_site(settings["coverage"].get(str(date.weekday())), len(rows))
+        )
         columns.append(
             {
                 "date": date,
                 "counts": tally,
-                "needed": rules.required_on_site(settings["coverage"].get(str(date.weekday())), len(rows)),
+                "needed": needed,
+                "short": max(needed - tally["office"], 0),
                 "office_day": rules.is_office_day(date, settings),
                 "holiday": next((day.detail for day in todays if day.kind == rules.HOLIDAY), ""),
             }
@@ -172,7 +191,24 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
         "settings": settings,
         "problems": problem_dicts(rules.unit_problems(dates, people, days, settings, away_always)),
         "sites": site_names(),
+        "desks": team_desks(days, dates),
     }
+
+
+# The team week counts the desks of at most this many offices: those its members go to most that week.
+DESK_SITES_SHOWN = 2
+
+
+def team_desks(days: dict[int, list[rules.Day]], dates: list[datetime.date]) -> list[dict]:
+    """The desks taken each day, by everyone, at the offices with a desk count the team goes to most that
+    week: whether there is room for another day at the office. Six queries per office, at most
+    DESK_SITES_SHOWN offices, whatever the team's size."""
+    visits = Counter(
+        day.site_id for own in days.values() for day in own if day.kind == rules.OFFICE and day.site_id
+    )
+    sites = Site.objects.filter(pk__in=list(visits), desk_capacity__gt=0)
+    chosen = sorted(sites, key=lambda site: (-visits[site.pk], site.name))[:DESK_SITES_SHOWN]
+    return [{"site": site, "days": site_occupancy(site, dates)["days"]} for site in chosen]
 
 
 def site_people(site: Site, start: datetime.date, end: datetime.date):
@@ -215,6 +251,27 @@ def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
             for date, booked in zip(dates, here, strict=True)
         ],
     }
+
+
+def site_weeks(site: Site, monday: datetime.date, weeks: int) -> list[dict]:
+    """The desks taken at a site each working day of some weeks from a Monday, against its desks: the rows
+    of the occupancy map. One `site_occupancy` for the whole range (six queries, whatever the number of
+    weeks or people)."""
+    mondays = [monday + datetime.timedelta(weeks=week) for week in range(weeks)]
+    dates = [first + datetime.timedelta(days=offset) for first in mondays for offset in range(5)]
+    days = site_occupancy(site, dates)["days"]
+    return [
+        {
+            "monday": first,
+            "week": first.isocalendar()[1],
+            "iso": rules.iso_week(first),
+            "days": [
+                {**day, "level": rules.desk_level(day["count"], site.desk_capacity)}
+                for day in days[index * 5 : index * 5 + 5]
+            ],
+        }
+        for index, first in enumerate(mondays)
+    ]
 
 
 def office_count(site: Site, date: datetime.date, *, excluding: int | None = None) -> int:
@@ -530,3 +587,9 @@ def this_week_section(user) -> HomeSection:
         {**week_at_a_glance(user, dates), "ahead": ahead, "today": today},
         lead=True,
     )
+
+
+def site_link(*, user, site: Site) -> dict:
+    """The site list links each office to its desks by day, which everyone signed in may see
+    (subscribed to `org.hooks.site_links`)."""
+    return {"text": gettext("Desks by day"), "url": reverse("planning:site", args=[site.pk])}

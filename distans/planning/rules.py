@@ -282,6 +282,18 @@ def bucket(kind: str) -> str:
     )
 
 
+def desk_level(count: int, desks: int | None) -> str:
+    """How full an office is, as a step of the occupancy map: "none" without a desk count, "0" empty, "1"
+    to "4" by quarters of the desks, "full" and "over"."""
+    if not desks:
+        return "none"
+    if count > desks:
+        return "over"
+    if count == desks:
+        return "full"
+    return str(0 if count == 0 else 1 + 4 * count // desks)
+
+
 def counts(days: list[Day]) -> Counter[str]:
     return Counter(bucket(day.kind) for day in days)
 
@@ -323,6 +335,12 @@ def is_office_day(date: datetime.date, settings: Mapping[str, Any]) -> bool:
     )
 
 
+def off_for_all(days: list[Day]) -> bool:
+    """A day off for everyone (a public holiday, a weekend): no coverage is kept. Everyone on leave is
+    not one."""
+    return all(day.kind in (HOLIDAY, OFF) for day in days)
+
+
 def unit_problems(
     dates: list[datetime.date],
     members: list[PersonInfo],
@@ -337,7 +355,7 @@ def unit_problems(
     coverage = settings.get("coverage") or {}
     for index, date in enumerate(dates):
         todays = [days[person.id][index] for person in members]
-        if all(day.kind in (HOLIDAY, OFF) for day in todays):  # a day off for all; everyone on leave is not
+        if off_for_all(todays):
             continue
         on_site = sum(1 for day in todays if day.kind == OFFICE)
         needed = required_on_site(coverage.get(str(date.weekday())), len(members))
@@ -403,7 +421,7 @@ def duty_cover(
     weekdays = duty.get("weekdays") or []
     for index, date in enumerate(dates):
         todays = [(person, days[person.id][index]) for person in members]
-        if date.weekday() not in weekdays or all(day.kind in (HOLIDAY, OFF) for _person, day in todays):
+        if date.weekday() not in weekdays or off_for_all([day for _person, day in todays]):
             found.append(None)
             continue
         found.append(

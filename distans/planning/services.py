@@ -65,6 +65,7 @@ def day_set(
                 actor=actor, action=PlanAudit.RESET, obj=person, changes={"date": [None, date.isoformat()]}
             )
             return usual
+        _check_weekend(person, date)
         flexible = False
         if kind in rules.AWAY_FROM_OFFICE:
             flexible = _check_remote(person, date, kind, usual)
@@ -127,6 +128,21 @@ def _check_day(date: datetime.date, kind: str, away_reason: str, country: str) -
             "day_too_far",
             _("Days can be planned up to %(date)s.")
             % {"date": formats.date_format(last, "SHORT_DATE_FORMAT")},
+            field="date",
+        )
+
+
+def _check_weekend(person: Person, date: datetime.date) -> None:
+    """A weekend day is planned only for those whose usual week works it: nobody books a desk, or a day at
+    home, on a Saturday they do not work."""
+    if queries.weekend_off(person, [date])[0]:
+        raise DomainError(
+            "not_a_working_day",
+            _(
+                "Work cannot be planned on %(day)s: it is not a working day in the usual week. To work "
+                "that day, first add it to the usual week."
+            )
+            % {"day": formats.date_format(date, "WEEKDAY_DATE_FORMAT")},
             field="date",
         )
 
@@ -202,7 +218,11 @@ def _take_desk(site: Site, person: Person, date: datetime.date) -> None:
                 "All %(desks)s desks at %(site)s are taken on %(date)s. Choose another day or another way to "
                 "work."
             )
-            % {"desks": site.desk_capacity, "site": site.name, "date": date.isoformat()},
+            % {
+                "desks": site.desk_capacity,
+                "site": site.name,
+                "date": formats.date_format(date, "DATE_FORMAT"),
+            },
         )
 
 
@@ -251,7 +271,7 @@ def pattern_set(
     if valid_from > DATE_MAX:
         raise DomainError(
             "pattern_too_far",
-            _("A usual week starts by %(date)s.")
+            _("A usual week must start by %(date)s.")
             % {"date": formats.date_format(DATE_MAX, "SHORT_DATE_FORMAT")},
             field="valid_from",
         )

@@ -77,8 +77,12 @@ def _my_week(request, pattern_form: PatternForm | None = None, status: int = 200
     words, sites = labels.words(), queries.site_names()
     abroad = queries.abroad_places([person.pk], dates[0], dates[-1]).get(person.pk, [])
     days = [
-        (day, labels.day_label(day, words, reasons=True, sites=sites))
-        for day in rules.abroad_days(queries.person_days(person, dates), abroad)
+        (day, labels.day_label(day, words, reasons=True, sites=sites), off)
+        for day, off in zip(
+            rules.abroad_days(queries.person_days(person, dates), abroad),
+            queries.weekend_off(person, dates),
+            strict=True,
+        )
     ]
     pattern = (
         WorkPattern.objects.filter(person=person, valid_from__lte=dates[-1]).order_by("-valid_from").first()
@@ -157,6 +161,7 @@ def day_set(request, pk: int):
                 "label": labels.day_label(day, labels.words(), reasons=True, sites=queries.site_names()),
                 "error": refusal.message,
                 "today": timezone.localdate(),
+                "weekend_off": queries.weekend_off(person, [day.date])[0],
             },
             status=refusal.status,
         )
@@ -231,8 +236,17 @@ def team_week(request, pk: int | None = None):
     shown = away_reasons_visible(request.user, private)
     words = labels.words()
     person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
+    today = timezone.localdate()
+    marks = [
+        (" team-day" if column["office_day"] else "") + (" today" if column["date"] == today else "")
+        for column in grid["columns"]
+    ]
+    for column, mark in zip(grid["columns"], marks, strict=True):
+        column["mark"] = mark
+    for office in grid["desks"]:
+        office["days"] = [{**day, "mark": mark} for day, mark in zip(office["days"], marks, strict=True)]
     for row in grid["rows"]:
-        row["cells"] = _cells(row["days"], grid["sites"], words, row["person"][0] in shown)
+        row["cells"] = _cells(row["days"], grid["sites"], words, row["person"][0] in shown, marks)
         row["url"], row["name"] = (
             person_url.format(row["person"][0]),
             f"{row['person'][1]} {row['person'][2]}",
@@ -245,7 +259,7 @@ def team_week(request, pk: int | None = None):
             "week": week,
             "grid": grid,
             "can_manage": can_manage_unit(request.user, unit),
-            "today": timezone.localdate(),
+            "today": today,
             "duties": _duty_rows(grid, dates[:5]),
         },
     )
@@ -293,30 +307,42 @@ def _duty_rows(grid: dict, dates: list) -> list[dict]:
     return found
 
 
-def _cells(days: list[rules.Day], sites: dict[int, str], words: dict[str, str], reasons: bool) -> str:
-    """A row of the grid. 200 people make 1,000 cells; the template language (or format_html) took
-    most of the page's time at that size, so the cells are joined here, every value escaped."""
+def _cells(
+    days: list[rules.Day], sites: dict[int, str], words: dict[str, str], reasons: bool, marks: list[str]
+) -> str:
+    """A row of the grid, each cell coloured by its kind and marked in the team office day's and today's
+    columns (`marks`: their classes). 200 people make 1,000 cells; the template language (or format_html)
+    took most of the page's time at that size, so the cells are joined here, every value escaped."""
     return mark_safe(
         "".join(  # noqa: S308  (each value goes through escape)
-            f'<td class="cell kind-{escape(day.kind)}" title="{escape(sites.get(day.site_id or 0, ""))}">'
+            f'<td class="cell kind-{escape(day.kind)}{mark}"'
+            f' title="{escape(sites.get(day.site_id or 0, ""))}">'
             f"{escape(labels.day_label(day, words, reasons=reasons))}</td>"
-            for day in days
+            for day, mark in zip(days, marks, strict=True)
         )
     )
 
 
+# The office page maps this many weeks, from the chosen one.
+SITE_WEEKS = 6
+
+
 @login_required
 def site_day(request, pk: int):
+    """An office's desks taken, weeks by weekdays from the chosen week, and who is booked that week (for
+    those who may see names)."""
     site = get_object_or_404(Site, pk=pk)
     dates, week = _week(request)
-    occupancy = queries.site_occupancy(site, dates[:5])
+    weeks = queries.site_weeks(site, dates[0], SITE_WEEKS)
     return render(
         request,
         "planning/site_day.html",
         {
             "site": site,
             "week": week,
-            "occupancy": occupancy,
+            "weeks": weeks,
+            "first": weeks[0]["days"],
+            "today": timezone.localdate(),
             "sites": Site.objects.order_by("name"),
             "can_plan": can_plan_site(request.user, site),
             "names": can_see_office_presence(request.user),

@@ -8,5 +8,10 @@ class PolicyConfig(AppConfig):
 
     def ready(self):
         from distans.core.menu import Group, MenuItem, menu
+        from distans.policy.permissions import can_edit_policy
 
-        menu.register(MenuItem(Group.ORGANISATION, 40, _("Policy"), "policy:page"))
+        menu.register(
+            MenuItem(Group.ORGANISATION, 40, _("Policy"), "policy:page"),
+            MenuItem(Group.HR_SETUP, 10, _("Policy versions"), "policy:versions", can_edit_policy),
+        )
+        menu.place_under({"policy:version": "policy:versions", "policy:preview": "policy:versions"})

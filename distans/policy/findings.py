@@ -90,7 +90,7 @@ MESSAGES = {
     ),
     "abroad_review": lambda p: _(
         "Work from abroad is never approved automatically: HR reviews social security, tax and the "
-        "employer's tax exposure first."
+        "risk of a permanent establishment first."
     ),
     "abroad_social_security": lambda p: (
         _(

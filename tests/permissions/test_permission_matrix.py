@@ -128,6 +128,8 @@ ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
 MATRIX = {
     "core:my_page": (None, signed_in(200)),
     "core:language": (None, {role: 405 for role in ROLES}),
+    "core:accessibility": (None, {role: 200 for role in ROLES}),
+    "org:person_search": (None, signed_in(404)),  # without a purpose there is nothing to search
     "core:profile": (None, signed_in(200)),
     "core:token_create": (None, signed_in(405)),
     "core:audit_log": (None, only(["hr", "admin"])),

@@ -722,7 +722,7 @@ def loan_create_page(cast, actor):
 
     return Case(
         data={
-            "person": cast["employee"].email,
+            "person_text": cast["employee"].email,  # typed, as without JavaScript
             "item_type": ItemType.objects.get(key="laptop").pk,
             "serial_number": "SN-1001",
             "condition": "new",

@@ -44,4 +44,4 @@ def test_an_agreement_sent_for_signature_waits_for_hers_then_his(client, cast, a
 
 def test_an_agreement_in_effect_says_since_when(client, cast, active):
     card = _card(client, cast["employee"])
-    assert "Your agreement is in effect since" in card and "Make a request" not in card
+    assert "Your agreement has been in effect since" in card and "Make a request" not in card

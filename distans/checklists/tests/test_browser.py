@@ -33,6 +33,8 @@ def test_manager_assesses_in_norwegian_and_the_result_reaches_the_employee(page,
             question.get_by_label("4", exact=True).check()
         elif question.locator("input[type=text]").count():
             question.locator("input[type=text]").fill("30")
+        elif question.locator(".known-answer").count():  # the months of employment: known, not typed
+            expect(question).to_contain_text("Fylt ut fra ansettelsesdatoen")
         else:
             question.get_by_label("Hjemmekontor kan starte").check()
     page.get_by_role("button", name="Send inn").click()

@@ -181,7 +181,7 @@ def test_pulse_answers_are_never_shown_per_person_not_even_to_hr(client, cast, d
         assert client.get(reverse("checklists:assignment", args=[pulse.pk])).status_code == 404
         assert client.get(reverse("api:checklist_response", args=[pulse.pk])).status_code == 404
         page = html(client.get(reverse("checklists:person", args=[cast["employee"].pk])))
-        assert "Wellbeing pulse" not in page
+        assert "Wellbeing pulse" not in page.split("<main")[1]  # HR's menu names the pulse page
     client.force_login(cast["employee"])
     assert client.get(reverse("checklists:assignment", args=[pulse.pk])).status_code == 200
 

@@ -77,7 +77,7 @@ def test_profile_saves_time_zone_and_shows_roles_in_the_users_language(client, c
     cast["hr_approver"].refresh_from_db()
     assert cast["hr_approver"].time_zone == "Asia/Bangkok"
     page = client.get("/profile/").content.decode()
-    assert "HR-beslutsfattare" in page and "Chef" in page and "Dina inställningar är sparade" in page
+    assert "HR med beslutanderätt" in page and "Chef" in page and "Dina inställningar är sparade" in page
     response = client.post("/profile/", {"language": "sv", "time_zone": "Mars/Olympus"})
     assert response.status_code == 400 and "Mars/Olympus" in response.content.decode()
     cast["hr_approver"].refresh_from_db()

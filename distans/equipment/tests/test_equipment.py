@@ -3,13 +3,15 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from distans.agreements import services as agreement_services
 from distans.core.errors import DomainError
 from distans.core.testing import run_due_tasks
 from distans.equipment import rules, services
+from distans.equipment.forms import LOAN_PERSON
 from distans.equipment.models import EquipmentRequest, ItemType, Loan
 
 
@@ -132,10 +134,10 @@ def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client
         actor=cast["hr"], person=cast["employee"], item_type=item("screen"), serial_number="SC-7"
     )
     client.force_login(cast["employee"])
-    assert (
-        "Confirm that you received 1 item of equipment."
-        in client.get(reverse("core:my_page")).content.decode()
-    )
+    page = client.get(reverse("core:my_page")).content.decode()
+    assert "Confirm that you received 1 item of equipment." in page
+    lent_on = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+    assert f"Waiting since {lent_on}" in page.split("Confirm that you received")[1]  # how long it has waited
     version = agreement_services.agreement_amend(
         actor=cast["manager"], agreement=active, change_note="New screen"
     )
@@ -153,3 +155,33 @@ def test_an_employee_asks_for_equipment_and_the_manager_decides_on_the_page(clie
     client.post(reverse("equipment:decide", args=[request.pk]), {"approve": "yes", "comment": ""})
     request.refresh_from_db()
     assert request.status == "approved"
+
+
+def test_hr_lends_to_a_person_found_by_name_and_others_cannot_search_the_borrowers(cast):
+    search = reverse("org:person_search")
+    hr = Client(enforce_csrf_checks=True)
+    hr.force_login(cast["hr"])
+    found = hr.get(search, {"purpose": LOAN_PERSON, "q": cast["employee"].first_name[:3]}).content.decode()
+    assert cast["employee"].full_name in found
+    page = hr.get(reverse("equipment:loans"))
+    assert 'role="combobox"' in page.content.decode()  # the picker, not a box for an e-mail address
+    hr.post(
+        reverse("equipment:loans"),
+        {
+            "person_text": cast["employee"].full_name,  # typed without choosing, as without JavaScript
+            "item_type": item("screen").pk,
+            "serial_number": "SC-9",
+            "condition": "new",
+            "csrfmiddlewaretoken": page.cookies["csrftoken"].value,
+        },
+    )
+    assert Loan.objects.get(serial_number="SC-9").person == cast["employee"]
+
+    employee = Client()
+    employee.force_login(cast["employee"])
+    assert (
+        cast["manager"].full_name
+        not in employee.get(
+            search, {"purpose": LOAN_PERSON, "q": cast["manager"].first_name}
+        ).content.decode()
+    )

@@ -1,5 +1,5 @@
 """The follow-up conversation's chart of the last eight weeks draws under the content security policy
-(no inline styles), in a real browser, with no violation in the console."""
+(no inline styles), in a real browser, with no violation in the console, its figures and words beside it."""
 
 import datetime
 
@@ -43,15 +43,17 @@ def test_the_conversation_chart_draws_under_the_security_policy(page, live_serve
 
     chart = page.get_by_role("img", name="Remote days planned per week")
     expect(chart).to_be_visible()
-    bars = chart.locator(".bar")
-    expect(bars).to_have_count(8)
-    heights = [bars.nth(index).bounding_box()["height"] for index in range(8)]
-    # Oldest first: the week six weeks back is the third bar, three weeks back the sixth.
-    assert heights[5] > heights[2] > heights[0] > 0, heights
-    assert heights[5] == pytest.approx(3 * heights[2], rel=0.1), heights
+    dots = chart.locator("circle")
+    expect(dots).to_have_count(8)
+    heights = [dots.nth(index).bounding_box()["y"] for index in range(8)]
+    # Oldest first: the week six weeks back is the third point, three weeks back the sixth; higher is less y.
+    assert heights[5] < heights[2] < heights[0], heights
+    assert heights[0] - heights[5] == pytest.approx(3 * (heights[0] - heights[2]), rel=0.1), heights
     counts = ["0", "0", "1", "0", "0", "3", "0", "0"]
-    expect(chart.locator(".bar-value")).to_have_text(counts)
-    label = chart.get_attribute("aria-label")  # a screen reader hears the numbers the bars show
-    assert [week.rsplit(" ", 1)[1] for week in label.split(": ", 1)[1].split(", ")] == counts, label
+    figures = page.locator(".chart-figures tbody tr").first.locator("td")
+    expect(figures).to_have_text(counts)  # the figures behind the drawing, for anyone who cannot see it
+    description = chart.get_attribute("aria-describedby")  # a screen reader hears the trend in words
+    expect(page.locator(f"#{description}")).to_contain_text("from 0 (")
+    expect(page.locator(f"#{description}")).to_contain_text("highest 3")
     assert not [text for text in problems if "Content Security Policy" in text], problems
     assert not problems, problems

@@ -231,3 +231,123 @@ def test_the_pulse_in_swedish_and_a_small_unit_hidden(cast, pulse_team):
     assert page.count("<td>4,0</td>") == 5 and "minst 5 personer har svarat" in page
     sales = page[page.index("<td>Sales Norway</td>") :]
     assert "För få personer för att visas" in sales[: sales.index("</tr>")], "not even that Olav answered"
+
+
+# The charts: drawn on the server, each with its words and figures
+
+
+def chart_of(page: str, name: str) -> str:
+    """One chart's figure: its drawing, description and table."""
+    start = page.index(f'aria-labelledby="{name}-title')
+    return page[page.rindex("<figure", 0, start) : page.index("</figure>", start)]
+
+
+def test_the_pulse_draws_each_unit_s_trend_where_enough_answered(cast, pulse_team):
+    from distans.agreements.demo import pass_checklist
+
+    pass_checklist(cast["outsider"], "pulse", cast["skip"])  # Olav alone in Sales Norway: no point
+    hr = cast["hr"]
+    hr.language = "sv"
+    hr.save()
+    page = signed_in(hr).get(reverse("followup:pulse")).content.decode()
+    pulse = chart_of(page, "pulse-trend")
+    assert 'role="img"' in pulse and "<desc" in pulse
+    # Four periods of 90 days, the latest ending today; answers only in it.
+    assert (
+        '<th scope="row">Support Sweden</th>' + '<td class="num">–</td>' * 3 + '<td class="num">4,0</td>'
+        in pulse
+    )
+    assert "Support Sweden: 4,0 (1 dec.)." in pulse
+    assert pulse.count("<circle") == 1
+    assert "Sales Norway" not in pulse, "a unit under the minimum group gets no point, not even a row"
+    remote = chart_of(page, "remote-trend")
+    assert '<td class="num">33\u00a0%</td>' in remote and "Sales Norway" not in remote
+
+
+def test_the_pulse_with_no_group_large_enough_says_so_instead_of_drawing(cast):
+    from distans.agreements.demo import pass_checklist
+
+    pass_checklist(cast["outsider"], "pulse", cast["skip"])
+    page = signed_in(cast["hr"]).get(reverse("followup:pulse")).content.decode()
+    assert "No unit has enough answers to draw yet." in page and "<svg" not in page.split("<main", 1)[1]
+
+
+def test_the_pulse_questions_are_headed_in_full(cast, pulse_team):
+    from distans.checklists.models import Item
+
+    page = signed_in(cast["hr"]).get(reverse("followup:pulse")).content.decode()
+    longest = max((item.text["en"] for item in Item.objects.filter(version__template__kind="pulse")), key=len)
+    assert len(longest) > 40 and f'<th scope="col">{longest}</th>' in page.replace("&#x27;", "'")
+
+
+def test_attachment_watch_draws_the_weeks_of_those_it_lists_against_the_warning_level(cast, remote_heavy):
+    page = signed_in(cast["manager"]).get(reverse("followup:attachment")).content.decode()
+    chart = chart_of(page, "attachment-trend")
+    assert "Åsa Öberg: from 3 (" in chart and "Olav Haugen" not in chart, "her reports only"
+    assert '<th scope="row">Åsa Öberg</th>' + '<td class="num">3</td>' * 8 in chart
+    assert 'class="chart-ref"' in chart and "Warning level: 2.5" in chart
+    page = signed_in(cast["hr"]).get(reverse("followup:attachment")).content.decode()
+    assert "Olav Haugen: from 4 (" in chart_of(page, "attachment-trend")
+
+
+def test_the_follow_up_overview_counts_conversations_by_month_and_deviations_by_kind(cast, active):
+    from distans.followup import services
+
+    evaluation = services.evaluation_schedule_first(active)
+    services.deviation_report(
+        actor=cast["employee"], person=cast["employee"], kind="security", occurred_on=TODAY, description="x"
+    )
+    page = signed_in(cast["manager"]).get(reverse("followup:overview")).content.decode()
+    month = evaluation.due_date.strftime("%B %Y")
+    by_month = chart_of(page, "evaluations-by-month")
+    assert (
+        f'<th scope="row">{month}</th><td class="num">0</td><td class="num">1</td><td class="num">1</td>'
+        in by_month
+    )
+    by_kind = chart_of(page, "deviations-by-kind")
+    assert '<th scope="row">Security incident</th><td class="num">1</td><td class="num">0</td>' in by_kind
+    assert "Security incident: 1 (Open 1)." in by_kind
+    employee = signed_in(cast["employee"]).get(reverse("followup:overview")).content.decode()
+    assert "deviations-by-kind" not in employee, "one's own few need no chart"
+
+
+def test_a_conversation_held_early_counts_in_the_month_it_was_held(cast, active):
+    from distans.agreements.demo import answer_passing
+    from distans.followup import services
+
+    evaluation = services.evaluation_schedule_first(active)
+    assert evaluation.due_date.month != TODAY.month
+    services.evaluation_open(evaluation)
+    answer_passing(evaluation.assignment, evaluation.assignment.assessor)
+    services.evaluation_hold(actor=cast["manager"], evaluation=evaluation, outcome="continue", note="Fine.")
+    page = signed_in(cast["manager"]).get(reverse("followup:overview")).content.decode()
+    by_month = chart_of(page, "evaluations-by-month")
+    assert '<th scope="row">December 2026</th><td class="num">1</td><td class="num">0</td>' in by_month
+    due = evaluation.due_date.strftime("%B %Y")
+    assert f'<th scope="row">{due}</th><td class="num">0</td>' in by_month, "not where it was due"
+
+
+def test_the_overview_runs_the_same_queries_for_more_deviations(cast, active):
+    from distans.followup import services
+
+    client = signed_in(cast["hr"])
+    url = reverse("followup:overview")
+    few = _queries(client, url)
+    for kind in ("security", "other", "injury"):
+        services.deviation_report(
+            actor=cast["employee"], person=cast["employee"], kind=kind, occurred_on=TODAY, description="x"
+        )
+    assert _queries(client, url) == few
+
+
+def test_the_pulse_runs_the_same_queries_for_more_units_and_people(cast, pulse_team):
+    client = signed_in(cast["hr"])
+    url = reverse("followup:pulse")
+    few = _queries(client, url)
+    for number in range(5):
+        unit = Unit.objects.create(code=f"U{number}", name=f"Unit {number}", parent=cast["employee"].unit)
+        for person in range(6):
+            Person.objects.create_user(
+                f"u{number}-{person}@example.com", "x", first_name="U", last_name="P", unit=unit
+            )
+    assert _queries(client, url) == few

@@ -198,7 +198,7 @@ def test_a_new_invitation_replaces_the_one_before(cast, imported, time_machine):
     cast["hr"].language = "sv"
     cast["hr"].save()
     page = hr.get(reverse("org:person", args=[imported["Åsa"].pk])).content.decode()
-    assert "Ett mejl på svenska med en länk" in page  # not "Svenska", as a language list names it
+    assert "Ett e-postmeddelande på svenska med en länk" in page  # not "Svenska", as a language list names it
     time_machine.move_to(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC))
     person_invite(actor=cast["hr"], person_ids=[imported["Åsa"].pk])
     run_due_tasks()

@@ -5,7 +5,7 @@ to show (a 403, no connection) says so beside the buttons."""
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
@@ -137,7 +137,7 @@ def test_office_at_her_usual_office_when_every_desk_is_taken_is_refused_in_place
         reason = gettext(
             "All %(desks)s desks at %(site)s are taken on %(date)s. Choose another day or another way to "
             "work."
-        ) % {"desks": 1, "site": site.name, "date": monday.isoformat()}
+        ) % {"desks": 1, "site": site.name, "date": formats.date_format(monday, "DATE_FORMAT")}
     expect(day.get_by_role("alert")).to_have_text(reason)
     expect(day.locator(".where")).to_have_text(label)
     expect(day.get_by_role("button", name=office, exact=True)).to_be_focused()

@@ -74,7 +74,7 @@ def test_office_at_the_usual_office_is_refused_when_the_office_is_full(cast, off
         assert refused.value.code == "site_full" and refused.value.status == 409
     response = api_put(asa, NEXT_MONDAY, {"kind": "office", "site": office.pk})
     assert response.status_code == 409 and response.json()["message"] == (
-        "All 88 desks at Gothenburg are taken on 2026-12-07. Choose another day or another way to work."
+        "All 88 desks at Gothenburg are taken on 7 December 2026. Choose another day or another way to work."
     )
     assert queries.office_count(office, NEXT_MONDAY) == DESKS
     assert DayChange.objects.get(person=asa).kind == "remote"  # her day stays as it was

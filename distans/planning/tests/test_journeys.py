@@ -111,10 +111,11 @@ def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes
 
     booked = [day["count"] for day in queries.site_occupancy(crowded, week)["days"]]
     assert max(booked) <= crowded.desk_capacity, booked  # no day over its desks any more
-    cards = page.locator(".occupancy section.card")
-    expect(cards).to_have_count(5)
-    expect(page.locator(".occupancy section.card.over")).to_have_count(0)
-    for card, count in zip(cards.all(), booked, strict=True):
-        expect(card.locator("strong")).to_have_text(str(count))
+    planned = page.locator("table.heatmap tbody tr").first  # the map starts at the week planned
+    cells = planned.locator("td.heat")
+    expect(cells).to_have_count(5)
+    expect(planned.locator("td.heat-over")).to_have_count(0)
+    for cell, count in zip(cells.all(), booked, strict=True):
+        expect(cell.locator(".heat-count")).to_have_text(str(count))
     run.refresh_from_db()
     assert run.status == "applied"

@@ -129,7 +129,7 @@ def test_team_week_for_200_people_runs_the_same_few_queries_as_for_2(client, cas
     large, page = queries_for_page()
     assert large == small
     assert "fewer than the 150 needed" not in page or "at the office" in page
-    assert page.count('class="cell kind-office"') >= 200 * 5 - 5
+    assert page.count('class="cell kind-office') >= 200 * 5 - 5  # the team office day's cells marked too
 
 
 def test_site_day_counts_bookings_against_desks(client, cast):
