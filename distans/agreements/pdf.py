@@ -7,7 +7,6 @@ import hashlib
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from distans.agreements import text as agreement_text
 from distans.agreements.models import AgreementVersion
@@ -39,6 +38,9 @@ def render_pdf(version: AgreementVersion, employer: str) -> bytes:
                 "signed": version.status in ("signed", "superseded"),
             },
         )
+    # Imported here: WeasyPrint takes about a second to load, which every process would pay at start-up.
+    from weasyprint import HTML
+
     return HTML(string=html).write_pdf()
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from distans.core import places
 from distans.core.audit import action_label
@@ -69,7 +70,7 @@ class TokenForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    action = forms.ChoiceField(label=pgettext_lazy("audit log", "Action"), required=False)
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from distans.planning import planner_data
 from distans.planning.models import PlannerRun
-from distans.planning.planner import Conflict, Weights, solve
+from distans.planning.planner import Conflict, Weights
+from distans.planning.planner.blocks import solve
 from distans.planning.planner.checker import preference_tally, shortfalls
 
 

@@ -8,11 +8,14 @@ from django_tasks import task
 
 from distans.core.mail import send_to_person, site_link
 from distans.org.models import Person
-from distans.planning import planner_solving, rules
+from distans.planning import rules
 
 
 @task()
 def planner_run(run_id: int) -> str:
+    # Imported here: OR-Tools (and pandas under it) take seconds to load; only the worker needs them.
+    from distans.planning import planner_solving
+
     return planner_solving.planner_run_execute(run_id=run_id)
 
 

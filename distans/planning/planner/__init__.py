@@ -20,7 +20,18 @@ Modules: `problem` (what goes in and out), `constraints` (the hard rules every p
 large site) and `checker` (an independent check of a plan).
 """
 
-from distans.planning.planner.blocks import solve
+from typing import Any
+
 from distans.planning.planner.problem import Conflict, Person, Problem, Site, Solution, Unit, Weights
 
 __all__ = ["Conflict", "Person", "Problem", "Site", "Solution", "Unit", "Weights", "solve"]
+
+
+def __getattr__(name: str) -> Any:
+    # `solve` is loaded on first use: OR-Tools (and pandas under it) take seconds to import, which
+    # every process that merely shows pages would pay at start-up.
+    if name == "solve":
+        from distans.planning.planner.blocks import solve
+
+        return solve
+    raise AttributeError(name)

@@ -1,0 +1,27 @@
+"""Starting Distans loads no heavy library it does not need yet: OR-Tools (with pandas) only when the
+planner solves, WeasyPrint only when a PDF is drawn. Every process (each web worker, each
+`manage.py` command) would otherwise pay seconds at start-up."""
+
+import os
+import subprocess
+import sys
+
+STARTUP = """
+import sys
+import django
+django.setup()
+from django.urls import resolve
+resolve("/")  # loads the URL configuration, every view and API module with it
+print(" ".join(sorted(name for name in ("ortools", "pandas", "weasyprint") if name in sys.modules)))
+"""
+
+
+def test_loading_the_pages_imports_neither_the_solver_nor_the_pdf_library():
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "distans.settings"},
+        check=True,
+    )
+    assert result.stdout.strip() == ""
