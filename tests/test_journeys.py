@@ -349,7 +349,7 @@ def test_a_swedish_employee_gets_two_days_and_my_week_holds_her_to_them(page, li
         # My week allows exactly two remote days and refuses a third, saying why where she clicked.
         sign_in(page, live_server, employee, "Min sida")
         menu_click(page, "Min vecka")
-        expect(page.get_by_text("Din överenskommelse omfattar 2 distansdagar i veckan.")).to_be_visible()
+        expect(page.get_by_text("Distansdagar per vecka enligt din överenskommelse: 2.")).to_be_visible()
         *two, third_day = home_days(employee, start, 3)
         for date in two:
             day(page, date).get_by_role("button", name="Distans", exact=True).click()
@@ -490,7 +490,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         # She chooses her three days as her usual week.
         sign_in(page, live_server, employee, "Min side")
         menu_click(page, "Min uke")
-        expect(page.get_by_text("Avtalen din omfatter 3 hjemmekontordager i uken.")).to_be_visible()
+        expect(page.get_by_text("Hjemmekontordager per uke etter avtalen din: 3.")).to_be_visible()
         chosen = home_days(employee, start, 3)
         with translation.override("nb"):
             for date in chosen:
@@ -515,7 +515,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         page.get_by_label("Book en oppfølging nå").fill((start + datetime.timedelta(days=3)).isoformat())
         page.get_by_role("button", name="Book", exact=True).click()
         expect(page.get_by_role("heading", name=f"Oppfølgingssamtale: {employee.full_name}")).to_be_visible()
-        expect(page.get_by_text("Avtalt: 3 hjemmekontordager per uke.")).to_be_visible()
+        expect(page.get_by_text("Avtalte hjemmekontordager per uke: 3.")).to_be_visible()
         sign_out(page)
 
     with at(start + datetime.timedelta(days=3), hour=10):
@@ -549,7 +549,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         sign_in(page, live_server, employee, "Min side")
         menu_click(page, "Min uke")
         page.get_by_role("link", name="Neste uke →").click()
-        expect(page.get_by_text("Avtalen din omfatter 3 hjemmekontordager i uken.")).to_be_visible()
+        expect(page.get_by_text("Hjemmekontordager per uke etter avtalen din: 3.")).to_be_visible()
         expect(page.locator("article.day .where", has_text=re.compile("^Hjemmekontor$"))).to_have_count(3)
         sign_out(page)
 
@@ -557,7 +557,7 @@ def test_a_norwegian_employee_gets_three_days_and_a_follow_up_brings_them_down_t
         # From its start My week allows two and refuses the third, saying why.
         sign_in(page, live_server, employee, "Min side")
         menu_click(page, "Min uke")
-        expect(page.get_by_text("Avtalen din omfatter 2 hjemmekontordager i uken.")).to_be_visible()
+        expect(page.get_by_text("Hjemmekontordager per uke etter avtalen din: 2.")).to_be_visible()
         *two, third_day = home_days(employee, amended_from, 3)  # the first two of her days stay at home
         for date in two:
             expect(day(page, date).locator(".where")).to_have_text("Hjemmekontor")
@@ -663,7 +663,7 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
     sign_in(page, live_server, employee, "Min side")
     to_the_week(page)
     expect(page.locator("p.lead")).to_contain_text(
-        f"Din aftale omfatter {len(weekdays)} hjemmearbejdsdage om ugen. Dine hjemmearbejdsdage er {names}."
+        f"Hjemmearbejdsdage om ugen ifølge din aftale: {len(weekdays)}. Dine hjemmearbejdsdage er {names}."
     )
     my_week_shows(page, remote_days)
     sign_out(page)
@@ -674,14 +674,14 @@ def test_a_suspension_takes_the_remote_days_away_and_reinstating_gives_them_back
     page.locator("#content").get_by_role("link", name=employee.full_name).click()
     expect(status_badge(page)).to_have_text("Gælder")
     reason = "Sikkerhedshændelse: den bærbare computer var ikke krypteret."
-    suspend = page.locator("form").filter(has=page.get_by_role("button", name="Suspender", exact=True))
+    suspend = page.locator("form").filter(has=page.get_by_role("button", name="Stil i bero", exact=True))
     suspend.get_by_label("Begrundelse").fill(reason)
-    suspend.get_by_role("button", name="Suspender", exact=True).click()
+    suspend.get_by_role("button", name="Stil i bero", exact=True).click()
     expect(page.get_by_text("Udført. Medarbejderen og lederen har fået besked.")).to_be_visible()
-    expect(status_badge(page)).to_have_text("Suspenderet")
+    expect(status_badge(page)).to_have_text("Stillet i bero")
     expect(
         page.get_by_text(
-            f"Suspenderet. Arbejd på kontoret, indtil aftalen er genindført. Begrundelse: {reason}"
+            f"Stillet i bero. Arbejd på kontoret, indtil aftalen gælder igen. Begrundelse: {reason}"
         )
     ).to_be_visible()
     team_week_shows(page, [])

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, npgettext
 
 from distans.agreements import rules
 from distans.agreements.terms import AgreementTerms
@@ -144,8 +144,14 @@ def display_values(terms: AgreementTerms, language: str) -> dict[str, str]:
             ),
             "evaluation_dates": _evaluations(terms.start_date, terms) if terms.start_date else "",
             "evaluation_months": str(terms.evaluation_months),
+            # In a sentence ("with 4 weeks' notice", "4 veckors uppsägningstid") and on its own ("4 veckor").
             "notice": (
                 ngettext("%(weeks)d week", "%(weeks)d weeks", notice) % {"weeks": notice}
+                if notice is not None
+                else ""
+            ),
+            "notice_period": (
+                npgettext("duration", "%(weeks)d week", "%(weeks)d weeks", notice) % {"weeks": notice}
                 if notice is not None
                 else ""
             ),

@@ -330,9 +330,10 @@ def bar_chart(
             if item.values[row]
         )
         sentence = _("%(label)s: %(value)s") % {"label": text, "value": number(totals[row], decimals, suffix)}
-        sentences.append(f"{sentence} ({parts})." if stacked and parts else f"{sentence}.")
+        sentences.append(f"{sentence} ({parts})" if stacked and parts else sentence)
     chart.height = str(row_height * len(texts) + 4)
-    chart.description = " ".join(sentences) + _reference_sentence(reference, decimals, suffix)
+    # One sentence, rows apart by semicolons: "juni 2026: 0. juli …" would read as dates ("0. juli").
+    chart.description = "; ".join(sentences) + "." + _reference_sentence(reference, decimals, suffix)
     if reference is not None:
         level = _at(float(reference.value) * scale)
         chart.reference = {"x1": level, "x2": level, "y1": "0", "y2": chart.height}

@@ -9,6 +9,9 @@ from distans.org.person_picker import PersonField
 
 
 class ItemChoiceField(forms.ModelChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(empty_label=_("Choose…"), **kwargs)
+
     def label_from_instance(self, obj):
         return localized(obj.name)
 

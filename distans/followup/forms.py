@@ -58,7 +58,10 @@ class DeviationForm(forms.Form):
         ),
     )
     loan = forms.ModelChoiceField(
-        label=_("Equipment concerned (if lost or damaged)"), queryset=Loan.objects.none(), required=False
+        label=_("Equipment concerned (if lost or damaged)"),
+        queryset=Loan.objects.none(),
+        required=False,
+        empty_label=_("None"),
     )
 
     def __init__(self, *args, user, loans, **kwargs):
@@ -84,5 +87,5 @@ class CloseForm(forms.Form):
     )
     consequence = forms.ChoiceField(label=_("Consequence"), choices=Consequence.choices)
     reason = forms.CharField(
-        label=_("Reason for the agreement (shown to the employee)"), max_length=2000, required=False
+        label=_("Reason for the consequence (shown to the employee)"), max_length=2000, required=False
     )

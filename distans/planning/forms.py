@@ -33,7 +33,7 @@ class PatternForm(forms.Form):
         label=_("Office"),
         queryset=Site.objects.order_by("name"),
         required=False,
-        help_text=_("Empty means your own site."),
+        empty_label=_("Your own site"),
     )
     work_start = forms.TimeField(
         label=_("Working day starts"), widget=forms.TimeInput(attrs={"type": "time"})

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from distans.agreements import services as agreement_services
+from distans.agreements import text as agreement_text
 from distans.agreements.terms import AgreementTerms
 from distans.agreements.testing import agreement_in_force
 from distans.core.errors import DomainError
@@ -108,3 +109,11 @@ words = (
 )
 def test_any_terms_read_back_as_written(terms):
     assert AgreementTerms.from_dict(terms.to_dict()) == terms
+
+
+def test_the_notice_reads_as_a_period_on_the_summary_and_in_the_genitive_in_the_text():
+    terms = AgreementTerms(start_date=datetime.date(2026, 1, 5), notice_weeks=4)
+    with translation.override("sv"):
+        values = agreement_text.display_values(terms, "sv")
+    assert values["notice_period"] == "4 veckor"  # "Uppsägningstid: 4 veckor"
+    assert values["notice"] == "4 veckors"  # "… med 4 veckors uppsägningstid"

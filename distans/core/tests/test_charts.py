@@ -76,7 +76,7 @@ def test_bars_are_as_long_as_their_values_and_stack_in_order():
     assert float(second["segments"][0]["width"]) == widths[0] / 2
     assert first["total"] == "4"
     assert chart.table_head == ["", "Open", "Closed", "Total"]
-    assert chart.description == "Security incident: 4 (Open 2, Closed 2). Other: 1 (Closed 1)."
+    assert chart.description == "Security incident: 4 (Open 2, Closed 2); Other: 1 (Closed 1)."
 
 
 def test_numbers_and_dates_as_each_nordic_language_writes_them_and_coordinates_as_svg_needs():

@@ -306,7 +306,7 @@ def test_the_follow_up_overview_counts_conversations_by_month_and_deviations_by_
     )
     by_kind = chart_of(page, "deviations-by-kind")
     assert '<th scope="row">Security incident</th><td class="num">1</td><td class="num">0</td>' in by_kind
-    assert "Security incident: 1 (Open 1)." in by_kind
+    assert "Security incident: 1 (Open 1);" in by_kind
     employee = signed_in(cast["employee"]).get(reverse("followup:overview")).content.decode()
     assert "deviations-by-kind" not in employee, "one's own few need no chart"
 
