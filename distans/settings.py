@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "distans.planning",
     "distans.equipment",
     "distans.followup",
+    "distans.reports",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Checklists: pulse results are shown only for groups of at least this many respondents; reminders
 # go out this many days before a due date and again the day after it, at this local hour.
 PULSE_MIN_GROUP = env_int("PULSE_MIN_GROUP", 5)
+# Reports show figures about groups of at least this many people (distans/reports/aggregation.py).
+REPORT_MIN_GROUP = env_int("REPORT_MIN_GROUP", PULSE_MIN_GROUP)
 CHECKLIST_REMINDER_DAYS_BEFORE = env_int("CHECKLIST_REMINDER_DAYS_BEFORE", 3)
 REMINDER_LOCAL_HOUR = env_int("REMINDER_LOCAL_HOUR", 9)
 # What the organisation calls the role that decides above the line manager's limit ("HR approver" in

@@ -19,6 +19,7 @@ urlpatterns = [
     path("plans/", include("distans.planning.urls")),
     path("followup/", include("distans.followup.urls")),
     path("equipment/", include("distans.equipment.urls")),
+    path("reports/", include("distans.reports.urls")),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -19,13 +19,14 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 LEVELS = [
     ["core"],
     ["org"],
+    ["identity"],
     ["checklists"],
     ["policy"],
     ["arrangements"],
     ["agreements"],
     ["planning", "equipment"],
     ["followup"],
-    ["reports"],
+    ["reports", "privacy"],
 ]
 LEVEL = {app: number for number, apps in enumerate(LEVELS) for app in apps}
 

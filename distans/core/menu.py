@@ -27,6 +27,7 @@ class Group(models.TextChoices):
     TEAM = "team", _("My team")
     HR = "hr", _("HR")
     HR_SETUP = "hr_setup", _("Policy and templates")
+    REPORTS = "reports", _("Reports")
     ORGANISATION = "organisation", _("Organisation")
     ADMIN = "admin", _("Administration")
 
