@@ -31,12 +31,16 @@ def xlsx_export(table: Table) -> HttpResponse:
     sheet = book.create_sheet(table.name[:31])
     sheet.append([str(cell) for cell in table.header])
     for row in table.rows:
-        sheet.append([cell if isinstance(cell, int | float | Decimal | date) else _text(cell) for cell in row])
+        sheet.append([_cell(cell) for cell in row])
     out = BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{table.name}.xlsx"'
     return response
+
+
+def _cell(cell):
+    return cell if isinstance(cell, int | float | Decimal | date) else _text(cell)
 
 
 def _text(cell):
