@@ -57,6 +57,8 @@ class AgreementTemplate(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("agreement template")
+        verbose_name_plural = _("agreement templates")
         db_table = "arrangements_agreementtemplate"  # the table keeps its name from arrangements
         ordering = ["country", "language", "-number"]
         constraints = [
@@ -99,6 +101,8 @@ class Agreement(models.Model):
     in_scope: bool
 
     class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         db_table = "arrangements_agreement"  # the table keeps its name from arrangements
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "start_date"])]

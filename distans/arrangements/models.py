@@ -74,6 +74,8 @@ class Request(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "submitted_at"])]
         constraints = [
@@ -127,6 +129,8 @@ class Decision(models.Model):
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["decided_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["request", "round", "step"], name="one_decision_per_step")

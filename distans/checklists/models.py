@@ -84,6 +84,8 @@ class ChecklistTemplate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("checklist")
+        verbose_name_plural = _("checklists")
         ordering = ["kind", "id"]
 
     def __str__(self):
@@ -193,6 +195,8 @@ class Assignment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("checklist assignment")
+        verbose_name_plural = _("checklist assignments")
         ordering = ["due_date", "id"]
         indexes = [
             models.Index(fields=["status", "due_date"]),
@@ -243,6 +247,8 @@ class Response(models.Model):
     blocking = models.JSONField(default=list, blank=True, help_text="Ids of the items whose answers block.")
 
     class Meta:
+        verbose_name = _("checklist answer")
+        verbose_name_plural = _("checklist answers")
         ordering = ["assignment", "role"]
         constraints = [
             models.UniqueConstraint(fields=["assignment", "role"], name="checklist_one_response_per_role"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from distans.core import places
-from distans.core.audit import action_label
+from distans.core.audit import action_label, type_label
 from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.weekdays import WORKDAYS
@@ -78,7 +78,8 @@ class AuditFilterForm(forms.Form):
         actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
         types = AuditEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
         self.fields["action"].choices = [("", _("All"))] + [(a, action_label(a)) for a in actions]
-        self.fields["object_type"].choices = [("", _("All"))] + [(t, t) for t in types]
+        named = sorted(((t, type_label(t)) for t in types), key=lambda choice: choice[1])
+        self.fields["object_type"].choices = [("", _("All")), *named]
 
 
 class RecipientLanguagePasswordResetForm(PasswordResetForm):

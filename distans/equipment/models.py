@@ -23,6 +23,8 @@ class ItemType(models.Model):
     active = models.BooleanField(default=True)
 
     class Meta:
+        verbose_name = _("kind of equipment")
+        verbose_name_plural = _("kinds of equipment")
         ordering = ["key"]
 
     def __str__(self):
@@ -61,6 +63,8 @@ class Loan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("loan")
+        verbose_name_plural = _("loans")
         ordering = ["-out_date", "-pk"]
         indexes = [models.Index(fields=["status", "due_back"])]
         constraints = [
@@ -94,6 +98,8 @@ class EquipmentRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("equipment request")
+        verbose_name_plural = _("equipment requests")
         ordering = ["-created_at"]
 
     def __str__(self):

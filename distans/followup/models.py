@@ -47,6 +47,8 @@ class Evaluation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
         ordering = ["due_date", "pk"]
         indexes = [models.Index(fields=["status", "due_date"])]
         constraints = [
@@ -110,6 +112,8 @@ class Deviation(models.Model):
     )
 
     class Meta:
+        verbose_name = _("deviation")
+        verbose_name_plural = _("deviations")
         ordering = ["-reported_at"]
         indexes = [models.Index(fields=["status", "respond_by"])]
 

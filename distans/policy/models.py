@@ -112,6 +112,8 @@ class PolicyVersion(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(fields=["status"], condition=Q(status="draft"), name="policy_one_draft"),

@@ -1,6 +1,8 @@
 from django import template
 
 from distans.core.audit import action_label as _action_label
+from distans.core.audit import change_rows as _change_rows
+from distans.core.audit import type_label as _type_label
 
 register = template.Library()
 
@@ -9,3 +11,15 @@ register = template.Library()
 def action_label(value: str) -> str:
     """An audit entry's action in the reader's language."""
     return _action_label(value)
+
+
+@register.filter
+def type_label(value: str) -> str:
+    """What an entry is about ("Agreement"), in the reader's language."""
+    return _type_label(value)
+
+
+@register.filter
+def change_rows(entry) -> list[tuple[str, str, str]]:
+    """An entry's changes as (field, before, after) in the reader's language."""
+    return _change_rows(entry)

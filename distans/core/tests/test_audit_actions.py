@@ -94,3 +94,35 @@ def test_the_filter_offers_the_actions_by_label(cast):
 
 def test_an_old_value_no_enum_declares_is_shown_as_stored():
     assert action_label("retired.action") == "retired.action"
+
+
+def test_the_log_names_what_an_entry_is_about_and_its_changes_in_the_readers_words(cast):
+    """No code on a Swedish page: the object's kind by name, the changes field by field, choices,
+    weekdays, dates and decimals as a Swede writes them."""
+    agreement = AuditEntry.objects.create(
+        action="agreement.sign",
+        object_type="agreements.agreement",
+        object_repr="Distansarbete 2026",
+        changes={
+            "status": [None, "active"],
+            "weekdays": ["[0, 2, 4]", "[0, 4]"],
+            "days_per_week": ["3.0", "2.0"],
+            "party": [None, "employer"],
+        },
+    )
+    AuditEntry.objects.create(
+        action="plan.change", object_type="org.person", changes={"date": [None, "2026-12-08"]}
+    )
+    hr = cast["hr"]
+    hr.language = "sv"
+    hr.save()
+    client = Client()
+    client.force_login(hr)
+    page = client.get(reverse("core:audit_log")).content.decode()
+    log = page.split("<tbody>")[1]
+    assert "agreements.agreement" not in log and "{" not in log
+    assert "Överenskommelse: Distansarbete 2026" in page
+    assert "måndag, onsdag, fredag → måndag, fredag" in page
+    assert "3,0 → 2,0" in page and "– → Arbetsgivare" in page and "– → 2026-12-08" in page
+    types = client.get(reverse("core:audit_log"), {"object_type": agreement.object_type}).content.decode()
+    assert '<option value="agreements.agreement" selected>Överenskommelse</option>' in types

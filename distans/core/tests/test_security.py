@@ -90,7 +90,7 @@ def test_audit_log_is_append_only_and_records_changes(client, cast):
     with pytest.raises(TypeError):
         AuditEntry.objects.update(action="x")
     client.force_login(cast["hr"])
-    assert "person.preferences" in client.get(reverse("core:audit_log")).content.decode()
+    assert "Personal settings changed" in client.get(reverse("core:audit_log")).content.decode()
 
 
 def test_password_reset_mail_goes_out_in_the_recipients_language(client, cast, mailoutbox):
