@@ -131,6 +131,19 @@ def zone_name(zone: str, language: str | None = None) -> str:
     return _zone_name(zone, _language(language)) if zone else ""
 
 
+def zone_city(zone: str, language: str | None = None) -> str:
+    """The city a time zone is named after, as the reader writes it: "Köpenhamn" in Swedish."""
+    return _zone_city(zone, _language(language)) if zone else ""
+
+
+@functools.cache
+def _zone_city(zone: str, language: str) -> str:
+    try:
+        return get_timezone_location(get_timezone(zone), locale=_locale(language), return_city=True)
+    except LookupError:
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def zone_choices(country: str, language: str | None = None) -> list[tuple[str, str]]:
     """The country's time zones in words; none for a value that is no country."""
     language = _language(language)

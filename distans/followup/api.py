@@ -46,6 +46,12 @@ class DeviationIn(Schema):
     occurred_on: ApiDate
 
 
+class DeviationNoteOut(Schema):
+    at: datetime
+    author_id: int | None
+    text: str
+
+
 class DeviationOut(Schema):
     id: int
     person_id: int
@@ -57,7 +63,7 @@ class DeviationOut(Schema):
     respond_by: date
     first_response_at: datetime | None
     escalated_at: datetime | None
-    actions_taken: str
+    handling: list[DeviationNoteOut] = Field(..., alias="notes")
     consequence: Consequence | Literal[""]
     closed_at: datetime | None
 

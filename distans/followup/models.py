@@ -2,6 +2,7 @@
 deviations handled at once by the personnel manager (seed 004)."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -104,7 +105,6 @@ class Deviation(models.Model):
     first_response_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    actions_taken = models.TextField(_("actions taken"), max_length=3000, blank=True)
     consequence = models.CharField(_("consequence"), max_length=12, choices=Consequence.choices, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -119,3 +119,21 @@ class Deviation(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()} ({self.get_status_display()})"
+
+
+class DeviationNote(models.Model):
+    """One step of a deviation's handling: who wrote what and when, kept as data so each reader sees
+    the time in their own format."""
+
+    deviation = models.ForeignKey(Deviation, on_delete=models.CASCADE, related_name="notes")
+    at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(max_length=3000)
+
+    class Meta:
+        verbose_name = _("handling note")
+        verbose_name_plural = _("handling notes")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]

@@ -20,7 +20,14 @@ from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError, require_allowed
 from distans.followup import rules, tasks
 from distans.followup.audit_actions import FollowupAudit
-from distans.followup.models import Consequence, Deviation, Evaluation, EvaluationKind, Outcome
+from distans.followup.models import (
+    Consequence,
+    Deviation,
+    DeviationNote,
+    Evaluation,
+    EvaluationKind,
+    Outcome,
+)
 from distans.followup.permissions import can_book_evaluation, can_handle_deviation, can_hold, can_report_about
 from distans.org.models import Person
 from distans.policy import queries as policy_queries
@@ -266,8 +273,7 @@ def _handling(actor, deviation: Deviation) -> Deviation:
 
 
 def _log(deviation: Deviation, actor, text: str) -> None:
-    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-    deviation.actions_taken = f"{deviation.actions_taken}\n{stamp} {actor.full_name}: {text.strip()}".strip()
+    DeviationNote.objects.create(deviation=deviation, author=actor, text=text.strip())
 
 
 def deviation_respond(*, actor, deviation: Deviation, note: str) -> Deviation:

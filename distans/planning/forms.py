@@ -295,10 +295,29 @@ def coming_week(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(days=7 - today.weekday())
 
 
+PLANNABLE_WEEKS = 13  # the coming quarter
+
+
+def week_choices(today: datetime.date) -> list[tuple[str, str]]:
+    """The weeks a plan can still be applied to, by number and dates: "Vecka 2, 2027 · 11 jan.–15 jan."
+    (the value stays the ISO week the API takes, 2027-W02)."""
+    first = today - datetime.timedelta(days=today.weekday())
+    if today.weekday() > 4:  # this week's working days are over
+        first += datetime.timedelta(days=7)
+    choices = []
+    for number in range(PLANNABLE_WEEKS):
+        monday = first + datetime.timedelta(weeks=number)
+        year, week, _day = monday.isocalendar()
+        friday = monday + datetime.timedelta(days=4)
+        dates = "–".join(formats.date_format(day, "DAY_MONTH_FORMAT") for day in (monday, friday))
+        label = _("Week %(number)s, %(year)s") % {"number": week, "year": year}
+        choices.append((rules.iso_week(monday), f"{label} · {dates}"))
+    return choices
+
+
 class PlannerForm(forms.Form):
-    week = forms.CharField(
-        label=_("Week"), max_length=8, help_text=_("As year and ISO week, for example 2027-W02.")
-    )
+    # A text field behind a list: a hand-written or API week gets the clear messages of clean_week.
+    week = forms.CharField(label=_("Week"), max_length=8, widget=forms.Select)
     choose_office_day = forms.BooleanField(
         label=_("Let the planner choose the team office day"), required=False
     )
@@ -321,6 +340,10 @@ class PlannerForm(forms.Form):
         label=_("Weight: an even load on the office"), min_value=0, max_value=10, initial=1
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["week"].widget.choices = week_choices(timezone.localdate())
+
     def clean_week(self):
         try:
             monday = rules.monday_of(self.cleaned_data["week"])
@@ -330,8 +353,8 @@ class PlannerForm(forms.Form):
         today = timezone.localdate()
         if monday + datetime.timedelta(days=4) < today:  # its working days are over: nothing to apply
             raise forms.ValidationError(
-                _("Week %(week)s has passed. Plan the coming week, %(next)s, or a later one."),
-                params={"week": rules.iso_week(monday), "next": rules.iso_week(coming_week(today))},
+                _("Week %(week)s has passed. Plan week %(next)s or a later one."),
+                params={"week": labels.week_number(monday), "next": labels.week_number(coming_week(today))},
             )
         return monday
 

@@ -7,7 +7,6 @@ import zoneinfo
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from distans.core import places
 from distans.planning import rules
@@ -27,13 +26,6 @@ TIME_ZONES = (
     "America/New_York",
     "Asia/Bangkok",
 )
-# City names that differ between the languages; the others are written as in the zone's name.
-CITIES = {
-    "Europe/Copenhagen": gettext_lazy("Copenhagen"),
-    "Europe/Helsinki": gettext_lazy("Helsinki"),
-    "Europe/Lisbon": gettext_lazy("Lisbon"),
-    "Europe/Rome": gettext_lazy("Rome"),
-}
 
 
 def words() -> dict[str, str]:
@@ -70,7 +62,7 @@ def day_label(
 
 def city(zone: str) -> str:
     """A time zone as people say it: "Bangkok" for Asia/Bangkok, "Köpenhamn" in Swedish."""
-    return str(CITIES.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " "))
+    return places.zone_city(zone)
 
 
 @functools.cache
@@ -82,7 +74,13 @@ def time_zone_choices(extra=()) -> list[tuple[str, str]]:
     """The usual time zones, then any others in `extra` (the unit's people's, the duties' own)."""
     known = _known_zones()
     others = sorted({zone for zone in extra if zone and zone in known} - set(TIME_ZONES))
-    return [(zone, f"{city(zone)} ({zone})") for zone in (*TIME_ZONES, *others)]
+    return [(zone, places.zone_name(zone)) for zone in (*TIME_ZONES, *others)]
+
+
+def week_number(monday: datetime.date) -> str:
+    """A week as people name it in a sentence ("week 50, 2026"), not as ISO writes it (2026-W50)."""
+    year, week, _day = monday.isocalendar()
+    return f"{week}, {year}"
 
 
 def hours(start: datetime.time, end: datetime.time) -> str:

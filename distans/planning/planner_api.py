@@ -150,7 +150,7 @@ def _out(request, run: PlannerRun) -> RunOut:
         notice = _("No worker has started this run. Start one beside the server with manage.py db_worker.")
     elif run.status == PlannerRun.Status.DONE and shown["week_over"]:
         notice = _("Week %(week)s has passed, so its plan can no longer be applied. Plan a coming week.") % {
-            "week": shown["week"]
+            "week": shown["week_number"]
         }
     return RunOut(
         id=run.pk,

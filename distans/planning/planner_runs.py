@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from distans.core.errors import Conflict, DomainError
 from distans.core.weekdays import NAMES
-from distans.planning import planner, planner_data, rules, services
+from distans.planning import labels, planner, planner_data, rules, services
 from distans.planning.forms import PlannerForm, coming_week
 from distans.planning.models import PlannerRun
 
@@ -175,6 +175,7 @@ def outcome(run: PlannerRun) -> dict:
         "changed": sum(row["changed"] for row in rows),
         "half_days": any(row["half_day"] is not None for row in rows),
         "week": rules.iso_week(run.week_start),
+        "week_number": labels.week_number(run.week_start),
         "conflicts": conflicts(run),
         "removes": removes(run),
         "waiting_for_worker": waiting_for_worker(run),
@@ -196,7 +197,7 @@ def apply(*, actor, run: PlannerRun, people: list[int] | None, usual_week: bool)
         raise Conflict(
             "planner_week_over",
             _("Week %(week)s has passed, so its plan can no longer be applied. Plan a coming week.")
-            % {"week": rules.iso_week(run.week_start)},
+            % {"week": labels.week_number(run.week_start)},
         )
     rows = proposal(run)
     if people is None:

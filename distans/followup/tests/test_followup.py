@@ -287,6 +287,30 @@ def test_the_api_lists_holds_and_handles_deviations(client, cast, active, evalua
         content_type="application/json",
     ).json()
     assert closed["status"] == "closed" and closed["consequence"] == "talk"
+    assert [note["text"] for note in closed["handling"]] == ["Badge blocked"]
+    assert closed["handling"][0]["author_id"] is not None and "T" in closed["handling"][0]["at"]
+
+
+def test_the_handling_log_shows_who_did_what_when_in_the_readers_format(cast, client):
+    """Each step is kept with its time as data, so a Norwegian reads 30.11.2026 14:05, not the ISO
+    stamp the log used to write into its text."""
+    manager = cast["manager"]
+    deviation = services.deviation_report(
+        actor=manager,
+        person=cast["employee"],
+        kind="security",
+        description="Lost a badge",
+        occurred_on=datetime.date(2026, 11, 30),
+    )
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 14, 5, tzinfo=timezone.get_current_timezone())):
+        services.deviation_respond(actor=manager, deviation=deviation, note="Badge blocked")
+    manager.language = "nb"
+    manager.save()
+    client.force_login(manager)
+    page = client.get(reverse("followup:deviation", args=[deviation.pk])).content.decode()
+    log = page.split('<ol class="handling-log">')[1].split("</ol>")[0]
+    assert ">30.11.2026 14:05</time>" in log and "2026-11-30 14:05" not in log
+    assert f"{manager.full_name}</span><br>Badge blocked" in log
 
 
 def test_the_pulse_goes_every_n_weeks_to_people_with_an_agreement_in_effect(cast, active):

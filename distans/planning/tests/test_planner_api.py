@@ -121,7 +121,7 @@ def test_the_conflicts_come_in_the_callers_language(cast):
         (
             {"unit": "{unit}", "week": "2026-W48"},
             422,
-            "Week 2026-W48 has passed. Plan the coming week, 2026-W50, or a later one.",
+            "Week 48, 2026 has passed. Plan week 50, 2026 or a later one.",
         ),
         ({"unit": "{unit}", "week": "2026-W50", "time_limit": 600}, 422, "time_limit:"),
         ({"unit": "{unit}", "week": "2026-W50", "weights": {"fairness": 11}}, 422, "weights.fairness:"),
@@ -176,8 +176,8 @@ def test_applying_checks_what_is_applied(cast, team):
     assert call("post", apply, {"people": "everyone"}).status_code == 422
     with time_machine.travel(datetime.datetime(2026, 12, 12, 9, tzinfo=datetime.UTC), tick=False):
         late = call("post", apply, {})
-        assert late.status_code == 409 and "Week 2026-W50 has passed" in late.json()["message"]
-        assert "Week 2026-W50 has passed" in call("get", f"/api/v1/planner/runs/{run['id']}").json()["notice"]
+        assert late.status_code == 409 and "Week 50, 2026 has passed" in late.json()["message"]
+        assert "Week 50, 2026 has passed" in call("get", f"/api/v1/planner/runs/{run['id']}").json()["notice"]
 
 
 def test_a_run_no_worker_picks_up_says_so_and_how_to_start_one(cast, team):

@@ -61,12 +61,12 @@ def team(cast):
 def test_the_form_opens_on_the_coming_week_and_refuses_a_week_that_has_passed(cast):
     browser = Browser(cast["manager"])
     url = reverse("planning:planner", args=[cast["employee"].unit_id])
-    assert 'value="2026-W50"' in html(browser.get(url))
+    form = html(browser.get(url))
+    assert '<option value="2026-W50" selected>Week 50, 2026 · 7 Dec–11 Dec</option>' in form
+    assert '<option value="2026-W49">' in form and "2026-W48" not in form  # this week's days ahead
     response = browser.post(url, {"week": "2026-W48", **WEIGHTS})
     assert response.status_code == 422
-    assert "Week 2026-W48 has passed. Plan the coming week, 2026-W50, or a later one." in (
-        response.content.decode()
-    )
+    assert "Week 48, 2026 has passed. Plan week 50, 2026 or a later one." in (response.content.decode())
     assert not PlannerRun.objects.exists()
     assert browser.post(url, {"week": "2026-W49", **WEIGHTS}).status_code == 302  # this week's days ahead
 
@@ -84,7 +84,7 @@ def test_the_proposal_lists_what_it_removes_and_plans_the_half_day(cast, team):
     assert 2 in run.result["office"][asa], "she comes in on the team day"
     (half,) = run.result["half_days"][asa]
     assert half in run.result["office"][asa] and half != 2 and "(half day)" in page
-    assert "For week 2026-W50 only" in page
+    assert "For week 50, 2026 only" in page
 
 
 def test_the_proposal_in_swedish(cast, team):
@@ -95,7 +95,7 @@ def test_the_proposal_in_swedish(cast, team):
     run_due_tasks()
     page = html(browser.get(reverse("planning:planner_run", args=[PlannerRun.objects.get().pk])))
     assert "Support Sweden: 1 person är inte på kontoret på gruppens kontorsdag, onsdag" in page
-    assert "(halvdag)" in page and "Bara för vecka 2026-W50" in page
+    assert "(halvdag)" in page and "Bara för vecka 50, 2026" in page
 
 
 def test_applying_lands_on_the_week_that_was_planned(cast, team):
@@ -121,7 +121,7 @@ def test_a_proposal_for_a_week_that_has_passed_is_not_applied(cast, team):
     with time_machine.travel(datetime.datetime(2026, 12, 14, 9, tzinfo=datetime.UTC), tick=False):
         browser.client.force_login(cast["manager"])  # a new day, a new session
         page = html(browser.get(reverse("planning:planner_run", args=[run.pk])))
-        assert "Week 2026-W50 has passed, so its plan can no longer be applied." in page
+        assert "Week 50, 2026 has passed, so its plan can no longer be applied." in page
         assert "Apply to the people ticked" not in page
         response = browser.post(
             reverse("planning:planner_apply", args=[run.pk]), {"person": [str(cast["employee"].pk)]}

@@ -139,9 +139,13 @@ def test_the_page_shows_every_duty_and_offers_the_usual_time_zones(cast, bjorn):
     assert all(f'name="duty-{number}-DELETE"' in page for number in range(2))  # the two kept …
     assert 'name="duty-2-name"' in page and 'name="duty-2-DELETE"' not in page  # … and an empty new one
     assert "duty-3-" not in page
-    assert '<option value="Asia/Bangkok">Bangkok (Asia/Bangkok)</option>' in page
-    assert '<option value="Europe/Copenhagen">Copenhagen (Europe/Copenhagen)</option>' in page
+    assert '<option value="Asia/Bangkok">Thailand Time (Bangkok)</option>' in page
+    assert '<option value="Europe/Copenhagen">Central European Time (Copenhagen)</option>' in page
     assert "America/Argentina/Jujuy" not in page  # a list people choose from, not every zone there is
+    cast["manager"].language = "sv"
+    cast["manager"].save()
+    swedish = bjorn.get(settings_url(cast)).content.decode()
+    assert '<option value="Europe/Copenhagen">centraleuropeisk tid (Köpenhamn)</option>' in swedish
 
 
 def test_wrong_duties_are_refused_with_the_reasons_in_swedish_and_nothing_is_lost(cast, bjorn):
