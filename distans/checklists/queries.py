@@ -1,7 +1,8 @@
 """Reads for checklist pages, reports and the API. Each runs a fixed number of queries."""
 
 import datetime
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ from distans.checklists.permissions import can_answer, can_view_checklists_of
 from distans.core.permissions import is_hr, is_manager
 from distans.core.roles import Role as OrgRole
 from distans.core.translated import localized
-from distans.org.models import Person
+from distans.org.models import Person, Unit
 from distans.org.permissions import subordinate_ids_sql
 
 ASSIGNMENT_RELATED = ("version__template", "person__unit", "assessor")
@@ -388,7 +389,8 @@ def _shares(row) -> dict:
 
 
 def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -> dict:
-    """Average pulse answers per unit in a period; a unit with too few respondents shows nothing."""
+    """Average pulse answers per unit in a period, a unit counting the people and answers of the units
+    under it too (a department is its teams); a unit with too few respondents shows nothing."""
     min_group = settings.PULSE_MIN_GROUP
     responses = Response.objects.filter(
         status=Response.Status.SUBMITTED,
@@ -405,20 +407,55 @@ def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -
         .first()
     )
     questions = list(latest.items.all()) if latest else []
-    sizes = _people_per_unit()
+    parents = dict(Unit.objects.values_list("name", "parent__name"))
+
+    def with_parents(unit: str):
+        seen = set()
+        while unit and unit not in seen:
+            seen.add(unit)
+            yield unit
+            unit = parents.get(unit) or ""
+
+    sizes: Counter[str] = Counter()
+    for unit, count in _people_per_unit().items():
+        for above in with_parents(unit):
+            sizes[above] += count
     people: defaultdict[str, set[int]] = defaultdict(set)
     values: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for person_id, unit, answers in rows:
-        unit = unit or "–"
-        people[unit].add(person_id)
-        for item_id, value in answers.items():
-            if isinstance(value, int) and int(item_id) in positions:
-                values[unit][positions[int(item_id)]].append(value)
+        for above in with_parents(unit or "–"):
+            people[above].add(person_id)
+            for item_id, value in answers.items():
+                if isinstance(value, int) and int(item_id) in positions:
+                    values[above][positions[int(item_id)]].append(value)
     units: list[dict[str, Any]] = []
+    teams: defaultdict[str, list[str]] = defaultdict(list)
+    for unit, parent in parents.items():
+        if parent:
+            teams[parent].append(unit)
+
+    @functools.cache
+    def shown(unit: str) -> bool:
+        """Whether the unit's figures may be shown: enough people and answers, and, beside its teams'
+        shown figures, no fewer than `min_group` answers of its own to tell apart (a department whose
+        teams are shown and whose manager alone answered would tell the manager's answers)."""
+        if sizes[unit] < min_group or len(people[unit]) < min_group:
+            return False
+        rest = len(people[unit]) - sum(len(people[team]) for team in teams[unit] if shown(team))
+        return not 0 < rest < min_group
+
     for unit in sorted(people):
-        if sizes.get(unit, 0) < min_group:  # even how many answered would tell who did
+        if sizes.get(unit, 0) < min_group or (len(people[unit]) >= min_group and not shown(unit)):
+            # even how many answered would tell who did
             units.append(
-                {"unit": unit, "respondents": None, "cells": [], "shown": False, "too_few_people": True}
+                {
+                    "unit": unit,
+                    "respondents": None,
+                    "cells": [],
+                    "shown": False,
+                    "too_few_people": True,
+                    "beside_teams": sizes.get(unit, 0) >= min_group,
+                }
             )
             continue
         respondents = len(people[unit])

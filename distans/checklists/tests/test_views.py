@@ -246,6 +246,26 @@ def test_pulse_participation_is_hidden_by_the_people_in_the_unit_not_the_respond
         assert "Too few people to show" in row and "<td>1</td>" not in row and "100 %" not in row
 
 
+def test_a_department_shows_its_small_teams_together_but_never_what_would_tell_a_few_apart(client, cast):
+    """Two teams of three are too small to show, their department of six is shown with all six answers;
+    a department whose shown team of five sits beside two more answers stays hidden, since its figure
+    minus the team's would tell those two people's answers."""
+    sales = Unit.objects.create(code="SALES", name="Sales")
+    pulse_answers(cast, 3, Unit.objects.create(code="S1", name="Sales north", parent=sales), value=2)
+    pulse_answers(cast, 3, Unit.objects.create(code="S2", name="Sales south", parent=sales), value=4)
+    support = Unit.objects.create(code="SUPP", name="Support")
+    pulse_answers(cast, 5, Unit.objects.create(code="SU1", name="Support desk", parent=support), value=4)
+    pulse_answers(cast, 2, Unit.objects.create(code="SU2", name="Support lab", parent=support), value=1)
+    client.force_login(cast["hr"])
+    page = html(client.get(reverse("checklists:reports")))
+    pulse = page[page.index('id="pulse"') :]
+    assert "<td>6</td>" in _row(pulse, "<td>Sales</td>") and "3.0" in _row(pulse, "<td>Sales</td>")
+    assert "Too few people to show" in _row(pulse, "Sales north")
+    assert "4.0" in _row(pulse, "Support desk")
+    support_row = _row(pulse, "<td>Support</td>")
+    assert "beside its teams" in support_row and "3.1" not in support_row and "<td>7</td>" not in support_row
+
+
 def test_consistency_report_marks_an_assessor_far_from_the_rest(client, cast, due):
     strict, mild = cast["manager"], cast["skip"]
     people = [
