@@ -152,9 +152,9 @@ SITES = [
 # Operations and Logistics work at the distribution centres, where everyone has a workstation; the
 # offices above have desks for the hybrid staff (sized by the weekly plans' demo).
 DEPOTS = [
-    ("JKG", "Jönköping, distribution centre", "Logistikgatan 4, 553 02 Jönköping", "SE"),
-    ("GRD", "Gardermoen, distribution centre", "Gardermoveien 12, 2060 Gardermoen", "NO"),
-    ("KOL", "Kolding, distribution centre", "Trianglen 10, 6000 Kolding", "DK"),
+    ("JKG", "Jönköping, distributionscentral", "Logistikgatan 4, 553 02 Jönköping", "SE"),
+    ("GRD", "Gardermoen, distribusjonssenter", "Gardermoveien 12, 2060 Gardermoen", "NO"),
+    ("KOL", "Kolding, distributionscenter", "Trianglen 10, 6000 Kolding", "DK"),
 ]
 DEPOT_DEPARTMENT = "OPS"
 POSITIONS = [
@@ -171,16 +171,25 @@ POSITIONS = [
     ("REC", "Receptionist", RemoteSuitability.ONSITE),
     ("LAB", "Quality control technician", RemoteSuitability.ONSITE),
 ]
-# code, name, share of the staff, position mix of its team members
+# code, name (the group's, run from Stockholm), share of the staff, position mix of its team members
 DEPARTMENTS = [
-    ("CS", "Customer Service", 0.30, ["CSA"] * 9 + ["REC"]),
-    ("OPS", "Operations and Logistics", 0.25, ["WHS"] * 7 + ["LAB"] * 3),
+    ("CS", "Kundtjänst", 0.30, ["CSA"] * 9 + ["REC"]),
+    ("OPS", "Drift och logistik", 0.25, ["WHS"] * 7 + ["LAB"] * 3),
     ("IT", "IT", 0.15, ["DEV"] * 7 + ["ITS"] * 3),
-    ("SAL", "Sales", 0.15, ["KAM"]),
-    ("FIN", "Finance", 0.08, ["ACC"]),
-    ("HR", "Human Resources", 0.07, ["HRP"]),
+    ("SAL", "Försäljning", 0.15, ["KAM"]),
+    ("FIN", "Ekonomi", 0.08, ["ACC"]),
+    ("HR", "HR", 0.07, ["HRP"]),
 ]
-COUNTRY_NAME = {"SE": "Sweden", "NO": "Norway", "DK": "Denmark"}
+# Each country names its own teams: "Kundeservice Norge 2".
+TEAM_NAMES = {
+    "CS": {"SE": "Kundtjänst", "NO": "Kundeservice", "DK": "Kundeservice"},
+    "OPS": {"SE": "Logistik", "NO": "Logistikk", "DK": "Logistik"},
+    "IT": {"SE": "IT", "NO": "IT", "DK": "IT"},
+    "SAL": {"SE": "Försäljning", "NO": "Salg", "DK": "Salg"},
+    "FIN": {"SE": "Ekonomi", "NO": "Økonomi", "DK": "Økonomi"},
+    "HR": {"SE": "HR", "NO": "HR", "DK": "HR"},
+}
+COUNTRY_NAME = {"SE": "Sverige", "NO": "Norge", "DK": "Danmark"}
 TEAM_SIZE = 10
 
 # The people whose logins the demo prints: (role, first name, last name, country).
@@ -328,7 +337,7 @@ class _Builder:
         remaining = max(self.target - self.count, 0)
         teams, team_specs = [], []
         offices_used = {"SE": 0, "NO": 0, "DK": 0}  # each country's teams alternate between its offices
-        for (code, name, share, mix), department, head in zip(DEPARTMENTS, departments, heads, strict=True):
+        for (code, _name, share, mix), department, head in zip(DEPARTMENTS, departments, heads, strict=True):
             n_teams = max(1, round(remaining * share / TEAM_SIZE))
             for i in range(n_teams):
                 country = ["SE", "NO", "DK"][i % 3]
@@ -342,7 +351,7 @@ class _Builder:
                     Unit(
                         code=f"{code}-{country}-{number}",
                         parent=department,
-                        name=f"{name} {COUNTRY_NAME[country]} {number}",
+                        name=f"{TEAM_NAMES[code][country]} {COUNTRY_NAME[country]} {number}",
                     )
                 )
                 team_specs.append((country, site, mix, head))
