@@ -2,6 +2,7 @@
 verification and the template editor."""
 
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -87,9 +88,7 @@ class TermsForm(forms.Form):
         countries = [("", "–"), *places.country_choices()]
         if self.current.abroad_country and self.current.abroad_country not in dict(countries):
             countries.append((self.current.abroad_country, self.current.abroad_country))
-        field = self.fields["abroad_country"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = countries
+        cast(forms.ChoiceField, self.fields["abroad_country"]).choices = countries
         if country != "NO":
             del self.fields["evening_work"]
         if not amendment:
@@ -100,7 +99,7 @@ class TermsForm(forms.Form):
         if data.get("end_date") and data.get("start_date") and data["end_date"] < data["start_date"]:
             self.add_error("end_date", _("The end cannot be before the start."))
         if data.get("location") == Location.ABROAD and not data.get("abroad_country"):
-            self.add_error("abroad_country", _("Name the country."))
+            self.add_error("abroad_country", _("Needed when the place of work is abroad."))
         days = Decimal(data.get("days_per_week") or "0")
         if not data.get("flexible") and len(data.get("weekdays") or []) != int(
             days.to_integral_value(rounding="ROUND_CEILING")

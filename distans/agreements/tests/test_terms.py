@@ -117,3 +117,22 @@ def test_the_notice_reads_as_a_period_on_the_summary_and_in_the_genitive_in_the_
         values = agreement_text.display_values(terms, "sv")
     assert values["notice_period"] == "4 veckor"  # "Uppsägningstid: 4 veckor"
     assert values["notice"] == "4 veckors"  # "… med 4 veckors uppsägningstid"
+
+
+def test_work_abroad_without_a_country_is_refused_on_the_country_field_in_swedish():
+    from distans.agreements.forms import TermsForm
+
+    data = {
+        "initiator": "employee",
+        "start_date": "2027-01-04",
+        "location": "abroad",
+        "abroad_country": "",
+        "days_per_week": "2",
+        "flexible": "on",
+        "averaging_weeks": "4",
+    }
+    with translation.override("sv"):
+        form = TermsForm(data, country="SE")
+        assert not form.is_valid()
+        assert form.errors["abroad_country"] == ["Behövs när arbetsplatsen är utomlands."]
+        assert TermsForm({**data, "abroad_country": "ES"}, country="SE").is_valid()
