@@ -29,9 +29,13 @@ pdf:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils >/dev/null; \
 	  else echo "PDFs need Pango and poppler (Debian: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils), then run make again." >&2; exit 1; fi; }
 
-run: install
-	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input -v0
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} DEBUG=$${DEBUG:-1} $(PY) manage.py demo
+# Every Django process takes seconds to start, so a second `make run` starts as few as it can: the
+# catalogues are compiled only when a .po file changed, and the schema and the demo share one process.
+run: $(VENV)/.installed pdf
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+	  [ "$${po%.po}.mo" -nt "$$po" ] || { $(MAKE) -s messages; break; }; done
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} DEBUG=$${DEBUG:-1} $(PY) manage.py shell -v0 -c \
+	  'from django.core.management import call_command as run; run("migrate", interactive=False, verbosity=0); run("demo")'
 	@echo "Distans is at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	@# A task worker beside the server sends reminders and e-mails (printed, with EMAIL_URL=console://),
 	@# whose links point at this server's port.

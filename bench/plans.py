@@ -49,7 +49,8 @@ demo_load(people=PEOPLE, seed=1)
 plans_demo(seed=1)
 print(f"demo organisation and plans for {PEOPLE} people loaded in {time.perf_counter() - started:.1f} s")
 
-unit = Unit.objects.create(code="BENCH-200", name="Bench unit of 200")
+manager = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
+unit = Unit.objects.create(code="BENCH-200", name="Bench unit of 200", manager=manager)
 Person.objects.filter(
     pk__in=list(Person.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)[1000:1200])
 ).update(unit=unit)
@@ -57,7 +58,6 @@ site = Site.objects.create(code="BENCH-5000", name="Bench site of 5000", country
 Person.objects.filter(
     pk__in=list(Person.objects.filter(is_active=True).order_by("-pk").values_list("pk", flat=True)[:5000])
 ).update(site=site)
-manager = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
 client = Client()
 client.force_login(manager)
 monday = datetime.date(2027, 1, 4)

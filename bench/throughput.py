@@ -48,13 +48,16 @@ from distans.planning.demo import plans_demo  # noqa: E402
 call_command("migrate", verbosity=0)
 demo_load(people=PEOPLE, seed=1)
 plans_demo(seed=1)
-unit = Unit.objects.get_or_create(code="BENCH-200", defaults={"name": "Bench unit of 200"})[0]
+manager = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
+unit = Unit.objects.get_or_create(
+    code="BENCH-200", defaults={"name": "Bench unit of 200", "manager": manager}
+)[0]
 Person.objects.filter(
     pk__in=list(Person.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)[1000:1200])
 ).update(unit=unit)
 call_command("collectstatic", verbosity=0, interactive=False)
 client = Client()
-client.force_login(Person.objects.get(email="bjorn.ekstrom@nordvik.example"))
+client.force_login(manager)  # the unit's manager
 session = client.cookies["sessionid"].value
 
 server = subprocess.Popen(
@@ -73,7 +76,16 @@ server = subprocess.Popen(
     cwd=ROOT,
     env=ENV,
 )
-time.sleep(4)
+for _attempt in range(600):  # until both workers have started (seconds on a busy machine)
+    try:
+        for _worker in range(4):
+            probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+            probe.request("GET", "/bench-hello/")
+            probe.getresponse().read()
+        break
+    except OSError:
+        time.sleep(0.5)
+time.sleep(3)  # the other worker, which started at the same time
 
 
 def hammer(path: str, cookie: str | None) -> float:

@@ -36,8 +36,13 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "distans.core",
     "distans.org",
+    "distans.identity",
+    "distans.scim",
     "distans.checklists",
     "distans.policy",
     "distans.arrangements",
@@ -46,9 +51,12 @@ INSTALLED_APPS = [
     "distans.equipment",
     "distans.followup",
     "distans.reports",
+    "distans.privacy",
 ]
 
 MIDDLEWARE = [
+    "distans.core.health.HealthMiddleware",
+    "distans.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "distans.core.middleware.UserPreferencesMiddleware",
+    "distans.identity.two_factor.TwoFactorMiddleware",
     "distans.core.api_errors.ApiErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -106,7 +115,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.Person"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "distans.identity.backends.PasswordBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,3 +248,126 @@ LOGGING = {
     # WeasyPrint and fontTools narrate every PDF at INFO.
     "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
+
+# Reports, the business case and who is at the office today (distans/reports/business_case.py, today.py).
+# Per commute mode: kg CO2 per km travelled, what a km costs the employee (REPORT_CURRENCY), and the
+# average speed door to door in km/h. Defaults, printed on the page beside the figures:
+# - car: 0.137 kg CO2 per vehicle-km, a mid-size diesel car, the most common car in Sweden, fuel life
+#   cycle included (Klimatsmart semester / klimatresa.se, Chalmers and Västra Götalandsregionen, method
+#   report 4.1); 2.50 SEK per km, the Swedish Tax Agency's tax-free allowance for one's own car
+#   (Skatteverket, "bilersättning", 25 kronor per mil from 2023);
+# - public transport: 0.027 kg CO2 per passenger-km, a diesel bus 60 % full, the higher of bus and
+#   Nordic electric train (7 g) in the same report; 1.00 SEK per km, an estimate of a regional
+#   monthly pass spread over a month of commuting (set your own);
+# - bicycle and on foot: no emissions, no cost; speeds 15 and 5 km/h;
+# - other: counted as a car (emissions and cost), to stay on the safe side.
+REPORT_COMMUTE = {
+    "car": {"co2_kg_per_km": "0.137", "cost_per_km": "2.50", "km_per_hour": "40"},
+    "public": {"co2_kg_per_km": "0.027", "cost_per_km": "1.00", "km_per_hour": "25"},
+    "bicycle": {"co2_kg_per_km": "0", "cost_per_km": "0", "km_per_hour": "15"},
+    "walk": {"co2_kg_per_km": "0", "cost_per_km": "0", "km_per_hour": "5"},
+    "other": {"co2_kg_per_km": "0.137", "cost_per_km": "2.50", "km_per_hour": "40"},
+}
+REPORT_CURRENCY = os.environ.get("REPORT_CURRENCY", "SEK")
+# What a desk costs a year (rent, cleaning, furniture): an estimate for a Nordic city office of about
+# 10 m² per workplace; the desks a site could release are priced with it.
+REPORT_DESK_COST_PER_YEAR = env_int("REPORT_DESK_COST_PER_YEAR", 60_000)
+# Who sees who is at the office today: group names (roles "hr", "admin", or a group of your own such
+# as "reception"), comma-separated.
+REPORT_TODAY_ROLES = env_list("REPORT_TODAY_ROLES", ["hr", "admin"])
+
+# Privacy (distans/privacy): who is responsible for the personal data and whom employees ask, as the
+# privacy notice and the record of processing name them (GDPR Art. 13(1)(a)-(b), 30(1)(a)).
+PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "")
+PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
+
+# Identity (distans/identity, docs/sso.md): single sign-on with OpenID Connect, off unless OIDC_ISSUER is
+# set (the provider's endpoints come from its discovery document), and two-factor sign-in for passwords.
+from distans.identity.env import PERSON_FIELDS, csp_allowing_provider, env_choice, env_role_groups  # noqa: E402
+
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+# Shown as "Sign in with <name>": "Microsoft", "Google", "Okta", the organisation's own name.
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")
+# The claim naming the person, and the field of hers it holds: email (the claim email, or
+# preferred_username / upn where that is the address) or employee_number (e.g. an employeeid claim).
+OIDC_PERSON_CLAIM = os.environ.get("OIDC_PERSON_CLAIM", "email")
+OIDC_PERSON_FIELD = env_choice("OIDC_PERSON_FIELD", "email", PERSON_FIELDS)
+# "hr=<group>;hr_approver=<group>;admin=<group>,<group>": groups in the claim OIDC_GROUPS_CLAIM grant these
+# roles at each sign-in and their absence removes them; unset, roles are given in Distans only.
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_ROLE_GROUPS = env_role_groups("OIDC_ROLE_GROUPS")
+OIDC_RP_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGO", "RS256")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # nobody gets an account by signing in; HR adds people
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's sign-out
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "identity:sso_callback"
+# Passwords off except for one break-glass administrator, who signs in at /login/?password=1.
+SSO_ONLY = env_bool("SSO_ONLY", False)
+SSO_BREAK_GLASS_EMAIL = os.environ.get("SSO_BREAK_GLASS_EMAIL", "").strip().lower()
+if OIDC_ISSUER:
+    if not OIDC_RP_CLIENT_ID:
+        raise ImproperlyConfigured("OIDC_CLIENT_ID must be set with OIDC_ISSUER.")
+    AUTHENTICATION_BACKENDS.append("distans.identity.oidc.OIDCBackend")
+    CONTENT_SECURITY_POLICY = csp_allowing_provider(CONTENT_SECURITY_POLICY, OIDC_ISSUER)
+elif SSO_ONLY:
+    raise ImproperlyConfigured(
+        "SSO_ONLY needs single sign-on: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET."
+    )
+# HR, HR approvers and administrators signing in with a password must give a code from an app: on in
+# production, off where DEBUG or the tests run (the demo's logins sign in with their password alone).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG and not TESTING)
+OTP_TOTP_ISSUER = "Distans"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Operations: health, logs, metrics, error reports and the periodic jobs (docs/deployment.md).
+# /readyz wants a task worker seen within this many minutes (the schedule gives an idle one a task
+# every five).
+WORKER_SEEN_MINUTES = env_int("WORKER_SEEN_MINUTES", 15)
+# Prometheus metrics at /metrics, off unless an administrator turns them on; keep the address off the public
+# proxy. Under gunicorn with several processes set PROMETHEUS_MULTIPROC_DIR (deploy/gunicorn.conf.py).
+METRICS_ENABLED = env_bool("METRICS_ENABLED", False)
+if METRICS_ENABLED:
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+SECURE_REDIRECT_EXEMPT = [r"^metrics$"]  # scraped over the internal network, without TLS
+# One JSON object per line (time, level, logger, message, request id, user id), or plain text for development.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
+LOGGING["filters"] = {"request": {"()": "distans.core.request_id.RequestContextFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "distans.core.logging_json.DistansJsonFormatter"},
+    "text": {"format": "{asctime} {levelname} {name} [{request_id}] {message}", "style": "{"},
+}
+LOGGING["handlers"] = {
+    "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request"]}
+}
+# Error reports to Sentry (no personal data: distans/core/error_reports.py) when SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from distans.core.error_reports import sentry_start  # noqa: E402
+
+    sentry_start(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+# Without DEFAULT_FROM_EMAIL, e-mail comes from the domain people reach Distans at (SITE_URL) when it has one.
+if "DEFAULT_FROM_EMAIL" not in os.environ:
+    from urllib.parse import urlsplit  # noqa: E402
+
+    _site_host = urlsplit(SITE_URL).hostname or ""
+    if "." in _site_host and not _site_host.replace(".", "").isdigit():
+        DEFAULT_FROM_EMAIL = f"Distans <distans@{_site_host}>"
+# SCIM provisioning (distans/scim, docs/scim.md): "hr=<group>;hr_approver=<group>;admin=<group>" — the SCIM
+# groups whose members hold these roles; unset, the same groups as sign-in's OIDC_ROLE_GROUPS.
+SCIM_ROLE_GROUPS = env_role_groups("SCIM_ROLE_GROUPS") or OIDC_ROLE_GROUPS
+# Most results one SCIM list answers with, whatever count the client asks for.
+SCIM_MAX_RESULTS = 200

@@ -6,6 +6,7 @@ import distans.core.converters  # noqa: F401  (registers <id:…> before the app
 from distans.api import api
 from distans.core.admin_site import restrict_admin_site
 from distans.core.forms import RecipientLanguagePasswordResetForm
+from distans.identity import views as identity_views
 
 restrict_admin_site(admin.site)
 
@@ -20,8 +21,11 @@ urlpatterns = [
     path("followup/", include("distans.followup.urls")),
     path("equipment/", include("distans.equipment.urls")),
     path("reports/", include("distans.reports.urls")),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("privacy/", include("distans.privacy.urls")),
+    path("", include("distans.identity.urls")),
+    path("scim/v2/", include("distans.scim.urls")),
+    path("login/", identity_views.SignInView.as_view(), name="login"),
+    path("logout/", identity_views.SignOutView.as_view(), name="logout"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(form_class=RecipientLanguagePasswordResetForm),

@@ -19,7 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 LEVELS = [
     ["core"],
     ["org"],
-    ["identity"],
+    ["identity", "scim"],
     ["checklists"],
     ["policy"],
     ["arrangements"],

@@ -61,6 +61,7 @@ def test_the_demo_steps_run_in_the_order_each_needs():
         "agreements.history",
         "followup.evaluations",
         "planning.plans",
+        "privacy",
     ]
 
 

@@ -103,7 +103,9 @@ def test_other_pages_keep_their_item(client, cast, url, item):
 
 
 ME = ["My page", "My week", "Requests", "Agreements", "Checklists", "Follow-up", "Equipment"]
-ORGANISATION = ["People", "Units", "Sites", "Policy"]
+ORGANISATION = ["People", "Units", "Sites", "Policy", "Privacy"]
+REPORTS = ["Business case", "Does it work?"]
+REPORTS_AND_TODAY = [*REPORTS, "At the office today"]
 
 
 def non_manager_hr_approver(cast):
@@ -138,6 +140,7 @@ def test_each_role_sees_its_own_short_groups(client, cast):
             "Attachment watch",
             "Checklist reports",
         ],
+        "Reports": REPORTS,
         "Organisation": ORGANISATION,
     }
 
@@ -154,7 +157,13 @@ def test_each_role_sees_its_own_short_groups(client, cast):
             "Attachment watch",
             "Wellbeing pulse",
         ],
-        "Policy and templates": ["Policy versions", "Agreement templates", "Checklist templates"],
+        "Policy and templates": [
+            "Policy versions",
+            "Agreement templates",
+            "Checklist templates",
+            "Privacy and retention",
+        ],
+        "Reports": REPORTS_AND_TODAY,
         "Organisation": ORGANISATION,
         "Audit log": ["Audit log"],
     }
@@ -164,6 +173,7 @@ def test_each_role_sees_its_own_short_groups(client, cast):
         "My work": ME,
         "Team week": ["Team week"],
         "HR": ["All requests", "To decide", "Agreement register", "Problems ahead", "Attachment watch"],
+        "Reports": REPORTS,
         "Organisation": ORGANISATION,
     }
 
@@ -171,8 +181,16 @@ def test_each_role_sees_its_own_short_groups(client, cast):
     assert groups(client.get(reverse("core:my_page"))) == {
         "My work": ME,
         "Team week": ["Team week"],
+        "Reports": REPORTS_AND_TODAY,
         "Organisation": ORGANISATION,
-        "Administration": ["Import", "Audit log", "Equipment on loan", "Site administration"],
+        "Administration": [
+            "Import",
+            "Audit log",
+            "Equipment on loan",
+            "Site administration",
+            "Jobs",
+            "Privacy and retention",
+        ],
     }
 
 
@@ -191,7 +209,7 @@ def test_the_menu_speaks_the_persons_language(client, cast):
     manager.save()
     client.force_login(manager)
     menu = groups(client.get(reverse("planning:my_week")))
-    assert list(menu) == ["Mitt arbete", "Min grupp", "Organisation"]
+    assert list(menu) == ["Mitt arbete", "Min grupp", "Rapporter", "Organisation"]
     assert menu["Min grupp"][0] == "Gruppens vecka"
 
 

@@ -1,5 +1,6 @@
 """Starting Distans loads no heavy library it does not need yet: OR-Tools (with pandas) only when the
-planner solves, WeasyPrint only when a PDF is drawn. Every process (each web worker, each
+planner solves, WeasyPrint only when a PDF is drawn, the holiday calendars when a plan first asks for a
+country's year, iCalendar when a feed is asked for. Every process (each web worker, each
 `manage.py` command) would otherwise pay seconds at start-up."""
 
 import os
@@ -12,7 +13,8 @@ import django
 django.setup()
 from django.urls import resolve
 resolve("/")  # loads the URL configuration, every view and API module with it
-print(" ".join(sorted(name for name in ("ortools", "pandas", "weasyprint") if name in sys.modules)))
+heavy = ("ortools", "pandas", "weasyprint", "holidays", "icalendar")
+print(" ".join(sorted(name for name in heavy if name in sys.modules)))
 """
 
 
@@ -25,3 +27,14 @@ def test_loading_the_pages_imports_neither_the_solver_nor_the_pdf_library():
         check=True,
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_countries_offered_are_those_the_holiday_calendars_know():
+    import holidays
+
+    from distans.planning import rules
+
+    assert rules.COUNTRIES == tuple(
+        sorted(code for code in holidays.list_supported_countries() if len(code) == 2)
+    )
+    assert "Midsummer Eve" in rules.public_holidays("SE", 2027).values()

@@ -34,7 +34,7 @@ from distans.agreements.terms import AgreementTerms
 from distans.arrangements.models import Request, Status
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import Conflict, DomainError, NotAllowed, require_allowed
-from distans.core.schedule import ensure_hourly_sweep
+from distans.core.schedule import ensure_schedule
 from distans.policy import queries as policy_queries
 
 # Terms HR or the manager may change on a draft; the rest come from the person and the organisation.
@@ -241,7 +241,7 @@ def agreement_send(*, actor, agreement: Agreement) -> AgreementVersion:
             text_sha256=[None, version.text_sha256],
         )
         tasks.agreement_notify.enqueue(agreement.pk, "sign")
-        ensure_hourly_sweep()
+        ensure_schedule()
     return version
 
 

@@ -26,4 +26,5 @@ class CoreConfig(AppConfig):
             MenuItem(
                 Group.ADMIN, 30, _("Site administration"), "admin:index", permissions.can_use_admin_site
             ),
+            MenuItem(Group.ADMIN, 35, _("Jobs"), "core:jobs", permissions.can_use_admin_site),
         )

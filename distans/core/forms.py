@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format, number_format
 from django.utils.functional import lazy
@@ -15,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from distans.core import places
 from distans.core.audit import action_label, type_label
 from distans.core.dates import DATE_MAX, DATE_MIN
+from distans.core.mail import automatic_message
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.weekdays import WORKDAYS
 
@@ -90,9 +92,14 @@ class RecipientLanguagePasswordResetForm(PasswordResetForm):
         them, but imported people have none until they choose one)."""
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, *args, **kwargs
+    ):
+        """Like every message Distans sends by itself: text and HTML, marked as automatic."""
         with translation.override(context["user"].language):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+            subject = "".join(render_to_string(subject_template_name, context).splitlines())
+            body = render_to_string(email_template_name, context)
+            automatic_message(subject, body, [to_email]).send()
 
 
 def validate_date_range(value: datetime.date) -> None:

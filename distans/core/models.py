@@ -89,3 +89,49 @@ class ApiToken(models.Model):
     @property
     def can_write(self) -> bool:
         return self.scope == self.Scope.READ_WRITE
+
+
+class JobRun(models.Model):
+    """One run of a periodic job (core.schedule): when, which attempt, how it ended and what it did.
+    The schedule reads the latest runs to know what is due or to be retried; administrators read them on
+    the Jobs page and with `manage.py jobs`."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    job = models.CharField(_("job"), max_length=100)
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)  # 1, then each retry
+    started_at = models.DateTimeField(_("started"), db_index=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.RUNNING)
+    counts = models.JSONField(_("what it did"), default=dict, blank=True)
+    # The exception's class and first line, never a traceback (that goes to the log).
+    error = models.CharField(_("error"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["job", "-started_at"], name="core_jobrun_job_latest")]
+        constraints = [
+            # A job runs once at a time, whatever number of workers: a second start is refused.
+            models.UniqueConstraint(
+                fields=["job"], condition=models.Q(outcome="running"), name="core_jobrun_one_running"
+            )
+        ]
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+
+    def __str__(self):
+        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
+
+
+class WorkerBeat(models.Model):
+    """A task worker was seen when it last started a task (the schedule gives it one every few minutes):
+    `/readyz` asks for one seen recently."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.worker_id} {self.seen_at:%Y-%m-%d %H:%M}"

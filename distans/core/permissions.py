@@ -9,19 +9,42 @@ checks is a named `can_*` function there, asked by both.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.roles import Role
 
 
-def has_role(user, role: Role) -> bool:
+def _load_roles(user) -> set[str]:
+    """The user's groups and whether she manages anyone, in one query per request (every page's menu asks
+    both): read fresh each request, so a role taken away counts from the next page on."""
+    people = get_user_model().objects
+    rows = (
+        people.filter(pk=user.pk)
+        .annotate(manages=Exists(people.filter(manager=OuterRef("pk"), is_active=True)))
+        .values_list("groups__name", "manages")
+    )
+    names = set()
+    user._is_manager = False
+    for name, manages in rows:
+        user._is_manager = bool(manages)
+        if name:
+            names.add(name)
+    user._role_cache = names
+    return names
+
+
+def group_names(user) -> set[str]:
+    """The names of the user's groups (roles, and any group the organisation adds, such as a reception),
+    loaded with `is_manager` once per request: ask here rather than query the groups again."""
     if not getattr(user, "is_authenticated", False):
-        return False
+        return set()
     cache = getattr(user, "_role_cache", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._role_cache = cache
-    return role.value in cache
+    return _load_roles(user) if cache is None else cache
+
+
+def has_role(user, role: Role) -> bool:
+    return role.value in group_names(user)
 
 
 def is_hr(user) -> bool:
@@ -35,11 +58,9 @@ def is_admin(user) -> bool:
 def is_manager(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    cached = getattr(user, "_is_manager", None)
-    if cached is None:
-        cached = get_user_model().objects.filter(manager=user, is_active=True).exists()
-        user._is_manager = cached
-    return cached
+    if getattr(user, "_is_manager", None) is None:
+        _load_roles(user)
+    return user._is_manager
 
 
 ROLE_LABELS = {

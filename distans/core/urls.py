@@ -1,6 +1,6 @@
 from django.urls import path
 
-from distans.core import views
+from distans.core import operations, views
 
 app_name = "core"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("profile/tokens/<id:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("audit/", views.audit_log, name="audit_log"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("jobs/", operations.jobs, name="jobs"),
+    path("metrics", operations.metrics, name="metrics"),
 ]

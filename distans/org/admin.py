@@ -8,6 +8,7 @@ from distans.core.admin_site import AuditedAdmin
 from distans.core.audit import client_address
 from distans.core.history import has_history, refusal
 from distans.org.models import Person, Position, Site, Unit
+from distans.org.queries import managed_by
 from distans.org.services import person_deactivate, person_reactivate, person_set_roles
 
 
@@ -58,10 +59,27 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
         )
     ]
 
+    # What an identity provider keeps up to date for a provisioned person: not changed here behind its back.
+    PROVISIONED_FIELDS = [
+        "email",
+        "first_name",
+        "last_name",
+        "employee_number",
+        "unit",
+        "manager",
+        "is_active",
+    ]
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)  # a new class for each request
         form.acting_user = request.user
         return form
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and managed_by(obj):
+            fields += self.PROVISIONED_FIELDS
+        return fields
 
     def save_model(self, request, obj, form, change):
         obj.email = obj.email.lower()

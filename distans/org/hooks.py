@@ -44,3 +44,12 @@ class PersonChoices(Protocol):
 
 
 person_choices: Hook[PersonChoices] = Hook("org.person_choices")
+
+
+class ManagedElsewhere(Protocol):
+    def __call__(self, *, people: QuerySet[Person]) -> dict[int, str]: ...
+
+
+# Which of these people a system above org keeps up to date (scim: an identity provider), so the import
+# and the admin pages leave them alone: {person id: the system's name, for the message}.
+managed_elsewhere: Hook[ManagedElsewhere] = Hook("org.managed_elsewhere")

@@ -112,6 +112,8 @@ class ImportPlan:
     positions: dict[str, dict] = field(default_factory=dict)
     sites: dict[str, dict] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Rows left out, and why (a person another system keeps up to date); not problems: the rest is imported.
+    skipped: list[Problem] = field(default_factory=list)
 
 
 class ImportRejected(Exception):

@@ -4,6 +4,7 @@ file and the database, then `services.org_import` writes all or nothing.
 
 from django.utils.translation import gettext as _
 
+from distans.org.hooks import managed_elsewhere
 from distans.org.import_rows import (
     DEFAULT_LANGUAGE,
     DEFAULT_TIME_ZONE,
@@ -35,9 +36,36 @@ def build_plan(data: bytes) -> ImportPlan:
         return plan
     for number, cells in rows:
         plan.people.append(RowReader(number, cells, plan).person())
+    _skip_managed_elsewhere(plan)
     _check_against_database(plan)
     plan.problems.sort(key=lambda p: (p.row, p.column))
     return plan
+
+
+def _skip_managed_elsewhere(plan: ImportPlan) -> None:
+    """Leave out the people an identity provider keeps up to date (SCIM): the file must not undo it."""
+    numbers = [n for row in plan.people if (n := row.values.get("employee_number"))]
+    stored = Person.objects.filter(employee_number__in=numbers)
+    managed: dict[int, str] = {}
+    for answer in managed_elsewhere.collect(people=stored):
+        managed.update(answer)
+    if not managed:
+        return
+    source_of = {
+        number: managed[pk] for number, pk in stored.values_list("employee_number", "pk") if pk in managed
+    }
+    kept = []
+    for row in plan.people:
+        number = row.values.get("employee_number")
+        if number in source_of:
+            message = _(
+                "Skipped: employee number %(number)s is kept up to date by %(source)s, so the import does "
+                "not change this person."
+            ) % {"number": number, "source": source_of[number]}
+            plan.skipped.append(Problem(row.row, "employee_number", message))
+        else:
+            kept.append(row)
+    plan.people = kept
 
 
 def _check_against_database(plan: ImportPlan) -> None:

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from distans.core import permissions
 from distans.core.hooks import Section
+from distans.org.hooks import managed_elsewhere
 from distans.org.models import Person, Site, Unit
 from distans.org.rules import search_terms
 
@@ -129,3 +130,11 @@ def attention_for(user) -> list[dict]:
                 }
             )
     return items
+
+
+def managed_by(person: Person) -> str:
+    """The system that keeps this person up to date (an identity provider, through SCIM), or ""."""
+    for answer in managed_elsewhere.collect(people=Person.objects.filter(pk=person.pk)):
+        if person.pk in answer:
+            return answer[person.pk]
+    return ""

@@ -41,6 +41,7 @@ class ImportSummary:
     positions_created: int
     sites_created: int
     new_people: list[Person] = field(default_factory=list)  # with their ids, unless a dry run
+    skipped: list = field(default_factory=list)  # rows of people kept up to date elsewhere, and why
 
 
 def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) -> ImportSummary:
@@ -116,6 +117,7 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
             positions_created=created_positions,
             sites_created=created_sites,
             new_people=created,
+            skipped=plan.skipped,
         )
         audit_record(
             actor=actor,
@@ -128,6 +130,7 @@ def org_import(*, actor, data: bytes, dry_run: bool = False, ip_address=None) ->
                 "positions_created": created_positions,
                 "sites_created": created_sites,
                 "dry_run": dry_run,
+                "skipped": [problem.row for problem in plan.skipped],
             },
             ip_address=ip_address,
         )

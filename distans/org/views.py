@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from distans.core.audit import client_address
+from distans.core.errors import Conflict
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message
@@ -175,6 +176,12 @@ class InvitationAcceptView(PasswordResetConfirmView):
 def person_set_active(request, pk: int):
     person = get_person_for_user(request.user, pk, for_write=True)
     with refusal_message(request):
+        if system := queries.managed_by(person):
+            raise Conflict(
+                "managed_elsewhere",
+                _("%(name)s is kept up to date by %(system)s: deactivate or reactivate them there.")
+                % {"name": person, "system": system},
+            )
         if request.POST.get("active") == "1":
             services.person_reactivate(actor=request.user, person=person, ip_address=client_address(request))
             messages.success(request, _("%(name)s can sign in again.") % {"name": person})

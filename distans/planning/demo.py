@@ -9,6 +9,8 @@
   the distribution centres have a workstation for everyone.
 - In the coming weeks some people are on leave (Niklas one day, so the mailbox is uncovered then) and
   some swap a day.
+- In the last quarter people took a day of leave, were off sick or came in on a day at home, as kept
+  then: the business case counts the days as they were.
 
 Unit settings come first, because agreements quote the team's office days and reachable hours. The
 usual weeks are history (they start with each agreement, or in January), so they are written directly,
@@ -29,7 +31,7 @@ from distans.core.errors import DomainError
 from distans.org.demo import ABROAD, SITES, demo_logins
 from distans.org.models import Person, Site, Unit
 from distans.planning import queries, services
-from distans.planning.models import WEEKDAY_FIELDS, UnitPlanSettings, WorkPattern
+from distans.planning.models import WEEKDAY_FIELDS, DayChange, UnitPlanSettings, WorkPattern
 
 SINCE = datetime.date(2026, 1, 5)
 TEAM_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday
@@ -138,7 +140,38 @@ def plans_demo(*, seed: int = 1) -> bool:
         week = [next_monday + datetime.timedelta(days=offset) for offset in range(5)]
         _size_offices(rng, week, rights, office_days)
         _coming_weeks(rng, next_monday, abroad)
+        _past_quarter(rng, today, patterns)
     return True
+
+
+def _past_quarter(rng: random.Random, today: datetime.date, patterns: list[WorkPattern]) -> None:
+    """The last quarter as it was kept: each person took a day or two of leave, was off sick, or came
+    in on a day at home. History, written directly as an import would; the demo logins' own weeks stay
+    as their usual weeks say, so the pages their stories open read plainly."""
+    logins = {login.email for login in demo_logins()}
+    first = today - datetime.timedelta(weeks=13)
+    changes = []
+    for pattern in patterns:
+        person = pattern.person
+        if person.email in logins:
+            continue
+        days = set()
+        for _change in range(rng.choice((1, 1, 2))):
+            date = first + datetime.timedelta(days=rng.randrange((today - first).days))
+            if date.weekday() >= 5 or date < pattern.valid_from or date in days:
+                continue
+            days.add(date)
+            site = pattern.site_id or person.site_id
+            if getattr(pattern, WEEKDAY_FIELDS[date.weekday()]) == "remote" and site and rng.random() < 0.4:
+                changes.append(
+                    DayChange(person=person, date=date, kind="office", site_id=site, created_by=person)
+                )
+            else:
+                reason = rng.choice(["leave", "sick", "sick"])
+                changes.append(
+                    DayChange(person=person, date=date, kind="away", away_reason=reason, created_by=person)
+                )
+    DayChange.objects.bulk_create(changes, batch_size=2000)
 
 
 def _keep_minimum(patterns: list[WorkPattern], rights: dict, office_days: dict) -> None:

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -195,6 +196,35 @@ def team_week(unit: Unit, dates: list[datetime.date]) -> dict:
     }
 
 
+def plan_stamp() -> int | None:
+    """A number that changes with every write to what plans are computed from (triggers of migration
+    planning 0007), None before the first write. One query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM planning_plan_stamp WHERE id = 1")
+        found = cursor.fetchone()
+    return found[0] if found else None
+
+
+# A kept week is dropped after this many seconds unused, or at once when the stamp changes.
+TEAM_WEEK_KEPT = 600
+
+
+def team_week_kept(unit: Unit, dates: list[datetime.date]) -> dict:
+    """`team_week` with work from abroad placed, kept in the cache until anything it is computed from
+    changes (the plan stamp is in the key): then one query, not a dozen and the computing."""
+    key = f"team-week:{unit.pk}:{dates[0]}:{len(dates)}:{_language()}:{timezone.localdate()}:{plan_stamp()}"
+    grid = cache.get(key)
+    if grid is None:
+        grid = team_week(unit, dates)
+        placed = placed_abroad({row["person"][0]: row["days"] for row in grid["rows"]}, dates[0], dates[-1])
+        for row in grid["rows"]:
+            row["days"] = placed[row["person"][0]]
+        for office in grid["desks"]:  # the page shows the count, not who (which may be thousands)
+            office["days"] = [{**day, "people": ()} for day in office["days"]]
+        cache.set(key, grid, TEAM_WEEK_KEPT)
+    return grid
+
+
 # The team week counts the desks of at most this many offices: those its members go to most that week.
 DESK_SITES_SHOWN = 2
 
@@ -235,10 +265,15 @@ def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
     rows, kinds = kinds_for(site_people(site, dates[0], dates[-1]), dates)
     here: list[list[tuple[Any, ...]]] = [[] for _date in dates]
     booked = (rules.OFFICE, site.pk)
+    # People who share a usual week share one tuple of days (`rules.kinds`): each is searched once.
+    found: dict[int, list[int]] = {}
     for row in rows:
-        for index, pair in enumerate(kinds[row[0]]):
-            if pair == booked:
-                here[index].append(row)
+        own = kinds[row[0]]
+        indexes = found.get(id(own))
+        if indexes is None:
+            indexes = found[id(own)] = [index for index, pair in enumerate(own) if pair == booked]
+        for index in indexes:
+            here[index].append(row)
     return {
         "site": site,
         "days": [
@@ -322,15 +357,23 @@ def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     person. Everyone else (a change in the period, a new pattern starting in it) is planned one by one.
     """
     start, end = dates[0], dates[-1]
-    totals: defaultdict[int, list[Counter[str]]] = defaultdict(lambda: [Counter() for _date in dates])
-    for unit, country, site_id, *week, pattern_site, number in _usual_week_groups(start, end):
-        person = rules.PersonInfo(0, country, site_id, "", unit)
-        pattern = rules.Pattern(start, tuple(week), pattern_site) if week[0] is not None else None
-        tallies = totals[unit]
-        for index, (kind, _site) in enumerate(
-            rules.kinds([person], dates, {0: [pattern] if pattern else []}, {})[0]
-        ):
-            tallies[index][kind] += number
+    # How many people of each unit have each tuple of days: people and groups with the same usual week
+    # share one tuple (`rules.kinds`), so each unit's days are counted once per usual week, not per person.
+    weights: Counter[tuple[int, tuple]] = Counter()
+    groups = _usual_week_groups(start, end)
+    # Each group once through `rules.kinds`, as if one person (its index).
+    usual = rules.kinds(
+        [rules.PersonInfo(index, group[1], group[2], "", group[0]) for index, group in enumerate(groups)],
+        dates,
+        {
+            index: [rules.Pattern(start, tuple(group[3:10]), group[10])]
+            for index, group in enumerate(groups)
+            if group[3] is not None
+        },
+        {},
+    )
+    for index, group in enumerate(groups):
+        weights[(group[0], tuple(usual[index]))] += group[11]
     others = Person.objects.filter(is_active=True).filter(
         Q(pk__in=DayChange.objects.filter(date__range=(start, end)).values("person_id"))
         | Q(pk__in=WorkPattern.objects.filter(valid_from__gt=start, valid_from__lte=end).values("person_id"))
@@ -348,10 +391,13 @@ def unit_counts(dates: list[datetime.date]) -> dict[int, list]:
     ]
     rows, kinds = kinds_for(others, dates, rows=rows)
     for row in rows:
-        tallies = totals[row[6]]
-        for index, (kind, _site) in enumerate(kinds[row[0]]):
-            tallies[index][kind] += 1
-    return {unit: [_buckets(tally) for tally in days] for unit, days in totals.items()}
+        weights[(row[6], tuple(kinds[row[0]]))] += 1
+    totals: dict[int, list[Counter[str]]] = {}
+    for (unit, days), number in weights.items():
+        tallies = totals.setdefault(unit, [Counter() for _date in dates])
+        for tally, (kind, _site) in zip(tallies, days, strict=True):
+            tally[rules.bucket(kind)] += number
+    return totals
 
 
 def _usual_week_groups(start: datetime.date, end: datetime.date) -> list[tuple]:
@@ -374,13 +420,6 @@ def _usual_week_groups(start: datetime.date, end: datetime.date) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [start, start, end, start, end, start])
         return cursor.fetchall()
-
-
-def _buckets(kinds: Counter[str]) -> Counter[str]:
-    tally: Counter[str] = Counter()
-    for kind, count in kinds.items():
-        tally[rules.bucket(kind)] += count
-    return tally
 
 
 def problem_dicts(problems: list[rules.Problem]) -> list[dict]:

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-import holidays as holiday_calendars
-
 OFFICE, REMOTE, OTHER, ABROAD, AWAY, OFF, HOLIDAY = (
     "office",
     "remote",
@@ -35,7 +33,18 @@ DEFAULT_HOURS = (datetime.time(8, 0), datetime.time(16, 30))
 # How far ahead a day may be changed: the coming weeks and months (leave next summer), not decades.
 DAYS_AHEAD = 2 * 366
 # Work from abroad names its country by ISO 3166-1 alpha-2 code: the codes the holiday calendars know.
-COUNTRIES = tuple(sorted(code for code in holiday_calendars.list_supported_countries() if len(code) == 2))
+# Written out because asking the library imports every country's calendar (a second at start-up);
+# tests/test_startup.py checks the list against the library.
+COUNTRIES = tuple(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS "
+    "BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE "
+    "EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "
+    "HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC "
+    "LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA "
+    "NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO "
+    "TR TT TV TW TZ UA UG UK UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW".split()
+)
 
 # Days off besides the statutory ones, as Nordic employers give them: Midsummer, Christmas and New
 # Year's Eve in Sweden; Constitution Day and Christmas Eve in Denmark.
@@ -89,6 +98,8 @@ def public_holidays(country: str, year: int, language: str = "en") -> dict[datet
     """The country's days off in a year, named in the language if the calendar has it."""
     if country not in HOLIDAY_CATEGORIES:
         return {}
+    import holidays as holiday_calendars  # here, not at start-up: the library takes half a second to load
+
     calendar = holiday_calendars.country_holidays(country, years=year, categories=HOLIDAY_CATEGORIES[country])
     wanted = HOLIDAY_LANGUAGES.get(language, "en_US")
     if wanted in calendar.supported_languages:

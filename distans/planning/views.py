@@ -17,7 +17,7 @@ from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.htmx import is_htmx
 from distans.core.refusals import refusal_on, refused
 from distans.org.models import Person, Site, Unit
-from distans.planning import calendar, labels, queries, rules, services
+from distans.planning import labels, queries, rules, services
 from distans.planning.forms import (
     DayForm,
     PatternForm,
@@ -221,11 +221,7 @@ def team_week(request, pk: int | None = None):
     if unit is None:
         raise Http404
     dates, week = _week(request)
-    grid = queries.team_week(unit, dates[:5])
-    days = {row["person"][0]: row["days"] for row in grid["rows"]}
-    placed = queries.placed_abroad(days, dates[0], dates[4])
-    for row in grid["rows"]:
-        row["days"] = placed[row["person"][0]]
+    grid = queries.team_week_kept(unit, dates[:5])
     # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
     # recursive query runs only for them.
     private = [
@@ -442,6 +438,8 @@ def feed(request, token: str):
         raise Http404
     if found.unit and not can_see_unit_plan(found.person, found.unit):  # moved to another unit since
         raise Http404
+    from distans.planning import calendar  # here: icalendar takes half a second to load at start-up
+
     body = calendar.unit_feed(found.unit, found.person) if found.unit else calendar.person_feed(found.person)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
@@ -449,6 +447,8 @@ def feed(request, token: str):
 @login_required
 def my_ics(request):
     """A one-off download of my next weeks."""
+    from distans.planning import calendar  # here: icalendar takes half a second to load at start-up
+
     response = HttpResponse(calendar.person_feed(request.user), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="distans-plan.ics"'
     return response

@@ -9,4 +9,14 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
-        pass
+        from distans.core.menu import Group, MenuItem, menu
+        from distans.reports.effect_permissions import can_view_effect
+
+        menu.register(MenuItem(Group.REPORTS, 20, _("Does it work?"), "reports:effect", can_view_effect))
+        from distans.reports.business_case import can_view_business_case
+        from distans.reports.today import can_view_today
+
+        menu.register(
+            MenuItem(Group.REPORTS, 10, _("Business case"), "reports:business_case", can_view_business_case),
+            MenuItem(Group.REPORTS, 30, _("At the office today"), "reports:today", can_view_today),
+        )

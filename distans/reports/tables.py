@@ -25,7 +25,7 @@ class Table:
 def xlsx_export(table: Table) -> HttpResponse:
     """The table as a one-sheet workbook; numbers and dates stay numbers and dates, text cannot become a
     formula."""
-    from openpyxl import Workbook  # only when someone exports
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # only when someone exports
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(table.name[:31])

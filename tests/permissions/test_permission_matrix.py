@@ -122,6 +122,30 @@ def planner_run(cast):
 
 
 HR_ONLY = only(["hr"])
+
+
+def privacy_notice_version(cast):
+    from distans.privacy import services
+
+    return [services.notice_publish(actor=cast["hr"]).number]
+
+
+def privacy_hold(cast):
+    from distans.privacy import services
+
+    return [services.legal_hold_place(actor=cast["hr"], person=cast["employee"], reason="Claim").pk]
+
+
+def privacy_access(cast):
+    from distans.privacy import services
+
+    return services.access_request_create(
+        actor=cast["hr"], person=cast["employee"], received_on=timezone.localdate()
+    )
+
+
+PRIVACY_MANAGERS = only(["hr", "admin"])
+REPORT_READERS = only(["manager", "hr_approver", "hr", "admin"])
 ASSIGNMENT_VIEWERS = only(["employee", "manager", "hr"], denied=404)
 
 # name: (args builder, {role: expected status}) for a GET
@@ -133,6 +157,53 @@ MATRIX = {
     "core:profile": (None, signed_in(200)),
     "core:token_create": (None, signed_in(405)),
     "core:audit_log": (None, only(["hr", "admin"])),
+    "core:jobs": (None, only(["admin"])),
+    "core:metrics": (None, {role: 404 for role in ROLES}),  # off unless METRICS_ENABLED
+    "identity:sso_start": (None, {role: 404 for role in ROLES}),  # single sign-on is off in tests
+    "identity:sso_callback": (None, {role: 404 for role in ROLES}),
+    "identity:two_factor": (None, signed_in(200)),
+    "identity:two_factor_verify": (None, signed_in(302)),  # no code owed: on to My page
+    "identity:two_factor_reset": (lambda cast: [cast["employee"].pk], only(["admin"])),
+    "privacy:mine": (None, signed_in(200)),
+    "privacy:mine_download": (lambda cast: ["json"], signed_in(200)),
+    "privacy:notice": (None, signed_in(200)),
+    "privacy:notice_version": (privacy_notice_version, signed_in(200)),
+    "privacy:notice_publish": (None, signed_in(405)),
+    "privacy:overview": (None, PRIVACY_MANAGERS),
+    "privacy:hold_place": (None, signed_in(405)),
+    "privacy:hold_lift": (privacy_hold, signed_in(405)),
+    "privacy:access_request": (lambda cast: [privacy_access(cast).pk], only(["hr", "admin"], denied=404)),
+    "privacy:access_deliver": (lambda cast: [privacy_access(cast).pk], signed_in(405)),
+    "privacy:person_download": (
+        lambda cast: [cast["employee"].pk, "json"],
+        only(["hr", "admin"], denied=404),
+    ),
+    "privacy:retention": (None, PRIVACY_MANAGERS),
+    "privacy:record": (None, PRIVACY_MANAGERS),
+    "reports:business_case": (None, REPORT_READERS),
+    "reports:business_case_pdf": (None, REPORT_READERS),
+    "reports:business_case_export": (lambda cast: ["summary", "csv"], REPORT_READERS),
+    "reports:today": (None, only(["hr", "admin"])),
+    "reports:effect": (None, REPORT_READERS),
+    # SCIM answers its clients' provisioning tokens only, never a browser session: 401 for everyone.
+    **{
+        f"scim:{name}": (args, dict.fromkeys(ROLES, 401))
+        for name, args in [
+            ("users", None),
+            ("users_search", None),
+            ("user", lambda cast: [cast["employee"].pk]),
+            ("groups", None),
+            ("groups_search", None),
+            ("group", lambda cast: [1]),
+            ("service_provider_config", None),
+            ("schemas", None),
+            ("schema", lambda cast: ["x"]),
+            ("resource_types", None),
+            ("resource_type", lambda cast: ["User"]),
+            ("search", None),
+            ("not_found", lambda cast: ["x"]),
+        ]
+    },
     "org:directory": (None, signed_in(200)),
     "org:person": (lambda cast: [cast["employee"].pk], signed_in(200)),
     "org:unit_list": (None, signed_in(200)),

@@ -448,3 +448,38 @@ def test_hr_sees_every_template_by_country_and_language(client, cast):
     page = client.get(reverse("agreements:templates")).content.decode()
     assert len(re.findall(r'href="/agreements/templates/\d+/"', page)) == 16
     assert "Avtale om hjemmekontor" in page and "Aftale om hjemmearbejde" in page
+
+
+def pdf_objects(data: bytes) -> bytes:
+    """The PDF with every compressed stream inflated, to read its catalogue and structure."""
+    import zlib
+
+    parts = [data]
+    for start in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[start.end() :]))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)
+
+
+def test_signed_pdf_is_archival_tagged_and_describes_itself(cast, active, tmp_path):
+    version = active.versions.get(status="signed")
+    path = tmp_path / "a.pdf"
+    path.write_bytes(bytes(version.pdf))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    fields = {key: value.strip() for key, value in fields.items()}
+    assert fields["Title"] == version.template.title
+    assert fields["Author"] == version.agreement_terms.employer
+    assert "Åsa Öberg" in fields["Subject"] and str(version.number) in fields["Subject"]
+    assert fields["Tagged"] == "yes"
+    xmp = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+    assert fields["CreationDate"]  # the moment it was signed, not when the copy was drawn:
+    assert f"<xmp:CreateDate>{timezone.localtime(version.signed_at):%Y-%m-%dT%H:%M:%S}" in xmp
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    objects = pdf_objects(bytes(version.pdf))
+    assert f"/Lang ({version.language})".encode() in objects
+    assert b"/OutputIntents" in objects and b"/GTS_PDFA1" in objects  # the sRGB profile PDF/A asks for
+    assert b"/StructTreeRoot" in objects and b"/Marked true" in objects
+    assert all(tag in objects for tag in (b"/H1", b"/P", b"/Table", b"/TH", b"/TD"))

@@ -1,63 +1,172 @@
-"""The hourly sweep runs every app's job in order, keeps going when one fails, and always queues the
-next hour; a second request for a sweep while one waits queues nothing more."""
+"""The schedule runs every app's job in order, keeps going when one fails, retries the failed one, and
+always queues its next tick; a second request for the schedule while a tick waits queues nothing more."""
 
+import datetime
 import logging
 
 import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from distans.core.schedule import ensure_hourly_sweep, hourly_jobs, hourly_sweep
+from distans.core.models import JobRun, WorkerBeat
+from distans.core.schedule import RETRY_AFTER, daily_jobs, ensure_schedule, hourly_jobs, schedule_tick
+from distans.core.testing import run_due_tasks
+
+pytestmark = pytest.mark.django_db
+START = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
 def jobs():
     """The apps' own jobs, set aside for the test and put back after it."""
-    saved = {key: hourly_jobs._subscribers[key] for key in hourly_jobs.subscribers}
-    for key in saved:
-        hourly_jobs.unsubscribe(key)
+    saved = [
+        (hook, {key: hook._subscribers[key] for key in hook.subscribers})
+        for hook in (hourly_jobs, daily_jobs)
+    ]
+    for hook, subscribers in saved:
+        for key in subscribers:
+            hook.unsubscribe(key)
     yield hourly_jobs
-    for key in hourly_jobs.subscribers:
-        hourly_jobs.unsubscribe(key)
-    for key, job in saved.items():
-        hourly_jobs.subscribe(key, job)
+    for hook, subscribers in saved:
+        for key in hook.subscribers:
+            hook.unsubscribe(key)
+        for key, job in subscribers.items():
+            hook.subscribe(key, job)
 
 
-def waiting_sweeps() -> int:
-    return DBTaskResult.objects.filter(task_path=hourly_sweep.module_path, status="READY").count()
+class Partner:
+    """A job that fails while a partner's system is down."""
+
+    def __init__(self):
+        self.down = True
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        if self.down:
+            raise RuntimeError("the database of a partner is down")
+        return {"sent": 3}
 
 
-@pytest.mark.django_db
-def test_a_failing_job_is_logged_and_the_others_and_the_next_hour_still_run(jobs, caplog):
+def waiting_ticks() -> int:
+    return DBTaskResult.objects.filter(task_path=schedule_tick.module_path, status="READY").count()
+
+
+def tick_at(moment: datetime.datetime) -> dict:
+    with time_machine.travel(moment, tick=False):
+        return schedule_tick.call()
+
+
+def test_a_failing_job_is_logged_and_the_others_and_the_next_tick_still_run(jobs, caplog):
     ran = []
     jobs.subscribe("first", lambda: ran.append("first") or {"first": 1})
-
-    def broken():
-        raise RuntimeError("the database of a partner is down")
-
-    jobs.subscribe("broken", broken)
+    jobs.subscribe("broken", Partner())
     jobs.subscribe("last", lambda: ran.append("last") or {"last": 2})
     with caplog.at_level(logging.ERROR, logger="distans.core.schedule"):
-        result = hourly_sweep.call()
+        result = tick_at(START)
     assert ran == ["first", "last"]
-    assert result == {"first": 1, "last": 2, "failed": ["broken"]}
-    assert "broken" in caplog.text
-    assert waiting_sweeps() == 1  # the next hour is queued even though a job failed
+    assert result == {"ran": ["first", "last"], "failed": ["broken"]}
+    assert "broken" in caplog.text and "partner is down" in caplog.text  # the traceback is in the log
+    assert waiting_ticks() == 1  # the next tick is queued even though a job failed
+    failed = JobRun.objects.get(job="broken")
+    assert failed.outcome == "failed" and failed.error == "RuntimeError: the database of a partner is down"
+    assert JobRun.objects.get(job="last").counts == {"last": 2}
 
 
-@pytest.mark.django_db
-def test_asking_for_a_sweep_queues_one_only_when_none_waits():
-    ensure_hourly_sweep()
-    ensure_hourly_sweep()
-    assert waiting_sweeps() == 1
+def test_a_failed_job_is_retried_after_each_wait_and_then_waits_for_its_next_hour(jobs):
+    partner = Partner()
+    jobs.subscribe("partner", partner)
+    tick_at(START)
+    moment = START
+    for wait in RETRY_AFTER:
+        assert tick_at(moment + wait - datetime.timedelta(seconds=1)) == {"ran": [], "failed": []}
+        moment += wait
+        assert tick_at(moment)["failed"] == ["partner"]
+    assert partner.calls == 1 + len(RETRY_AFTER)
+    assert tick_at(START + datetime.timedelta(minutes=59))["failed"] == []  # retries spent: the next hour
+    partner.down = False
+    assert tick_at(START + datetime.timedelta(hours=1))["ran"] == ["partner"]
+    assert list(JobRun.objects.filter(job="partner").values_list("attempt", "outcome")[:2]) == [
+        (1, "succeeded"),
+        (4, "failed"),
+    ]
 
 
-@pytest.mark.django_db
-def test_a_sweep_queued_under_its_old_name_before_an_upgrade_keeps_running_after_it():
+def test_a_job_that_recovers_on_a_retry_keeps_its_hour(jobs):
+    partner = Partner()
+    jobs.subscribe("partner", partner)
+    tick_at(START)
+    partner.down = False
+    assert tick_at(START + RETRY_AFTER[0])["ran"] == ["partner"]
+    assert tick_at(START + datetime.timedelta(minutes=55))["ran"] == []
+    assert tick_at(START + datetime.timedelta(hours=1))["ran"] == ["partner"]
+
+
+def test_a_daily_job_runs_once_a_day(jobs):
+    daily_jobs.subscribe("retention", lambda: {"deleted": 0})
+    assert tick_at(START)["ran"] == ["retention"]
+    assert tick_at(START + datetime.timedelta(hours=23))["ran"] == []
+    assert tick_at(START + datetime.timedelta(days=1))["ran"] == ["retention"]
+
+
+def test_a_job_runs_once_at_a_time_and_a_run_left_by_a_stopped_worker_does_not_block_it(jobs):
+    jobs.subscribe("slow", lambda: {"done": 1})
+    JobRun.objects.create(job="slow", started_at=START - datetime.timedelta(minutes=10))  # still running
+    assert tick_at(START)["ran"] == []
+    assert tick_at(START + datetime.timedelta(hours=2))["ran"] == ["slow"]
+    assert JobRun.objects.filter(job="slow").last().error == "Did not finish: its worker stopped."
+
+
+def test_asking_for_the_schedule_queues_one_tick_only_when_none_waits():
+    ensure_schedule()
+    ensure_schedule()
+    assert waiting_ticks() == 1
+
+
+def test_the_worker_runs_the_schedule_and_is_seen(jobs):
+    jobs.subscribe("sweep", lambda: {"moved": 1})
+    ensure_schedule()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        run_due_tasks()
+    assert JobRun.objects.get(job="sweep").outcome == "succeeded"
+    assert WorkerBeat.objects.filter(seen_at__gte=timezone.now() - datetime.timedelta(minutes=5)).exists()
+    assert waiting_ticks() == 1
+
+
+def test_manage_py_jobs_lists_each_job_and_runs_one_through_the_worker(jobs, capsys):
+    jobs.subscribe("sweep", lambda: {"moved": 1})
+    jobs.subscribe("broken", Partner())
+    call_command("jobs")
+    out = capsys.readouterr().out
+    assert "sweep" in out and "never ran" in out
+    call_command("jobs", run="broken")
+    run_due_tasks()
+    call_command("jobs")
+    out = capsys.readouterr().out
+    assert "failed (attempt 1)" in out and "RuntimeError: the database of a partner is down" in out
+    with pytest.raises(Exception, match="No job is called"):
+        call_command("jobs", run="nonsense")
+
+
+def test_administrators_see_a_failed_job_on_the_jobs_page(jobs, client, cast):
+    jobs.subscribe("broken", Partner())
+    tick_at(START)
+    client.force_login(cast["admin"])
+    page = client.get(reverse("core:jobs")).content.decode()
+    assert "broken" in page and "RuntimeError: the database of a partner is down" in page
+    assert "No task worker has been seen" in page
+    client.force_login(cast["hr"])
+    assert client.get(reverse("core:jobs")).status_code == 403
+
+
+def test_a_tick_queued_before_the_upgrade_keeps_running_after_it():
     from importlib import import_module
 
     from django.apps import apps
 
-    migration = import_module("distans.core.migrations.0004_queued_tasks_follow_their_move")
     old = DBTaskResult.objects.create(
         task_path="distans.agreements.tasks.agreements_sweep",
         status="READY",
@@ -66,6 +175,7 @@ def test_a_sweep_queued_under_its_old_name_before_an_upgrade_keeps_running_after
         queue_name="default",
         priority=0,
     )
-    migration.forwards(apps, None)
+    import_module("distans.core.migrations.0004_queued_tasks_follow_their_move").forwards(apps, None)
+    import_module("distans.core.migrations.0005_job_runs_and_worker_beats").forwards(apps, None)
     old.refresh_from_db()
-    assert old.task_path == hourly_sweep.module_path
+    assert old.task_path == schedule_tick.module_path

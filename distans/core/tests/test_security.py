@@ -98,7 +98,10 @@ def test_password_reset_mail_goes_out_in_the_recipients_language(client, cast, m
     cast["outsider"].save()
     client.post(reverse("password_reset"), {"email": "olav@example.com"})
     assert len(mailoutbox) == 1
-    assert "passord" in mailoutbox[0].body.lower()
+    message = mailoutbox[0]
+    assert "passord" in message.body.lower() and message.extra_headers["Auto-Submitted"] == "auto-generated"
+    html, kind = message.alternatives[0]
+    assert kind == "text/html" and 'lang="nb"' in html and "/password-reset/" in html
 
 
 @pytest.mark.parametrize("path", ["/plans/people/{id}/days/", "/plans/team/{id}/", "/agreements/{id}/"])

@@ -37,6 +37,18 @@ def to_notes(apps, schema_editor):
     DeviationNote.objects.bulk_create(notes)
 
 
+def to_text(apps, schema_editor):
+    """Back: the notes written into the text again, as the old code wrote them."""
+    Deviation = apps.get_model("followup", "Deviation")
+    DeviationNote = apps.get_model("followup", "DeviationNote")
+    lines: dict[int, list[str]] = {}
+    for note in DeviationNote.objects.select_related("author").order_by("at", "pk"):
+        stamp = timezone.localtime(note.at).strftime("%Y-%m-%d %H:%M")
+        lines.setdefault(note.deviation_id, []).append(f"{stamp} {_name(note.author) or '–'}: {note.text}")
+    for deviation_id, text in lines.items():
+        Deviation.objects.filter(pk=deviation_id).update(actions_taken="\n".join(text))
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("followup", "0003_verbose_names"),
@@ -72,6 +84,6 @@ class Migration(migrations.Migration):
                 "ordering": ["at", "pk"],
             },
         ),
-        migrations.RunPython(to_notes, migrations.RunPython.noop),
+        migrations.RunPython(to_notes, to_text),
         migrations.RemoveField(model_name="deviation", name="actions_taken"),
     ]

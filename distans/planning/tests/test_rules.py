@@ -9,6 +9,9 @@ from distans.planning import rules
 from distans.planning.rules import Change, Pattern, PersonInfo
 from distans.planning.testing import MAILBOX
 
+# The holiday library loads on the first plan (seconds on a busy machine): here, not inside a timed example.
+rules.public_holidays("SE", 2026)
+
 SWEDE = PersonInfo(id=1, country="SE", site_id=10, time_zone="Europe/Stockholm")
 NORWEGIAN = PersonInfo(id=2, country="NO", site_id=20, time_zone="Europe/Oslo")
 DANE = PersonInfo(id=3, country="DK", site_id=30, time_zone="Europe/Copenhagen")

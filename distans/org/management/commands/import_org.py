@@ -39,6 +39,8 @@ class Command(BaseCommand):
             f"unchanged; new units {summary.units_created}, positions "
             f"{summary.positions_created}, sites {summary.sites_created}."
         )
+        for skipped in summary.skipped:
+            self.stdout.write(f"row {skipped.row} skipped: {skipped.message}")
         if invite:
             sent = person_invite(actor=None, person_ids=[p.pk for p in summary.new_people])
             self.stdout.write(

@@ -1,0 +1,73 @@
+"""Benchmark: "Does it work?" (reports:effect) over the demo organisation of N people.
+
+    .venv/bin/python bench/reports_effect.py [N]
+
+Builds the whole demo (`manage.py demo --people N`: the organisation, requests, agreements and their
+history, checklists, follow-ups and usual weeks) in a temporary SQLite database, gathers 200 people into
+one unit, and times through the Django test client (middleware, queries, template), for HR:
+- the whole organisation for the default period (the last twelve weeks, this one and four ahead): the
+  counts of every section; the plans are left out above 600 people × 17 weeks and the page asks for a
+  unit;
+- the unit of 200 for the same period, plans included;
+- one table of the unit exported as XLSX.
+Prints the median of repeated runs in milliseconds and the queries of the last run. Target (issue 17):
+under 1 s at 100,000 people.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+os.environ.update(
+    DEBUG="1",
+    VAR_DIR=tempfile.mkdtemp(),
+    DJANGO_SETTINGS_MODULE="distans.settings",
+    ALLOWED_HOSTS="testserver",
+)
+os.environ.pop("DATABASE_URL", None)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from distans.org.models import Person, Unit  # noqa: E402
+
+call_command("migrate", verbosity=0)
+started = time.perf_counter()
+call_command("demo", people=PEOPLE, seed=1, verbosity=0)
+print(f"demo for {PEOPLE} people loaded in {time.perf_counter() - started:.1f} s")
+
+unit = Unit.objects.create(code="BENCH-200", name="Bench unit of 200")
+Person.objects.filter(
+    pk__in=list(Person.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)[1000:1200])
+).update(unit=unit)
+client = Client()
+client.force_login(Person.objects.get(email="elin.sjoberg@nordvik.example"))
+
+
+def measure(label: str, params: dict, runs: int = 5) -> None:
+    samples, counts = [], []
+    for _run in range(runs):
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            began = time.perf_counter()
+            response = client.get("/reports/effect/", params)
+            samples.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200, response.status_code
+        counts.append(len(captured))
+    print(f"{label}: median {statistics.median(samples):.0f} ms, {counts[-1]} queries")
+
+
+client.get("/reports/effect/", {"unit": unit.code})  # the first request loads the holiday calendars
+measure(f"whole organisation ({PEOPLE}), counts", {})
+measure("unit of 200, plans and counts", {"unit": unit.code})
+measure("unit of 200, one table as XLSX", {"unit": unit.code, "export": "effect-units", "format": "xlsx"})

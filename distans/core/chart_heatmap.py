@@ -1,0 +1,105 @@
+"""A heat map drawn on the server as inline SVG: rows (units, say) by columns (weeks), each cell shaded
+in one of five steps of its value, with the figures as a table and a text alternative in words, as the
+charts of `charts.py`. A value of None (a group too small to show) is a hatched cell.
+
+    chart = heat_map(name="share", title=_("Remote share"), rows=["Support"], columns=[monday],
+                     values=[[Decimal(40)]], maximum=100, suffix="\u00a0%")
+
+and in the template `{% include "core/charts/heat_map.html" with chart=chart %}`.
+"""
+
+import datetime
+import math
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from distans.core.charts import WIDTH, Chart, Number, _at, _label, number
+
+STEPS = 5  # heat-0 … heat-4 in the stylesheet
+MOST_ROWS = 40  # drawn; the table has every row
+
+
+def heat_map(
+    *,
+    name: str,
+    title: str,
+    rows: Sequence[str],
+    columns: Sequence[str | datetime.date],
+    values: Sequence[Sequence[Number | None]],
+    maximum: Number,
+    suffix: str = "",
+    date_format: str = "DAY_MONTH_FORMAT",
+    corner: str = "",
+    empty_text: str = "",
+) -> Chart:
+    heads = [_label(column, date_format) for column in columns]
+    chart = Chart(
+        kind="heat",
+        name=name,
+        title=title,
+        description="",
+        empty_text=empty_text or _("Nothing to draw yet."),
+        table_head=[corner, *heads],
+        table_rows=[
+            [row, *(number(value, 0, suffix) for value in own)] for row, own in zip(rows, values, strict=True)
+        ],
+    )
+    cells = [
+        (row, head, value)
+        for row, own in zip(rows, values, strict=True)
+        for head, value in zip(heads, own, strict=True)
+        if value is not None
+    ]
+    if not cells or not heads:
+        return chart
+    left, top, row_height = 130.0, 16.0, 18
+    width = (WIDTH - left) / len(heads)
+    drawn = list(zip(rows, values, strict=True))[:MOST_ROWS]
+    every = math.ceil(len(heads) / 4)  # four column heads fit a phone; the table has them all
+    chart.ticks = [
+        {"x": _at(left + width * (index + 0.5)), "y": _at(top - 4), "label": head}
+        for index, head in enumerate(heads)
+        if index % every == 0
+    ]
+    for position, (row, own) in enumerate(drawn):
+        y = top + position * row_height
+        chart.rows.append(
+            {
+                "label": row if len(row) <= 19 else row[:18] + "…",
+                "label_y": _at(y + 12),
+                "segments": [
+                    {
+                        "x": _at(left + width * index),
+                        "y": _at(y),
+                        "width": _at(width - 1),
+                        "height": str(row_height - 2),
+                        "css": "heat-none" if value is None else f"heat-{_step(value, maximum)}",
+                        "text": f"{row}, {head}: {number(value, 0, suffix)}",
+                    }
+                    for index, (head, value) in enumerate(zip(heads, own, strict=True))
+                ],
+            }
+        )
+    chart.height = _at(top + row_height * len(drawn) + 2)
+    highest, lowest = max(cells, key=lambda cell: cell[2]), min(cells, key=lambda cell: cell[2])
+    chart.description = _(
+        "Highest: %(high_row)s, %(high_column)s: %(high)s. Lowest: %(low_row)s, %(low_column)s: %(low)s."
+    ) % {
+        "high_row": highest[0],
+        "high_column": highest[1],
+        "high": number(highest[2], 0, suffix),
+        "low_row": lowest[0],
+        "low_column": lowest[1],
+        "low": number(lowest[2], 0, suffix),
+    }
+    if len(rows) > MOST_ROWS:
+        chart.description += " " + _("The first %(count)s rows are drawn; the table has all.") % {
+            "count": MOST_ROWS
+        }
+    return chart
+
+
+def _step(value: Number, maximum: Number) -> int:
+    share = float(value) / float(maximum or 1)
+    return min(STEPS - 1, max(0, int(share * STEPS)))

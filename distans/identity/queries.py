@@ -1,0 +1,17 @@
+"""Reads for other apps' pages."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from distans.identity.permissions import can_reset_two_factor, has_two_factor
+from distans.org.hooks import PersonLink
+
+
+def two_factor_link(*, user, person) -> PersonLink | None:
+    """On a person's page, for an administrator: reset her two-factor sign-in (a lost phone)."""
+    if not can_reset_two_factor(user, person) or not has_two_factor(person):
+        return None
+    return {
+        "text": _("Reset two-factor sign-in"),
+        "url": reverse("identity:two_factor_reset", args=[person.pk]),
+    }

@@ -1,0 +1,104 @@
+"""Every write of sign-in: the roles a provider's groups grant, and two-factor devices."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from distans.core.audit import audit_record
+from distans.core.errors import DomainError, NotAllowed
+from distans.identity import permissions
+from distans.identity.audit_actions import IdentityAudit
+from distans.identity.env import ROLES
+from distans.identity.otp import StaticDevice, StaticToken, TOTPDevice
+from distans.org.models import Person
+from distans.org.services import person_set_roles
+
+RECOVERY_CODES = 10
+APP_DEVICE = "app"
+RECOVERY_DEVICE = "recovery"
+WAIT = gettext_lazy("Too many wrong codes. Wait a minute, then try again.")
+
+
+def roles_from_provider(*, person: Person, roles: set[str], ip_address=None) -> None:
+    """The provider's groups grant and remove HR, HR approver and admin; other groups stay as they are.
+    Through org's role change, so it is audited and HR is told (the actor is the provider: none)."""
+    held = set(person.groups.values_list("name", flat=True))
+    wanted = (held - set(ROLES)) | roles
+    if wanted != held:
+        person_set_roles(
+            actor=None, person=person, groups=Group.objects.filter(name__in=wanted), ip_address=ip_address
+        )
+
+
+def app_device_start(*, person: Person) -> TOTPDevice:
+    """A new secret for an authenticator app, unconfirmed until a code from the app is given back."""
+    device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=person, name=APP_DEVICE, confirmed=False)
+
+
+def app_device_confirm(*, actor: Person, device: TOTPDevice, token: str, ip_address=None) -> list[str]:
+    """The app's first code proves it holds the secret: two-factor is on (replacing an older app), with
+    fresh recovery codes, which are returned to be shown once."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=actor)
+        if not device.verify_is_allowed()[0]:
+            raise DomainError("two_factor_wait", str(WAIT))
+        # A wrong code counts towards the device's throttling, so it is kept: refused after the commit.
+        matched = device.verify_token(token.strip())
+    if not matched:
+        raise DomainError(
+            "two_factor_wrong_code", _("That code does not match. Type the six digits your app shows now.")
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _recovery_codes_replace(actor)
+        audit_record(actor=actor, action=IdentityAudit.TWO_FACTOR_ON, obj=actor, ip_address=ip_address)
+    return codes
+
+
+def recovery_codes_new(*, actor: Person, ip_address=None) -> list[str]:
+    if not permissions.has_two_factor(actor):
+        raise DomainError("two_factor_off", _("Turn on two-factor sign-in first."))
+    with transaction.atomic():
+        codes = _recovery_codes_replace(actor)
+        audit_record(actor=actor, action=IdentityAudit.RECOVERY_CODES, obj=actor, ip_address=ip_address)
+    return codes
+
+
+def two_factor_off(*, actor: Person, ip_address=None) -> None:
+    if permissions.two_factor_required(actor):
+        raise NotAllowed(
+            "two_factor_required", _("Your role requires two-factor sign-in; it cannot be turned off.")
+        )
+    with transaction.atomic():
+        _devices_delete(actor)
+        audit_record(actor=actor, action=IdentityAudit.TWO_FACTOR_OFF, obj=actor, ip_address=ip_address)
+
+
+def two_factor_reset(*, actor: Person, person: Person, ip_address=None) -> None:
+    """An administrator clears someone's lost phone and codes; she sets up a new app at her next sign-in."""
+    if not permissions.can_reset_two_factor(actor, person):
+        raise NotAllowed(
+            "not_allowed", _("Only an administrator can reset someone else's two-factor sign-in.")
+        )
+    with transaction.atomic():
+        _devices_delete(person)
+        audit_record(actor=actor, action=IdentityAudit.TWO_FACTOR_RESET, obj=person, ip_address=ip_address)
+
+
+def _recovery_codes_replace(person: Person) -> list[str]:
+    device, _created = StaticDevice.objects.get_or_create(
+        user=person, name=RECOVERY_DEVICE, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _number in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def _devices_delete(person: Person) -> None:
+    TOTPDevice.objects.filter(user=person).delete()
+    StaticDevice.objects.filter(user=person).delete()

@@ -1,0 +1,183 @@
+"""Two-factor sign-in for password accounts: enrolment, the code after the password, recovery codes,
+the role requirement and an administrator's reset. Writes go through forms with their CSRF token."""
+
+import datetime
+import re
+from base64 import b32encode
+
+import pytest
+import time_machine
+from django.contrib.auth import SESSION_KEY
+from django.test import Client
+from django.urls import reverse
+
+from distans.core.models import AuditEntry
+from distans.core.testing import CAST_PASSWORD
+from distans.identity import services
+from distans.identity.audit_actions import IdentityAudit
+from distans.identity.otp import TOTPDevice, totp
+
+pytestmark = pytest.mark.django_db
+KEY = re.compile(r'<code class="two-factor-key">([A-Z2-7 ]+)</code>')
+CODES = re.compile(r"<li><code>([a-z2-7]{8})</code></li>")
+
+
+def browser() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+def post(client: Client, url: str, data: dict | None = None):
+    """A form posted as the browser does, with the CSRF token of the page it came from."""
+    for page in ("login", "password_change"):  # the sign-in page, or a signed-in one with a form
+        if "csrftoken" not in client.cookies:
+            client.get(reverse(page))
+    return client.post(url, {**(data or {}), "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+
+
+def password_sign_in(client: Client, email: str):
+    return post(client, reverse("login"), {"username": email, "password": CAST_PASSWORD})
+
+
+def code_now(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def enrol(client: Client, person) -> list[str]:
+    """Scan (read the key from the page), type the app's code: the recovery codes shown once."""
+    page = client.get(reverse("identity:two_factor")).content.decode()
+    assert 'src="data:image/svg+xml' in page  # the QR code, allowed by the CSP's img-src
+    device = TOTPDevice.objects.get(user=person, confirmed=False)
+    assert KEY.findall(page)[0].replace(" ", "") == b32encode(device.bin_key).decode()
+    response = post(client, reverse("identity:two_factor"), {"code": code_now(device)})
+    assert response.status_code == 200
+    return CODES.findall(response.content.decode())
+
+
+def signed_in(client: Client) -> bool:
+    return client.get(reverse("core:my_page")).status_code == 200
+
+
+def test_enrolment_then_the_password_alone_is_not_enough(cast):
+    asa = cast["employee"]
+    client = browser()
+    password_sign_in(client, asa.email)
+    wrong = post(client, reverse("identity:two_factor"), {"code": "000000"})
+    assert wrong.status_code == 400 and "That code does not match" in wrong.content.decode()
+    with time_machine.travel(datetime.timedelta(seconds=5)):  # a wrong code makes the next wait a moment
+        codes = enrol(client, asa)
+    assert len(codes) == 10
+    assert AuditEntry.objects.filter(action=IdentityAudit.TWO_FACTOR_ON, object_id=str(asa.pk)).exists()
+
+    again = browser()
+    response = password_sign_in(again, asa.email)
+    assert response["Location"] == reverse("core:my_page")
+    page = again.get(reverse("core:my_page"))
+    assert page.status_code == 302 and page["Location"].startswith(reverse("identity:two_factor_verify"))
+    api = again.get("/api/v1/me")
+    assert api.status_code == 403 and api.json()["code"] == "two_factor_required"
+    # Another device's secret may not be set up before the code is given.
+    assert again.get(reverse("identity:two_factor")).status_code == 302
+
+    device = TOTPDevice.objects.get(user=asa, confirmed=True)
+    bad = post(again, reverse("identity:two_factor_verify"), {"code": "123456"})
+    assert bad.status_code == 400 and "That code does not work" in bad.content.decode()
+    too_soon = post(again, reverse("identity:two_factor_verify"), {"code": code_now(device)})
+    assert too_soon.status_code == 400 and "Too many wrong codes" in too_soon.content.decode()
+    # Half a minute on: a wait after the wrong code, and a new code (each is taken once).
+    with time_machine.travel(datetime.timedelta(seconds=35)):
+        ok = post(
+            again, reverse("identity:two_factor_verify") + "?next=/profile/", {"code": code_now(device)}
+        )
+    assert ok.status_code == 302 and ok["Location"] == "/profile/"
+    assert signed_in(again)
+
+
+def test_a_recovery_code_signs_in_once(cast):
+    asa = cast["employee"]
+    codes = enrol_directly(asa)
+    for expected in (302, 400):
+        client = browser()
+        password_sign_in(client, asa.email)
+        response = post(client, reverse("identity:two_factor_verify"), {"code": codes[0].upper()})
+        assert response.status_code == expected
+    assert not signed_in(client)
+
+
+def enrol_directly(person) -> list[str]:
+    device = services.app_device_start(person=person)
+    return services.app_device_confirm(actor=person, device=device, token=code_now(device))
+
+
+def test_hr_must_set_up_an_app_before_signing_in(cast, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    client = browser()
+    password_sign_in(client, cast["hr"].email)
+    page = client.get(reverse("core:my_page"))
+    assert page["Location"].startswith(reverse("identity:two_factor"))
+    text = client.get(reverse("identity:two_factor")).content.decode()
+    assert "Your role requires two-factor sign-in" in text
+    enrol(client, cast["hr"])
+    assert signed_in(client)
+    off = post(client, reverse("identity:two_factor_off"))
+    assert off.status_code == 302 and TOTPDevice.objects.filter(user=cast["hr"]).exists()
+
+
+def test_others_may_sign_in_with_a_password_alone_and_turn_it_off(cast, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    client = browser()
+    password_sign_in(client, cast["employee"].email)
+    assert signed_in(client)
+    enrol(client, cast["employee"])
+    post(client, reverse("identity:two_factor_off"))
+    assert not TOTPDevice.objects.filter(user=cast["employee"]).exists()
+
+
+def test_the_requirement_is_off_for_the_demo_and_tests(cast, settings):
+    assert settings.TWO_FACTOR_REQUIRED is False
+    client = browser()
+    password_sign_in(client, cast["hr"].email)
+    assert signed_in(client)
+
+
+def test_new_recovery_codes_replace_the_old(cast):
+    asa = cast["employee"]
+    old = enrol_directly(asa)
+    client = browser()
+    password_sign_in(client, asa.email)
+    post(client, reverse("identity:two_factor_verify"), {"code": old[0]})
+    response = post(client, reverse("identity:recovery_codes_new"))
+    new = CODES.findall(response.content.decode())
+    assert len(new) == 10 and not set(old) & set(new)
+
+
+def test_an_administrator_resets_a_lost_phone(cast):
+    asa, admin = cast["employee"], cast["admin"]
+    enrol_directly(asa)
+    url = reverse("identity:two_factor_reset", args=[asa.pk])
+    person_page = browser()
+    person_page.force_login(admin)
+    assert url in person_page.get(reverse("org:person", args=[asa.pk])).content.decode()
+
+    manager = browser()
+    manager.force_login(cast["manager"])
+    assert post(manager, url).status_code == 403
+    assert TOTPDevice.objects.filter(user=asa).exists()
+
+    assert post(person_page, url).status_code == 302
+    assert not TOTPDevice.objects.filter(user=asa).exists()
+    assert AuditEntry.objects.filter(action=IdentityAudit.TWO_FACTOR_RESET, actor=admin).exists()
+    client = browser()
+    password_sign_in(client, asa.email)
+    assert signed_in(client)
+
+
+def test_single_sign_on_asks_no_second_code(sso, cast):
+    from distans.identity.testing import authorize, local, person_at_provider
+
+    enrol_directly(cast["employee"])
+    person_at_provider(sso, "asa-sub", email="asa@example.com")
+    client = Client()
+    start = client.get(reverse("identity:sso_start"))["Location"]
+    client.get(local(authorize(start, "asa-sub")))
+    assert client.session.get(SESSION_KEY) == str(cast["employee"].pk)
+    assert signed_in(client)

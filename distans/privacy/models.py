@@ -1,0 +1,115 @@
+"""What privacy keeps: access requests with their deadline, the retention rules HR changed, legal holds,
+the daily retention runs, the people anonymised, and the privacy notice's published versions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessRequest(models.Model):
+    """A person's request for a copy of their data (GDPR Art. 15), answered within a month (Art. 12(3))
+    or, told so within that month, within two more."""
+
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
+    received_on = models.DateField(_("received on"))
+    note = models.CharField(_("how it was received"), max_length=200, blank=True)
+    deadline = models.DateField(_("answer by"))
+    extended_to = models.DateField(_("extended to"), null=True, blank=True)
+    extension_reason = models.TextField(_("reason for the extension"), max_length=1000, blank=True)
+    extension_notified_at = models.DateTimeField(_("employee told of the extension"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("recorded by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("access request")
+        verbose_name_plural = _("access requests")
+
+    def __str__(self):
+        return f"{self.person} {self.received_on}"
+
+    @property
+    def due(self):
+        return self.extended_to or self.deadline
+
+
+class RetentionRule(models.Model):
+    """HR's own period for a record type in a country ('' for every other country); where there is none,
+    the default in `retention.RECORD_TYPES` applies."""
+
+    record_type = models.CharField(max_length=40)
+    country = models.CharField(max_length=5, blank=True)
+    days = models.PositiveIntegerField(_("days"))
+    changed_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record_type", "country"], name="retention_rule_unique"),
+        ]
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+
+    def __str__(self):
+        return f"{self.record_type} {self.country or '*'}: {self.days}"
+
+
+class LegalHold(models.Model):
+    """While a hold is on, nothing about the person is deleted or anonymised (a dispute, a claim)."""
+
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=300)
+    placed_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    placed_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-placed_at"]
+        verbose_name = _("legal hold")
+        verbose_name_plural = _("legal holds")
+
+    def __str__(self):
+        return f"{self.person}: {self.reason}"
+
+
+class RetentionRun(models.Model):
+    """What a day's retention run did, counted by record type (shown to HR; the audit log has it too)."""
+
+    ran_at = models.DateTimeField(auto_now_add=True)
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-ran_at"]
+
+    def __str__(self):
+        return str(self.ran_at)
+
+
+class FormerEmployee(models.Model):
+    """An anonymised leaver; the row's number is the n in "former employee #n"."""
+
+    person = models.OneToOneField("org.Person", on_delete=models.CASCADE, related_name="+")
+    anonymised_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class NoticeVersion(models.Model):
+    """A published privacy notice: the retention periods it stated, by record type and country; the
+    words are drawn in the reader's language from the code's record of processing."""
+
+    number = models.PositiveIntegerField(unique=True)
+    periods = models.JSONField(default=dict)
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("privacy notice version")
+        verbose_name_plural = _("privacy notice versions")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.number}"

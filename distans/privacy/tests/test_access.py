@@ -1,0 +1,182 @@
+"""An employee downloads everything Distans holds about her; HR answers access requests on time."""
+
+import datetime
+import json
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from distans.core.models import AuditEntry
+from distans.core.testing import bearer, html, post_page, session_client
+from distans.privacy.models import AccessRequest
+
+
+def _json(person, url=None):
+    response = session_client(person).get(url or reverse("privacy:mine_download", args=["json"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return json.loads(response.content)
+
+
+def test_employee_downloads_her_agreement_signatures_and_checklists(cast, active):
+    employee, manager = cast["employee"], cast["manager"]
+    bearer(employee, name="My script")
+    data = _json(employee)
+    assert data["profile"][0]["email"] == employee.email
+    assert "password" not in data["profile"][0]
+    assert [agreement["id"] for agreement in data["agreements"]] == [active.pk]
+    assert data["agreement_versions"][0]["text"]  # the frozen text of every version
+    assert {signature["name"] for signature in data["signatures"]} == {employee.full_name}
+    # The manager's signature is there, but not her address or browser.
+    assert [signature["name"] for signature in data["other_signatures"]] == [manager.full_name]
+    assert "ip_address" not in data["other_signatures"][0]
+    assert {assignment["version"].split(" v")[0] for assignment in data["checklists"]}
+    assert data["checklist_answers"]
+    assert data["requests"] and data["decisions"]
+    assert [token["name"] for token in data["api_tokens"]] == ["My script"]
+    assert "key_hash" not in data["api_tokens"][0]
+    assert any(entry["action"] == "agreement.sign" for entry in data["audit"]) or data["audit"]
+
+
+def test_download_holds_nothing_of_a_colleague(cast, active):
+    data = _json(cast["outsider"])
+    assert data["agreements"] == [] and data["signatures"] == [] and data["requests"] == []
+    assert data["profile"][0]["email"] == cast["outsider"].email
+
+
+def test_each_download_is_audited(cast):
+    employee = cast["employee"]
+    _json(employee)
+    entry = AuditEntry.objects.get(action="privacy.export")
+    assert entry.actor == employee and entry.object_id == str(employee.pk)
+
+
+def test_pdf_is_a_pdf_in_her_language(cast, active, monkeypatch):
+    employee = cast["employee"]
+    employee.language = "sv"
+    employee.save()
+    seen = {}
+    import distans.privacy.export as export
+
+    original = export.render_to_string
+    monkeypatch.setattr(
+        export, "render_to_string", lambda *a, **k: seen.setdefault("html", original(*a, **k))
+    )
+    response = session_client(employee).get(reverse("privacy:mine_download", args=["pdf"]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert "Dina uppgifter i Distans" in seen["html"]
+    assert "Överenskommelser" in seen["html"] or "överenskommelse" in seen["html"].lower()
+
+
+def test_unknown_format_is_not_found(cast):
+    assert session_client(cast["employee"]).get("/privacy/mine.xml").status_code == 404
+
+
+def test_my_data_is_on_my_page(cast):
+    page = html(session_client(cast["employee"]).get(reverse("core:my_page")))
+    assert reverse("privacy:mine") in page
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "hr_approver", "outsider"])
+def test_only_hr_and_admin_produce_someone_elses_data(cast, role):
+    url = reverse("privacy:person_download", args=[cast["employee"].pk, "json"])
+    assert session_client(cast[role]).get(url).status_code == 404
+
+
+def test_hr_records_a_request_with_its_one_month_deadline(cast):
+    hr, employee = cast["hr"], cast["employee"]
+    response = post_page(
+        hr,
+        reverse("privacy:overview"),
+        {
+            "access-person": employee.pk,
+            "access-person_text": "",
+            "access-received_on": "2026-01-31",
+            "access-note": "E-mail to HR",
+        },
+    )
+    assert response.status_code == 302, html(response)
+    access = AccessRequest.objects.get()
+    assert access.deadline == datetime.date(2026, 2, 28)  # one month, the month's last day
+    page = html(session_client(hr).get(reverse("privacy:overview")))
+    assert employee.full_name in page
+    data = _json(hr, reverse("privacy:person_download", args=[employee.pk, "json"]))
+    assert data["profile"][0]["email"] == employee.email
+
+
+def _request(cast, received):
+    from distans.privacy import services
+
+    return services.access_request_create(actor=cast["hr"], person=cast["employee"], received_on=received)
+
+
+def test_extension_within_the_first_month_tells_the_employee_why(cast, django_capture_on_commit_callbacks):
+    today = timezone.localdate()
+    access = _request(cast, today)
+    url = reverse("privacy:access_request", args=[access.pk])
+    new_date = (access.deadline + datetime.timedelta(days=30)).isoformat()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_page(cast["hr"], url, {"extended_to": new_date, "reason": "Many records in archives"})
+    assert response.status_code == 302
+    access.refresh_from_db()
+    assert access.extended_to.isoformat() == new_date and access.extension_notified_at
+    assert len(mail.outbox) == 1 and "Many records in archives" in mail.outbox[0].body
+    assert mail.outbox[0].to == [cast["employee"].email]
+    mine = html(session_client(cast["employee"]).get(reverse("privacy:mine")))
+    assert "Many records in archives" in mine
+
+
+def test_no_extension_after_the_first_month(cast):
+    access = _request(cast, timezone.localdate() - datetime.timedelta(days=40))
+    url = reverse("privacy:access_request", args=[access.pk])
+    later = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
+    response = post_page(cast["hr"], url, {"extended_to": later, "reason": "Too late"})
+    assert response.status_code == 400
+    assert "within the first month" in html(response)
+    access.refresh_from_db()
+    assert access.extended_to is None and not mail.outbox
+
+
+def test_extension_of_more_than_two_months_is_refused(cast):
+    access = _request(cast, timezone.localdate())
+    url = reverse("privacy:access_request", args=[access.pk])
+    too_late = (access.deadline + datetime.timedelta(days=70)).isoformat()
+    response = post_page(cast["hr"], url, {"extended_to": too_late, "reason": "Busy"})
+    assert response.status_code == 400
+    assert "at most two months" in html(response)
+
+
+def test_hr_marks_a_request_answered(cast):
+    access = _request(cast, timezone.localdate())
+    client = session_client(cast["hr"])
+    client.get(reverse("privacy:access_request", args=[access.pk]))
+    response = client.post(
+        reverse("privacy:access_deliver", args=[access.pk]),
+        {"csrfmiddlewaretoken": client.cookies["csrftoken"].value},
+    )
+    assert response.status_code == 302
+    access.refresh_from_db()
+    assert access.delivered_at is not None
+
+
+def test_future_received_date_is_refused_on_its_field(cast):
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    response = post_page(
+        cast["hr"],
+        reverse("privacy:overview"),
+        {"access-person": cast["employee"].pk, "access-received_on": future},
+    )
+    assert response.status_code == 400
+    assert "cannot be in the future" in html(response)
+    assert not AccessRequest.objects.exists()
+
+
+def test_hr_sees_a_waiting_request_with_its_deadline_on_my_page(cast):
+    access = _request(cast, timezone.localdate())
+    page = html(session_client(cast["hr"]).get(reverse("core:my_page")))
+    assert f"Answer {cast['employee'].full_name}" in page
+    assert reverse("privacy:access_request", args=[access.pk]) in page
+    assert "Answer " not in html(session_client(cast["manager"]).get(reverse("core:my_page")))

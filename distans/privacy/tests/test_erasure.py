@@ -1,0 +1,99 @@
+"""A leaver past the period becomes "former employee #n"; what must be kept stays, under its own period."""
+
+import datetime
+
+import time_machine
+from django.utils import timezone
+
+from distans.agreements.models import Agreement, AgreementVersion
+from distans.core.models import AuditEntry
+from distans.core.testing import bearer
+from distans.org import services as org_services
+from distans.org.models import Person
+from distans.planning.models import DayChange
+from distans.privacy import services
+from distans.privacy.models import FormerEmployee
+
+YEAR = datetime.timedelta(days=365)
+
+
+def _leave(cast, person):
+    org_services.person_deactivate(actor=cast["admin"], person=person)
+
+
+def _run(delta):
+    with time_machine.travel(timezone.now() + delta, tick=False):
+        return services.retention_daily()
+
+
+def test_a_leaver_becomes_former_employee_n_after_two_years(cast, active):
+    employee = cast["employee"]
+    bearer(employee)
+    DayChange.objects.create(person=employee, date=timezone.localdate(), kind="remote")
+    own_entries = AuditEntry.objects.filter(actor=employee).count()
+    _leave(cast, employee)
+    assert _run(2 * YEAR - datetime.timedelta(days=1))["retention.leavers"] == 0
+    assert _run(2 * YEAR + datetime.timedelta(days=1))["retention.leavers"] == 1
+    employee.refresh_from_db()
+    number = FormerEmployee.objects.get(person=employee).pk
+    assert employee.full_name == f"Former employee #{number}"
+    assert employee.email.endswith(".invalid") and not employee.employee_number and not employee.phone
+    assert not employee.has_usable_password() and not employee.groups.exists()
+    assert not employee.api_tokens.exists()
+    assert not DayChange.objects.filter(person=employee).exists()
+    # The log keeps what was done, no longer by whom.
+    entries = AuditEntry.objects.filter(actor=employee)
+    assert entries.count() == own_entries
+    assert set(entries.values_list("actor_name", flat=True)) == {employee.full_name}
+    assert not AuditEntry.objects.filter(actor_name__icontains="Öberg").exists()
+    assert not AuditEntry.objects.filter(object_repr__icontains="Öberg").exists()
+    # The signed agreement stays until its own period ends (ten years after it ended, in Sweden).
+    assert Agreement.objects.filter(person=employee).exists()
+    assert AgreementVersion.objects.filter(agreement__person=employee).exclude(pdf=None).exists()
+    assert not Person.objects.filter(last_name="Öberg").exists()
+
+
+def test_a_leaver_on_legal_hold_keeps_their_name(cast):
+    employee = cast["employee"]
+    _leave(cast, employee)
+    services.legal_hold_place(actor=cast["hr"], person=employee, reason="Dispute")
+    assert _run(3 * YEAR)["retention.leavers"] == 0
+    employee.refresh_from_db()
+    assert employee.last_name == "Öberg"
+
+
+def test_someone_still_employed_is_never_anonymised(cast):
+    assert _run(30 * YEAR)["retention.leavers"] == 0
+    assert not FormerEmployee.objects.exists()
+
+
+def test_two_leavers_get_their_own_numbers(cast):
+    _leave(cast, cast["employee"])
+    _leave(cast, cast["outsider"])
+    _run(3 * YEAR)
+    names = set(Person.objects.filter(is_active=False).values_list("first_name", flat=True))
+    numbers = FormerEmployee.objects.values_list("pk", flat=True)
+    assert names == {f"Former employee #{number}" for number in numbers} and len(names) == 2
+
+
+def test_what_the_identity_provider_wrote_about_a_leaver_goes_with_her_name(cast):
+    from distans.scim import services as scim_services
+    from distans.scim.models import ProvisionedPerson
+    from distans.scim.resources import UserResource, parse
+
+    employee = cast["employee"]
+    token, _raw = scim_services.token_create(actor=cast["admin"], name="Entra ID")
+    user = parse(
+        UserResource,
+        {
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            "userName": employee.email,
+            "name": {"givenName": employee.first_name, "familyName": employee.last_name},
+            "emails": [{"value": employee.email, "primary": True}],
+        },
+    )
+    scim_services.user_replace(token=token, person=employee, user=user)
+    assert ProvisionedPerson.objects.filter(person=employee).exists()
+    _leave(cast, employee)
+    assert _run(2 * YEAR + datetime.timedelta(days=1))["retention.leavers"] == 1
+    assert not ProvisionedPerson.objects.filter(person=employee).exists()

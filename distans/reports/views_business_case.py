@@ -1,0 +1,140 @@
+"""The business case page, its PDF and the CSV or XLSX of each of its tables, for a period and a choice of
+unit, site and country. HR, HR approvers and administrators choose among every unit; a manager among her
+own units and those below them."""
+
+import datetime
+from typing import cast
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from distans.core.forms import DateField
+from distans.core.permissions import require
+from distans.org.models import Country, Site
+from distans.planning.queries import unit_and_below
+from distans.reports import aggregation, business_case_report, tables
+from distans.reports.business_case import (
+    Selection,
+    can_view_business_case,
+    can_view_everything,
+    compute,
+    default_period,
+    visible_units,
+)
+
+LONGEST = 366  # days: a year at most, so that one page stays within its second
+
+
+class BusinessCaseForm(forms.Form):
+    start = DateField(label=_("From"), required=False)
+    end = DateField(label=_("To"), required=False)
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Unit"), queryset=None, required=False, empty_label=None
+    )
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.order_by("name"), required=False)
+    country = forms.ChoiceField(label=_("Country of employment"), required=False)
+
+    def __init__(self, data, *, user, today: datetime.date):
+        self.user, self.today = user, today
+        super().__init__(data)
+        units = cast(forms.ModelChoiceField, self.fields["unit"])
+        units.queryset = visible_units(user)
+        units.empty_label = _("All units") if can_view_everything(user) else _("All my units")
+        cast(forms.ModelChoiceField, self.fields["site"]).empty_label = _("All sites")
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", _("All countries")), *Country.choices]
+
+    def clean(self):
+        data = super().clean()
+        default_start, default_end = default_period(self.today)
+        data["start"] = data.get("start") or default_start
+        data["end"] = data.get("end") or default_end
+        if "start" in self.errors or "end" in self.errors:
+            return data
+        if data["end"] < data["start"]:
+            self.add_error("end", _("The end comes before the start."))
+        elif (data["end"] - data["start"]).days >= LONGEST:
+            self.add_error("end", _("Choose a period of at most a year."))
+        return data
+
+    def selection(self) -> Selection:
+        data = self.cleaned_data
+        if data["unit"] is not None:
+            unit_ids: tuple[int, ...] | None = tuple(unit_and_below(data["unit"]))
+        elif can_view_everything(self.user):
+            unit_ids = None
+        else:
+            unit_ids = tuple(visible_units(self.user).values_list("pk", flat=True))
+        return Selection(
+            start=data["start"],
+            end=data["end"],
+            today=self.today,
+            unit_ids=unit_ids,
+            site_id=data["site"].pk if data["site"] else None,
+            country=data["country"] or "",
+        )
+
+
+def _report(request):
+    """The form and, when it is valid, the result and its tables."""
+    require(can_view_business_case(request.user))
+    today = timezone.localdate()
+    start, end = default_period(today)
+    # The period shown in the form is the one counted: the default unless the reader chose another.
+    data = {"start": start.isoformat(), "end": end.isoformat(), **request.GET.dict()}
+    form = BusinessCaseForm(data, user=request.user, today=today)
+    if not form.is_valid():
+        return form, None, {}
+    result = compute(form.selection())
+    return form, result, business_case_report.tables(result)
+
+
+def _context(form, result, report_tables) -> dict:
+    return {
+        "form": form,
+        "result": result,
+        "tables": [
+            {"key": key, "table": table, "rows": business_case_report.display(table)}
+            for key, table in report_tables.items()
+        ],
+        "assumptions": business_case_report.assumptions(),
+        "min_group": aggregation.min_group(),
+        "computed_at": timezone.now(),
+    }
+
+
+@login_required
+def business_case(request):
+    form, result, report_tables = _report(request)
+    context = _context(form, result, report_tables)
+    if result is not None:
+        context["charts"] = business_case_report.chart_list(result)
+    return render(request, "reports/business_case.html", context)
+
+
+@login_required
+def business_case_export(request, table: str, kind: str):
+    form, result, report_tables = _report(request)
+    if result is None:
+        return render(request, "reports/business_case.html", _context(form, None, {}), status=400)
+    if table not in report_tables:
+        raise Http404
+    return tables.export(report_tables[table], kind)
+
+
+@login_required
+def business_case_pdf(request):
+    form, result, report_tables = _report(request)
+    if result is None:
+        return render(request, "reports/business_case.html", _context(form, None, {}), status=400)
+    html = render_to_string("reports/business_case_pdf.html", _context(form, result, report_tables), request)
+    # Imported here: WeasyPrint takes about a second to load, which every process would pay at start-up.
+    from weasyprint import HTML
+
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="business-case.pdf"'
+    return response
