@@ -2,10 +2,11 @@
 pulse next to each unit's remote share, and the lists of evaluations and deviations a user may see."""
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, DateField, Min, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
@@ -157,11 +158,26 @@ def deviations_for(user, *, status: str = ""):
     return deviations.filter(status=status) if status else deviations
 
 
+def _with_parents(unit_id, parents: dict):
+    """The unit and every unit above it."""
+    seen = set()
+    while unit_id is not None and unit_id not in seen:
+        seen.add(unit_id)
+        yield unit_id
+        unit_id = parents.get(unit_id)
+
+
 def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90, count: int = 4) -> list[dict]:
     """`count` periods, oldest first: each unit's pulse (groups of PULSE_MIN_GROUP or more only) beside its
     share of remote working days."""
     periods = []
     names = dict(Unit.objects.values_list("name", "pk"))
+    parents = dict(Unit.objects.values_list("pk", "parent_id"))
+    people: Counter[int | None] = Counter()  # per unit, its teams' people included
+    per_unit = Person.objects.filter(is_active=True).values_list("unit_id").annotate(n=Count("pk"))
+    for unit_id, number in per_unit:
+        for above in _with_parents(unit_id, parents):
+            people[above] += number
     for back in range(count - 1, -1, -1):
         end = today - datetime.timedelta(days=period_days * back)
         start = end - datetime.timedelta(days=period_days - 1)
@@ -171,17 +187,25 @@ def pulse_next_to_remote_share(today: datetime.date, period_days: int = 90, coun
             for n in range(period_days)
             if (start + datetime.timedelta(days=n)).weekday() < 5
         ]
-        shares: dict[int | None, int | None] = {}
+        # A department's share is its teams' too, like its pulse; a group too small to show hides it.
+        totals: defaultdict[int | None, Counter[str]] = defaultdict(Counter)
         for unit_id, tallies in plan_queries.unit_counts(dates).items():
-            total: Counter[str] = Counter()
             for tally in tallies:
-                total.update(tally)
+                for above in _with_parents(unit_id, parents):
+                    totals[above].update(tally)
+        shares: dict[int | None, int | None] = {}
+        for unit_id, total in totals.items():
             working = sum(total[kind] for kind in WORKING)
+            large_enough = people[unit_id] >= settings.PULSE_MIN_GROUP
             shares[unit_id] = (
-                round(100 * sum(total[kind] for kind in AWAY_FROM_OFFICE) / working) if working else None
+                round(100 * sum(total[kind] for kind in AWAY_FROM_OFFICE) / working)
+                if working and large_enough
+                else None
             )
         for row in pulse["units"]:
-            row["remote_share"] = shares.get(names.get(row["unit"]))
+            # Beside a hidden pulse the share stays hidden too: the two together would tell more.
+            hidden = row["too_few_people"]
+            row["remote_share"] = None if hidden else shares.get(names.get(row["unit"]))
         periods.append({"start": start, "end": end, **pulse})
     return periods
 

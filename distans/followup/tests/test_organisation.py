@@ -220,6 +220,20 @@ def test_the_pulse_shows_unit_averages_beside_the_remote_share_as_planned(cast, 
     assert "Fewer than" not in row
 
 
+def test_a_department_shows_its_teams_share_not_its_heads_own(cast, pulse_team):
+    """A department's row counts the people of its teams, for the pulse and the remote share alike; the
+    head alone in it would otherwise show one person's remote share."""
+    from distans.org.models import Unit
+
+    team = cast["employee"].unit
+    team.parent = Unit.objects.create(code="SUPPORT", name="Support")
+    team.save()
+    page = signed_in(cast["hr"]).get(reverse("followup:pulse")).content.decode()
+    row = page[page.index("<td>Support</td>") :]
+    row = row[: row.index("</tr>")]
+    assert "<td>5</td>" in row and "<td>33 %</td>" in row
+
+
 def test_the_pulse_in_swedish_and_a_small_unit_hidden(cast, pulse_team):
     from distans.agreements.demo import pass_checklist
 
