@@ -16,8 +16,8 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from django.utils.translation import gettext
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend  # type: ignore[import-untyped]  # untyped library
-from mozilla_django_oidc.utils import import_from_settings  # type: ignore[import-untyped]  # untyped library
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.utils import import_from_settings
 
 from distans.identity import services
 from distans.org.models import Person

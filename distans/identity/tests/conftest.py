@@ -1,5 +1,5 @@
 import pytest
-from oidc_provider_mock import run_server_in_thread  # type: ignore[import-untyped]  # untyped library
+from oidc_provider_mock import run_server_in_thread
 
 from distans.identity import oidc
 from distans.identity.env import csp_allowing_provider
