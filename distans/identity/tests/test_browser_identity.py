@@ -47,6 +47,7 @@ def test_signing_in_through_the_provider_and_with_a_password_and_a_second_factor
     key = b32decode(page.locator(".two-factor-key").inner_text().replace(" ", ""))
     page.get_by_label("Type the six-digit code the app shows").fill(f"{totp(key):06d}")  # as the app shows it
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.locator(".recovery-codes code")).to_have_count(10)  # the next page has come
     codes = page.locator(".recovery-codes code").all_inner_texts()
     assert len(codes) == 10 and all(re.fullmatch(r"[a-z2-7]{8}", code) for code in codes)
     page.get_by_role("link", name="I have saved them: continue").click()
