@@ -17,6 +17,7 @@ from distans.planning import queries
 from distans.planning.models import DayChange
 
 MIGRATION = __import__("distans.planning.migrations.0007_plan_stamp", fromlist=["MODELS"])
+SIGN_IN = __import__("distans.planning.migrations.0008_plan_stamp_ignores_sign_in", fromlist=["IGNORED"])
 
 
 @pytest.fixture(autouse=True)
@@ -83,3 +84,39 @@ def test_a_role_taken_away_counts_from_the_next_request(client, cast):
     assert client.get(reverse("planning:team", args=[other_unit.pk])).status_code == 200
     hr.groups.remove(Group.objects.get(name=Role.HR))
     assert client.get(reverse("planning:team", args=[other_unit.pk])).status_code == 404
+
+
+def test_signing_in_keeps_the_kept_weeks(client, cast):
+    """A sign-in writes the person's last login; no week reads it, so the kept weeks stay."""
+    cast["employee"].set_password("a long enough secret 1")
+    cast["employee"].save()
+    before = queries.plan_stamp()
+    response = client.post(
+        reverse("login"), {"username": cast["employee"].email, "password": "a long enough secret 1"}
+    )
+    assert response.status_code == 302
+    Person.objects.filter(pk=cast["employee"].pk).update(invited_at=datetime.datetime.now(datetime.UTC))
+    assert queries.plan_stamp() == before
+
+
+def test_people_trigger_on_every_column_a_week_may_read(db):
+    """A column added to people later must be added to the update trigger by its migration."""
+    table = Person._meta.db_table
+    expected = {f.column for f in Person._meta.concrete_fields} - set(SIGN_IN.IGNORED)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+                [f"{table}_plan_changed_update"],
+            )
+            sql = cursor.fetchone()[0]
+            listed = sql.split(" OF ", 1)[1].split(" ON ", 1)[0]
+            columns = {name.strip().strip('"') for name in listed.split(",")}
+        else:
+            cursor.execute(
+                "SELECT event_object_column FROM information_schema.triggered_update_columns"
+                " WHERE trigger_name = %s",
+                [f"{table}_update_plan_changed"],
+            )
+            columns = {row[0] for row in cursor.fetchall()}
+    assert columns == expected
