@@ -341,7 +341,11 @@ SECURE_REDIRECT_EXEMPT = [r"^metrics$"]  # scraped over the internal network, wi
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 if LOG_FORMAT not in ("json", "text"):
     raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
-LOGGING["filters"] = {"request": {"()": "distans.core.request_id.RequestContextFilter"}}
+LOGGING["filters"] = {
+    "request": {"()": "distans.core.request_id.RequestContextFilter"},
+    "client_errors": {"()": "distans.core.request_id.ClientErrorsWithoutTraceback"},
+}
+LOGGING["loggers"]["django.request"] = {"filters": ["client_errors"]}
 LOGGING["formatters"] = {
     "json": {"()": "distans.core.logging_json.DistansJsonFormatter"},
     "text": {"format": "{asctime} {levelname} {name} [{request_id}] {message}", "style": "{"},

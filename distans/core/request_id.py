@@ -63,3 +63,15 @@ class RequestContextFilter(logging.Filter):
         record.request_id = getattr(request, "request_id", None)
         record.user_id = user_id(request) if request is not None else None
         return True
+
+
+class ClientErrorsWithoutTraceback(logging.Filter):
+    """Django logs a refused request (403, 400) with the exception's traceback, which reads like a crash
+    in the logs; a refusal is the product working. The warning line stays, the traceback goes (a 5xx
+    keeps it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", 500) < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -60,11 +60,6 @@ def day_label(
     return words.get(day.kind, day.kind)
 
 
-def city(zone: str) -> str:
-    """A time zone as people say it: "Bangkok" for Asia/Bangkok, "Köpenhamn" in Swedish."""
-    return places.zone_city(zone)
-
-
 @functools.cache
 def _known_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
@@ -96,7 +91,7 @@ def cover_label(name: str, cover: rules.Cover, duty_zone: str) -> str:
     return _("%(name)s %(hours)s %(city)s time = %(duty_hours)s %(duty_city)s time") % {
         "name": name,
         "hours": own,
-        "city": city(cover.time_zone),
+        "city": places.zone_city(cover.time_zone),
         "duty_hours": hours(cover.duty_start, cover.duty_end),
-        "duty_city": city(duty_zone),
+        "duty_city": places.zone_city(duty_zone),
     }

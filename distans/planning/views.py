@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from distans.arrangements.models import Location
 from distans.core.dates import DATE_MAX, DATE_MIN
 from distans.core.htmx import is_htmx
+from distans.core.places import zone_city
 from distans.core.refusals import refusal_on, refused
 from distans.org.models import Person, Site, Unit
 from distans.planning import labels, queries, rules, services
@@ -295,7 +296,7 @@ def _duty_rows(grid: dict, dates: list) -> list[dict]:
                 "hours": labels.hours(
                     datetime.time.fromisoformat(duty["start"]), datetime.time.fromisoformat(duty["end"])
                 ),
-                "city": labels.city(duty["time_zone"]),
+                "city": zone_city(duty["time_zone"]),
                 "needed": needed,
                 "cells": cells,
             }

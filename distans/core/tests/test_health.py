@@ -100,3 +100,14 @@ def test_error_reports_carry_no_personal_data():
         "request": {"method": "POST", "url": "https://distans.example.org/people/"},
         "user": {},
     }
+
+
+def test_a_refused_request_is_logged_without_a_traceback(cast, caplog):
+    """A 403 is the product refusing, not a crash: one warning line, no traceback in the logs."""
+    client = Client()
+    client.force_login(cast["employee"])
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get("/jobs/")
+    assert response.status_code == 403
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelname == "WARNING" and record.exc_info is None
