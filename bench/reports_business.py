@@ -11,7 +11,7 @@ others the office every weekday from January; and about one day change per perso
 - the business case's figures for the whole organisation, the last quarter and the next four weeks;
 - the same for one unit and everything below it;
 - the business case page as HR opens it (through the Django test client: middleware, queries, template),
-  and its query count;
+  and its query count: kept (`business_case.compute_kept`, while no plan changed) and after a change;
 - who is at the office today at the largest site (the page, through the test client).
 Prints the median of repeated runs in milliseconds and the queries each ran. Target (issue 17): under 1 s.
 """
@@ -131,7 +131,17 @@ measure(
     f"business case figures, one unit and below ({unit.members.count()} people in it)",
     lambda: compute(Selection(start=start, end=end, today=today, unit_ids=below)),
 )
-measure("business case page as HR opens it (whole request)", lambda: page("/reports/business-case/"))
+measure("business case page as HR opens it, kept (whole request)", lambda: page("/reports/business-case/"))
+changing = DayChange.objects.order_by("pk").first()
+
+
+def changed_then_page() -> None:
+    """A day changed (the plan stamp moves): the page computes its figures anew."""
+    DayChange.objects.filter(pk=changing.pk).update(flexible=not changing.flexible)
+    page("/reports/business-case/")
+
+
+measure("business case page after a plan changed (whole request, computed anew)", changed_then_page)
 measure(
     f"at the office today, {site.name} ({site.people.count()} based there; whole request)",
     lambda: page("/reports/today/", site=site.pk),

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -240,7 +241,7 @@ NINJA_PAGINATION_MAX_LIMIT = 500
 NINJA_PAGINATION_MAX_OFFSET = 1_000_000
 NINJA_PAGINATION_CLASS = "distans.core.api_types.BoundedLimitOffset"
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
@@ -283,7 +284,13 @@ PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
 
 # Identity (distans/identity, docs/sso.md): single sign-on with OpenID Connect, off unless OIDC_ISSUER is
 # set (the provider's endpoints come from its discovery document), and two-factor sign-in for passwords.
-from distans.identity.env import PERSON_FIELDS, csp_allowing_provider, env_choice, env_role_groups  # noqa: E402
+from distans.identity.env import (  # noqa: E402
+    OIDC_BACKEND,
+    PERSON_FIELDS,
+    csp_allowing_provider,
+    env_choice,
+    env_role_groups,
+)
 
 OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
@@ -311,7 +318,7 @@ SSO_BREAK_GLASS_EMAIL = os.environ.get("SSO_BREAK_GLASS_EMAIL", "").strip().lowe
 if OIDC_ISSUER:
     if not OIDC_RP_CLIENT_ID:
         raise ImproperlyConfigured("OIDC_CLIENT_ID must be set with OIDC_ISSUER.")
-    AUTHENTICATION_BACKENDS.append("distans.identity.oidc.OIDCBackend")
+    AUTHENTICATION_BACKENDS.append(OIDC_BACKEND)
     CONTENT_SECURITY_POLICY = csp_allowing_provider(CONTENT_SECURITY_POLICY, OIDC_ISSUER)
 elif SSO_ONLY:
     raise ImproperlyConfigured(

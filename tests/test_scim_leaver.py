@@ -9,7 +9,7 @@ from distans.agreements.testing import agreement_in_force
 from distans.core.schedule import hourly_jobs
 from distans.equipment.models import ItemType
 from distans.equipment.services import loan_create
-from distans.scim.services import token_create
+from distans.scim.tokens import token_create
 
 
 def test_entra_deactivating_a_person_ends_her_agreement_and_asks_back_the_laptop(cast):

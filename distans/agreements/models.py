@@ -46,15 +46,22 @@ class AgreementTemplate(models.Model):
 
     country = models.CharField(_("country"), max_length=5, blank=True)
     language = models.CharField(_("language"), max_length=5)
-    number = models.PositiveIntegerField(default=1)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    title = models.CharField(_("title"), max_length=200)
-    sections = models.JSONField(default=list)
-    created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    number = models.PositiveIntegerField(default=1, verbose_name=_("number"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    sections = models.JSONField(default=list, verbose_name=_("sections"))
+    created_by = models.ForeignKey(
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published"))
 
     class Meta:
         verbose_name = _("agreement template")
@@ -80,21 +87,33 @@ LIVE_AGREEMENT = ["draft", "awaiting_signatures", "signed", "active", "suspended
 
 
 class Agreement(models.Model):
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="agreements")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="agreements", verbose_name=_("person")
+    )
     request = models.ForeignKey(
-        "arrangements.Request", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "arrangements.Request",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("request"),
     )
     country = models.CharField(_("country"), max_length=5, blank=True)
-    status = models.CharField(max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT)
+    status = models.CharField(
+        max_length=20,
+        choices=AgreementStatus.choices,
+        default=AgreementStatus.DRAFT,
+        verbose_name=_("status"),
+    )
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"), null=True, blank=True)
     # The days of the version in force (or of the first draft), for filters and lists.
     days_per_week = models.DecimalField(_("days a week"), max_digits=2, decimal_places=1, default=0)
     ends_on = models.DateField(_("ends after notice on"), null=True, blank=True)
-    ended_by = models.CharField(max_length=10, choices=Party.choices, blank=True)
+    ended_by = models.CharField(max_length=10, choices=Party.choices, blank=True, verbose_name=_("ended by"))
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
     # Not stored: set on the agreements of a list by `queries.attach_versions` (the version in force)
     # and by the inspectorate list (whether the regulation applies).
     version_in_force: "AgreementVersion | None"
@@ -115,31 +134,42 @@ class Agreement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} ({self.get_status_display()})"
+        return str(self.person)
 
 
 class AgreementVersion(models.Model):
     """One wording of an agreement. From the moment it is sent, `text` is frozen and its SHA-256 is
     what each party signs; the PDF made at the last signature is kept byte for byte."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    status = models.CharField(max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
-    template = models.ForeignKey(AgreementTemplate, on_delete=models.PROTECT, related_name="+")
-    language = models.CharField(max_length=5)
-    terms = models.JSONField(default=dict)  # read and written as `agreement_terms`
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="versions", verbose_name=_("agreement")
+    )
+    number = models.PositiveIntegerField(verbose_name=_("number"))
+    status = models.CharField(
+        max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT, verbose_name=_("status")
+    )
+    template = models.ForeignKey(
+        AgreementTemplate, on_delete=models.PROTECT, related_name="+", verbose_name=_("template")
+    )
+    language = models.CharField(max_length=5, verbose_name=_("language"))
+    terms = models.JSONField(default=dict, verbose_name=_("terms"))  # read and written as `agreement_terms`
     change_note = models.TextField(_("what changes"), max_length=2000, blank=True)
     effective_from = models.DateField(_("in effect from"))
-    text = models.TextField(blank=True)
-    text_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
-    pdf = models.BinaryField(null=True, blank=True)
-    pdf_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    text = models.TextField(blank=True, verbose_name=_("text"))
+    text_sha256 = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("text checksum"))
+    pdf = models.BinaryField(null=True, blank=True, verbose_name=_("PDF"))
+    pdf_sha256 = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("PDF checksum"))
     created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    signed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
+    signed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("signed"))
 
     class Meta:
         db_table = "arrangements_agreementversion"  # the table keeps its name from arrangements
@@ -147,6 +177,8 @@ class AgreementVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agreement", "number"], name="agreement_version_number"),
         ]
+        verbose_name = _("agreement version")
+        verbose_name_plural = _("agreement versions")
 
     def __str__(self):
         return f"{self.agreement} v{self.number}"
@@ -162,20 +194,26 @@ class AgreementVersion(models.Model):
 
 
 class Signature(models.Model):
-    version = models.ForeignKey(AgreementVersion, on_delete=models.CASCADE, related_name="signatures")
-    party = models.CharField(max_length=10, choices=Party.choices)
-    person = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=100)
-    signed_at = models.DateTimeField(auto_now_add=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    user_agent = models.CharField(max_length=400, blank=True)
-    text_sha256 = models.CharField(max_length=64)
+    version = models.ForeignKey(
+        AgreementVersion, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("version")
+    )
+    party = models.CharField(max_length=10, choices=Party.choices, verbose_name=_("party"))
+    person = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("person")
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    role = models.CharField(max_length=100, verbose_name=_("role"))
+    signed_at = models.DateTimeField(auto_now_add=True, verbose_name=_("signed"))
+    ip_address = models.GenericIPAddressField(null=True, blank=True, verbose_name=_("IP address"))
+    user_agent = models.CharField(max_length=400, blank=True, verbose_name=_("browser"))
+    text_sha256 = models.CharField(max_length=64, verbose_name=_("text checksum"))
 
     class Meta:
         db_table = "arrangements_signature"  # the table keeps its name from arrangements
         ordering = ["signed_at"]
         constraints = [models.UniqueConstraint(fields=["version", "party"], name="one_signature_per_party")]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
 
     def __str__(self):
         return f"{self.name} ({self.get_party_display()})"

@@ -14,8 +14,7 @@ from django.utils import timezone, translation
 
 from distans.agreements import text as agreement_text
 from distans.agreements.models import AgreementVersion
-
-STANDARD = "pdf/a-3b"  # WeasyPrint's name for it; the agreement page names it too
+from distans.core.pdf import archival_pdf
 
 
 def render_pdf(version: AgreementVersion, employer: str) -> bytes:
@@ -45,10 +44,7 @@ def render_pdf(version: AgreementVersion, employer: str) -> bytes:
                 "created": version.signed_at or timezone.now(),
             },
         )
-    # Imported here: WeasyPrint takes about a second to load, which every process would pay at start-up.
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf(pdf_variant=STANDARD, pdf_tags=True)
+    return archival_pdf(html)
 
 
 def sha256(data: bytes) -> str:

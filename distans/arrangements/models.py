@@ -44,9 +44,15 @@ class DecisionKind(models.TextChoices):
 
 
 class Request(models.Model):
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="remote_requests")
-    created_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT)
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="remote_requests", verbose_name=_("person")
+    )
+    created_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("created by")
+    )
+    status = models.CharField(
+        max_length=30, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
+    )
     days_per_week = models.DecimalField(_("days a week"), max_digits=2, decimal_places=1)
     flexible = models.BooleanField(_("flexible days"), default=True)
     weekdays = models.JSONField(_("fixed weekdays"), default=list, blank=True)
@@ -61,17 +67,22 @@ class Request(models.Model):
     motivation = models.TextField(_("motivation"), max_length=1000, blank=True)
 
     policy_version = models.ForeignKey(
-        "policy.PolicyVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "policy.PolicyVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("policy version"),
     )
-    route = models.JSONField(default=list, blank=True)
-    step = models.PositiveSmallIntegerField(default=0)
-    round = models.PositiveSmallIntegerField(default=0)
-    findings = models.JSONField(default=list, blank=True)
-    proposed_changes = models.JSONField(default=dict, blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    route = models.JSONField(default=list, blank=True, verbose_name=_("approval route"))
+    step = models.PositiveSmallIntegerField(default=0, verbose_name=_("step"))
+    round = models.PositiveSmallIntegerField(default=0, verbose_name=_("round"))
+    findings = models.JSONField(default=list, blank=True, verbose_name=_("findings"))
+    proposed_changes = models.JSONField(default=dict, blank=True, verbose_name=_("proposed changes"))
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("request")
@@ -90,7 +101,7 @@ class Request(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} – {self.days_per_week} ({self.get_status_display()})"
+        return str(self.person)
 
     @property
     def current_step(self) -> str | None:
@@ -115,18 +126,26 @@ REQUEST_FIELDS = [
 
 
 class Decision(models.Model):
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="decisions")
-    round = models.PositiveSmallIntegerField()
-    step = models.PositiveSmallIntegerField()
-    role = models.CharField(max_length=20, choices=Step.choices)
-    decided_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    decision = models.CharField(max_length=30, choices=DecisionKind.choices)
-    comment = models.TextField(blank=True, max_length=2000)
-    changes = models.JSONField(default=dict, blank=True)
-    policy_version = models.ForeignKey(
-        "policy.PolicyVersion", null=True, on_delete=models.PROTECT, related_name="+"
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("request")
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    round = models.PositiveSmallIntegerField(verbose_name=_("round"))
+    step = models.PositiveSmallIntegerField(verbose_name=_("step"))
+    role = models.CharField(max_length=20, choices=Step.choices, verbose_name=_("role"))
+    decided_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+    )
+    decision = models.CharField(max_length=30, choices=DecisionKind.choices, verbose_name=_("decision"))
+    comment = models.TextField(blank=True, max_length=2000, verbose_name=_("comment"))
+    changes = models.JSONField(default=dict, blank=True, verbose_name=_("changes"))
+    policy_version = models.ForeignKey(
+        "policy.PolicyVersion",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("policy version"),
+    )
+    decided_at = models.DateTimeField(auto_now_add=True, verbose_name=_("decided"))
 
     class Meta:
         verbose_name = _("decision")

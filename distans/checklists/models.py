@@ -79,9 +79,10 @@ class ChecklistTemplate(models.Model):
         null=True,
         blank=True,
         help_text="Set for the built-in templates, so loading them twice adds nothing.",
+        verbose_name=_("key"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("checklist")
@@ -97,22 +98,40 @@ class TemplateVersion(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    template = models.ForeignKey(ChecklistTemplate, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    title = models.JSONField(default=dict)
-    intro = models.JSONField(default=dict, blank=True)
-    countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
-    respondent = models.CharField(max_length=10, choices=Respondent.choices, default=Respondent.EMPLOYEE)
-    pass_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    template = models.ForeignKey(
+        ChecklistTemplate, on_delete=models.CASCADE, related_name="versions", verbose_name=_("template")
+    )
+    number = models.PositiveIntegerField(verbose_name=_("number"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
+    )
+    title = models.JSONField(default=dict, verbose_name=_("title"))
+    intro = models.JSONField(default=dict, blank=True, verbose_name=_("introduction"))
+    countries = models.JSONField(
+        default=list, blank=True, help_text="Empty means every country.", verbose_name=_("countries")
+    )
+    respondent = models.CharField(
+        max_length=10, choices=Respondent.choices, default=Respondent.EMPLOYEE, verbose_name=_("who answers")
+    )
+    pass_score = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("pass mark"))
     created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
     published_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published"))
 
     class Meta:
         ordering = ["template", "-number"]
@@ -126,6 +145,8 @@ class TemplateVersion(models.Model):
                 name="checklist_pass_score_percent",
             ),
         ]
+        verbose_name = _("checklist version")
+        verbose_name_plural = _("checklist versions")
 
     def __str__(self):
         return f"{localized(self.title)} v{self.number}"
@@ -144,26 +165,49 @@ class TemplateVersion(models.Model):
 
 
 class Item(models.Model):
-    version = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="items")
-    position = models.PositiveIntegerField(default=0)
-    kind = models.CharField(max_length=10, choices=ItemKind.choices, default=ItemKind.YES_NO)
-    text = models.JSONField(default=dict)
-    help = models.JSONField(default=dict, blank=True)
-    required = models.BooleanField(default=True)
-    weight = models.PositiveSmallIntegerField(default=1)
-    options = models.JSONField(
-        default=list, blank=True, help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]'
+    version = models.ForeignKey(
+        TemplateVersion, on_delete=models.CASCADE, related_name="items", verbose_name=_("version")
     )
-    countries = models.JSONField(default=list, blank=True, help_text="Empty means every country.")
-    trigger_answers = models.JSONField(default=list, blank=True)
-    effect = models.CharField(max_length=10, choices=Effect.choices, default=Effect.NONE, blank=True)
-    action_text = models.JSONField(default=dict, blank=True)
-    action_owner = models.CharField(max_length=10, choices=ActionOwner.choices, default=ActionOwner.EMPLOYEE)
-    action_days = models.PositiveSmallIntegerField(default=30)
-    known = models.CharField(max_length=20, choices=KnownFact.choices, default=KnownFact.NONE, blank=True)
+    position = models.PositiveIntegerField(default=0, verbose_name=_("order"))
+    kind = models.CharField(
+        max_length=10, choices=ItemKind.choices, default=ItemKind.YES_NO, verbose_name=_("type of answer")
+    )
+    text = models.JSONField(default=dict, verbose_name=_("question"))
+    help = models.JSONField(default=dict, blank=True, verbose_name=_("help text"))
+    required = models.BooleanField(default=True, verbose_name=_("required"))
+    weight = models.PositiveSmallIntegerField(default=1, verbose_name=_("weight"))
+    options = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]',
+        verbose_name=_("options"),
+    )
+    countries = models.JSONField(
+        default=list, blank=True, help_text="Empty means every country.", verbose_name=_("countries")
+    )
+    trigger_answers = models.JSONField(
+        default=list, blank=True, verbose_name=_("answers that call for action")
+    )
+    effect = models.CharField(
+        max_length=10, choices=Effect.choices, default=Effect.NONE, blank=True, verbose_name=_("effect")
+    )
+    action_text = models.JSONField(default=dict, blank=True, verbose_name=_("action"))
+    action_owner = models.CharField(
+        max_length=10, choices=ActionOwner.choices, default=ActionOwner.EMPLOYEE, verbose_name=_("who acts")
+    )
+    action_days = models.PositiveSmallIntegerField(default=30, verbose_name=_("days to act"))
+    known = models.CharField(
+        max_length=20,
+        choices=KnownFact.choices,
+        default=KnownFact.NONE,
+        blank=True,
+        verbose_name=_("filled in from"),
+    )
 
     class Meta:
         ordering = ["position", "id"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
     def __str__(self):
         return localized(self.text)
@@ -175,24 +219,44 @@ class Assignment(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    version = models.ForeignKey(TemplateVersion, on_delete=models.PROTECT, related_name="assignments")
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="checklist_assignments")
+    version = models.ForeignKey(
+        TemplateVersion, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("version")
+    )
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="checklist_assignments", verbose_name=_("person")
+    )
     assessor = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="checklist_assessments"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checklist_assessments",
+        verbose_name=_("assessor"),
     )
     self_view = models.BooleanField(
-        default=False, help_text="Ask the employee's own view before the manager answers."
+        default=False,
+        help_text="Ask the employee's own view before the manager answers.",
+        verbose_name=_("employee answers first"),
     )
-    due_date = models.DateField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    context_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
-    context_id = models.PositiveBigIntegerField(null=True, blank=True)
+    due_date = models.DateField(verbose_name=_("due date"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN, verbose_name=_("status")
+    )
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed"))
+    context_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("about (kind)")
+    )
+    context_id = models.PositiveBigIntegerField(null=True, blank=True, verbose_name=_("about"))
     context = GenericForeignKey("context_type", "context_id")
     assigned_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assigned by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("checklist assignment")
@@ -235,16 +299,29 @@ class Response(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="responses")
-    role = models.CharField(max_length=10, choices=Role.choices)
-    respondent = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    answers = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    saved_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    score = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-    blocking = models.JSONField(default=list, blank=True, help_text="Ids of the items whose answers block.")
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="responses", verbose_name=_("checklist")
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, verbose_name=_("role"))
+    respondent = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("respondent")
+    )
+    answers = models.JSONField(default=dict, blank=True, verbose_name=_("answers"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
+    )
+    saved_at = models.DateTimeField(auto_now=True, verbose_name=_("saved"))
+    submitted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("submitted"))
+    score = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, verbose_name=_("score")
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, verbose_name=_("outcome"))
+    blocking = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Ids of the items whose answers block.",
+        verbose_name=_("blocking answers"),
+    )
 
     class Meta:
         verbose_name = _("checklist answer")
@@ -269,21 +346,34 @@ class Response(models.Model):
 class Action(models.Model):
     """Something an answer asks to be done (e.g. 'get a lockable cabinet'), tracked until done."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="actions")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
-    text = models.JSONField(default=dict)
-    owner = models.ForeignKey(
-        "org.Person", null=True, on_delete=models.SET_NULL, related_name="checklist_actions"
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="actions", verbose_name=_("answers")
     )
-    due_date = models.DateField()
-    done_at = models.DateTimeField(null=True, blank=True)
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+", verbose_name=_("question"))
+    text = models.JSONField(default=dict, verbose_name=_("action"))
+    owner = models.ForeignKey(
+        "org.Person",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="checklist_actions",
+        verbose_name=_("owner"),
+    )
+    due_date = models.DateField(verbose_name=_("due date"))
+    done_at = models.DateTimeField(null=True, blank=True, verbose_name=_("done"))
     done_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("done by"),
     )
 
     class Meta:
         ordering = ["due_date", "id"]
         indexes = [models.Index(fields=["done_at", "due_date"])]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
 
     def __str__(self):
         return localized(self.text)

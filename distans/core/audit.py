@@ -8,6 +8,7 @@ name (as the admin finds `admin.py`), so it never names a higher app.
 import datetime
 import functools
 import json
+from collections import defaultdict
 from decimal import Decimal
 
 from django.apps import apps
@@ -19,7 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext_lazy
 
+from distans.core.job_labels import RETENTION_RECORDS
 from distans.core.models import AuditEntry
+from distans.core.roles import Role
 from distans.core.weekdays import NAMES as WEEKDAY_NAMES
 
 
@@ -59,11 +62,13 @@ def audit_record(
         raise TypeError(f"audit_record takes an AuditAction, not {action!r}")
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
+    # An actor that is no person, such as a SCIM client, is named by its `full_name` ("SCIM: Entra ID").
+    actor_name = getattr(actor, "full_name", "") if actor is not None else ""
     if actor is not None and not actor.is_authenticated:
         actor = None
     return AuditEntry.objects.create(
         actor=actor,
-        actor_name=actor.full_name[:201] if actor else "",
+        actor_name=actor_name[:201],
         actor_number=(actor.employee_number or "") if actor else "",
         action=action,
         object_type=object_type,
@@ -112,20 +117,42 @@ def type_label(object_type: str) -> str:
 # signature's party on an agreement), and words they store, named for the reader.
 KEY_LABELS = {
     "agreements": _lazy("Agreements"),
+    "by": _lazy("ended by"),
+    "changes": _lazy("Changes"),
     "comment": _lazy("Comment"),
+    "coverage": _lazy("coverage"),
+    "created": _lazy("People created"),
     "date": _lazy("Date"),
     "days": _lazy("Days"),
+    "dry_run": _lazy("Trial run"),
+    "duties": _lazy("duties"),
     "escalated": _lazy("Escalated"),
     "item": _lazy("Item"),
     "kind": _lazy("Kind"),
     "note": pgettext_lazy("audit log", "Note"),
+    "office_dates": _lazy("office dates"),
+    "office_weekdays": _lazy("team office days"),
     "party": _lazy("Party"),
     "pdf_sha256": _lazy("PDF checksum"),
+    "people": _lazy("People changed"),
+    "positions_created": _lazy("Positions created"),
+    "preferred": _lazy("preferred office days"),
+    "reachable_from": _lazy("reachable from"),
+    "roles": _lazy("Roles"),
+    "sessions_ended": _lazy("Sign-ins ended"),
+    "sites_created": _lazy("Sites created"),
+    "skipped": _lazy("Rows skipped"),
     "text_sha256": _lazy("Text checksum"),
+    "units_created": _lazy("Units created"),
+    "unwanted": _lazy("days not wanted at the office"),
+    "updated": _lazy("People updated"),
     "valid_from": _lazy("Valid from"),
     "version": _lazy("Version"),
+    "week": _lazy("week"),
     "weekdays": _lazy("Weekdays"),
 }
+# Keys named differently for one kind of entry: the retention run's counts, by record type.
+TYPE_KEY_LABELS = {"privacy.retentionrun": RETENTION_RECORDS}
 VALUE_LABELS = {
     "office": _lazy("Office"),
     "remote": _lazy("Remote"),
@@ -133,41 +160,149 @@ VALUE_LABELS = {
     "employer": _lazy("Employer"),
     "employee": _lazy("Employee"),
 }
+# Words stored under one key only: the roles a person holds.
+KEY_CHOICES = {"roles": dict(Role.choices)}
+# Words whose choices are a field's of another model, by the entry's app: a request's steps are its
+# decisions' roles.
+CHOICES_OF = {
+    ("arrangements", "step"): ("arrangements.decision", "role"),
+    ("arrangements", "route"): ("arrangements.decision", "role"),
+}
+WEEKDAY_KEYS = {"weekdays", "preferred", "unwanted", "office_weekdays", "preferred_office", "unwanted_office"}
+# Keys whose values name an object by something other than its id, by the entry's app: (model, field).
+REFERENCES = {
+    ("equipment", "item"): ("equipment.itemtype", "key"),
+    ("arrangements", "policy_version"): ("policy.policyversion", "number"),
+}
+# The names of objects that changes refer to, by (model label, value as stored).
+Names = dict[tuple[str, str], str]
 
 
-def change_rows(entry: AuditEntry) -> list[tuple[str, str, str]]:
-    """An entry's changes as (field, before, after), with the field's name and choices in the reader's
-    language; changes stored as {field: [old, new]} (see `field_changes`), any other shape as written."""
-    model = _model(entry.object_type)
-    fields = {field.name: field for field in model._meta.get_fields()} if model is not None else {}
+@functools.cache
+def _fields(object_type: str) -> dict[str, models.Field]:
+    model = _model(object_type)
+    return {field.name: field for field in model._meta.get_fields()} if model is not None else {}
+
+
+def _reference(object_type: str, key: str) -> tuple[type[models.Model], str] | None:
+    """The model and field a change's values identify an object by: a foreign key's by its id."""
+    if (object_type.partition(".")[0], key) in REFERENCES:
+        label, lookup = REFERENCES[object_type.partition(".")[0], key]
+        model = _model(label)
+        return (model, lookup) if model is not None else None
+    field = _fields(object_type).get(key)
+    if field is not None and field.concrete and (field.many_to_one or field.one_to_one):
+        related = field.related_model
+        return (related, "pk") if isinstance(related, type) else None
+    return None
+
+
+def _pair(change) -> tuple:
+    return tuple(change) if isinstance(change, list) and len(change) == 2 else (None, change)
+
+
+def referenced_names(entries) -> Names:
+    """The names of the entries' objects and of every object their changes refer to, one query per kind
+    of object (the audit page lists fifty entries in a bounded number of queries)."""
+    wanted: dict[tuple[type[models.Model], str], set[str]] = defaultdict(set)
+    for entry in entries:
+        model = _model(entry.object_type)
+        if model is not None and entry.object_id.isdigit():
+            wanted[model, "pk"].add(entry.object_id)
+        for key, change in (entry.changes or {}).items():
+            reference = _reference(entry.object_type, key)
+            if reference is None:
+                continue
+            wanted[reference].update(str(value) for value in _pair(change) if _refers(value, reference[1]))
+    names: Names = {}
+    for (model, lookup), values in wanted.items():
+        # Following the non-null foreign keys, so that an object's name costs no query of its own.
+        for obj in model._base_manager.select_related().filter(**{f"{lookup}__in": values}):
+            names[model._meta.label_lower, str(getattr(obj, lookup))] = str(obj)
+    return names
+
+
+def object_name(entry: AuditEntry, names: Names) -> str:
+    """What the entry is about, named now in the reader's language (a checklist's title, an evaluation's
+    kind); the name written with the entry once the object is gone."""
+    return names.get((entry.object_type, entry.object_id), entry.object_repr)
+
+
+def change_rows(entry: AuditEntry, names: Names | None = None) -> list[tuple[str, str, str]]:
+    """An entry's changes as (field, before, after), with the field's name, the objects it refers to and
+    its choices in the reader's language; changes stored as {field: [old, new]} (see `field_changes`), any
+    other shape as written. `names` from `referenced_names`, else looked up for this entry."""
+    if names is None:
+        names = referenced_names([entry])
     rows = []
     for key, change in (entry.changes or {}).items():
-        field = fields.get(key)
-        label = capfirst(getattr(field, "verbose_name", None) or KEY_LABELS.get(key) or key.replace("_", " "))
-        before, after = change if isinstance(change, list) and len(change) == 2 else (None, change)
-        rows.append((str(label), _shown(field, key, before), _shown(field, key, after)))
+        reference = _reference(entry.object_type, key)
+        before, after = _pair(change)
+        rows.append(
+            (
+                _label(entry.object_type, key),
+                _named(entry.object_type, key, before, reference, names),
+                _named(entry.object_type, key, after, reference, names),
+            )
+        )
     return rows
 
 
-def _shown(field, key: str, value) -> str:
+def _label(object_type: str, key: str) -> str:
+    field = _fields(object_type).get(key)
+    words = TYPE_KEY_LABELS.get(object_type, {}).get(key) or getattr(field, "verbose_name", None)
+    return str(capfirst(words or KEY_LABELS.get(key) or key.replace("_", " ")))
+
+
+def _named(object_type: str, key: str, value, reference, names: Names) -> str:
+    """A value that refers to an object by the object's name; one no longer kept says so, never its id."""
+    if reference is not None and _refers(value, reference[1]):
+        model, lookup = reference
+        name = names.get((model._meta.label_lower, str(value)))
+        if name is not None:
+            return name
+        if lookup == "pk":
+            return str(_("(deleted)"))
+    return _shown(object_type, key, value)
+
+
+def _refers(value, lookup: str) -> bool:
+    """Whether a stored value can name an object: an id (a name written out, as older entries have, is
+    shown as written), or a key."""
+    if isinstance(value, bool) or not isinstance(value, int | str) or value == "":
+        return False
+    return lookup != "pk" or str(value).isdigit()
+
+
+def _shown(object_type: str, key: str, value) -> str:
     """A stored value as the reader writes it: choices and words by name, dates and decimals in the
     reader's format, weekdays by name, checksums shortened."""
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
-    if key == "weekdays":
+    if key in WEEKDAY_KEYS:
         numbers = json.loads(value) if isinstance(value, str) and value.startswith("[") else value
         if isinstance(numbers, list) and all(isinstance(n, int) and 0 <= n < 7 for n in numbers):
             return ", ".join(str(WEEKDAY_NAMES[n]) for n in numbers)
     if isinstance(value, list):
-        return ", ".join(_shown(field, key, item) for item in value)
-    choices = dict(getattr(field, "flatchoices", None) or ())
+        return ", ".join(_shown(object_type, key, item) for item in value)
+    if isinstance(value, dict):  # several fields changed at once, such as a request's proposed changes
+        return "; ".join(
+            f"{_label(object_type, name)}: {_shown(object_type, name, item)}" for name, item in value.items()
+        )
+    choices = _choices(object_type, key) or KEY_CHOICES.get(key, {})
     if value in choices:
         return str(choices[value])
     if isinstance(value, str):
         return _shown_text(key, value)
     return formats.number_format(value) if isinstance(value, float) else str(value)
+
+
+def _choices(object_type: str, key: str) -> dict:
+    label, name = CHOICES_OF.get((object_type.partition(".")[0], key), (object_type, key))
+    field = _fields(label).get(name)
+    return dict(getattr(field, "flatchoices", None) or ())
 
 
 def _shown_text(key: str, value: str) -> str:

@@ -10,6 +10,7 @@ and in the template `{% include "core/charts/heat_map.html" with chart=chart %}`
 
 import datetime
 import math
+import textwrap
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from distans.core.charts import WIDTH, Chart, Number, _at, _label, number
 
 STEPS = 5  # heat-0 … heat-4 in the stylesheet
 MOST_ROWS = 40  # drawn; the table has every row
+LABEL_CHARACTERS = 16  # a row label's line in the left margin; longer names wrap, never cut
+LINE_HEIGHT = 14
 
 
 def heat_map(
@@ -25,6 +28,7 @@ def heat_map(
     name: str,
     title: str,
     rows: Sequence[str],
+    row_titles: Sequence[str] = (),
     columns: Sequence[str | datetime.date],
     values: Sequence[Sequence[Number | None]],
     maximum: Number,
@@ -53,21 +57,25 @@ def heat_map(
     ]
     if not cells or not heads:
         return chart
-    left, top, row_height = 130.0, 16.0, 18
+    left, top = 130.0, 16.0
     width = (WIDTH - left) / len(heads)
-    drawn = list(zip(rows, values, strict=True))[:MOST_ROWS]
+    drawn = list(zip(rows, row_titles or rows, values, strict=True))[:MOST_ROWS]
     every = math.ceil(len(heads) / 4)  # four column heads fit a phone; the table has them all
     chart.ticks = [
         {"x": _at(left + width * (index + 0.5)), "y": _at(top - 4), "label": head}
         for index, head in enumerate(heads)
         if index % every == 0
     ]
-    for position, (row, own) in enumerate(drawn):
-        y = top + position * row_height
+    y = top
+    for row, row_title, own in drawn:
+        lines = textwrap.wrap(row, LABEL_CHARACTERS) or [row]
+        row_height = max(18, LINE_HEIGHT * len(lines) + 6)
         chart.rows.append(
             {
-                "label": row if len(row) <= 19 else row[:18] + "…",
-                "label_y": _at(y + 12),
+                "label": row_title,
+                "lines": [
+                    {"text": line, "y": _at(y + 12 + LINE_HEIGHT * at)} for at, line in enumerate(lines)
+                ],
                 "segments": [
                     {
                         "x": _at(left + width * index),
@@ -75,13 +83,14 @@ def heat_map(
                         "width": _at(width - 1),
                         "height": str(row_height - 2),
                         "css": "heat-none" if value is None else f"heat-{_step(value, maximum)}",
-                        "text": f"{row}, {head}: {number(value, 0, suffix)}",
+                        "text": f"{row_title}, {head}: {number(value, 0, suffix)}",
                     }
                     for index, (head, value) in enumerate(zip(heads, own, strict=True))
                 ],
             }
         )
-    chart.height = _at(top + row_height * len(drawn) + 2)
+        y += row_height
+    chart.height = _at(y + 2)
     highest, lowest = max(cells, key=lambda cell: cell[2]), min(cells, key=lambda cell: cell[2])
     chart.description = _(
         "Highest: %(high_row)s, %(high_column)s: %(high)s. Lowest: %(low_row)s, %(low_column)s: %(low)s."

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from distans.core import schedule
+from distans.core.job_labels import job_name, job_result
 from distans.core.models import JobRun, WorkerBeat
 
 
@@ -25,6 +26,17 @@ class JobStatus:
     @property
     def daily(self) -> bool:
         return self.period >= datetime.timedelta(days=1)
+
+    @property
+    def name(self) -> str:
+        return job_name(self.key)
+
+    @property
+    def result(self) -> str:
+        """What the last run did, in words; empty while it runs or when it failed."""
+        if self.last is None or self.last.outcome != JobRun.Outcome.SUCCEEDED:
+            return ""
+        return job_result(self.key, self.last.counts)
 
 
 def job_statuses(now: datetime.datetime | None = None) -> list[JobStatus]:

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from distans.core.job_labels import job_name
+
 
 class AuditQuerySet(models.QuerySet):
     """The audit log is append-only: rows are never changed or removed through the ORM."""
@@ -45,7 +47,9 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit log")
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        from distans.core.audit import action_label  # audit.py imports this module
+
+        return f"{self.at:%Y-%m-%d %H:%M} {action_label(self.action)} {self.object_repr}"
 
 
 def hash_token(raw: str) -> str:
@@ -61,9 +65,14 @@ class ApiToken(models.Model):
         READ = "read", _("Read only")
         READ_WRITE = "read_write", _("Read and write")
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("person"),
+    )
     name = models.CharField(_("name"), max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True)
+    key_hash = models.CharField(max_length=64, unique=True, verbose_name=_("key hash"))
     hint = models.CharField(_("starts with"), max_length=12)
     scope = models.CharField(_("access"), max_length=16, choices=Scope.choices, default=Scope.READ)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -123,15 +132,19 @@ class JobRun(models.Model):
         verbose_name_plural = _("job runs")
 
     def __str__(self):
-        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
+        return f"{job_name(self.job)} {self.started_at:%Y-%m-%d %H:%M} {self.get_outcome_display()}"
 
 
 class WorkerBeat(models.Model):
     """A task worker was seen when it last started a task (the schedule gives it one every few minutes):
     `/readyz` asks for one seen recently."""
 
-    worker_id = models.CharField(max_length=64, unique=True)
-    seen_at = models.DateTimeField(db_index=True)
+    worker_id = models.CharField(max_length=64, unique=True, verbose_name=_("worker"))
+    seen_at = models.DateTimeField(db_index=True, verbose_name=_("last seen"))
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
 
     def __str__(self):
         return f"{self.worker_id} {self.seen_at:%Y-%m-%d %H:%M}"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from distans.core import home, permissions, services
-from distans.core.audit import client_address
+from distans.core.audit import change_rows, client_address, object_name, referenced_names
 from distans.core.forms import AuditFilterForm, LanguageForm, PreferencesForm, TokenForm
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.refusals import refusal_on
@@ -125,7 +125,9 @@ def audit_log(request):
         if object_type := form.cleaned_data["object_type"]:
             entries = entries.filter(object_type=object_type)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"form": form, "page": page})
+    names = referenced_names(page)  # what the changes refer to, named in one query per kind
+    rows = [(entry, object_name(entry, names), change_rows(entry, names)) for entry in page]
+    return render(request, "core/audit_log.html", {"form": form, "page": page, "rows": rows})
 
 
 # When the accessibility statement was last checked against the product; change it with the statement.

@@ -27,25 +27,44 @@ class Evaluation(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     agreement = models.ForeignKey(
-        "agreements.Agreement", on_delete=models.CASCADE, related_name="evaluations"
+        "agreements.Agreement",
+        on_delete=models.CASCADE,
+        related_name="evaluations",
+        verbose_name=_("agreement"),
     )
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="evaluations")
-    kind = models.CharField(max_length=10, choices=EvaluationKind.choices)
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("person")
+    )
+    kind = models.CharField(
+        max_length=10, choices=EvaluationKind.choices, verbose_name=_("kind of evaluation")
+    )
     due_date = models.DateField(_("date"))
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.SCHEDULED, verbose_name=_("status")
+    )
     assignment = models.ForeignKey(
-        "checklists.Assignment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "checklists.Assignment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("checklist"),
     )
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
     outcome_days = models.DecimalField(
         _("new number of days a week"), max_digits=2, decimal_places=1, null=True, blank=True
     )
     note = models.TextField(_("what was agreed"), max_length=2000, blank=True)
-    held_at = models.DateTimeField(null=True, blank=True)
+    held_at = models.DateTimeField(null=True, blank=True, verbose_name=_("held"))
     held_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("held by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("evaluation")
@@ -59,7 +78,7 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} {self.due_date} ({self.get_kind_display()})"
+        return f"{self.person}: {self.get_kind_display()}"
 
 
 class DeviationKind(models.TextChoices):
@@ -86,29 +105,55 @@ class Deviation(models.Model):
         IN_PROGRESS = "in_progress", _("Being handled")
         CLOSED = "closed", _("Closed")
 
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="deviations")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="deviations", verbose_name=_("person")
+    )
     agreement = models.ForeignKey(
-        "agreements.Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="deviations"
+        "agreements.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deviations",
+        verbose_name=_("agreement"),
     )
     loan = models.ForeignKey(
-        "equipment.Loan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "equipment.Loan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("loan"),
     )
     kind = models.CharField(_("what happened"), max_length=20, choices=DeviationKind.choices)
     description = models.TextField(_("description"), max_length=3000)
     occurred_on = models.DateField(_("when"))
-    reported_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    reported_at = models.DateTimeField(auto_now_add=True)
+    reported_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("reported by")
+    )
+    reported_at = models.DateTimeField(auto_now_add=True, verbose_name=_("reported"))
     handler = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("handler"),
     )
     respond_by = models.DateField(_("first response by"))
-    first_response_at = models.DateTimeField(null=True, blank=True)
-    escalated_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    first_response_at = models.DateTimeField(null=True, blank=True, verbose_name=_("first response"))
+    escalated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("escalated"))
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.OPEN, verbose_name=_("status")
+    )
     consequence = models.CharField(_("consequence"), max_length=12, choices=Consequence.choices, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("closed"))
     closed_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
 
     class Meta:
@@ -118,17 +163,21 @@ class Deviation(models.Model):
         indexes = [models.Index(fields=["status", "respond_by"])]
 
     def __str__(self):
-        return f"{self.person}: {self.get_kind_display()} ({self.get_status_display()})"
+        return f"{self.person}: {self.get_kind_display()}"
 
 
 class DeviationNote(models.Model):
     """One step of a deviation's handling: who wrote what and when, kept as data so each reader sees
     the time in their own format."""
 
-    deviation = models.ForeignKey(Deviation, on_delete=models.CASCADE, related_name="notes")
-    at = models.DateTimeField(default=timezone.now)
-    author = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    text = models.TextField(max_length=3000)
+    deviation = models.ForeignKey(
+        Deviation, on_delete=models.CASCADE, related_name="notes", verbose_name=_("deviation")
+    )
+    at = models.DateTimeField(default=timezone.now, verbose_name=_("written"))
+    author = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("author")
+    )
+    text = models.TextField(max_length=3000, verbose_name=_("text"))
 
     class Meta:
         verbose_name = _("handling note")

@@ -8,6 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 # The roles a provider's groups may grant: core.roles.Role's values (a test checks they agree).
 ROLES = ("hr", "hr_approver", "admin")
 PERSON_FIELDS = ("email", "employee_number")
+# The sign-in backend for OpenID Connect, named here so that checking it does not load the OIDC library.
+OIDC_BACKEND = "distans.identity.oidc.OIDCBackend"
 
 
 def env_role_groups(name: str) -> dict[str, frozenset[str]]:

@@ -20,11 +20,12 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 
 from distans.identity import services
+from distans.identity.env import OIDC_BACKEND
 from distans.org.models import Person
 
 logger = logging.getLogger(__name__)
 
-BACKEND = "distans.identity.oidc.OIDCBackend"
+BACKEND = OIDC_BACKEND
 # The provider's keys and endpoints change rarely; read again after an hour.
 DISCOVERY_SECONDS = 3600
 # Clocks differ a little between the provider and Distans.

@@ -1,8 +1,9 @@
-"""Reads for other apps' pages."""
+"""Reads for the pages of sign-in and for other apps' pages."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from distans.identity.otp import TOTPDevice
 from distans.identity.permissions import can_reset_two_factor, has_two_factor
 from distans.org.hooks import PersonLink
 
@@ -15,3 +16,8 @@ def two_factor_link(*, user, person) -> PersonLink | None:
         "text": _("Reset two-factor sign-in"),
         "url": reverse("identity:two_factor_reset", args=[person.pk]),
     }
+
+
+def app_device_unconfirmed(person) -> TOTPDevice | None:
+    """The app she has started to set up and not yet confirmed with a code."""
+    return TOTPDevice.objects.filter(user=person, confirmed=False).first()

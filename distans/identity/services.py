@@ -32,16 +32,38 @@ def roles_from_provider(*, person: Person, roles: set[str], ip_address=None) -> 
 
 
 def app_device_start(*, person: Person) -> TOTPDevice:
-    """A new secret for an authenticator app, unconfirmed until a code from the app is given back."""
+    """A new secret for an authenticator app, unconfirmed until a code from the app is given back.
+    Only when she asks to set one up (a POST): opening the page writes nothing."""
     device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=person, name=APP_DEVICE, confirmed=False)
 
 
-def app_device_confirm(*, actor: Person, device: TOTPDevice, token: str, ip_address=None) -> list[str]:
+def code_verify(*, person: Person, code: str) -> TOTPDevice | StaticDevice:
+    """Six digits are the app's code; anything else a recovery code (used once). Each wrong code makes
+    the next wait longer (django-otp's throttling)."""
+    code = "".join(code.split()).lower()
+    kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
+    for device in kind.objects.filter(user=person, confirmed=True):
+        allowed, _details = device.verify_is_allowed()
+        if not allowed:
+            raise DomainError("two_factor_wait", str(WAIT))
+        if device.verify_token(code):
+            return device
+    raise DomainError(
+        "two_factor_wrong_code",
+        _("That code does not work. Type the six digits your app shows now, or an unused recovery code."),
+    )
+
+
+def app_device_confirm(*, actor: Person, token: str, ip_address=None) -> tuple[TOTPDevice, list[str]]:
     """The app's first code proves it holds the secret: two-factor is on (replacing an older app), with
     fresh recovery codes, which are returned to be shown once."""
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=actor)
+        device = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=False).first()
+        if device is None:  # the page was opened, but no app set up
+            raise DomainError(
+                "two_factor_not_started", _("Choose “Set up an authenticator app” first, then type its code.")
+            )
         if not device.verify_is_allowed()[0]:
             raise DomainError("two_factor_wait", str(WAIT))
         # A wrong code counts towards the device's throttling, so it is kept: refused after the commit.
@@ -56,7 +78,7 @@ def app_device_confirm(*, actor: Person, device: TOTPDevice, token: str, ip_addr
         device.save(update_fields=["confirmed"])
         codes = _recovery_codes_replace(actor)
         audit_record(actor=actor, action=IdentityAudit.TWO_FACTOR_ON, obj=actor, ip_address=ip_address)
-    return codes
+    return device, codes
 
 
 def recovery_codes_new(*, actor: Person, ip_address=None) -> list[str]:
@@ -68,11 +90,13 @@ def recovery_codes_new(*, actor: Person, ip_address=None) -> list[str]:
     return codes
 
 
-def two_factor_off(*, actor: Person, ip_address=None) -> None:
+def two_factor_off(*, actor: Person, code: str, ip_address=None) -> None:
+    """Off only with a code from the app or a recovery code: a session left open is not enough."""
     if permissions.two_factor_required(actor):
         raise NotAllowed(
             "two_factor_required", _("Your role requires two-factor sign-in; it cannot be turned off.")
         )
+    code_verify(person=actor, code=code)
     with transaction.atomic():
         _devices_delete(actor)
         audit_record(actor=actor, action=IdentityAudit.TWO_FACTOR_OFF, obj=actor, ip_address=ip_address)

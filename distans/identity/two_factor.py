@@ -1,58 +1,58 @@
 """Two-factor sign-in for password accounts: after the password, the session may reach only the pages
-that ask for a code (or set up an app) until one is given. The state lives in the session, so the
-check costs no query per request (`TwoFactorMiddleware`)."""
+that ask for a code (or set up an app) until one is given. The state lives in the session; a session
+without a second factor is asked again on each request whether its roles now require one, from the
+roles every page loads anyway (`TwoFactorMiddleware`)."""
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django_otp import DEVICE_ID_SESSION_KEY
 
-from distans.core.errors import DomainError
-from distans.identity.otp import StaticDevice, TOTPDevice
+from distans.identity.env import OIDC_BACKEND as BACKEND
 from distans.identity.otp import login as otp_login
 from distans.identity.permissions import has_two_factor, two_factor_required
-from distans.identity.services import WAIT
 
 PENDING = "identity_two_factor"  # "verify": a code is asked for; "enrol": an app must be set up first
 VERIFY, ENROL = "verify", "enrol"
 
 
-def ask_at_sign_in(sender, request, user, **kwargs) -> None:
-    """On every sign-in except through the identity provider, which does its own second factor."""
-    from distans.identity.oidc import BACKEND
-
-    if request is None or getattr(user, "backend", "") == BACKEND:
-        return
+def _owed(session, user) -> str | None:
+    """What a password session that has given no second factor owes now: a code, an app, or nothing.
+    The identity provider does its own second factor."""
+    if DEVICE_ID_SESSION_KEY in session or session.get(BACKEND_SESSION_KEY) == BACKEND:
+        return None
     if has_two_factor(user):
-        request.session[PENDING] = VERIFY
-    elif two_factor_required(user):
-        request.session[PENDING] = ENROL
+        return VERIFY
+    return ENROL if two_factor_required(user) else None
+
+
+def ask_at_sign_in(sender, request, user, **kwargs) -> None:
+    """At a password sign-in: a code when she has an app, an app when her role requires one."""
+    if request is not None and (state := _owed(request.session, user)):
+        request.session[PENDING] = state
 
 
 def pending(request) -> str | None:
-    return request.session.get(PENDING) if request.user.is_authenticated else None
+    """The step the session still owes. A role that requires two-factor sign-in, gained while signed in
+    (made HR), is asked for from the next request on, not at the next sign-in; one taken away while
+    an app was still to be set up no longer holds her there."""
+    if not request.user.is_authenticated:
+        return None
+    state = request.session.get(PENDING)
+    if state == ENROL or (state is None and two_factor_required(request.user)):
+        state = _owed(request.session, request.user)
+        if state:
+            request.session[PENDING] = state
+        else:
+            request.session.pop(PENDING, None)
+    return state
 
 
 def passed(request, device) -> None:
     request.session.pop(PENDING, None)
     otp_login(request, device)
-
-
-def code_verify(user, code: str) -> TOTPDevice | StaticDevice:
-    """Six digits are the app's code; anything else a recovery code (used once). Each wrong code makes
-    the next wait longer (django-otp's throttling)."""
-    code = "".join(code.split()).lower()
-    kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
-    for device in kind.objects.filter(user=user, confirmed=True):
-        allowed, _details = device.verify_is_allowed()
-        if not allowed:
-            raise DomainError("two_factor_wait", str(WAIT))
-        if device.verify_token(code):
-            return device
-    raise DomainError(
-        "two_factor_wrong_code",
-        _("That code does not work. Type the six digits your app shows now, or an unused recovery code."),
-    )
 
 
 class TwoFactorMiddleware:

@@ -26,10 +26,9 @@ from mozilla_django_oidc.views import (
 )
 
 from distans.core.audit import client_address
-from distans.core.errors import DomainError
-from distans.identity import oidc, permissions, services, two_factor
+from distans.core.errors import DomainError, NotAllowed
+from distans.identity import oidc, permissions, queries, services, two_factor
 from distans.identity.forms import CodeForm
-from distans.identity.otp import TOTPDevice
 from distans.org.permissions import get_person_for_user
 
 logger = logging.getLogger(__name__)
@@ -164,38 +163,60 @@ class SSOCallbackView(OIDCAuthenticationCallbackView):
         return refused(self.request, getattr(self.request, "identity_refusal", "unverified"))
 
 
+def _signing_in(request) -> dict:
+    """While a code is still owed, the page shows no menu (its pages would send her straight back): the
+    header keeps the product's name, the languages and signing out."""
+    return {"nav_groups": [], "signing_in": True} if two_factor.pending(request) else {}
+
+
+def _again(request, **query) -> str:
+    """This page's address with `query` added (keeping `next`)."""
+    return f"{request.path}?{urlencode({**request.GET.dict(), **query})}"
+
+
 @login_required
 def two_factor_page(request):
-    """Set up an authenticator app (QR code and key), or, once on: new recovery codes, a new phone, off."""
+    """Set up an authenticator app (QR code and key), or, once on: new recovery codes, a new phone, off.
+    A secret is made only when she asks to set up an app (a POST): opening the page writes nothing."""
     if two_factor.pending(request) == two_factor.VERIFY:
         return redirect("identity:two_factor_verify")
-    user = request.user
-    is_on = permissions.has_two_factor(user)
-    setting_up = not is_on or request.GET.get("new") == "1" or request.method == "POST"
+    if request.method == "POST" and "start" in request.POST:
+        services.app_device_start(person=request.user)
+        return redirect(_again(request, new=1))
     form = CodeForm(request.POST or None)
-    device = services.app_device_start(person=user) if setting_up else None
-    if request.method == "POST" and form.is_valid() and device is not None:
+    if request.method == "POST" and form.is_valid():
         try:
-            codes = services.app_device_confirm(
-                actor=user, device=device, token=form.cleaned_data["code"], ip_address=client_address(request)
+            device, codes = services.app_device_confirm(
+                actor=request.user, token=form.cleaned_data["code"], ip_address=client_address(request)
             )
         except DomainError as exc:
             form.add_error("code", exc.message)
         else:
-            two_factor.passed(request, TOTPDevice.objects.get(pk=device.pk))
+            two_factor.passed(request, device)
             return _codes_page(request, codes, next_url=_safe_next(request, request.GET.get("next")))
+    return _two_factor_render(request, form=form, status=400 if form.errors else 200)
+
+
+def _two_factor_render(request, *, form=None, off_form=None, status=200):
+    user = request.user
+    is_on = permissions.has_two_factor(user)
+    setting_up = not is_on or request.GET.get("new") == "1" or (form is not None and form.is_bound)
+    device = queries.app_device_unconfirmed(user) if setting_up else None
     context = {
         "is_on": is_on,
+        "setting_up": setting_up,
         "required": permissions.two_factor_required(user),
         "enrolling": two_factor.pending(request) == two_factor.ENROL,
-        "form": form,
+        "form": form or CodeForm(),
+        "off_form": off_form or CodeForm(),
         "device": device,
+        **_signing_in(request),
     }
     if device is not None:
         context["qr"] = segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2)
         key = b32encode(device.bin_key).decode()
         context["key"] = " ".join(key[i : i + 4] for i in range(0, len(key), 4))
-    return render(request, "identity/two_factor.html", context, status=400 if form.errors else 200)
+    return render(request, "identity/two_factor.html", context, status=status)
 
 
 def _codes_page(request, codes: list[str], *, next_url: str):
@@ -210,15 +231,14 @@ def two_factor_verify(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            device = two_factor.code_verify(request.user, form.cleaned_data["code"])
+            device = services.code_verify(person=request.user, code=form.cleaned_data["code"])
         except DomainError as exc:
             form.add_error("code", exc.message)
         else:
             two_factor.passed(request, device)
             return redirect(_safe_next(request, request.GET.get("next")))
-    return render(
-        request, "identity/two_factor_verify.html", {"form": form}, status=400 if form.errors else 200
-    )
+    context = {"form": form, **_signing_in(request)}
+    return render(request, "identity/two_factor_verify.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -235,13 +255,21 @@ def recovery_codes_new(request):
 @login_required
 @require_POST
 def two_factor_off(request):
-    try:
-        services.two_factor_off(actor=request.user, ip_address=client_address(request))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Two-factor sign-in is off."))
-    return redirect("identity:two_factor")
+    """Off with a code from the app or a recovery code; refused where her role requires it."""
+    form = CodeForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.two_factor_off(
+                actor=request.user, code=form.cleaned_data["code"], ip_address=client_address(request)
+            )
+        except DomainError as exc:
+            form.add_error("code", exc.message)
+            status = 403 if isinstance(exc, NotAllowed) else 400
+        else:
+            messages.success(request, _("Two-factor sign-in is off."))
+            return redirect("identity:two_factor")
+    return _two_factor_render(request, off_form=form, status=status)
 
 
 @login_required

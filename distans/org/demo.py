@@ -157,19 +157,20 @@ DEPOTS = [
     ("KOL", "Kolding, distributionscenter", "Trianglen 10, 6000 Kolding", "DK"),
 ]
 DEPOT_DEPARTMENT = "OPS"
+# The group is run from Stockholm and names its positions in Swedish, like its departments.
 POSITIONS = [
-    ("CEO", "Chief executive", RemoteSuitability.PARTLY),
-    ("HEAD", "Head of department", RemoteSuitability.PARTLY),
-    ("TL", "Team leader", RemoteSuitability.PARTLY),
-    ("DEV", "Software developer", RemoteSuitability.FULLY),
-    ("ITS", "IT support technician", RemoteSuitability.PARTLY),
-    ("CSA", "Customer service adviser", RemoteSuitability.PARTLY),
-    ("HRP", "HR partner", RemoteSuitability.PARTLY),
-    ("ACC", "Accountant", RemoteSuitability.PARTLY),
-    ("KAM", "Key account manager", RemoteSuitability.FULLY),
-    ("WHS", "Warehouse operative", RemoteSuitability.ONSITE),
+    ("CEO", "Vd", RemoteSuitability.PARTLY),
+    ("HEAD", "Avdelningschef", RemoteSuitability.PARTLY),
+    ("TL", "Teamledare", RemoteSuitability.PARTLY),
+    ("DEV", "Systemutvecklare", RemoteSuitability.FULLY),
+    ("ITS", "IT-supporttekniker", RemoteSuitability.PARTLY),
+    ("CSA", "Kundtjänstmedarbetare", RemoteSuitability.PARTLY),
+    ("HRP", "HR-partner", RemoteSuitability.PARTLY),
+    ("ACC", "Redovisningsekonom", RemoteSuitability.PARTLY),
+    ("KAM", "Kundansvarig säljare", RemoteSuitability.FULLY),
+    ("WHS", "Lagermedarbetare", RemoteSuitability.ONSITE),
     ("REC", "Receptionist", RemoteSuitability.ONSITE),
-    ("LAB", "Quality control technician", RemoteSuitability.ONSITE),
+    ("LAB", "Kvalitetstekniker", RemoteSuitability.ONSITE),
 ]
 # code, name (the group's, run from Stockholm), share of the staff, position mix of its team members
 DEPARTMENTS = [
@@ -242,6 +243,7 @@ class _Builder:
         self.sites: dict[str, Site] = {}
         self.positions: dict[str, Position] = {}
         self.fixed: dict[str, Person] = {}
+        self.names_in_unit: dict[int, set[tuple[str, str]]] = {}
         # Everyone can sign in with the demo password (one hash for all: hashing is slow by design).
         self.password = make_password(DEMO_PASSWORD)
 
@@ -261,9 +263,12 @@ class _Builder:
             first, last = name
             email = f"{fold(first)}.{fold(last)}@{DOMAIN}"
         else:
+            # Nobody shares a name with a demo login, nor with a colleague in the same unit.
             first, last = rng.choice(FIRST_NAMES[country]), rng.choice(LAST_NAMES[country])
-            while (first, last) in RESERVED_NAMES:
+            taken = self.names_in_unit.setdefault(unit.pk, set())
+            while (first, last) in RESERVED_NAMES or (first, last) in taken:
                 first = rng.choice(FIRST_NAMES[country])
+            taken.add((first, last))
             email = email_for(first, last, self.emails)
         number = f"E{self.count:06d}"
         distance = Decimal(str(round(min(rng.lognormvariate(2.3, 0.8), 120), 1)))

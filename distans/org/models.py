@@ -191,13 +191,19 @@ class Person(AbstractBaseUser, PermissionsMixin):
     # When HR or an administrator last sent an invitation to choose a password.
     invited_at = models.DateTimeField(_("last invited"), null=True, blank=True, editable=False)
     # Case- and accent-folded name, e-mail and number, so that search works alike on every database.
-    search_text = models.CharField(max_length=400, editable=False, db_index=True, default="")
+    search_text = models.CharField(
+        max_length=400, editable=False, db_index=True, default="", verbose_name=_("search text")
+    )
     # Folded first and last name, indexed, so the person picker finds a name by its start among
     # 100,000 people (`person_picker.search`).
-    first_key = models.CharField(max_length=100, editable=False, db_index=True, default="")
-    last_key = models.CharField(max_length=100, editable=False, db_index=True, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    first_key = models.CharField(
+        max_length=100, editable=False, db_index=True, default="", verbose_name=_("first name for sorting")
+    )
+    last_key = models.CharField(
+        max_length=100, editable=False, db_index=True, default="", verbose_name=_("last name for sorting")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     objects = PersonManager()
 

@@ -11,7 +11,11 @@ import secrets
 
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from distans.core.weekdays import NAMES as WEEKDAY_NAMES
 
 WEEKDAY_FIELDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -36,24 +40,30 @@ class AwayReason(models.TextChoices):
     TRAVEL = "travel", _("Travel")
 
 
+def _short(day: datetime.date) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
 # Chosen for a day besides the kinds: back to the usual week (the day's change is removed).
 USUAL = "usual"
 
 
-def _where(default):
-    return models.CharField(max_length=10, choices=Where.choices, default=default)
+def _where(default, weekday: int):
+    return models.CharField(WEEKDAY_NAMES[weekday], max_length=10, choices=Where.choices, default=default)
 
 
 class WorkPattern(models.Model):
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="work_patterns")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="work_patterns", verbose_name=_("person")
+    )
     valid_from = models.DateField(_("valid from"))
-    mon = _where(Where.OFFICE)
-    tue = _where(Where.OFFICE)
-    wed = _where(Where.OFFICE)
-    thu = _where(Where.OFFICE)
-    fri = _where(Where.OFFICE)
-    sat = _where(Where.OFF)
-    sun = _where(Where.OFF)
+    mon = _where(Where.OFFICE, 0)
+    tue = _where(Where.OFFICE, 1)
+    wed = _where(Where.OFFICE, 2)
+    thu = _where(Where.OFFICE, 3)
+    fri = _where(Where.OFFICE, 4)
+    sat = _where(Where.OFF, 5)
+    sun = _where(Where.OFF, 6)
     site = models.ForeignKey(
         "org.Site",
         null=True,
@@ -61,13 +71,19 @@ class WorkPattern(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The office on office days; empty means the person's site.",
+        verbose_name=_("site"),
     )
     work_start = models.TimeField(_("working day starts"), default=datetime.time(8, 0))
     work_end = models.TimeField(_("working day ends"), default=datetime.time(16, 30))
     created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         ordering = ["person", "valid_from"]
@@ -77,26 +93,41 @@ class WorkPattern(models.Model):
                 condition=Q(work_start__lt=models.F("work_end")), name="pattern_hours_in_order"
             ),
         ]
+        verbose_name = _("work pattern")
+        verbose_name_plural = _("work patterns")
 
     def __str__(self):
-        return f"{self.person} from {self.valid_from}"
+        return gettext("%(person)s from %(date)s") % {"person": self.person, "date": _short(self.valid_from)}
 
     def days(self) -> tuple[str, ...]:
         return tuple(getattr(self, field) for field in WEEKDAY_FIELDS)
 
 
 class DayChange(models.Model):
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="day_changes")
-    date = models.DateField()
-    kind = models.CharField(max_length=10, choices=DayKind.choices)
-    site = models.ForeignKey("org.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    country = models.CharField(max_length=60, blank=True)
-    away_reason = models.CharField(max_length=10, choices=AwayReason.choices, blank=True)
-    flexible = models.BooleanField(default=False, help_text="A remote day outside an agreement (seed 004).")
-    created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="day_changes", verbose_name=_("person")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    date = models.DateField(verbose_name=_("date"))
+    kind = models.CharField(max_length=10, choices=DayKind.choices, verbose_name=_("day"))
+    site = models.ForeignKey(
+        "org.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("site")
+    )
+    country = models.CharField(max_length=60, blank=True, verbose_name=_("country"))
+    away_reason = models.CharField(
+        max_length=10, choices=AwayReason.choices, blank=True, verbose_name=_("reason for absence")
+    )
+    flexible = models.BooleanField(
+        default=False, help_text="A remote day outside an agreement (seed 004).", verbose_name=_("flexible")
+    )
+    created_by = models.ForeignKey(
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         ordering = ["date"]
@@ -107,38 +138,63 @@ class DayChange(models.Model):
                 condition=~Q(kind="office") | Q(site__isnull=False), name="office_day_has_site"
             ),
         ]
+        verbose_name = _("day change")
+        verbose_name_plural = _("day changes")
 
     def __str__(self):
-        return f"{self.person} {self.date} {self.kind}"
+        return f"{self.person}, {_short(self.date)}: {self.get_kind_display()}"
 
 
 class UnitPlanSettings(models.Model):
     """A unit's team office days, coverage rules, duties, and reachable hours, in one row so a team
     week needs one query for all of them. Validated by `forms.UnitSettingsForm`."""
 
-    unit = models.OneToOneField("org.Unit", on_delete=models.CASCADE, related_name="plan_settings")
-    office_weekdays = models.JSONField(default=list, blank=True, help_text="Team office days: 0 = Monday.")
+    unit = models.OneToOneField(
+        "org.Unit", on_delete=models.CASCADE, related_name="plan_settings", verbose_name=_("unit")
+    )
+    office_weekdays = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Team office days: 0 = Monday.",
+        verbose_name=_("team office days"),
+    )
     office_dates = models.JSONField(
-        default=list, blank=True, help_text='Extra team office dates: ["2027-01-14"].'
+        default=list,
+        blank=True,
+        help_text='Extra team office dates: ["2027-01-14"].',
+        verbose_name=_("office dates"),
     )
     coverage = models.JSONField(
-        default=dict, blank=True, help_text='{"0": {"min_people": 3, "min_share": 0}, …} per weekday'
+        default=dict,
+        blank=True,
+        help_text='{"0": {"min_people": 3, "min_share": 0}, …} per weekday',
+        verbose_name=_("coverage"),
     )
     duties = models.JSONField(
         default=list,
         blank=True,
         help_text='[{"name", "weekdays", "start", "end", "time_zone", "min_people"}]',
+        verbose_name=_("duties"),
     )
     reachable_from = models.TimeField(_("reachable from"), null=True, blank=True)
     reachable_to = models.TimeField(_("reachable until"), null=True, blank=True)
     meeting_note = models.CharField(_("meeting times"), max_length=200, blank=True)
     updated_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
+
+    class Meta:
+        verbose_name = _("team plan settings")
+        verbose_name_plural = _("team plan settings")
 
     def __str__(self):
-        return f"{self.unit} plan settings"
+        return gettext("Plan settings for %(unit)s") % {"unit": self.unit}
 
 
 def new_feed_token() -> str:
@@ -148,10 +204,14 @@ def new_feed_token() -> str:
 class FeedToken(models.Model):
     """The secret in a calendar feed's address: the person's own feed, or a unit's."""
 
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="feed_tokens")
-    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now_add=True)
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="feed_tokens", verbose_name=_("person")
+    )
+    unit = models.ForeignKey(
+        "org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, verbose_name=_("token"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         constraints = [
@@ -160,9 +220,11 @@ class FeedToken(models.Model):
                 fields=["person"], condition=Q(unit__isnull=True), name="one_personal_feed"
             ),
         ]
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
 
     def __str__(self):
-        return f"feed of {self.person}"
+        return gettext("Calendar feed of %(person)s") % {"person": self.person}
 
 
 class PlannerRun(models.Model):
@@ -174,17 +236,30 @@ class PlannerRun(models.Model):
         DONE = "done", _("Done")
         APPLIED = "applied", _("Applied")
 
-    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    site = models.ForeignKey("org.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    week_start = models.DateField()
-    options = models.JSONField(default=dict, blank=True, help_text="weights, choose_office_day, time_limit")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.JSONField(default=dict, blank=True)
-    result = models.JSONField(default=dict, blank=True)
-    stop_requested = models.BooleanField(default=False)
-    started_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    unit = models.ForeignKey(
+        "org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
+    )
+    site = models.ForeignKey(
+        "org.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
+    )
+    week_start = models.DateField(verbose_name=_("week"))
+    options = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="weights, choose_office_day, time_limit",
+        verbose_name=_("options"),
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
+    )
+    progress = models.JSONField(default=dict, blank=True, verbose_name=_("progress"))
+    result = models.JSONField(default=dict, blank=True, verbose_name=_("result"))
+    stop_requested = models.BooleanField(default=False, verbose_name=_("stop requested"))
+    started_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("started by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -193,9 +268,14 @@ class PlannerRun(models.Model):
                 condition=Q(unit__isnull=False) ^ Q(site__isnull=False), name="planner_run_unit_or_site"
             )
         ]
+        verbose_name = _("planner run")
+        verbose_name_plural = _("planner runs")
 
     def __str__(self):
-        return f"planner {self.unit or self.site} {self.week_start}"
+        return gettext("Planner run for %(place)s, week of %(date)s") % {
+            "place": self.unit or self.site,
+            "date": _short(self.week_start),
+        }
 
     @property
     def subject(self):
@@ -205,10 +285,18 @@ class PlannerRun(models.Model):
 class PlanPreference(models.Model):
     """Weekdays a person would rather be at the office, or rather not; the planner weighs them."""
 
-    person = models.OneToOneField("org.Person", on_delete=models.CASCADE, related_name="plan_preference")
-    preferred_office = models.JSONField(default=list, blank=True)
-    unwanted_office = models.JSONField(default=list, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    person = models.OneToOneField(
+        "org.Person", on_delete=models.CASCADE, related_name="plan_preference", verbose_name=_("person")
+    )
+    preferred_office = models.JSONField(default=list, blank=True, verbose_name=_("preferred office days"))
+    unwanted_office = models.JSONField(
+        default=list, blank=True, verbose_name=_("days not wanted at the office")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
+
+    class Meta:
+        verbose_name = _("office day preferences")
+        verbose_name_plural = _("office day preferences")
 
     def __str__(self):
-        return f"preferences of {self.person}"
+        return gettext("Office day preferences of %(person)s") % {"person": self.person}

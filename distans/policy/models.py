@@ -23,10 +23,14 @@ class PolicyVersion(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    number = models.PositiveIntegerField(unique=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    number = models.PositiveIntegerField(unique=True, verbose_name=_("number"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
+    )
     effective_from = models.DateField(_("in force from"))
-    text = models.JSONField(default=dict, blank=True, help_text="Markdown per language.")
+    text = models.JSONField(
+        default=dict, blank=True, help_text="Markdown per language.", verbose_name=_("text")
+    )
 
     manager_max_days = models.DecimalField(
         _("days a week the line manager may approve"),
@@ -103,13 +107,23 @@ class PolicyVersion(models.Model):
     )
 
     created_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
     published_by = models.ForeignKey(
-        "org.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "org.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published"))
 
     class Meta:
         verbose_name = _("policy version")

@@ -21,7 +21,7 @@ from distans.org.models import Person
 from distans.planning.models import DayChange, FeedToken, PlanPreference, WorkPattern
 from distans.privacy.audit_actions import PrivacyAudit
 from distans.privacy.models import FormerEmployee
-from distans.scim.services import provisioning_forget
+from distans.scim.forget import provisioning_forget
 
 
 def leavers_left_before(moment: datetime.datetime) -> models.QuerySet:

@@ -4,27 +4,37 @@ calendar feed key."""
 
 import datetime
 import decimal
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from distans.agreements.models import Agreement, AgreementVersion, Signature
-from distans.arrangements.models import Decision, Request
-from distans.checklists.models import Action, Assignment, Response
+from distans.arrangements.models import Decision, Request, Step
+from distans.arrangements.queries import stored_findings
+from distans.checklists.models import Action, Assignment, Item, Response
+from distans.checklists.queries import answer_display
+from distans.core import places
+from distans.core.audit import action_label, change_rows, type_label
 from distans.core.models import ApiToken, AuditEntry
-from distans.equipment.models import EquipmentRequest, Loan
+from distans.core.pdf import archival_pdf
+from distans.core.translated import localized
+from distans.core.weekdays import NAMES as WEEKDAY_NAMES
+from distans.equipment.models import EquipmentRequest, ItemType, Loan
 from distans.followup.models import Deviation, Evaluation
 from distans.planning.models import DayChange, FeedToken, PlanPreference, WorkPattern
+from distans.policy.findings import plain_number
 from distans.privacy.models import AccessRequest
 
+LANGUAGES = dict(settings.LANGUAGES)
 # Secrets and what only serves the program (search keys, the stored PDF's bytes).
 NEVER = {"password", "key_hash", "token", "search_text", "first_key", "last_key", "pdf"}
 
@@ -38,6 +48,44 @@ class Part:
 
 
 def _parts(person) -> list[Part]:
+    parts = _records(person)
+    parts.insert(
+        [part.key for part in parts].index("audit") + 1,
+        # What others did to the person's records: who and what, not the other person's address.
+        Part(
+            "audit_records",
+            _("Audit log entries about your records"),
+            list(_entries_about(parts).exclude(actor=person).select_related("actor")),
+            frozenset({"ip_address", "actor_number"}),
+        ),
+    )
+    return parts
+
+
+# The person's records whose audit entries are about them too.
+AUDITED = (
+    "requests",
+    "agreements",
+    "agreement_versions",
+    "checklists",
+    "evaluations",
+    "deviations",
+    "loans",
+    "equipment_requests",
+    "access_requests",
+)
+
+
+def _entries_about(parts: list[Part]) -> models.QuerySet:
+    about = models.Q(pk__in=[])
+    for part in parts:
+        if part.key in AUDITED and part.records:
+            label = part.records[0]._meta.label_lower
+            about |= models.Q(object_type=label, object_id__in=[str(record.pk) for record in part.records])
+    return AuditEntry.objects.filter(about)
+
+
+def _records(person) -> list[Part]:
     mine = models.Q(person=person)
     others_signatures = ~models.Q(person=person)
     return [
@@ -179,21 +227,141 @@ def _plain(value: Any) -> Any:
 
 
 def _shown(record: models.Model, field: models.Field) -> str:
-    """A value as a reader sees it, in the active language and time zone."""
+    """A value as a reader sees it, in the active language and time zone: never a code or raw JSON."""
     value = getattr(record, field.name)
-    if value is None or value == "":
+    if value is None or value == "" or value == [] or value == {}:
         return "–"
+    readable = READABLE.get(f"{record._meta.label_lower}.{field.name}")
+    if readable is not None:
+        return readable(record, value) or "–"
     if field.choices:
         return str(getattr(record, f"get_{field.name}_display")())
+    if field.name in ("country", "abroad_country"):
+        return places.country_name(value)
+    if field.name == "language":
+        return str(get_language_info(value)["name_translated"]) if value in LANGUAGES else value
+    return _plain_words(value)
+
+
+def _plain_words(value: Any) -> str:
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, datetime.time):
+        return formats.time_format(value, "TIME_FORMAT")
+    if isinstance(value, decimal.Decimal | float):
+        return plain_number(decimal.Decimal(str(value)))
+    if isinstance(value, list):
+        return ", ".join(_plain_words(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(
+            f"{capfirst(str(key).replace('_', ' '))}: {_plain_words(item)}" for key, item in value.items()
+        )
     return str(value)
+
+
+def _change_lines(rows: list[tuple[str, str, str]]) -> str:
+    return "\n".join(
+        f"{label}: {after}" if before == "–" else f"{label}: {before} → {after}"
+        for label, before, after in rows
+    )
+
+
+def _changes(object_type: str, changes: dict) -> str:
+    """Stored changes ({field: value} or {field: [before, after]}) as "Field: before → after" lines,
+    with the audit log's words for fields and values."""
+    return _change_lines(change_rows(AuditEntry(object_type=object_type, changes=_coded(changes))))
+
+
+def _coded(changes: dict) -> dict:
+    """Changes with the codes the audit log's own words do not know (approval steps, kinds of
+    equipment) said in words."""
+    steps = dict(Step.choices)
+    equipment = {
+        item.key: str(item) for item in ItemType.objects.filter(key__in=_strings(changes.get("item")))
+    }
+    words = {"route": steps, "step": steps, "item": equipment}
+
+    def said(key, value):
+        if isinstance(value, list):
+            return [said(key, item) for item in value]
+        return str(words[key].get(value, value)) if isinstance(value, str) else value
+
+    return {key: said(key, value) if key in words else value for key, value in (changes or {}).items()}
+
+
+def _strings(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [item for item in values if isinstance(item, str)]
+
+
+def _weekdays(_record, numbers) -> str:
+    return ", ".join(str(WEEKDAY_NAMES[n]) for n in numbers if isinstance(n, int) and 0 <= n < 7)
+
+
+def _findings(request: Request, _value) -> str:
+    try:
+        return "\n".join(finding["message"] for finding in stored_findings(request))
+    except (KeyError, TypeError, ValueError):  # a finding no longer known: its words as stored
+        return _plain_words(request.findings)
+
+
+def _route(_record, steps) -> str:
+    labels = dict(Step.choices)
+    return " → ".join(str(labels.get(step, step)) for step in steps)
+
+
+def _questions(keys) -> dict[str, Item]:
+    return {
+        str(item.pk): item
+        for item in Item.objects.filter(pk__in=[int(key) for key in keys if str(key).isdigit()])
+    }
+
+
+def _answers(_record, answers: dict) -> str:
+    """Question → answer, one a line, in the order of the checklist."""
+    items = _questions(answers)
+    lines = [
+        (items[key].position, f"{localized(items[key].text)} → {answer_display(items[key], value)}")
+        for key, value in answers.items()
+        if key in items
+    ]
+    return "\n".join(line for _position, line in sorted(lines))
+
+
+def _blocking(_record, keys) -> str:
+    items = _questions(keys)
+    return "\n".join(localized(items[str(key)].text) for key in keys if str(key) in items)
+
+
+def _context_type(record, value) -> str:
+    return type_label(f"{value.app_label}.{value.model}")
+
+
+# Fields whose stored value is a code or a structure: how each is said in words.
+READABLE: dict[str, Callable[[Any, Any], str]] = {
+    "arrangements.request.findings": _findings,
+    "arrangements.request.route": _route,
+    "arrangements.request.weekdays": _weekdays,
+    "arrangements.request.proposed_changes": lambda record, value: _changes("arrangements.request", value),
+    "arrangements.decision.changes": lambda record, value: _changes("arrangements.request", value),
+    # The terms are said in words in the version's text, which follows in the same table.
+    "agreements.agreementversion.terms": lambda record, value: gettext(
+        "In words in the text of this version."
+    ),
+    "checklists.response.answers": _answers,
+    "checklists.response.blocking": _blocking,
+    "checklists.action.text": lambda record, value: localized(value),
+    "checklists.assignment.context_type": _context_type,
+    "planning.planpreference.preferred_office": _weekdays,
+    "planning.planpreference.unwanted_office": _weekdays,
+    "core.auditentry.action": lambda record, value: action_label(value),
+    "core.auditentry.object_type": lambda record, value: type_label(value),
+    "core.auditentry.changes": lambda record, value: _changes(record.object_type, value),
+}
 
 
 # Words for the fields whose models leave Django to name them ("created at"), by field name.
@@ -323,7 +491,4 @@ def as_pdf(person) -> bytes:
         html = render_to_string(
             "privacy/export_pdf.html", {"person": person, "parts": parts, "generated_at": timezone.now()}
         )
-    # Imported here: WeasyPrint takes about a second to load, which every process would pay at start-up.
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf()
+    return archival_pdf(html)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from distans.core.forms import DateField
 from distans.org.models import Person
 from distans.org.person_picker import PersonField
-from distans.privacy.permissions import can_manage_privacy
+from distans.privacy.permissions import can_manage_privacy, find_leaver_for_privacy
 
 PRIVACY_PERSON = "privacy.person"
 
@@ -26,7 +26,7 @@ class PersonForm(forms.Form):
         self.fields["person"].allow(user)
 
 
-class AccessRequestForm(PersonForm):
+class ReceivedForm(forms.Form):
     received_on = DateField(label=_("Received on"))
     note = forms.CharField(
         label=_("How it was received"),
@@ -34,6 +34,36 @@ class AccessRequestForm(PersonForm):
         required=False,
         help_text=_("For example: e-mail to HR, letter, in person."),
     )
+
+
+class AccessRequestForm(PersonForm, ReceivedForm):
+    field_order = ["person", "received_on", "note"]
+
+
+class LeaverAccessRequestForm(ReceivedForm):
+    """A request from someone who has left, found by what HR has on file rather than by the picker."""
+
+    leaver = forms.CharField(
+        label=_("Former employee"),
+        max_length=254,
+        help_text=_(
+            "Their e-mail address or employee number in Distans, or “#n” for former employee #n once "
+            "anonymised."
+        ),
+    )
+    field_order = ["leaver", "received_on", "note"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_leaver(self):
+        person = find_leaver_for_privacy(self.user, self.cleaned_data["leaver"])
+        if person is None:
+            raise forms.ValidationError(
+                _("No one who has left has this e-mail address, employee number or former employee number.")
+            )
+        return person
 
 
 class ExtendForm(forms.Form):

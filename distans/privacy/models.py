@@ -2,6 +2,7 @@
 the daily retention runs, the people anonymised, and the privacy notice's published versions."""
 
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +10,9 @@ class AccessRequest(models.Model):
     """A person's request for a copy of their data (GDPR Art. 15), answered within a month (Art. 12(3))
     or, told so within that month, within two more."""
 
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
     received_on = models.DateField(_("received on"))
     note = models.CharField(_("how it was received"), max_length=200, blank=True)
     deadline = models.DateField(_("answer by"))
@@ -20,7 +23,7 @@ class AccessRequest(models.Model):
     recorded_by = models.ForeignKey(
         "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("recorded by")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -39,11 +42,13 @@ class RetentionRule(models.Model):
     """HR's own period for a record type in a country ('' for every other country); where there is none,
     the default in `retention.RECORD_TYPES` applies."""
 
-    record_type = models.CharField(max_length=40)
-    country = models.CharField(max_length=5, blank=True)
+    record_type = models.CharField(_("kind of record"), max_length=40)
+    country = models.CharField(_("country"), max_length=5, blank=True)
     days = models.PositiveIntegerField(_("days"))
-    changed_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:
         constraints = [
@@ -53,17 +58,26 @@ class RetentionRule(models.Model):
         verbose_name_plural = _("retention rules")
 
     def __str__(self):
-        return f"{self.record_type} {self.country or '*'}: {self.days}"
+        from distans.core.places import country_name
+        from distans.privacy.retention import RECORD_TYPES  # it reads this model
+
+        label = next((kind.label for kind in RECORD_TYPES if kind.key == self.record_type), self.record_type)
+        where = country_name(self.country) if self.country else _("other countries")
+        return f"{label}, {where}"
 
 
 class LegalHold(models.Model):
     """While a hold is on, nothing about the person is deleted or anonymised (a dispute, a claim)."""
 
-    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
     reason = models.CharField(_("reason"), max_length=300)
-    placed_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
-    placed_at = models.DateTimeField(auto_now_add=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
+    placed_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("placed by")
+    )
+    placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
 
     class Meta:
         ordering = ["-placed_at"]
@@ -77,21 +91,29 @@ class LegalHold(models.Model):
 class RetentionRun(models.Model):
     """What a day's retention run did, counted by record type (shown to HR; the audit log has it too)."""
 
-    ran_at = models.DateTimeField(auto_now_add=True)
-    counts = models.JSONField(default=dict)
+    ran_at = models.DateTimeField(_("ran"), auto_now_add=True)
+    counts = models.JSONField(_("records removed"), default=dict)
 
     class Meta:
         ordering = ["-ran_at"]
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
 
     def __str__(self):
-        return str(self.ran_at)
+        return formats.date_format(timezone.localtime(self.ran_at), "SHORT_DATETIME_FORMAT")
 
 
 class FormerEmployee(models.Model):
     """An anonymised leaver; the row's number is the n in "former employee #n"."""
 
-    person = models.OneToOneField("org.Person", on_delete=models.CASCADE, related_name="+")
-    anonymised_at = models.DateTimeField(auto_now_add=True)
+    person = models.OneToOneField(
+        "org.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    anonymised_at = models.DateTimeField(_("anonymised"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former employee")
+        verbose_name_plural = _("former employees")
 
     def __str__(self):
         return f"#{self.pk}"
@@ -101,10 +123,12 @@ class NoticeVersion(models.Model):
     """A published privacy notice: the retention periods it stated, by record type and country; the
     words are drawn in the reader's language from the code's record of processing."""
 
-    number = models.PositiveIntegerField(unique=True)
-    periods = models.JSONField(default=dict)
-    published_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey("org.Person", null=True, on_delete=models.SET_NULL, related_name="+")
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    periods = models.JSONField(_("retention periods"), default=dict)
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("published by")
+    )
 
     class Meta:
         ordering = ["-number"]
@@ -112,4 +136,4 @@ class NoticeVersion(models.Model):
         verbose_name_plural = _("privacy notice versions")
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.number}"
+        return _("Privacy notice, version %(number)s") % {"number": self.number}

@@ -19,7 +19,7 @@ def attention_for(user) -> list[AttentionItem]:
     waiting = AccessRequest.objects.filter(delivered_at__isnull=True).select_related("person")[:20]
     return [
         {
-            "text": _("Answer %(name)s's request for their data") % {"name": access.person.full_name},
+            "text": _("Answer the access request from %(name)s") % {"name": access.person.full_name},
             "url": reverse("privacy:access_request", args=[access.pk]),
             "due": access.due,
         }

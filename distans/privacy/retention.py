@@ -1,10 +1,10 @@
 """How long each kind of record is kept, per country, and what happens when the time is up.
 
 Each `RecordType` names its records, the date its period counts from, and whether they are deleted or
-only stripped of what identifies someone. Its defaults cite their source (the regulation research in
-`../shared/research/regulation-nordic.md`, with its evidence marker) or say that the organisation sets
-them; HR changes a period on the retention page (`RetentionRule` rows), and a legal hold on a person
-keeps everything about them.
+only stripped of what identifies someone. Its defaults cite their source as a customer reads it (a plain
+reason and the laws, with section and link) or say that the organisation sets them; how far each source
+is verified is kept in docs/privacy.md, never on a page. HR changes a period on the retention page
+(`RetentionRule` rows), and a legal hold on a person keeps everything about them.
 """
 
 import datetime
@@ -30,11 +30,43 @@ NORDIC = ("SE", "NO", "DK")
 COUNTRIES = (*NORDIC, "")  # "" is every other country
 YEAR = 365
 
-SET_BY_YOU = _("Set by your organisation; Distans suggests this period.")
-BRIEF = _(
-    "Set by your organisation. Security records are kept briefly and only for their purpose "
-    "(research G6 [V2])."
+
+@dataclass(frozen=True)
+class Law:
+    """A law cited for a default: its name and number as its own country cites it, the section, and
+    where to read it."""
+
+    name: str | Promise
+    section: str | Promise
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Why a default is what it is: a plain sentence in the reader's language and the laws behind it."""
+
+    text: str | Promise
+    laws: tuple[Law, ...] = ()
+
+
+GDPR = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+STORAGE_LIMITATION = Law(_("GDPR (EU) 2016/679"), _("Art. 5(1)(e)"), GDPR)
+MINIMISATION = Law(_("GDPR (EU) 2016/679"), _("Art. 5(1)(c) and (e)"), GDPR)
+SET_BY_YOU = Source(_("Set by your organisation; Distans suggests this period."), (STORAGE_LIMITATION,))
+BRIEF = Source(
+    _("Set by your organisation. Security records are kept briefly and only for their purpose."),
+    (MINIMISATION,),
 )
+WORKING_TIME_SE = Law(
+    "Arbetstidslag (1982:673)",
+    "11 §",
+    "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
+    "arbetstidslag-1982673_sfs-1982-673/",
+)
+WORKING_TIME_NO = Law(
+    "Arbeidsmiljøloven (LOV-2005-06-17-62)", "§ 10-7", "https://lovdata.no/lov/2005-06-17-62"
+)
+WORKING_TIME_DK = Law("Arbejdstidsloven (lov om gennemførelse af dele af arbejdstidsdirektivet)", "§ 4 b")
 
 
 @dataclass(frozen=True)
@@ -43,7 +75,7 @@ class RecordType:
     label: str | Promise
     counted_from: str | Promise
     defaults: dict[str, int]  # days, by country; "" for every other
-    source: str | Promise
+    source: Source
     # Where the person is, from the record ("" for records kept for the whole organisation); their
     # country chooses the period, and a legal hold on them keeps the record.
     person_path: str
@@ -66,7 +98,7 @@ def _delete_rows(records: models.QuerySet) -> int:
 def _agreements_due(before: datetime.datetime) -> models.QuerySet:
     ended = Coalesce("ends_on", "end_date")
     return Agreement.objects.annotate(ended=ended).filter(
-        models.Q(ended__lt=before.date()) | models.Q(ended__isnull=True, updated_at__lt=before),
+        models.Q(ended__lt=timezone.localdate(before)) | models.Q(ended__isnull=True, updated_at__lt=before),
         status__in=[AgreementStatus.ENDED, AgreementStatus.EXPIRED],
     )
 
@@ -100,7 +132,7 @@ def _deviations_due(before: datetime.datetime) -> models.QuerySet:
 
 
 def _day_changes_due(before: datetime.datetime) -> models.QuerySet:
-    return DayChange.objects.filter(date__lt=before.date())
+    return DayChange.objects.filter(date__lt=timezone.localdate(before))
 
 
 def _patterns_due(before: datetime.datetime) -> models.QuerySet:
@@ -108,7 +140,7 @@ def _patterns_due(before: datetime.datetime) -> models.QuerySet:
     replaced = WorkPattern.objects.filter(
         person=models.OuterRef("person"),
         valid_from__gt=models.OuterRef("valid_from"),
-        valid_from__lt=before.date(),
+        valid_from__lt=timezone.localdate(before),
     )
     return WorkPattern.objects.filter(models.Exists(replaced))
 
@@ -144,10 +176,26 @@ RECORD_TYPES: list[RecordType] = [
         _("Agreements, their versions, signed PDFs and evaluations"),
         _("after the agreement ended"),
         {"SE": 10 * YEAR, "NO": 3 * YEAR, "DK": 3 * YEAR, "": 10 * YEAR},
-        _(
-            "The employment plus the limitation period for claims (research G6, not yet verified [R]): "
-            "Sweden 10 years (preskriptionslagen), Norway and Denmark 3 years (foreldelsesloven, "
-            "forældelsesloven)."
+        Source(
+            _(
+                "The employment plus the general limitation period for claims: 10 years in Sweden, "
+                "3 years in Norway and Denmark."
+            ),
+            (
+                Law(
+                    "Preskriptionslag (1981:130)",
+                    "2 §",
+                    "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
+                    "preskriptionslag-1981130_sfs-1981-130/",
+                ),
+                Law("Foreldelsesloven (LOV-1979-05-18-18)", "§ 2", "https://lovdata.no/lov/1979-05-18-18"),
+                Law(
+                    "Forældelsesloven (LBK nr. 1238 af 09/11/2015)",
+                    "§ 3",
+                    "https://www.retsinformation.dk/eli/lta/2015/1238",
+                ),
+                STORAGE_LIMITATION,
+            ),
         ),
         "person",
         _agreements_due,
@@ -168,9 +216,19 @@ RECORD_TYPES: list[RecordType] = [
         _("Checklists and their answers"),
         _("after the checklist was completed"),
         {"DK": 6 * YEAR, "": 3 * YEAR},
-        _(
-            "The current and the previous cycle of the work-environment assessment (research G6 [R]); "
-            "in Denmark the APV cycle is 3 years (research § 8 [V2]). Elsewhere set by your organisation."
+        Source(
+            _(
+                "The current and the previous round of the work-environment assessment. In Denmark two "
+                "rounds of the workplace assessment (APV). Elsewhere set by your organisation."
+            ),
+            (
+                Law(
+                    "Arbejdsmiljøloven (LBK nr. 2062 af 16/11/2021)",
+                    "§ 15 a",
+                    "https://www.retsinformation.dk/eli/lta/2021/2062",
+                ),
+                STORAGE_LIMITATION,
+            ),
         ),
         "person",
         _checklists_due,
@@ -181,7 +239,10 @@ RECORD_TYPES: list[RecordType] = [
         _("Deviations and injuries"),
         _("after the deviation was closed"),
         {"": 10 * YEAR},
-        _("Set by your organisation. An injury can lead to a claim many years later."),
+        Source(
+            _("Set by your organisation. An injury can lead to a claim many years later."),
+            (STORAGE_LIMITATION,),
+        ),
         "person",
         _deviations_due,
         _delete_rows,
@@ -191,10 +252,12 @@ RECORD_TYPES: list[RecordType] = [
         _("Day changes in the plan"),
         _("after the day"),
         {"DK": 5 * YEAR, "": 2 * YEAR},
-        _(
-            "Denmark: time records 5 years (research § 8, jura360.dk [V2]). Norway and Sweden: as "
-            "working-time law or the collective agreement requires (research G6 [R]), set by your "
-            "organisation."
+        Source(
+            _(
+                "Denmark: records of working time are kept 5 years. Norway and Sweden: as long as the "
+                "working-time rules or the collective agreement require, set by your organisation."
+            ),
+            (WORKING_TIME_DK, WORKING_TIME_NO, WORKING_TIME_SE),
         ),
         "person",
         _day_changes_due,
@@ -205,7 +268,10 @@ RECORD_TYPES: list[RecordType] = [
         _("Usual weeks that were replaced"),
         _("after a later usual week began"),
         {"DK": 5 * YEAR, "": 2 * YEAR},
-        _("As day changes: Denmark 5 years (research § 8 [V2]); elsewhere set by your organisation."),
+        Source(
+            _("As day changes: Denmark 5 years; elsewhere set by your organisation."),
+            (WORKING_TIME_DK, WORKING_TIME_NO, WORKING_TIME_SE),
+        ),
         "person",
         _patterns_due,
         _delete_rows,

@@ -11,7 +11,13 @@ from distans.core.audit import client_address
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message, refusal_on
 from distans.privacy import export, notice, retention, services
-from distans.privacy.forms import AccessRequestForm, ExtendForm, HoldForm, RetentionForm
+from distans.privacy.forms import (
+    AccessRequestForm,
+    ExtendForm,
+    HoldForm,
+    LeaverAccessRequestForm,
+    RetentionForm,
+)
 from distans.privacy.models import AccessRequest, LegalHold, NoticeVersion, RetentionRun
 from distans.privacy.permissions import (
     can_manage_privacy,
@@ -53,21 +59,28 @@ def mine_download(request, kind: str):
 
 @login_required
 def overview(request):
+    """HR's page; its form records an access request from a colleague, or (the `leaver` form) from
+    someone who has left."""
     require(can_manage_privacy(request.user))
-    form = AccessRequestForm(request.POST or None, user=request.user, prefix="access")
+    data = request.POST or None
+    leaver = data is not None and "leaver-leaver" in data
+    form = (LeaverAccessRequestForm if leaver else AccessRequestForm)(
+        data, user=request.user, prefix="leaver" if leaver else "access"
+    )
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             access = services.access_request_create(
                 actor=request.user,
-                person=form.cleaned_data["person"],
+                person=form.cleaned_data["leaver" if leaver else "person"],
                 received_on=form.cleaned_data["received_on"],
                 note=form.cleaned_data["note"],
             )
             return redirect("privacy:access_request", access.pk)
-    return _overview_page(request, access_form=form, status=400 if form.is_bound else 200)
+    bound = {"leaver_form": form} if leaver else {"access_form": form}
+    return _overview_page(request, **bound, status=400 if form.is_bound else 200)
 
 
-def _overview_page(request, *, access_form=None, hold_form=None, status=200):
+def _overview_page(request, *, access_form=None, leaver_form=None, hold_form=None, status=200):
     today = timezone.localdate()
     access_requests = list(AccessRequest.objects.select_related("person")[:200])
     return render(
@@ -79,6 +92,7 @@ def _overview_page(request, *, access_form=None, hold_form=None, status=200):
             "answered": [access for access in access_requests if access.delivered_at][:20],
             "holds": LegalHold.objects.filter(lifted_at__isnull=True).select_related("person", "placed_by"),
             "access_form": access_form or AccessRequestForm(user=request.user, prefix="access"),
+            "leaver_form": leaver_form or LeaverAccessRequestForm(user=request.user, prefix="leaver"),
             "hold_form": hold_form or HoldForm(user=request.user, prefix="hold"),
             "last_run": RetentionRun.objects.first(),
         },
@@ -184,7 +198,7 @@ def _notice_page(request, version: NoticeVersion | None, *, full: bool):
         "privacy/notice.html",
         {
             "version": version,
-            "activities": notice.record(periods),
+            "activities": notice.record(periods, full=full),
             "full": full,
             "controller": settings.PRIVACY_CONTROLLER,
             "contact": settings.PRIVACY_CONTACT,

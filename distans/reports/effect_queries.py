@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from distans.agreements.models import Agreement, AgreementStatus
@@ -26,10 +27,11 @@ from distans.core.models import AuditEntry
 from distans.followup import rules as followup_rules
 from distans.followup.models import Deviation, DeviationKind, Evaluation, Outcome
 from distans.org.audit_actions import OrgAudit
-from distans.org.models import Unit
+from distans.org.models import Person, Unit
 from distans.planning import queries as plan_queries
 from distans.planning import rules as plan_rules
 from distans.planning.models import DayChange, UnitPlanSettings
+from distans.reports import aggregation
 
 # Plans are computed day by day for each person: at most this many person-weeks on one page (600
 # people over 17 weeks). Beyond it the page asks for a unit or a shorter period.
@@ -87,6 +89,20 @@ class UnitPlan:
     weeks: list[Week]
     attachment: int = 0  # people averaging more remote days a week than the policy's warning level
     total: Week = field(default_factory=Week)
+    path: str = ""  # the units above, from the top: "Nordvik Group › Support"
+    withheld: bool = False  # its figures less its shown teams' would tell about too few people
+
+    @property
+    def group(self) -> int:
+        """The group its figures are about, for `aggregation.shown`: none when withheld."""
+        return 0 if self.withheld else self.people
+
+    def add(self, other: "UnitPlan") -> None:
+        self.people += other.people
+        self.attachment += other.attachment
+        self.total.add(other.total)
+        for week, more in zip(self.weeks, other.weeks, strict=True):
+            week.add(more)
 
 
 def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
@@ -164,17 +180,66 @@ def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
         for week in plan.weeks:
             plan.total.add(week)
         units.append(plan)
-    units.sort(key=lambda plan: plan.name)
     total = [Week() for _monday in weeks]
     for plan in units:
         for index, week in enumerate(plan.weeks):
             total[index].add(week)
     return {
-        "units": units,
+        "units": _rolled_up(units, len(weeks)),
         "weeks": total,
         "people": len(rows),
         "attachment": sum(u.attachment for u in units),
     }
+
+
+def _rolled_up(units: list[UnitPlan], weeks: int) -> list[UnitPlan]:
+    """Each unit counting the units under it (a department is its teams), as the pulse does
+    (`checklists.queries.pulse_by_unit`), in the order of the tree. A unit above the people's own is
+    added only when all its active people are among them, so that its figures are the whole unit's. A
+    unit whose figures, less those of the units under it shown, would be about fewer than REPORT_MIN_GROUP
+    people is withheld (a department whose teams are shown and whose head alone is in it would tell the
+    head's days). Two queries."""
+    tree: dict[int, tuple[str, int | None]] = {
+        pk: (name, parent) for pk, name, parent in Unit.objects.values_list("pk", "name", "parent_id")
+    }
+
+    def chain(unit_id: int | None) -> list[int]:
+        """The unit and those above it, nearest first."""
+        found: list[int] = []
+        while unit_id is not None and unit_id in tree and unit_id not in found:
+            found.append(unit_id)
+            unit_id = tree[unit_id][1]
+        return found
+
+    everyone: Counter[int] = Counter()  # the active people of each unit and those under it
+    active = Person.objects.filter(is_active=True).values_list("unit_id").annotate(n=Count("pk"))
+    for unit_id, count in active.order_by():
+        for above in chain(unit_id):
+            everyone[above] += count
+    rolled: dict[int, UnitPlan] = {}
+    others = []
+    for plan in units:
+        if plan.unit_id is None:
+            others.append(plan)
+            continue
+        for above in chain(plan.unit_id):
+            if above not in rolled:
+                rolled[above] = UnitPlan(above, tree[above][0], 0, [Week() for _week in range(weeks)])
+            rolled[above].add(plan)
+    own = {plan.unit_id for plan in units}
+    kept = {pk: plan for pk, plan in rolled.items() if pk in own or plan.people == everyone[pk]}
+    teams: defaultdict[int | None, list[UnitPlan]] = defaultdict(list)
+    for pk in kept:
+        teams[tree[pk][1]].append(kept[pk])
+    covered: dict[int, int] = {}  # people whose figures are shown, in the unit or in units under it
+    for pk in sorted(kept, key=lambda pk: -len(chain(pk))):  # teams before their units
+        plan = kept[pk]
+        below = sum(covered[team.unit_id] for team in teams[pk] if team.unit_id is not None)
+        plan.withheld = 0 < plan.people - below < aggregation.min_group()
+        covered[pk] = below if plan.withheld else plan.people
+        plan.path = " › ".join(tree[higher][0] for higher in reversed(chain(pk)[1:]))
+    found = [kept[pk] for pk in sorted(kept, key=lambda pk: [tree[unit][0] for unit in reversed(chain(pk))])]
+    return found + others
 
 
 def _count(pairs, team_day: list[bool]) -> tuple[int, int, int, int]:
@@ -224,8 +289,9 @@ class StepTimes:
 def requests(people, start: datetime.date, end: datetime.date) -> dict:
     """Requests submitted in the period by their state now, how many went to the HR approver, and the
     time each step took to decide (from submission, or the step before, to the decision). Two queries."""
+    first, after = _day_bounds(start, end)
     submitted = Request.objects.filter(
-        person__in=people.values("pk"), submitted_at__date__range=(start, end)
+        person__in=people.values("pk"), submitted_at__gte=first, submitted_at__lt=after
     ).order_by()
     by_status = dict(submitted.values_list("status").annotate(count=Count("pk")))
     total = sum(by_status.values())
@@ -259,6 +325,17 @@ def requests(people, start: datetime.date, end: datetime.date) -> dict:
         "to_hr": to_hr,
         "steps": steps,
     }
+
+
+def _day_bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The moments the first day begins and the day after the last begins, in the current time zone, as
+    `__date` counts them: a column compared with these stays in SQL (`__date` is a Python function called
+    for each row on SQLite)."""
+    zone = timezone.get_current_timezone()
+    after = end + datetime.timedelta(days=1)
+    return datetime.datetime.combine(start, datetime.time(), zone), datetime.datetime.combine(
+        after, datetime.time(), zone
+    )
 
 
 def _days(value: float) -> Decimal:

@@ -38,6 +38,14 @@ class Section:
         ]
 
 
+# A table as a section lists it: (name, caption, header, rows), the fields of `reports.tables.Table`.
+TableSpec = tuple[str, str, Sequence[str], list[Sequence]]
+
+
+def _section(key: str, title: str, about: str, specs: Sequence[TableSpec], *, charts=(), notes=()) -> Section:
+    return Section(key, title, about, [Table(*spec) for spec in specs], list(charts), list(notes))
+
+
 def cell_text(cell) -> str:
     """A cell as the reader's language writes it; None (too few people, or nothing to count) a dash."""
     if isinstance(cell, datetime.date):
@@ -59,19 +67,6 @@ def _week_figures(week: Week, people: int) -> list:
 
 
 def plans(found: dict, mondays: list[datetime.date]) -> Section:
-    section = Section(
-        "plans",
-        _("Remote work against the agreements"),
-        _(
-            "From the weekly plans as they were, and as planned ahead (usual weeks and changes), compared "
-            "with the agreement in force each week. A person-week counts as more than agreed when it has "
-            "more remote days than the agreement allows (flexible days aside; no agreement allows none; "
-            "2.5 days allows 3), as fewer when it has fewer than agreed on the days worked (2.5 days asks "
-            "at least 2). Team office days kept: members working on their unit's team office days who were "
-            "at the office. "
-            "Shortfalls: days below the unit's minimum at the office, and days a duty was not covered."
-        ),
-    )
     people = found["people"]
     figures = [
         _("Remote share (%)"),
@@ -81,20 +76,19 @@ def plans(found: dict, mondays: list[datetime.date]) -> Section:
         _("Days below the coverage minimum"),
         _("Days with a duty not covered"),
     ]
-    section.tables.append(
-        Table(
+    units: list[UnitPlan] = found["units"]
+    weeks = found["weeks"]
+    specs: list[TableSpec] = [
+        (
             "effect-weeks",
             _("Per week"),
             [_("Week from"), _("People"), *figures],
             [
                 [monday, shown(week.people, people), *_week_figures(week, people)]
-                for monday, week in zip(mondays, found["weeks"], strict=True)
+                for monday, week in zip(mondays, weeks, strict=True)
             ],
-        )
-    )
-    units: list[UnitPlan] = found["units"]
-    section.tables.append(
-        Table(
+        ),
+        (
             "effect-units",
             _("Per unit over the period"),
             [_("Unit"), _("People"), *figures, _("Attachment risk (people)")],
@@ -102,35 +96,31 @@ def plans(found: dict, mondays: list[datetime.date]) -> Section:
                 [
                     unit.name,
                     unit.people,
-                    *_week_figures(unit.total, unit.people),
-                    shown(unit.attachment, unit.people),
+                    *_week_figures(unit.total, unit.group),
+                    shown(unit.attachment, unit.group),
                 ]
                 for unit in units
             ],
-        )
-    )
-    section.tables.append(
-        Table(
+        ),
+        (
             "effect-unit-weeks",
             _("Remote share per unit and week (%)"),
             [_("Unit"), *(cell_text(monday) for monday in mondays)],
-            [[unit.name, *(shown(week.remote_share, unit.people) for week in unit.weeks)] for unit in units],
-        )
-    )
-    section.charts.append(
+            [[unit.name, *(shown(week.remote_share, unit.group) for week in unit.weeks)] for unit in units],
+        ),
+    ]
+    charts = [
         heat_map(
             name="effect-heat",
             title=_("Remote share per unit and week"),
             rows=[unit.name for unit in units],
+            row_titles=[" › ".join(filter(None, [unit.path, unit.name])) for unit in units],
             columns=mondays,
-            values=[[shown(week.remote_share, unit.people) for week in unit.weeks] for unit in units],
+            values=[[shown(week.remote_share, unit.group) for week in unit.weeks] for unit in units],
             maximum=100,
             suffix="\u00a0%",
             corner=_("Unit"),
-        )
-    )
-    weeks = found["weeks"]
-    section.charts.append(
+        ),
         line_chart(
             name="effect-share",
             title=_("Remote share and team office days kept, per week"),
@@ -142,9 +132,7 @@ def plans(found: dict, mondays: list[datetime.date]) -> Section:
             maximum=100,
             suffix="\u00a0%",
             corner=_("Week from"),
-        )
-    )
-    section.charts.append(
+        ),
         bar_chart(
             name="effect-agreed",
             title=_("Person-weeks against the agreement"),
@@ -154,9 +142,23 @@ def plans(found: dict, mondays: list[datetime.date]) -> Section:
                 Series(_("Fewer than agreed"), [shown(week.fewer, people) for week in weeks]),
             ],
             corner=_("Week from"),
-        )
+        ),
+    ]
+    return _section(
+        "plans",
+        _("Remote work against the agreements"),
+        _(
+            "From the weekly plans as they were, and as planned ahead (usual weeks and changes), compared "
+            "with the agreement in force each week. A person-week counts as more than agreed when it has "
+            "more remote days than the agreement allows (flexible days aside; no agreement allows none; "
+            "2.5 days allows 3), as fewer when it has fewer than agreed on the days worked (2.5 days asks "
+            "at least 2). Team office days kept: members working on their unit's team office days who were "
+            "at the office. "
+            "Shortfalls: days below the unit's minimum at the office, and days a duty was not covered."
+        ),
+        specs,
+        charts=charts,
     )
-    return section
 
 
 def attachment(found: dict, warning) -> Section:
@@ -179,13 +181,36 @@ def attachment(found: dict, warning) -> Section:
 
 def requests(found: dict, people: int) -> Section:
     total = found["total"]
-    section = Section(
+    return _section(
         "requests",
         _("Requests"),
         _(
             "Requests submitted in the period, by where they stand now; the time each step took from the "
             "submission, or the step before, to its decision."
         ),
+        [
+            (
+                "effect-requests",
+                _("Requests by state"),
+                [_("State"), _("Requests")],
+                [[label, shown(count, people)] for label, count in found["by_status"]],
+            ),
+            (
+                "effect-request-steps",
+                _("Time to decide, per step"),
+                [_("Step"), _("Decisions"), _("Median (days)"), _("Longest (days)")],
+                [
+                    # A median of fewer decisions than the group threshold would tell about single cases.
+                    [
+                        step.step,
+                        shown(step.decisions, people),
+                        shown(step.median_days, step.decisions),
+                        shown(step.longest_days, step.decisions),
+                    ]
+                    for step in found["steps"]
+                ],
+            ),
+        ],
         notes=[
             _("Sent on to %(step)s: %(count)s of %(total)s (%(share)s).")
             % {
@@ -198,79 +223,44 @@ def requests(found: dict, people: int) -> Section:
             }
         ],
     )
-    section.tables.append(
-        Table(
-            "effect-requests",
-            _("Requests by state"),
-            [_("State"), _("Requests")],
-            [[label, shown(count, people)] for label, count in found["by_status"]],
-        )
-    )
-    section.tables.append(
-        Table(
-            "effect-request-steps",
-            _("Time to decide, per step"),
-            [_("Step"), _("Decisions"), _("Median (days)"), _("Longest (days)")],
-            [
-                # A median of fewer decisions than the group threshold would tell about single cases.
-                [
-                    step.step,
-                    shown(step.decisions, people),
-                    shown(step.median_days, step.decisions),
-                    shown(step.longest_days, step.decisions),
-                ]
-                for step in found["steps"]
-            ],
-        )
-    )
-    return section
 
 
 def agreements(found: dict, people: int) -> Section:
-    section = Section(
+    return _section(
         "agreements",
         _("Agreements"),
         _(
             "Every agreement of the people in the report, by its status today; those in force by country "
             "and remote days a week."
         ),
+        [
+            (
+                "effect-agreements",
+                _("Agreements by status"),
+                [_("Status"), _("Agreements")],
+                [[label, shown(count, people)] for label, count in found["by_status"]],
+            ),
+            (
+                "effect-agreement-terms",
+                _("Agreements in force by country and days"),
+                [_("Country"), _("Remote days a week"), _("Agreements")],
+                [[country or "–", days, shown(count, people)] for country, days, count in found["by_terms"]],
+            ),
+        ],
+        charts=[
+            bar_chart(
+                name="effect-agreement-status",
+                title=_("Agreements by status"),
+                labels=[label for label, _count in found["by_status"]],
+                series=[
+                    Series(_("Agreements"), [shown(count, people) for _label, count in found["by_status"]])
+                ],
+            )
+        ],
     )
-    section.tables.append(
-        Table(
-            "effect-agreements",
-            _("Agreements by status"),
-            [_("Status"), _("Agreements")],
-            [[label, shown(count, people)] for label, count in found["by_status"]],
-        )
-    )
-    section.tables.append(
-        Table(
-            "effect-agreement-terms",
-            _("Agreements in force by country and days"),
-            [_("Country"), _("Remote days a week"), _("Agreements")],
-            [[country or "–", days, shown(count, people)] for country, days, count in found["by_terms"]],
-        )
-    )
-    section.charts.append(
-        bar_chart(
-            name="effect-agreement-status",
-            title=_("Agreements by status"),
-            labels=[label for label, _count in found["by_status"]],
-            series=[Series(_("Agreements"), [shown(count, people) for _label, count in found["by_status"]])],
-        )
-    )
-    return section
 
 
 def evaluations(found: dict, people: int) -> Section:
-    section = Section(
-        "evaluations",
-        _("Follow-up conversations"),
-        _(
-            "Evaluations due in the period: held by their date, held later, overdue, still ahead or "
-            "cancelled; the outcomes of those held."
-        ),
-    )
     rows = [
         (_("Held on time"), found["on_time"]),
         (_("Held late"), found["late"]),
@@ -278,98 +268,92 @@ def evaluations(found: dict, people: int) -> Section:
         (_("Still ahead"), found["ahead"]),
         (_("Cancelled"), found["cancelled"]),
     ]
-    section.tables.append(
-        Table(
-            "effect-evaluations",
-            _("Evaluations due in the period"),
-            [_("Evaluations"), _("Number")],
-            [[label, shown(count, people)] for label, count in rows],
-        )
+    return _section(
+        "evaluations",
+        _("Follow-up conversations"),
+        _(
+            "Evaluations due in the period: held by their date, held later, overdue, still ahead or "
+            "cancelled; the outcomes of those held."
+        ),
+        [
+            (
+                "effect-evaluations",
+                _("Evaluations due in the period"),
+                [_("Evaluations"), _("Number")],
+                [[label, shown(count, people)] for label, count in rows],
+            ),
+            (
+                "effect-outcomes",
+                _("Outcomes of the evaluations held"),
+                [_("Outcome"), _("Evaluations")],
+                [[label, shown(count, people)] for label, count in found["outcomes"]],
+            ),
+        ],
     )
-    section.tables.append(
-        Table(
-            "effect-outcomes",
-            _("Outcomes of the evaluations held"),
-            [_("Outcome"), _("Evaluations")],
-            [[label, shown(count, people)] for label, count in found["outcomes"]],
-        )
-    )
-    return section
 
 
 def deviations(found: list[dict], people: int) -> Section:
-    section = Section(
+    return _section(
         "deviations",
         _("Deviations"),
         _(
             "Deviations that happened in the period, by kind: answered by the first-response date or later, "
             "still waiting past it, and the median days from the report to the first response."
         ),
-    )
-    section.tables.append(
-        Table(
-            "effect-deviations",
-            _("Deviations by kind"),
-            [
-                _("Kind"),
-                _("Deviations"),
-                _("Answered in time"),
-                _("Answered late"),
-                _("Waiting past the date"),
-                _("Median days to first response"),
-            ],
-            [
+        [
+            (
+                "effect-deviations",
+                _("Deviations by kind"),
                 [
-                    row["kind"],
-                    shown(row["count"], people),
-                    shown(row["in_time"], people),
-                    shown(row["late"], people),
-                    shown(row["waiting"], people),
-                    shown(row["median_days"], row["answered"]),
-                ]
-                for row in found
-            ],
-        )
+                    _("Kind"),
+                    _("Deviations"),
+                    _("Answered in time"),
+                    _("Answered late"),
+                    _("Waiting past the date"),
+                    _("Median days to first response"),
+                ],
+                [
+                    [
+                        row["kind"],
+                        shown(row["count"], people),
+                        shown(row["in_time"], people),
+                        shown(row["late"], people),
+                        shown(row["waiting"], people),
+                        shown(row["median_days"], row["answered"]),
+                    ]
+                    for row in found
+                ],
+            )
+        ],
     )
-    return section
 
 
 def checklists(found: list[dict], people: int) -> Section:
-    section = Section(
+    return _section(
         "checklists",
         _("Checklists"),
         _(
             "Checklists due in the period, by kind: given, completed, completed by the due date, and "
             "overdue (open past the due date)."
         ),
-    )
-    section.tables.append(
-        Table(
-            "effect-checklists",
-            _("Checklists due in the period"),
-            [_("Checklist"), _("Given"), _("Completed"), _("By the due date"), _("Overdue")],
-            [
+        [
+            (
+                "effect-checklists",
+                _("Checklists due in the period"),
+                [_("Checklist"), _("Given"), _("Completed"), _("By the due date"), _("Overdue")],
                 [
-                    row["kind"],
-                    *(shown(row[key], people) for key in ("given", "completed", "on_time", "overdue")),
-                ]
-                for row in found
-            ],
-        )
+                    [
+                        row["kind"],
+                        *(shown(row[key], people) for key in ("given", "completed", "on_time", "overdue")),
+                    ]
+                    for row in found
+                ],
+            )
+        ],
     )
-    return section
 
 
 def pulse(found: dict, shares: dict[str, int | None]) -> Section:
-    section = Section(
-        "pulse",
-        _("Pulse beside remote share"),
-        _(
-            "The wellbeing pulse's average answers per unit (1 to 5, 5 best) submitted in the period, shown "
-            "only where at least %(count)s people answered, beside the unit's remote share from the plans."
-        )
-        % {"count": found["min_group"]},
-    )
     questions = found["questions"]
     rows: list[Sequence] = []
     for unit in found["units"]:
@@ -382,24 +366,32 @@ def pulse(found: dict, shares: dict[str, int | None]) -> Section:
                 *averages,
             ]
         )
-    section.tables.append(
-        Table(
-            "effect-pulse",
-            _("Pulse per unit"),
-            [
-                _("Unit"),
-                _("Answers"),
-                _("Remote share (%)"),
-                *(localized(question.text) for question in questions),
-            ],
-            rows,
+    return _section(
+        "pulse",
+        _("Pulse beside remote share"),
+        _(
+            "The wellbeing pulse's average answers per unit (1 to 5, 5 best) submitted in the period, shown "
+            "only where at least %(count)s people answered, beside the unit's remote share from the plans."
         )
+        % {"count": found["min_group"]},
+        [
+            (
+                "effect-pulse",
+                _("Pulse per unit"),
+                [
+                    _("Unit"),
+                    _("Answers"),
+                    _("Remote share (%)"),
+                    *(localized(question.text) for question in questions),
+                ],
+                rows,
+            )
+        ],
     )
-    return section
 
 
 def leavers(found: dict, people: int) -> Section:
-    section = Section(
+    return _section(
         "leavers",
         _("Who stays"),
         _(
@@ -407,6 +399,17 @@ def leavers(found: dict, people: int) -> Section:
             "agreement, beside the active people with and without one today. Counts, not rates: how many "
             "worked under an agreement in earlier years is not kept."
         ),
+        [
+            (
+                "effect-leavers",
+                _("Leavers per year"),
+                [_("Year"), _("With an agreement"), _("Without an agreement")],
+                [
+                    [str(year), shown(with_, people), shown(without, people)]
+                    for year, with_, without in found["years"]
+                ],
+            )
+        ],
         notes=[
             _("Active today: %(with)s with an agreement, %(without)s without.")
             % {
@@ -415,15 +418,3 @@ def leavers(found: dict, people: int) -> Section:
             }
         ],
     )
-    section.tables.append(
-        Table(
-            "effect-leavers",
-            _("Leavers per year"),
-            [_("Year"), _("With an agreement"), _("Without an agreement")],
-            [
-                [str(year), shown(with_, people), shown(without, people)]
-                for year, with_, without in found["years"]
-            ],
-        )
-    )
-    return section

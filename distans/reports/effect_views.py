@@ -37,7 +37,7 @@ def sections(user, people, start, end, today, *, unit=None) -> tuple[list[tables
     if not too_many:
         plans = queries.plan_weeks(people, mondays, warning)
         found += [tables.plans(plans, mondays), tables.attachment(plans, warning)]
-        shares = {row.name: shown(row.total.remote_share, row.people) for row in plans["units"]}
+        shares = {row.name: shown(row.total.remote_share, row.group) for row in plans["units"]}
     found += [
         tables.requests(queries.requests(people, start, end), count),
         tables.agreements(queries.agreements(people), count),

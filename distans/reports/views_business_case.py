@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.forms import DateField
+from distans.core.pdf import archival_pdf
 from distans.core.permissions import require
 from distans.org.models import Country, Site
 from distans.planning.queries import unit_and_below
@@ -22,10 +23,11 @@ from distans.reports.business_case import (
     Selection,
     can_view_business_case,
     can_view_everything,
-    compute,
+    compute_kept,
     default_period,
     visible_units,
 )
+from distans.reports.effect_forms import MOST_UNITS_IN_LIST
 
 LONGEST = 366  # days: a year at most, so that one page stays within its second
 
@@ -34,7 +36,7 @@ class BusinessCaseForm(forms.Form):
     start = DateField(label=_("From"), required=False)
     end = DateField(label=_("To"), required=False)
     unit: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Unit"), queryset=None, required=False, empty_label=None
+        label=_("Unit"), queryset=None, required=False, empty_label=None, to_field_name="code"
     )
     site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.order_by("name"), required=False)
     country = forms.ChoiceField(label=_("Country of employment"), required=False)
@@ -45,6 +47,9 @@ class BusinessCaseForm(forms.Form):
         units = cast(forms.ModelChoiceField, self.fields["unit"])
         units.queryset = visible_units(user)
         units.empty_label = _("All units") if can_view_everything(user) else _("All my units")
+        if units.queryset.count() > MOST_UNITS_IN_LIST:  # thousands of options: a second to draw, and no help
+            units.widget = forms.TextInput()
+            units.help_text = _("The unit's code, with the units under it.")
         cast(forms.ModelChoiceField, self.fields["site"]).empty_label = _("All sites")
         cast(forms.ChoiceField, self.fields["country"]).choices = [("", _("All countries")), *Country.choices]
 
@@ -88,12 +93,12 @@ def _report(request):
     data = {"start": start.isoformat(), "end": end.isoformat(), **request.GET.dict()}
     form = BusinessCaseForm(data, user=request.user, today=today)
     if not form.is_valid():
-        return form, None, {}
-    result = compute(form.selection())
-    return form, result, business_case_report.tables(result)
+        return form, None, {}, None
+    result, computed_at = compute_kept(form.selection())
+    return form, result, business_case_report.tables(result), computed_at
 
 
-def _context(form, result, report_tables) -> dict:
+def _context(form, result, report_tables, computed_at) -> dict:
     return {
         "form": form,
         "result": result,
@@ -103,14 +108,14 @@ def _context(form, result, report_tables) -> dict:
         ],
         "assumptions": business_case_report.assumptions(),
         "min_group": aggregation.min_group(),
-        "computed_at": timezone.now(),
+        "computed_at": computed_at,
     }
 
 
 @login_required
 def business_case(request):
-    form, result, report_tables = _report(request)
-    context = _context(form, result, report_tables)
+    form, result, report_tables, computed_at = _report(request)
+    context = _context(form, result, report_tables, computed_at)
     if result is not None:
         context["charts"] = business_case_report.chart_list(result)
     return render(request, "reports/business_case.html", context)
@@ -118,9 +123,9 @@ def business_case(request):
 
 @login_required
 def business_case_export(request, table: str, kind: str):
-    form, result, report_tables = _report(request)
+    form, result, report_tables, _computed_at = _report(request)
     if result is None:
-        return render(request, "reports/business_case.html", _context(form, None, {}), status=400)
+        return render(request, "reports/business_case.html", _context(form, None, {}, None), status=400)
     if table not in report_tables:
         raise Http404
     return tables.export(report_tables[table], kind)
@@ -128,13 +133,11 @@ def business_case_export(request, table: str, kind: str):
 
 @login_required
 def business_case_pdf(request):
-    form, result, report_tables = _report(request)
+    form, result, report_tables, computed_at = _report(request)
     if result is None:
-        return render(request, "reports/business_case.html", _context(form, None, {}), status=400)
-    html = render_to_string("reports/business_case_pdf.html", _context(form, result, report_tables), request)
-    # Imported here: WeasyPrint takes about a second to load, which every process would pay at start-up.
-    from weasyprint import HTML
-
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+        return render(request, "reports/business_case.html", _context(form, None, {}, None), status=400)
+    context = _context(form, result, report_tables, computed_at)
+    html = render_to_string("reports/business_case_pdf.html", context, request)
+    response = HttpResponse(archival_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="business-case.pdf"'
     return response

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from distans.core.admin_site import AdminOnly
 from distans.core.audit import client_address
-from distans.scim import services
+from distans.scim import tokens
 from distans.scim.models import ProvisionedPerson, ProvisioningToken
 
 
@@ -42,7 +42,7 @@ class ProvisioningTokenAdmin(AdminOnly):
     def save_model(self, request, obj, form, change):
         if change:
             return
-        token, raw = services.token_create(
+        token, raw = tokens.token_create(
             actor=request.user, name=obj.name, ip_address=client_address(request)
         )
         obj.pk = token.pk
@@ -55,7 +55,7 @@ class ProvisioningTokenAdmin(AdminOnly):
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset):
         for token in queryset:
-            services.token_revoke(actor=request.user, token=token, ip_address=client_address(request))
+            tokens.token_revoke(actor=request.user, token=token, ip_address=client_address(request))
         messages.success(request, _("Revoked: the provider can no longer change anyone with them."))
 
 

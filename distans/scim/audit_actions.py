@@ -1,4 +1,4 @@
-"""What provisioning writes to the audit log; each row names the client (its token) in `changes`."""
+"""What provisioning writes to the audit log; each row names the client (its token) as its actor."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -15,7 +15,7 @@ class ProvisioningToken(models.Model):
     PREFIX = "dscim_"
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     hint = models.CharField(_("starts with"), max_length=12, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,11 +64,11 @@ class ProvisionedPerson(models.Model):
     )
     # The resource as the client last wrote it (what Distans keeps nowhere else: the address list, the
     # manager reference as sent), answered back as SCIM asks; the person's own fields win over it.
-    resource = models.JSONField(default=dict)
+    resource = models.JSONField(_("SCIM resource"), default=dict)
     # Deleted by the client: deactivated, and gone from SCIM's answers, but kept for HR's records.
     deleted_at = models.DateTimeField(_("removed by the provider"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("provisioned person")
@@ -82,16 +82,21 @@ class ProvisionedPerson(models.Model):
 class ProvisionedGroup(models.Model):
     """A group the provider pushes; `settings.SCIM_ROLE_GROUPS` says which roles its members hold."""
 
-    display_name = models.CharField(max_length=255)
-    external_id = models.CharField(max_length=255, blank=True, db_index=True)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="provisioned_groups", blank=True)
-    resource = models.JSONField(default=dict)  # as the client last wrote it (members as sent)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    display_name = models.CharField(_("name"), max_length=255)
+    external_id = models.CharField(_("external id"), max_length=255, blank=True, db_index=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="provisioned_groups", blank=True, verbose_name=_("members")
+    )
+    # As the client last wrote it (members as sent).
+    resource = models.JSONField(_("SCIM resource"), default=dict)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["display_name"]
         constraints = [models.UniqueConstraint(Lower("display_name"), name="scim_group_name_ci_unique")]
+        verbose_name = _("provisioned group")
+        verbose_name_plural = _("provisioned groups")
 
     def __str__(self):
         return self.display_name

@@ -1,6 +1,7 @@
-"""Every write a SCIM client makes: one transaction each, audited with the client (its token) that made
-it. A leaver goes through org's own deactivation, so sessions and tokens end at once and the apps above
-follow (the hourly sweep ends her agreements, and what was lent is asked back)."""
+"""Every write a SCIM client makes: one transaction each, audited with the client (its token) as the
+actor and the changed fields only. A leaver goes through org's own deactivation, so sessions and
+tokens end at once and the apps above follow (the hourly sweep ends her agreements, and what was lent
+is asked back)."""
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group
@@ -9,11 +10,9 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from distans.core.audit import audit_record, field_changes
 from distans.core.errors import DomainError
-from distans.core.models import hash_token
 from distans.org.importing import new_person_defaults
 from distans.org.models import Person, Unit
 from distans.org.services import person_deactivate, person_reactivate, person_set_roles
@@ -25,36 +24,22 @@ from distans.scim.responses import ScimRefusal
 
 # The person's fields SCIM writes, compared for the audit.
 WRITTEN = ["email", "first_name", "last_name", "employee_number", "unit_id", "manager_id"]
-# A client is no person: org's services take this as an actor that is no one.
-CLIENT = AnonymousUser()
 
 
-def token_create(*, actor, name: str, ip_address=None) -> tuple[ProvisioningToken, str]:
-    """A new token for a SCIM client; the raw key is returned once and never stored."""
-    name = name.strip()
-    if not name:
-        raise DomainError("token_name_missing", _("Give the token a name, such as the provider's."))
-    if ProvisioningToken.objects.filter(name__iexact=name).exists():
-        raise DomainError("token_name_taken", _("A provisioning token already has this name."))
-    raw = ProvisioningToken.new_raw_key()
-    with transaction.atomic():
-        token = ProvisioningToken.objects.create(
-            name=name, key_hash=hash_token(raw), hint=raw[:12], created_by=actor
-        )
-        audit_record(actor=actor, action=ScimAudit.TOKEN_CREATE, obj=token, ip_address=ip_address)
-    return token, raw
+class Client(AnonymousUser):
+    """A SCIM client acting: no person (org's services take it as nobody signed in), but the audit log
+    names it as the actor, "SCIM: <token name>"."""
 
-
-def token_revoke(*, actor, token: ProvisioningToken, ip_address=None) -> None:
-    with transaction.atomic():
-        if ProvisioningToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        ):
-            audit_record(actor=actor, action=ScimAudit.TOKEN_REVOKE, obj=token, ip_address=ip_address)
+    def __init__(self, token: ProvisioningToken):
+        self.full_name = f"SCIM: {token.name}"
 
 
 def _audit(token: ProvisioningToken, action: ScimAudit, obj, changes: dict | None = None) -> None:
-    audit_record(actor=None, action=action, obj=obj, changes={"client": token.name, **(changes or {})})
+    audit_record(actor=Client(token), action=action, obj=obj, changes=changes)
+
+
+def _written(person: Person | None) -> dict:
+    return {f: getattr(person, f) if person else None for f in WRITTEN}
 
 
 def _email(user) -> str:
@@ -165,9 +150,9 @@ def user_create(*, token: ProvisioningToken, user) -> Person:
                 token=token,
                 resource=as_stored(user),
             )
-            _audit(token, ScimAudit.USER_CREATE, person, {"user_name": user.user_name})
+            _audit(token, ScimAudit.USER_CREATE, person, field_changes(_written(None), _written(person)))
             if user.active is False:
-                person_deactivate(actor=CLIENT, person=person)
+                person_deactivate(actor=Client(token), person=person)
     except IntegrityError:
         raise _conflict(user) from None
     return person
@@ -186,12 +171,12 @@ def user_replace(*, token: ProvisioningToken, person: Person, user) -> Person:
     try:
         with transaction.atomic():
             person = Person.objects.select_for_update().get(pk=person.pk)
-            before = {f: getattr(person, f) for f in WRITTEN}
+            before = _written(person)
             for field, value in values.items():
                 setattr(person, field, value)
             person.index_for_search()
             person.save()
-            changes = field_changes(before, {f: getattr(person, f) for f in WRITTEN})
+            changes = field_changes(before, _written(person))
             ProvisionedPerson.objects.update_or_create(
                 person=person,
                 defaults={
@@ -203,12 +188,13 @@ def user_replace(*, token: ProvisioningToken, person: Person, user) -> Person:
                 },
                 create_defaults={"token": token},
             )
-            _audit(token, ScimAudit.USER_UPDATE, person, changes)
+            if changes:  # a client sends the same user again and again: only a change is worth a row
+                _audit(token, ScimAudit.USER_UPDATE, person, changes)
             # Left out, as SCIM's default: active.
             if user.active is False:
-                person_deactivate(actor=CLIENT, person=person)
+                person_deactivate(actor=Client(token), person=person)
             else:
-                person_reactivate(actor=CLIENT, person=person)
+                person_reactivate(actor=Client(token), person=person)
     except IntegrityError:
         raise _conflict(user) from None
     except DomainError as exc:
@@ -226,8 +212,8 @@ def user_delete(*, token: ProvisioningToken, person: Person) -> None:
                 create_defaults={"user_name": person.email, "token": token},
             )
             _audit(token, ScimAudit.USER_DELETE, person)
-            person_deactivate(actor=CLIENT, person=person)
-            _roles_follow([person.pk])
+            person_deactivate(actor=Client(token), person=person)
+            _roles_follow(token, [person.pk])
     except IntegrityError:
         raise ScimRefusal(409, "uniqueness", f"Another user's userName is {person.email}.") from None
 
@@ -241,7 +227,7 @@ def _role_groups() -> dict[str, set[str]]:
     return roles
 
 
-def _roles_follow(person_ids) -> None:
+def _roles_follow(token: ProvisioningToken, person_ids) -> None:
     """Each person holds the roles her SCIM groups grant, no more; roles no group maps stay as they are."""
     mapped = _role_groups()
     governed = set().union(*mapped.values()) if mapped else set()
@@ -255,7 +241,7 @@ def _roles_follow(person_ids) -> None:
     for person in Person.objects.filter(pk__in=set(person_ids)).prefetch_related("groups"):
         held = {g.name for g in person.groups.all()}
         if (new := (held - governed) | wanted.get(person.pk, set())) != held:
-            person_set_roles(actor=None, person=person, groups=Group.objects.filter(name__in=new))
+            person_set_roles(actor=Client(token), person=person, groups=Group.objects.filter(name__in=new))
 
 
 def _member_ids(group_resource) -> set[int]:
@@ -292,29 +278,20 @@ def _group_save(
         group.save()
         members = _member_ids(resource)
         group.members.set(members)
-        _audit(
-            token,
-            ScimAudit.GROUP_CREATE if created else ScimAudit.GROUP_UPDATE,
-            group,
-            {
-                "display_name": [old_name, name],
-                "members_added": sorted(members - before),
-                "members_removed": sorted(before - members),
-            },
-        )
-        _roles_follow(members | before)
+        changes = field_changes({"display_name": old_name or None}, {"display_name": name})
+        if added := sorted(members - before):
+            changes["members_added"] = added
+        if removed := sorted(before - members):
+            changes["members_removed"] = removed
+        if created or changes:
+            _audit(token, ScimAudit.GROUP_CREATE if created else ScimAudit.GROUP_UPDATE, group, changes)
+        _roles_follow(token, members | before)
     return group
 
 
 def group_delete(*, token: ProvisioningToken, group: ProvisionedGroup) -> None:
     with transaction.atomic():
-        members = list(group.members.values_list("pk", flat=True))
-        _audit(token, ScimAudit.GROUP_DELETE, group, {"members": members})
+        members = sorted(group.members.values_list("pk", flat=True))
+        _audit(token, ScimAudit.GROUP_DELETE, group, {"members_removed": members} if members else None)
         group.delete()
-        _roles_follow(members)
-
-
-def provisioning_forget(*, person: Person) -> None:
-    """Erasure (privacy's anonymising of a leaver): what the provider wrote about her goes with her name."""
-    ProvisionedPerson.objects.filter(person=person).delete()
-    ProvisionedGroup.members.through.objects.filter(person=person).delete()
+        _roles_follow(token, members)

@@ -3,8 +3,11 @@ provisioning token. Plain views: SCIM has its own media type, error shape and no
 
 import functools
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from scim2_models import Context, PatchOp, ResponseParameters, SCIMException, SearchRequest
@@ -145,84 +148,109 @@ def _patched(request, current, model):
     return current
 
 
-@scim_view("GET", "POST")
-def users(request):
-    if request.method == "GET":
-        rows = queries.filtered(queries.people(), request.GET.get("filter"), users=True)
-        return _list(request, rows, user_resource)
-    user = parse(UserResource, _body(request))
-    person = services.user_create(token=request.scim_token, user=user)
-    person = queries.person_by_id(str(person.pk))
-    return scim_json(
-        dump(user_resource(request, person), Context.RESOURCE_CREATION_RESPONSE),
-        status=201,
-        location=_location(request, "Users", person.pk),
-    )
+@dataclass(frozen=True)
+class Kind:
+    """What tells Users from Groups; their views are one and the same (`collection`, `item`, `search`)."""
+
+    endpoint: str  # "Users": the path, and the resource type's name in the plural
+    model: type  # what a client sends and is answered
+    rows: Callable[[], QuerySet]  # what the client may see
+    by_id: Callable[[str], Model]  # one of them, or a 404
+    answer: Callable  # (request, row): the resource the row is answered as
+    save: Callable  # (token, row or None to create, resource): the row as it is now
+    delete: Callable  # (token, row)
+    users: bool  # which filter attributes apply
 
 
-@scim_view("GET", "PUT", "PATCH", "DELETE")
-def user(request, scim_id: str):
-    person = queries.person_by_id(scim_id)
-    if request.method == "GET":
-        return scim_json(dump(user_resource(request, person), parameters=_parameters(request)))
-    if request.method == "DELETE":
-        services.user_delete(token=request.scim_token, person=person)
-        return HttpResponse(status=204)
-    if request.method == "PUT":
-        described = parse(UserResource, _body(request))
+def _user_save(token, person, user):
+    if person is None:
+        person = services.user_create(token=token, user=user)
     else:
-        described = _patched(request, user_resource(request, person), UserResource)
-    services.user_replace(token=request.scim_token, person=person, user=described)
-    return scim_json(dump(user_resource(request, queries.person_by_id(scim_id))))
+        services.user_replace(token=token, person=person, user=user)
+    return queries.person_by_id(str(person.pk))  # with its provisioning link, as it is answered
 
 
-@scim_view("POST")
-def users_search(request):
-    search = parse(SearchRequest, _body(request))
-    rows = queries.filtered(queries.people(), search.filter and str(search.filter), users=True)
-    return _list(request, rows, user_resource, search)
+USERS = Kind(
+    endpoint="Users",
+    model=UserResource,
+    rows=queries.people,
+    by_id=queries.person_by_id,
+    answer=user_resource,
+    save=_user_save,
+    delete=lambda token, person: services.user_delete(token=token, person=person),
+    users=True,
+)
+GROUPS = Kind(
+    endpoint="Groups",
+    model=Group,
+    rows=queries.groups,
+    by_id=queries.group_by_id,
+    answer=group_resource,
+    save=lambda token, group, resource: services.group_write(token=token, group=group, resource=resource),
+    delete=lambda token, group: services.group_delete(token=token, group=group),
+    users=False,
+)
 
 
-@scim_view("POST")
-def groups_search(request):
-    search = parse(SearchRequest, _body(request))
-    rows = queries.filtered(queries.groups(), search.filter and str(search.filter), users=False)
-    return _list(request, rows, group_resource, search)
+def collection(kind: Kind):
+    """GET: a page of the resources matching the filter; POST: create one."""
+
+    @scim_view("GET", "POST")
+    def view(request):
+        if request.method == "GET":
+            rows = queries.filtered(kind.rows(), request.GET.get("filter"), users=kind.users)
+            return _list(request, rows, kind.answer)
+        row = kind.save(request.scim_token, None, parse(kind.model, _body(request)))
+        return scim_json(
+            dump(kind.answer(request, row), Context.RESOURCE_CREATION_RESPONSE),
+            status=201,
+            location=_location(request, kind.endpoint, row.pk),
+        )
+
+    return view
+
+
+def item(kind: Kind):
+    """One resource: read, replace (PUT), change (PATCH) or delete."""
+
+    @scim_view("GET", "PUT", "PATCH", "DELETE")
+    def view(request, scim_id: str):
+        row = kind.by_id(scim_id)
+        if request.method == "GET":
+            return scim_json(dump(kind.answer(request, row), parameters=_parameters(request)))
+        if request.method == "DELETE":
+            kind.delete(request.scim_token, row)
+            return HttpResponse(status=204)
+        if request.method == "PUT":
+            described = parse(kind.model, _body(request))
+        else:
+            described = _patched(request, kind.answer(request, row), kind.model)
+        row = kind.save(request.scim_token, row, described)
+        return scim_json(dump(kind.answer(request, row)))
+
+    return view
+
+
+def search(kind: Kind):
+    """A POST to .search: the query in the body rather than the address."""
+
+    @scim_view("POST")
+    def view(request):
+        query = parse(SearchRequest, _body(request))
+        rows = queries.filtered(kind.rows(), query.filter and str(query.filter), users=kind.users)
+        return _list(request, rows, kind.answer, query)
+
+    return view
+
+
+users, user, users_search = collection(USERS), item(USERS), search(USERS)
+groups, group, groups_search = collection(GROUPS), item(GROUPS), search(GROUPS)
 
 
 @scim_view("POST")
 def root_search(request):
     """Searching users and groups at once is not offered (RFC 7644 §3.4.3 lets a server say so)."""
     return scim_error(501, None, "Search /Users or /Groups.")
-
-
-@scim_view("GET", "POST")
-def groups(request):
-    if request.method == "GET":
-        rows = queries.filtered(queries.groups(), request.GET.get("filter"), users=False)
-        return _list(request, rows, group_resource)
-    group = services.group_write(token=request.scim_token, group=None, resource=parse(Group, _body(request)))
-    return scim_json(
-        dump(group_resource(request, group), Context.RESOURCE_CREATION_RESPONSE),
-        status=201,
-        location=_location(request, "Groups", group.pk),
-    )
-
-
-@scim_view("GET", "PUT", "PATCH", "DELETE")
-def group(request, scim_id: str):
-    found = queries.group_by_id(scim_id)
-    if request.method == "GET":
-        return scim_json(dump(group_resource(request, found), parameters=_parameters(request)))
-    if request.method == "DELETE":
-        services.group_delete(token=request.scim_token, group=found)
-        return HttpResponse(status=204)
-    if request.method == "PUT":
-        described = parse(Group, _body(request))
-    else:
-        described = _patched(request, group_resource(request, found), Group)
-    found = services.group_write(token=request.scim_token, group=found, resource=described)
-    return scim_json(dump(group_resource(request, found)))
 
 
 def _discovery(request, items, kind: str) -> list[dict]:

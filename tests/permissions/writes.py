@@ -275,25 +275,29 @@ def two_factor_on(cast, actor):
     return Case(data={"code": code}, done=lambda r: has_two_factor(actor))
 
 
-def _enrolled(person):
-    """The person with an authenticator app set up, as after scanning the code and giving one back."""
+def _enrolled(person) -> list[str]:
+    """The person with an authenticator app set up, as after scanning the code and giving one back: her
+    recovery codes."""
     from django_otp.oath import totp
 
     from distans.identity import services
 
     device = services.app_device_start(person=person)
-    services.app_device_confirm(actor=person, device=device, token=f"{totp(device.bin_key):06d}")
-    return person
+    return services.app_device_confirm(actor=person, token=f"{totp(device.bin_key):06d}")[1]
 
 
 def two_factor_off(cast, actor):
     from distans.identity.permissions import has_two_factor
 
     # Set up after signing in, as people do: one who signs in with an app set up is asked for a code first.
-    return Case(
-        before=(lambda client: _enrolled(actor)) if actor else None,
-        done=lambda r: actor is not None and not has_two_factor(actor),
-    )
+    # Turning it off asks for a code: one of the recovery codes.
+    case = Case(data={"code": ""}, done=lambda r: actor is not None and not has_two_factor(actor))
+
+    def enrol(client):
+        case.data["code"] = _enrolled(actor)[0]
+
+    case.before = enrol if actor else None
+    return case
 
 
 def recovery_codes_new(cast, actor):

@@ -1,7 +1,6 @@
 from django import template
 
 from distans.core.audit import action_label as _action_label
-from distans.core.audit import change_rows as _change_rows
 from distans.core.audit import type_label as _type_label
 
 register = template.Library()
@@ -17,9 +16,3 @@ def action_label(value: str) -> str:
 def type_label(value: str) -> str:
     """What an entry is about ("Agreement"), in the reader's language."""
     return _type_label(value)
-
-
-@register.filter
-def change_rows(entry) -> list[tuple[str, str, str]]:
-    """An entry's changes as (field, before, after) in the reader's language."""
-    return _change_rows(entry)

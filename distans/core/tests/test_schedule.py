@@ -8,11 +8,20 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
+from distans.core.job_labels import job_name, job_result
 from distans.core.models import JobRun, WorkerBeat
-from distans.core.schedule import RETRY_AFTER, daily_jobs, ensure_schedule, hourly_jobs, schedule_tick
+from distans.core.schedule import (
+    RETRY_AFTER,
+    daily_jobs,
+    ensure_schedule,
+    hourly_jobs,
+    run_job,
+    schedule_tick,
+)
+from distans.core.schedule import registered as schedule_registered
 from distans.core.testing import run_due_tasks
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +188,37 @@ def test_a_tick_queued_before_the_upgrade_keeps_running_after_it():
     import_module("distans.core.migrations.0005_job_runs_and_worker_beats").forwards(apps, None)
     old.refresh_from_db()
     assert old.task_path == schedule_tick.module_path
+
+
+def test_the_jobs_page_names_each_job_and_what_it_did_in_the_readers_language(client, cast):
+    """Each app's own job, run as the schedule runs it: the page names it and tells what the run did in
+    Swedish, never by its key or the keys of its counts."""
+    keys = [key for key, _period in schedule_registered()]
+    runs = {key: run_job(key) for key in keys}
+    assert {run.outcome for run in runs.values()} == {"succeeded"}
+    admin = cast["admin"]
+    admin.language = "sv"
+    admin.save()
+    client.force_login(admin)
+    page = client.get(reverse("core:jobs")).content.decode()
+    assert "Starta och avsluta överenskommelser på sina datum" in page
+    assert "Radera eller avidentifiera det som passerat sin lagringstid" in page
+    assert "Inget behövde göras" in page
+    for key, run in runs.items():
+        assert key not in page
+        for name in run.counts:
+            assert name not in page
+    with translation.override("sv"):
+        for key, run in runs.items():
+            assert job_name(key) != key, "every job has a name"
+            said = job_result(key, dict.fromkeys(run.counts, 2))
+            assert not any(name in said for name in run.counts), said
+        assert job_result("agreements.apply_due", {"activated": 2, "ended": 1, "expired": 0}) == (
+            "2 överenskommelser startade, 1 överenskommelse avslutad"
+        )
+
+
+def test_manage_py_jobs_names_the_jobs_in_the_language_asked_for(capsys):
+    call_command("jobs", language="nb")
+    out = capsys.readouterr().out
+    assert "Starte og avslutte avtaler på datoene deres (agreements.apply_due)" in out

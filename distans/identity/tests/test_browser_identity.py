@@ -43,6 +43,10 @@ def test_signing_in_through_the_provider_and_with_a_password_and_a_second_factor
 
     password_sign_in()
     expect(page.get_by_text("Your role requires two-factor sign-in.")).to_be_visible()
+    # Until the second factor is given, the header has no menu: the name, the languages, signing out.
+    expect(page.get_by_role("button", name="Menu")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    page.get_by_role("button", name="Set up an authenticator app").click()
     expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     key = b32decode(page.locator(".two-factor-key").inner_text().replace(" ", ""))
     page.get_by_label("Type the six-digit code the app shows").fill(f"{totp(key):06d}")  # as the app shows it

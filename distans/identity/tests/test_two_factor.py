@@ -8,10 +8,14 @@ from base64 import b32encode
 import pytest
 import time_machine
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from distans.core.models import AuditEntry
+from distans.core.roles import Role
 from distans.core.testing import CAST_PASSWORD
 from distans.identity import services
 from distans.identity.audit_actions import IdentityAudit
@@ -43,8 +47,11 @@ def code_now(device: TOTPDevice) -> str:
 
 
 def enrol(client: Client, person) -> list[str]:
-    """Scan (read the key from the page), type the app's code: the recovery codes shown once."""
-    page = client.get(reverse("identity:two_factor")).content.decode()
+    """Ask to set up an app, scan (read the key from the page), type the app's code: the recovery codes
+    shown once."""
+    started = post(client, reverse("identity:two_factor"), {"start": "1"})
+    assert started.status_code == 302
+    page = client.get(started["Location"]).content.decode()
     assert 'src="data:image/svg+xml' in page  # the QR code, allowed by the CSP's img-src
     device = TOTPDevice.objects.get(user=person, confirmed=False)
     assert KEY.findall(page)[0].replace(" ", "") == b32encode(device.bin_key).decode()
@@ -61,6 +68,9 @@ def test_enrolment_then_the_password_alone_is_not_enough(cast):
     asa = cast["employee"]
     client = browser()
     password_sign_in(client, asa.email)
+    not_started = post(client, reverse("identity:two_factor"), {"code": "000000"})
+    assert not_started.status_code == 400 and "Set up an authenticator app" in not_started.content.decode()
+    post(client, reverse("identity:two_factor"), {"start": "1"})
     wrong = post(client, reverse("identity:two_factor"), {"code": "000000"})
     assert wrong.status_code == 400 and "That code does not match" in wrong.content.decode()
     with time_machine.travel(datetime.timedelta(seconds=5)):  # a wrong code makes the next wait a moment
@@ -105,7 +115,7 @@ def test_a_recovery_code_signs_in_once(cast):
 
 def enrol_directly(person) -> list[str]:
     device = services.app_device_start(person=person)
-    return services.app_device_confirm(actor=person, device=device, token=code_now(device))
+    return services.app_device_confirm(actor=person, token=code_now(device))[1]
 
 
 def test_hr_must_set_up_an_app_before_signing_in(cast, settings):
@@ -116,10 +126,12 @@ def test_hr_must_set_up_an_app_before_signing_in(cast, settings):
     assert page["Location"].startswith(reverse("identity:two_factor"))
     text = client.get(reverse("identity:two_factor")).content.decode()
     assert "Your role requires two-factor sign-in" in text
-    enrol(client, cast["hr"])
+    codes = enrol(client, cast["hr"])
     assert signed_in(client)
-    off = post(client, reverse("identity:two_factor_off"))
-    assert off.status_code == 302 and TOTPDevice.objects.filter(user=cast["hr"]).exists()
+    off = post(client, reverse("identity:two_factor_off"), {"code": codes[0]})
+    assert off.status_code == 403 and TOTPDevice.objects.filter(user=cast["hr"]).exists()
+    assert "Your role requires two-factor sign-in, so it cannot be turned off." in off.content.decode()
+    assert not AuditEntry.objects.filter(action=IdentityAudit.TWO_FACTOR_OFF).exists()
 
 
 def test_others_may_sign_in_with_a_password_alone_and_turn_it_off(cast, settings):
@@ -127,8 +139,9 @@ def test_others_may_sign_in_with_a_password_alone_and_turn_it_off(cast, settings
     client = browser()
     password_sign_in(client, cast["employee"].email)
     assert signed_in(client)
-    enrol(client, cast["employee"])
-    post(client, reverse("identity:two_factor_off"))
+    codes = enrol(client, cast["employee"])
+    off = post(client, reverse("identity:two_factor_off"), {"code": codes[0]})
+    assert off.status_code == 302
     assert not TOTPDevice.objects.filter(user=cast["employee"]).exists()
 
 
@@ -181,3 +194,93 @@ def test_single_sign_on_asks_no_second_code(sso, cast):
     client.get(local(authorize(start, "asa-sub")))
     assert client.session.get(SESSION_KEY) == str(cast["employee"].pk)
     assert signed_in(client)
+
+
+def test_turning_it_off_asks_for_a_code_and_a_wrong_one_changes_nothing(cast):
+    """An open session alone may not switch it off: the refusal is on the page, in her language."""
+    asa = cast["employee"]
+    asa.language = "sv"
+    asa.save(update_fields=["language"])
+    codes = enrol_directly(asa)
+    client = browser()
+    password_sign_in(client, asa.email)
+    post(client, reverse("identity:two_factor_verify"), {"code": codes[0]})
+    url = reverse("identity:two_factor_off")
+    for code in ("", "123456", codes[0]):  # none, wrong, a recovery code already used
+        refused = post(client, url, {"code": code})
+        assert refused.status_code == 400
+        page = refused.content.decode()
+        assert 'id="off-code-error" role="alert"' in page
+        assert TOTPDevice.objects.filter(user=asa, confirmed=True).exists()
+    assert "Koden fungerar inte" in page
+    assert not AuditEntry.objects.filter(action=IdentityAudit.TWO_FACTOR_OFF).exists()
+    with time_machine.travel(datetime.timedelta(minutes=2)):  # the wait after wrong codes
+        off = post(client, url, {"code": codes[1]})
+    assert off.status_code == 302
+    assert not TOTPDevice.objects.filter(user=asa).exists()
+    assert AuditEntry.objects.filter(action=IdentityAudit.TWO_FACTOR_OFF, actor=asa).exists()
+
+
+def has_menu(response) -> bool:
+    return 'id="main-menu"' in response.content.decode()
+
+
+def test_the_second_step_shows_no_menu_only_the_languages_and_sign_out(cast, settings):
+    enrol_directly(cast["employee"])
+    client = browser()
+    password_sign_in(client, cast["employee"].email)
+    verify = client.get(reverse("identity:two_factor_verify"))
+    page = verify.content.decode()
+    assert verify.status_code == 200 and not has_menu(verify)
+    assert 'class="brand"' in page and 'class="langform"' in page and 'action="/logout/"' in page
+    assert reverse("core:profile") not in page  # the profile would only send them back here
+
+    settings.TWO_FACTOR_REQUIRED = True
+    hr = browser()
+    password_sign_in(hr, cast["hr"].email)
+    enrolment = hr.get(reverse("identity:two_factor"))
+    assert "Your role requires two-factor sign-in" in enrolment.content.decode()
+    assert not has_menu(enrolment)
+    enrol(hr, cast["hr"])
+    assert has_menu(hr.get(reverse("identity:two_factor")))  # signed in: the page among the others
+
+
+def test_a_role_gained_while_signed_in_asks_for_the_second_factor_at_the_next_request(cast, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    asa = cast["employee"]
+    client = browser()
+    password_sign_in(client, asa.email)
+    assert signed_in(client)
+    asa.groups.add(Group.objects.get(name=Role.HR))  # made HR by an administrator meanwhile
+    page = client.get(reverse("core:my_page"))
+    assert page.status_code == 302 and page["Location"].startswith(reverse("identity:two_factor"))
+    assert client.get("/api/v1/me").json()["code"] == "two_factor_required"
+    asa.groups.clear()  # and no longer: nothing is owed
+    assert signed_in(client)
+
+
+def test_a_role_gained_after_the_second_factor_was_given_asks_nothing_more(cast, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    asa = cast["employee"]
+    codes = enrol_directly(asa)
+    client = browser()
+    password_sign_in(client, asa.email)
+    post(client, reverse("identity:two_factor_verify"), {"code": codes[0]})
+    asa.groups.add(Group.objects.get(name=Role.HR))
+    assert signed_in(client)
+
+
+def test_opening_the_pages_writes_no_device(cast):
+    """A secret is made when she asks to set up an app (a POST), never by opening a page."""
+    asa = cast["employee"]
+    client = browser()
+    password_sign_in(client, asa.email)
+    with CaptureQueriesContext(connection) as queries:
+        for _twice in range(2):
+            assert client.get(reverse("identity:two_factor")).status_code == 200
+            assert client.get(reverse("identity:two_factor") + "?new=1").status_code == 200
+    assert not TOTPDevice.objects.filter(user=asa).exists()
+    assert not [q["sql"] for q in queries if "otp_" in q["sql"] and not q["sql"].startswith("SELECT")]
+    enrol_directly(asa)
+    client.get(reverse("identity:two_factor") + "?new=1")  # on: a new phone is set up only when asked
+    assert TOTPDevice.objects.filter(user=asa).count() == 1

@@ -8,7 +8,7 @@ from distans.org.rules import find_cycle
 
 @pytest.mark.django_db
 def test_demo_is_realistic_and_nordic(capsys):
-    call_command("demo", "--people", "300", "--seed", "5")
+    call_command("demo", "--people", "300")  # as `make run` builds it
     assert Person.objects.count() == 300
     assert set(Site.objects.values_list("country", flat=True)) == {"SE", "NO", "DK"}
     kinds = set(Person.objects.values_list("position__remote_suitability", flat=True))
@@ -19,6 +19,11 @@ def test_demo_is_realistic_and_nordic(capsys):
     parents = dict(Unit.objects.values_list("code", "parent__code"))
     assert find_cycle(parents) is None and Unit.objects.filter(manager__isnull=True).count() == 0
     assert Person.objects.filter(manager__isnull=True).count() == 1  # only the chief executive
+    # A manager tells their people apart by name: no two in one unit share one.
+    named = Person.objects.values_list("unit", "first_name", "last_name")
+    assert len(set(named)) == len(named)
+    # Positions are the group's own, in Swedish like its departments.
+    assert set(Person.objects.values_list("position__name", flat=True)) >= {"Vd", "Systemutvecklare"}
     out = capsys.readouterr().out
     for login in demo_logins():
         assert login.email in out

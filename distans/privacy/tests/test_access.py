@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import subprocess
 
 import pytest
 from django.core import mail
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from distans.core.models import AuditEntry
 from distans.core.testing import bearer, html, post_page, session_client
+from distans.org import services as org_services
+from distans.privacy import erasure
 from distans.privacy.models import AccessRequest
 
 
@@ -38,6 +41,10 @@ def test_employee_downloads_her_agreement_signatures_and_checklists(cast, active
     assert [token["name"] for token in data["api_tokens"]] == ["My script"]
     assert "key_hash" not in data["api_tokens"][0]
     assert any(entry["action"] == "agreement.sign" for entry in data["audit"]) or data["audit"]
+    # What others did to her records is hers to see too, without their address.
+    by_others = data["audit_records"]
+    assert manager.full_name in {entry["actor"] for entry in by_others}
+    assert all("ip_address" not in entry for entry in by_others)
 
 
 def test_download_holds_nothing_of_a_colleague(cast, active):
@@ -177,6 +184,84 @@ def test_future_received_date_is_refused_on_its_field(cast):
 def test_hr_sees_a_waiting_request_with_its_deadline_on_my_page(cast):
     access = _request(cast, timezone.localdate())
     page = html(session_client(cast["hr"]).get(reverse("core:my_page")))
-    assert f"Answer {cast['employee'].full_name}" in page
+    assert f"Answer the access request from {cast['employee'].full_name}" in page
     assert reverse("privacy:access_request", args=[access.pk]) in page
     assert "Answer " not in html(session_client(cast["manager"]).get(reverse("core:my_page")))
+
+
+def test_her_swedish_pdf_reads_as_swedish_words_not_codes(cast, active, tmp_path):
+    """Labels, choices, answers and audit entries in words; no JSON, no codes, no English labels."""
+    from distans.arrangements.models import Request
+
+    employee = cast["employee"]
+    employee.language = "sv"
+    employee.save()
+    Request.objects.filter(person=employee).update(route=["manager", "hr_approver"])
+    response = session_client(employee).get(reverse("privacy:mine_download", args=["pdf"]))
+    path = tmp_path / "data.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Dina uppgifter i Distans" in text and "Överenskommelser" in text
+    assert "Närmaste chef → HR" in text  # the approval route, in words
+    assert "Sverige" in text  # the agreement's country by name, not SE
+    assert " → Ja" in text  # a checklist answer: question → answer
+    assert "Skapad" in text and "Inskickad" in text
+    for code in ('{"', '["', "hr_approver", "in_review", "request.submit", "Created at", "Submitted"):
+        assert code not in text, code
+    # The same data, complete, for a program: codes stay codes there.
+    data = _json(employee)
+    assert data["requests"][0]["route"] == ["manager", "hr_approver"]
+
+
+def _leaver_request(hr, text):
+    return post_page(
+        hr,
+        reverse("privacy:overview"),
+        {
+            "leaver-leaver": text,
+            "leaver-received_on": timezone.localdate().isoformat(),
+            "leaver-note": "Letter",
+        },
+    )
+
+
+def test_hr_records_and_answers_a_request_from_someone_who_has_left(cast, active):
+    hr, employee = cast["hr"], cast["employee"]
+    org_services.person_deactivate(actor=cast["admin"], person=employee)
+    response = _leaver_request(hr, employee.employee_number)
+    assert response.status_code == 302, html(response)
+    access = AccessRequest.objects.get(person=employee)
+    page = html(session_client(hr).get(response["Location"]))
+    assert employee.full_name in page
+    data = _json(hr, reverse("privacy:person_download", args=[employee.pk, "json"]))
+    assert [agreement["id"] for agreement in data["agreements"]] == [active.pk]
+    client = session_client(hr)
+    client.get(response["Location"])
+    answered = client.post(
+        reverse("privacy:access_deliver", args=[access.pk]),
+        {"csrfmiddlewaretoken": client.cookies["csrftoken"].value},
+    )
+    assert answered.status_code == 302
+    access.refresh_from_db()
+    assert access.delivered_at is not None
+
+
+def test_an_anonymised_leaver_is_found_by_former_employee_number_only(cast, active):
+    hr, employee = cast["hr"], cast["employee"]
+    email = employee.email
+    org_services.person_deactivate(actor=cast["admin"], person=employee)
+    former = erasure.anonymise(employee)
+    refused = _leaver_request(hr, email)
+    assert refused.status_code == 400
+    assert "No one who has left has this e-mail address" in html(refused)
+    assert not AccessRequest.objects.exists()
+    assert _leaver_request(hr, f"#{former.pk}").status_code == 302
+    assert AccessRequest.objects.get().person == employee
+
+
+def test_an_active_colleague_is_not_a_leaver_and_only_hr_records_one(cast):
+    assert _leaver_request(cast["hr"], cast["employee"].email).status_code == 400
+    assert not AccessRequest.objects.exists()
+    response = _leaver_request(cast["manager"], cast["employee"].email)
+    assert response.status_code == 403
+    assert not AccessRequest.objects.exists()

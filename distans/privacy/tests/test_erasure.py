@@ -78,11 +78,12 @@ def test_two_leavers_get_their_own_numbers(cast):
 
 def test_what_the_identity_provider_wrote_about_a_leaver_goes_with_her_name(cast):
     from distans.scim import services as scim_services
+    from distans.scim import tokens as scim_tokens
     from distans.scim.models import ProvisionedPerson
     from distans.scim.resources import UserResource, parse
 
     employee = cast["employee"]
-    token, _raw = scim_services.token_create(actor=cast["admin"], name="Entra ID")
+    token, _raw = scim_tokens.token_create(actor=cast["admin"], name="Entra ID")
     user = parse(
         UserResource,
         {

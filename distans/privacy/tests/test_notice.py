@@ -1,11 +1,14 @@
 """The privacy notice every employee reads and HR's record of processing: drawn from the models and the
 retention periods, in four languages, kept in versions."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from distans.core.testing import html, post_page, session_client
-from distans.privacy import services
+from distans.privacy import export, services
 from distans.privacy.models import NoticeVersion
 
 
@@ -64,3 +67,39 @@ def test_the_record_of_processing_is_for_hr_and_admin(cast):
     assert session_client(cast["employee"]).get(reverse("privacy:record")).status_code == 403
     page = html(session_client(cast["admin"]).get(reverse("privacy:record")))
     assert "Record of processing" in page and "Audit log" in page
+
+
+# The regulation research's bookkeeping ("research G6", "[R]", "[V2]", "§ 8 [V2]") is for those who keep the
+# defaults, never for a customer.
+RESEARCH = re.compile(r"\[(R|V\d?)\]|research|forskning|G\d\b|jura360|not yet verified", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nb", "da"])
+@pytest.mark.parametrize("name", ["privacy:retention", "privacy:record", "privacy:notice"])
+def test_retention_rules_cite_their_source_without_research_markers(cast, language, name):
+    hr = cast["hr"]
+    hr.language = language
+    hr.save()
+    page = html(session_client(hr).get(reverse(name)))
+    assert not RESEARCH.search(page), RESEARCH.search(page)
+    if name == "privacy:retention":
+        assert "Preskriptionslag (1981:130), 2 §" in page
+        assert 'href="https://lovdata.no/lov/1979-05-18-18"' in page
+
+
+def test_no_research_marker_reaches_the_export(cast, active):
+    with translation.override("en"):
+        assert not RESEARCH.search(str(export.as_json(cast["employee"])))
+
+
+def test_the_record_of_processing_speaks_of_the_employee_in_the_third_person(cast):
+    hr = cast["hr"]
+    hr.language = "sv"
+    hr.save()
+    page = html(session_client(hr).get(reverse("privacy:record")))
+    record = re.sub(r"<[^>]+>", " ", page[page.index("<main") : page.index("</main>")])
+    for you in (" din ", " ditt ", " dina ", "Din ", "Dina ", " du ", "Du "):
+        assert you not in record, you
+    assert "efter en avvägning mot medarbetarens intressen och rättigheter" in record
+    notice = html(session_client(hr).get(reverse("privacy:notice")))
+    assert "Dina chefer i linjen och HR." in notice  # the notice still speaks to the employee

@@ -217,6 +217,17 @@ def test_hr_shortens_a_period_on_the_page_and_it_applies(cast, ended):
     assert run_at(later(31 * DAY))["retention.agreements"] == 1
 
 
+def test_a_period_counts_in_the_organisation_s_days_not_utc(cast, ended):
+    """Half past midnight in Stockholm is still the day before in UTC: a 30-day period that ended with
+    the agreement's last day is over then, as HR counts days."""
+    services.retention_rules_set(actor=cast["hr"], days={("agreements", "SE"): 30})
+    half_past_midnight = datetime.datetime.combine(
+        ended.ends_on + 31 * DAY, datetime.time(0, 30), tzinfo=timezone.get_current_timezone()
+    )
+    assert half_past_midnight.astimezone(datetime.UTC).date() == ended.ends_on + 30 * DAY
+    assert run_at(half_past_midnight)["retention.agreements"] == 1
+
+
 def test_a_period_must_be_a_positive_number(cast):
     response = post_page(cast["hr"], "/privacy/hr/retention/", {**_all_periods(), "audit:": "0"})
     assert response.status_code == 400

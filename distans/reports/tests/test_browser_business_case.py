@@ -29,5 +29,18 @@ def test_hr_reads_the_business_case_in_swedish(page, live_server):
     expect(desks.get_by_role("rowheader", name="Stockholm, Kungsholmen")).to_be_visible()
     expect(page.get_by_text("Beräknat")).to_be_visible()
 
+    # On a phone the assumption stands under its figure, on the screen, and the page does not scroll sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assumption = summary.locator("td:visible", has_text="Skatteverkets skattefria bilersättning")
+    expect(assumption).to_be_visible()
+    box = assumption.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    whole_period = (
+        summary.get_by_role("row").filter(has_text="Pendlingsresor som inte görs").locator("td").nth(2)
+    )
+    box = whole_period.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+
     menu_click(page, "På kontoret i dag")
     expect(page.get_by_role("heading", level=1)).to_have_text("På kontoret i dag")

@@ -17,14 +17,19 @@ At the office each weekday: 3 4 4 5 4 in the first week, 3 5 4 4 4 in the second
 
 import datetime
 import io
+import re
+import subprocess
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]  # openpyxl ships no types
 
+from distans.agreements.tests.test_agreements import pdf_objects
 from distans.org.models import Person, Site, Unit
 from distans.planning.models import DayChange, WorkPattern
 from distans.reports import business_case_report
@@ -205,10 +210,33 @@ def test_each_table_exports_as_csv_and_xlsx(client, five, hr):
     assert client.get(reverse("reports:business_case_export", args=["nothing", "csv"])).status_code == 404
 
 
-def test_the_pdf_is_drawn(client, five, hr):
+def test_the_pdf_is_drawn_archival_and_tagged(client, five, hr, tmp_path):
     client.force_login(hr)
     response = client.get(reverse("reports:business_case_pdf"), {"start": START, "end": END})
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    path = tmp_path / "business-case.pdf"
+    path.write_bytes(response.content)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
+    assert re.search(r"^Title:\s+Business case$", info, re.MULTILINE)
+    xmp = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+    assert 'pdfaid:part="3"' in xmp
+    objects = pdf_objects(response.content)
+    assert b"/StructTreeRoot" in objects and b"/Lang (en" in objects
+    assert all(tag in objects for tag in (b"/H1", b"/P", b"/Table", b"/TH", b"/TD"))
+
+
+def test_the_page_keeps_its_figures_until_a_plan_changes(client, five, hr):
+    client.force_login(hr)
+    query = {"start": START, "end": END}
+    first = client.get(reverse("reports:business_case"), query)
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(reverse("reports:business_case"), query)
+    assert again.context["computed_at"] == first.context["computed_at"]
+    assert not [query for query in kept.captured_queries if "SUM(p.commute_distance_km)" in query["sql"]]
+    DayChange.objects.create(person=five["cissi"], date=datetime.date(2026, 3, 10), kind="remote")
+    changed = client.get(reverse("reports:business_case"), query)
+    assert sum(changed.context["result"].weekly_trips) == sum(first.context["result"].weekly_trips) + 1
 
 
 @pytest.mark.parametrize(
@@ -238,3 +266,39 @@ def test_a_manager_chooses_only_among_her_own_units(client, cast, units):
     assert response.context["result"].people == 2  # Björn and Åsa, not the organisation
     response = client.get(reverse("reports:business_case"), {"unit": units["sales"].pk})
     assert response.context["result"] is None and "unit" in response.context["form"].errors
+
+
+def test_a_part_of_the_organisation_sees_only_the_sites_where_its_people_sit(five):
+    oslo = Site.objects.create(code="OSL", name="Oslo", country="NO", desk_capacity=20)
+    other = Unit.objects.create(code="O", name="Other")
+    for number in range(6):
+        Person.objects.create_user(
+            f"oslo{number}@example.com",
+            "x",
+            first_name="O",
+            last_name=str(number),
+            unit=other,
+            site=oslo,
+            country="NO",
+        )
+    _result, tables = figures()  # the whole organisation: every office
+    assert [row[0] for row in tables["desks"].rows] == ["Oslo", "Stockholm", "The sites above together"]
+    _result, tables = figures(unit_ids=(five["asa"].unit_id,))
+    assert [row[0] for row in tables["desks"].rows] == ["Stockholm"]
+    assert [row[0] for row in tables["weekdays"].rows] == ["Stockholm"]
+    _result, tables = figures(country="NO")
+    assert [row[0] for row in tables["desks"].rows] == ["Oslo"]
+
+
+def test_many_units_are_chosen_by_code_not_from_thousands_of_options(client, five, hr, monkeypatch):
+    monkeypatch.setattr("distans.reports.views_business_case.MOST_UNITS_IN_LIST", 1)
+    Unit.objects.create(code="O", name="Other")
+    client.force_login(hr)
+    response = client.get(reverse("reports:business_case"), {"start": START, "end": END, "unit": "T"})
+    page = response.content.decode()
+    assert (
+        '<input type="text" name="unit" value="T"' in page
+        and "<option" not in page.split('name="unit"')[1][:200]
+    )
+    assert 'id="id_unit_helptext"' in page
+    assert response.context["result"].people == 5

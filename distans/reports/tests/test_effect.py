@@ -4,6 +4,7 @@ Thursdays at home by agreement, Björn (her manager, no agreement) at the office
 is Thursday and it needs three at the office on Tuesdays (it has two)."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -11,14 +12,16 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from distans.agreements.testing import agreement_in_force
+from distans.arrangements.models import Request
 from distans.core.menu import menu
 from distans.followup import services as followup_services
 from distans.org import services as org_services
 from distans.org.models import Person, Site, Unit
 from distans.planning import services as plan_services
+from distans.planning.queries import unit_and_below
 from distans.reports import effect_queries as queries
 from distans.reports import effect_tables as tables
 from distans.reports.effect_permissions import people_for
@@ -210,3 +213,88 @@ def test_the_queries_do_not_grow_with_the_people(cast, settings):
         assert _page(cast["hr"], **PERIOD).status_code == 200
     assert len(many) == len(few)
     assert len(few) <= 60
+
+
+def _plans(cast, unit):
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 9, tzinfo=datetime.UTC), tick=False):
+        people = people_for(cast["hr"]).filter(unit__in=unit_and_below(unit))
+        return tables.plans(queries.plan_weeks(people, [MONDAY], queries.Decimal("2.5")), [MONDAY])
+
+
+def _heat_rows(section):
+    heat = next(chart for chart in section.charts if chart.name == "effect-heat")
+    return {" ".join(line["text"] for line in row["lines"]): row for row in heat.rows}
+
+
+def test_a_department_shows_as_its_teams_together_and_every_name_in_full(cast):
+    department = Unit.objects.create(code="DEP", name="Customer service", parent=cast["employee"].unit.parent)
+    first = Unit.objects.create(code="CS1", name="Customer service Sweden team 1", parent=department)
+    second = Unit.objects.create(code="CS2", name="Customer service Sweden team 2", parent=department)
+    _team(first, 5, cast["manager"])
+    _team(second, 6, cast["manager"])
+    section = _plans(cast, department)
+    units = next(table for table in section.tables if table.name == "effect-units")
+    assert [row[:3] for row in units.rows] == [
+        ["Customer service", 11, 0],
+        ["Customer service Sweden team 1", 5, 0],
+        ["Customer service Sweden team 2", 6, 0],
+    ]
+    rows = _heat_rows(section)
+    assert set(rows) == {"Customer service", first.name, second.name}  # whole names, not cut alike
+    assert rows[second.name]["label"] == "Nordvik › Customer service › Customer service Sweden team 2"
+    assert [cell["css"] for cell in rows["Customer service"]["segments"]] == ["heat-0"]
+
+
+def test_a_department_whose_figures_would_tell_about_a_small_team_is_withheld(cast):
+    department = Unit.objects.create(code="DEP", name="Customer service")
+    _team(Unit.objects.create(code="CS1", name="Team 1", parent=department), 6, cast["manager"])
+    _team(Unit.objects.create(code="CS2", name="Team 2", parent=department), 3, cast["manager"])
+    section = _plans(cast, department)
+    units = next(table for table in section.tables if table.name == "effect-units")
+    # Nine people, but less team 1's six it would tell team 2's three.
+    assert [row[:3] for row in units.rows] == [
+        ["Customer service", 9, None],
+        ["Team 1", 6, 0],
+        ["Team 2", 3, None],
+    ]
+
+
+def test_every_description_the_form_points_to_is_on_the_page(cast):
+    page = _page(cast["hr"], **PERIOD).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', page)
+    assert described  # the unit's help text
+    for ids in described:
+        for target in ids.split():
+            assert f'id="{target}"' in page, target
+
+
+def test_a_request_counts_on_the_day_it_was_submitted_where_the_reader_is(organisation, everyone_shown):
+    """Half past midnight in Stockholm is still the day before in UTC: the Stockholm day counts."""
+    people = people_for(organisation["hr"])
+    Request.objects.update(submitted_at=datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.UTC))
+    with timezone.override("Europe/Stockholm"):
+        assert (
+            queries.requests(people, TODAY - datetime.timedelta(days=7), TODAY - datetime.timedelta(days=1))[
+                "total"
+            ]
+            == 0
+        )
+        assert queries.requests(people, TODAY, TODAY)["total"] == 1
+
+
+def test_each_section_keeps_its_tables_and_their_export_names(organisation, everyone_shown):
+    sections = _page(organisation["hr"], **PERIOD).context["sections"]
+    assert {section.key: [table.name for table in section.tables] for section in sections} == {
+        "plans": ["effect-weeks", "effect-units", "effect-unit-weeks"],
+        "attachment": [],
+        "requests": ["effect-requests", "effect-request-steps"],
+        "agreements": ["effect-agreements", "effect-agreement-terms"],
+        "evaluations": ["effect-evaluations", "effect-outcomes"],
+        "deviations": ["effect-deviations"],
+        "checklists": ["effect-checklists"],
+        "pulse": ["effect-pulse"],
+        "leavers": ["effect-leavers"],
+    }
+    requests = next(section for section in sections if section.key == "requests")
+    assert requests.tables[1].header == ["Step", "Decisions", "Median (days)", "Longest (days)"]
+    assert requests.notes and requests.charts == []

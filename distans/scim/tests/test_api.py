@@ -10,8 +10,9 @@ from django.test import Client, override_settings
 from distans.core.models import AuditEntry
 from distans.core.roles import Role
 from distans.org.models import Person
-from distans.scim import services
+from distans.scim import tokens
 from distans.scim.audit_actions import ScimAudit
+from distans.scim.forget import provisioning_forget
 from distans.scim.models import ProvisionedPerson
 
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
@@ -63,7 +64,7 @@ def test_no_token_or_a_revoked_one_is_refused(cast, client_token, scim):
     anonymous = Client().get("/scim/v2/Users")
     assert anonymous.status_code == 401
     assert anonymous.json()["status"] == "401"
-    services.token_revoke(actor=cast["admin"], token=token)
+    tokens.token_revoke(actor=cast["admin"], token=token)
     assert scim("get", "Users")[0].status_code == 401
     assert Client().get("/scim/v2/Users", HTTP_AUTHORIZATION="Bearer dst_not-a-token").status_code == 401
 
@@ -99,7 +100,8 @@ def test_entra_creates_a_person_in_the_unit_of_her_department_under_her_manager(
     assert created["userName"] == "Test_User_ab6490ee@testuser.com"
     assert created[ENTERPRISE]["manager"]["value"] == str(cast["manager"].pk)
     entry = AuditEntry.objects.get(action=ScimAudit.USER_CREATE)
-    assert entry.changes["client"] == "Entra ID" and entry.object_id == str(person.pk)
+    assert entry.actor_name == "SCIM: Entra ID" and entry.object_id == str(person.pk)
+    assert entry.changes["email"] == [None, "hana.lindqvist@example.com"]
 
 
 def test_a_second_create_of_the_same_user_is_a_conflict(cast, scim):
@@ -173,7 +175,7 @@ def test_entra_patch_shapes_update_the_person(cast, scim):
     person.refresh_from_db()
     assert (person.first_name, person.manager) == ("Hanna", cast["manager"])
     update = AuditEntry.objects.filter(action=ScimAudit.USER_UPDATE).order_by("pk").first()
-    assert update.changes["client"] == "Entra ID"
+    assert update.actor_name == "SCIM: Entra ID"
     assert update.changes["last_name"] == ["Lindqvist", "Berg"]
 
 
@@ -206,7 +208,7 @@ def test_put_replaces_and_delete_deactivates_and_hides(cast, scim):
     person = Person.objects.get(pk=created["id"])
     assert not person.is_active  # her records stay for HR
     assert scim("get", f"Users/{created['id']}")[0].status_code == 404
-    assert AuditEntry.objects.filter(action=ScimAudit.USER_DELETE, changes__client="Entra ID").exists()
+    assert AuditEntry.objects.filter(action=ScimAudit.USER_DELETE, actor_name="SCIM: Entra ID").exists()
 
 
 def test_bad_input_is_a_scim_error_and_changes_nothing(cast, scim):
@@ -279,7 +281,7 @@ def test_a_provisioned_person_is_marked_until_erased(cast, scim):
     _, created = scim("post", "Users", entra_user())
     person = Person.objects.get(pk=created["id"])
     assert ProvisionedPerson.objects.get(person=person).token.name == "Entra ID"
-    services.provisioning_forget(person=person)
+    provisioning_forget(person=person)
     assert not ProvisionedPerson.objects.filter(person=person).exists()
 
 
@@ -299,3 +301,47 @@ def test_an_employee_number_longer_than_distans_keeps_is_refused_by_name(cast, s
     assert response.status_code == 400
     assert "employee_number" in error["detail"]
     assert not Person.objects.filter(email="hana.lindqvist@example.com").exists()
+
+
+@override_settings(SCIM_ROLE_GROUPS={"hr": frozenset({"Distans HR"})})
+def test_every_scim_write_names_the_client_as_the_actor_and_lists_only_what_changed(cast, scim):
+    """Who acted is the client ("SCIM: <token name>"), also on the rows org writes for it (the leaver,
+    the roles); the changes are the person's or group's own fields, never the client's name."""
+    start = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    _, created = scim("post", "Users", entra_user())
+    person = Person.objects.get(pk=created["id"])
+    scim("patch", f"Users/{person.pk}", patch({"op": "Replace", "path": "name.familyName", "value": "Berg"}))
+    unchanged = entra_user(name={"givenName": "Hana", "familyName": "Berg"})
+    scim("put", f"Users/{person.pk}", unchanged)  # no change, no row
+    _, group = scim("post", "Groups", {"schemas": [GROUP], "displayName": "Distans HR"})
+    member = {"op": "Add", "path": "members", "value": [{"value": created["id"]}]}
+    scim("patch", f"Groups/{group['id']}", patch(member))
+    scim("patch", f"Users/{person.pk}", patch({"op": "Replace", "path": "active", "value": "False"}))
+    scim("patch", f"Users/{person.pk}", patch({"op": "Replace", "path": "active", "value": True}))
+    scim("delete", f"Users/{person.pk}")
+    scim("delete", f"Groups/{group['id']}")
+    entries = list(AuditEntry.objects.filter(pk__gt=start).order_by("pk"))
+    assert [(e.action, e.actor_id, e.actor_name) for e in entries] == [
+        (action, None, "SCIM: Entra ID")
+        for action in (
+            ScimAudit.USER_CREATE,
+            ScimAudit.USER_UPDATE,
+            ScimAudit.GROUP_CREATE,
+            ScimAudit.GROUP_UPDATE,
+            "person.roles",
+            "person.deactivate",
+            "person.reactivate",
+            ScimAudit.USER_DELETE,
+            "person.deactivate",
+            "person.roles",  # a deleted user holds no role a group gave
+            ScimAudit.GROUP_DELETE,
+        )
+    ]
+    changes = [e.changes for e in entries]
+    assert all("client" not in c for c in changes)
+    assert set(changes[0]) == {"email", "first_name", "last_name", "employee_number", "unit_id"}
+    assert changes[1] == {"last_name": ["Lindqvist", "Berg"]}
+    assert changes[2] == {"display_name": [None, "Distans HR"]}
+    assert changes[3] == {"members_added": [person.pk]}
+    assert changes[7] == {}
+    assert changes[10] == {"members_removed": [person.pk]}

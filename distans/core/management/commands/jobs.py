@@ -1,7 +1,8 @@
 import datetime
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from distans.core import schedule
 from distans.core.jobs import job_statuses, task_queue, workers_seen
@@ -22,8 +23,14 @@ class Command(BaseCommand):
             "--start", action="store_true", help="Queue the schedule's tick unless one waits."
         )
         parser.add_argument("--run", metavar="KEY", help="Queue one job to run now, out of turn.")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="The language of the jobs' names and what they did.",
+        )
 
-    def handle(self, *args, start: bool, run: str | None, **options):
+    def handle(self, *args, start: bool, run: str | None, language: str, **options):
         if start:
             schedule.ensure_schedule(within=datetime.timedelta(0))
             self.stdout.write("The schedule is queued.")
@@ -34,16 +41,22 @@ class Command(BaseCommand):
             self.stdout.write(f"{run} is queued; a worker runs it.")
         if start or run:
             return
+        with translation.override(language):
+            self._list()
+
+    def _list(self):
         for status in job_statuses():
             last = status.last
             outcome = f"{last.outcome} (attempt {last.attempt})" if last else "never ran"
             every = "daily" if status.daily else "hourly"
             line = (
-                f"{status.key:<28} {every:<7} last {_when(last and last.started_at)} {outcome:<22} "
-                f"last success {_when(status.last_success)}  next {_when(status.next_at)}"
+                f"{status.name} ({status.key})\n    {every:<7} last {_when(last and last.started_at)} "
+                f"{outcome:<22} last success {_when(status.last_success)}  next {_when(status.next_at)}"
             )
+            if status.result:
+                line += f"\n    {status.result}"
             if last and last.error:
-                line += f"\n{'':<36}{last.error}"
+                line += f"\n    {last.error}"
             self.stdout.write(line)
         queue = task_queue()
         workers = workers_seen()
