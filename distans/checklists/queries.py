@@ -29,6 +29,7 @@ from distans.checklists.models import (
     TemplateVersion,
 )
 from distans.checklists.permissions import can_answer, can_view_checklists_of
+from distans.core.dates import day_start
 from distans.core.permissions import is_hr, is_manager
 from distans.core.roles import Role as OrgRole
 from distans.core.translated import localized
@@ -395,10 +396,10 @@ def pulse_by_unit(*, since: datetime.date, until: datetime.date | None = None) -
     responses = Response.objects.filter(
         status=Response.Status.SUBMITTED,
         assignment__version__template__kind=Kind.PULSE,
-        submitted_at__date__gte=since,
+        submitted_at__gte=day_start(since),
     )
     if until is not None:
-        responses = responses.filter(submitted_at__date__lte=until)
+        responses = responses.filter(submitted_at__lt=day_start(until + datetime.timedelta(days=1)))
     rows = responses.values_list("assignment__person_id", "assignment__person__unit__name", "answers")
     positions = dict(Item.objects.filter(version__template__kind=Kind.PULSE).values_list("id", "position"))
     latest = (

@@ -17,6 +17,7 @@ from distans.agreements.rights import right_on, rights_for, rights_on
 from distans.agreements.rules import add_months
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Action
+from distans.core.dates import day_start
 from distans.core.hooks import Section
 from distans.core.permissions import is_hr
 from distans.equipment.queries import loans_out
@@ -219,7 +220,9 @@ def evaluations_per_month(user, today: datetime.date, *, back: int = 5, ahead: i
     table = {month: {"month": month, "held": 0, "scheduled": 0} for month in months}
     visible = evaluations_for(user).order_by()
     held = (
-        visible.filter(status=Evaluation.Status.HELD, held_at__date__gte=first, held_at__date__lt=end)
+        visible.filter(
+            status=Evaluation.Status.HELD, held_at__gte=day_start(first), held_at__lt=day_start(end)
+        )
         .annotate(month=TruncMonth("held_at", output_field=DateField()))
         .values_list("month")
         .annotate(count=Count("pk"))

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, ExtractYear
-from django.utils import timezone
 from django.utils.functional import Promise
 
 from distans.agreements.models import Agreement, AgreementStatus
@@ -23,6 +22,7 @@ from distans.agreements.rights import right_on, rights_for
 from distans.arrangements.models import Decision, Request, Status, Step
 from distans.checklists import queries as checklist_queries
 from distans.checklists.models import Assignment, Kind
+from distans.core.dates import day_start
 from distans.core.models import AuditEntry
 from distans.followup import rules as followup_rules
 from distans.followup.models import Deviation, DeviationKind, Evaluation, Outcome
@@ -289,7 +289,7 @@ class StepTimes:
 def requests(people, start: datetime.date, end: datetime.date) -> dict:
     """Requests submitted in the period by their state now, how many went to the HR approver, and the
     time each step took to decide (from submission, or the step before, to the decision). Two queries."""
-    first, after = _day_bounds(start, end)
+    first, after = day_start(start), day_start(end + datetime.timedelta(days=1))
     submitted = Request.objects.filter(
         person__in=people.values("pk"), submitted_at__gte=first, submitted_at__lt=after
     ).order_by()
@@ -325,17 +325,6 @@ def requests(people, start: datetime.date, end: datetime.date) -> dict:
         "to_hr": to_hr,
         "steps": steps,
     }
-
-
-def _day_bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
-    """The moments the first day begins and the day after the last begins, in the current time zone, as
-    `__date` counts them: a column compared with these stays in SQL (`__date` is a Python function called
-    for each row on SQLite)."""
-    zone = timezone.get_current_timezone()
-    after = end + datetime.timedelta(days=1)
-    return datetime.datetime.combine(start, datetime.time(), zone), datetime.datetime.combine(
-        after, datetime.time(), zone
-    )
 
 
 def _days(value: float) -> Decimal:
