@@ -209,10 +209,15 @@ def plan_stamp() -> int | None:
 TEAM_WEEK_KEPT = 600
 
 
-def team_week_kept(unit: Unit, dates: list[datetime.date]) -> dict:
+def team_week_key(unit: Unit, dates: list[datetime.date]) -> str:
+    """What a kept week is kept under: it changes with the plan stamp, the language and the day."""
+    return f"team-week:{unit.pk}:{dates[0]}:{len(dates)}:{_language()}:{timezone.localdate()}:{plan_stamp()}"
+
+
+def team_week_kept(unit: Unit, dates: list[datetime.date], key: str | None = None) -> dict:
     """`team_week` with work from abroad placed, kept in the cache until anything it is computed from
     changes (the plan stamp is in the key): then one query, not a dozen and the computing."""
-    key = f"team-week:{unit.pk}:{dates[0]}:{len(dates)}:{_language()}:{timezone.localdate()}:{plan_stamp()}"
+    key = key or team_week_key(unit, dates)
     grid = cache.get(key)
     if grid is None:
         grid = team_week(unit, dates)

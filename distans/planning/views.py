@@ -1,11 +1,14 @@
 import datetime
+import hashlib
 from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
@@ -222,7 +225,8 @@ def team_week(request, pk: int | None = None):
     if unit is None:
         raise Http404
     dates, week = _week(request)
-    grid = queries.team_week_kept(unit, dates[:5])
+    key = queries.team_week_key(unit, dates[:5])
+    grid = queries.team_week_kept(unit, dates[:5], key)
     # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
     # recursive query runs only for them.
     private = [
@@ -231,6 +235,28 @@ def team_week(request, pk: int | None = None):
         if any(day.detail and day.kind == rules.AWAY for day in row["days"])
     ]
     shown = away_reasons_visible(request.user, private)
+    # The drawn grid is kept too, for everyone who may see the same away reasons: drawing 1,000 cells
+    # took most of the page's time. It goes with the kept week (the key has the plan stamp).
+    drawn_key = f"{key}:drawn:{hashlib.sha256(repr(sorted(shown)).encode()).hexdigest()[:16]}"
+    drawn = cache.get(drawn_key)
+    if drawn is None:
+        drawn = _team_grid(unit, grid, shown)
+        cache.set(drawn_key, drawn, queries.TEAM_WEEK_KEPT)
+    return render(
+        request,
+        "planning/team_week.html",
+        {
+            "unit": unit,
+            "week": week,
+            "can_manage": can_manage_unit(request.user, unit),
+            "drawn": mark_safe(drawn),  # noqa: S308  (drawn by the template language, escaped there)
+        },
+    )
+
+
+def _team_grid(unit: Unit, grid: dict, shown) -> str:
+    """The team week's grid, duties and problems, drawn (no request: nothing in it depends on who
+    looks but the away reasons they may see)."""
     words = labels.words()
     person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
     today = timezone.localdate()
@@ -248,17 +274,10 @@ def team_week(request, pk: int | None = None):
             person_url.format(row["person"][0]),
             f"{row['person'][1]} {row['person'][2]}",
         )
-    return render(
-        request,
-        "planning/team_week.html",
-        {
-            "unit": unit,
-            "week": week,
-            "grid": grid,
-            "can_manage": can_manage_unit(request.user, unit),
-            "today": today,
-            "duties": _duty_rows(grid, dates[:5]),
-        },
+    dates = [column["date"] for column in grid["columns"]]
+    return render_to_string(
+        "planning/_team_grid.html",
+        {"unit": unit, "grid": grid, "today": today, "duties": _duty_rows(grid, dates)},
     )
 
 

@@ -120,3 +120,25 @@ def test_people_trigger_on_every_column_a_week_may_read(db):
             )
             columns = {row[0] for row in cursor.fetchall()}
     assert columns == expected
+
+
+def test_the_kept_grid_shows_away_reasons_only_to_those_who_may_see_them(client, cast):
+    """The drawn grid is kept as well: one drawn for the manager, who sees why someone is away, is never
+    shown to a colleague, who sees only that they are away."""
+    unit = cast["employee"].unit
+    colleague = Person.objects.create_user(
+        "colleague@example.com", first_name="Per", last_name="Holm", unit=unit, manager=cast["manager"]
+    )
+    client.force_login(cast["manager"])
+    client.post(
+        reverse("planning:day_set", args=[cast["employee"].pk]),
+        {"date": "2026-12-08", "kind": "away", "away_reason": "leave"},
+    )
+    stamp = queries.plan_stamp()
+    assert "Away · Leave" in _team_page(client, unit)
+    client.force_login(colleague)
+    page = _team_page(client, unit)
+    assert queries.plan_stamp() == stamp  # the same kept week
+    assert "Holm" in page and "Away" in page and "Leave" not in page
+    client.force_login(cast["manager"])
+    assert "Away · Leave" in _team_page(client, unit)
