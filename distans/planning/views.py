@@ -226,21 +226,25 @@ def team_week(request, pk: int | None = None):
         raise Http404
     dates, week = _week(request)
     key = queries.team_week_key(unit, dates[:5])
-    grid = queries.team_week_kept(unit, dates[:5], key)
+    grid = None
     # Whom the user manages matters only for the reasons people are away; most weeks have few, so the
-    # recursive query runs only for them.
-    private = [
-        row["person"][0]
-        for row in grid["rows"]
-        if any(day.detail and day.kind == rules.AWAY for day in row["days"])
-    ]
+    # recursive query runs only for them. Who they are is kept with the week.
+    private = cache.get(f"{key}:private")
+    if private is None:
+        grid = queries.team_week_kept(unit, dates[:5], key)
+        private = [
+            row["person"][0]
+            for row in grid["rows"]
+            if any(day.detail and day.kind == rules.AWAY for day in row["days"])
+        ]
+        cache.set(f"{key}:private", private, queries.TEAM_WEEK_KEPT)
     shown = away_reasons_visible(request.user, private)
     # The drawn grid is kept too, for everyone who may see the same away reasons: drawing 1,000 cells
     # took most of the page's time. It goes with the kept week (the key has the plan stamp).
     drawn_key = f"{key}:drawn:{hashlib.sha256(repr(sorted(shown)).encode()).hexdigest()[:16]}"
     drawn = cache.get(drawn_key)
     if drawn is None:
-        drawn = _team_grid(unit, grid, shown)
+        drawn = _team_grid(unit, grid or queries.team_week_kept(unit, dates[:5], key), shown)
         cache.set(drawn_key, drawn, queries.TEAM_WEEK_KEPT)
     return render(
         request,
