@@ -15,6 +15,7 @@ from distans.core import home, permissions, services
 from distans.core.audit import change_rows, client_address, object_name, referenced_names
 from distans.core.forms import AuditFilterForm, LanguageForm, PreferencesForm, TokenForm
 from distans.core.models import ApiToken, AuditEntry
+from distans.core.profile import profile_links
 from distans.core.refusals import refusal_on
 
 
@@ -81,6 +82,7 @@ def _profile_page(request, *, form=None, token_form=None, new_key=None, status=2
             "tokens": user.api_tokens.all(),
             "new_key": new_key,
             "roles": [permissions.ROLE_LABELS[role] for role in permissions.roles_of(user)],
+            "links": [link for link in profile_links.collect(user=user) if link],
         },
         status=status,
     )

@@ -1,9 +1,12 @@
 """Every write of sign-in: the roles a provider's groups grant, and two-factor devices."""
 
+import math
+
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 
 from distans.core.audit import audit_record
 from distans.core.errors import DomainError, NotAllowed
@@ -17,7 +20,21 @@ from distans.org.services import person_set_roles
 RECOVERY_CODES = 10
 APP_DEVICE = "app"
 RECOVERY_DEVICE = "recovery"
-WAIT = gettext_lazy("Too many wrong codes. Wait a minute, then try again.")
+
+
+def _wait(details: dict | None) -> DomainError:
+    """Each wrong code doubles the wait before the next (django-otp's throttling): say how long it is."""
+    until = (details or {}).get("locked_until")
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds())) if until else 1
+    return DomainError(
+        "two_factor_wait",
+        ngettext(
+            "Too many wrong codes. Wait %(seconds)d second, then try again.",
+            "Too many wrong codes. Wait %(seconds)d seconds, then try again.",
+            seconds,
+        )
+        % {"seconds": seconds},
+    )
 
 
 def roles_from_provider(*, person: Person, roles: set[str], ip_address=None) -> None:
@@ -44,9 +61,9 @@ def code_verify(*, person: Person, code: str) -> TOTPDevice | StaticDevice:
     code = "".join(code.split()).lower()
     kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
     for device in kind.objects.filter(user=person, confirmed=True):
-        allowed, _details = device.verify_is_allowed()
+        allowed, details = device.verify_is_allowed()
         if not allowed:
-            raise DomainError("two_factor_wait", str(WAIT))
+            raise _wait(details)
         if device.verify_token(code):
             return device
     raise DomainError(
@@ -64,8 +81,9 @@ def app_device_confirm(*, actor: Person, token: str, ip_address=None) -> tuple[T
             raise DomainError(
                 "two_factor_not_started", _("Choose “Set up an authenticator app” first, then type its code.")
             )
-        if not device.verify_is_allowed()[0]:
-            raise DomainError("two_factor_wait", str(WAIT))
+        allowed, details = device.verify_is_allowed()
+        if not allowed:
+            raise _wait(details)
         # A wrong code counts towards the device's throttling, so it is kept: refused after the commit.
         matched = device.verify_token(token.strip())
     if not matched:

@@ -26,11 +26,17 @@ MAX_TEXT = 200
 TOP = "\U0010ffff"  # sorts after every character: [term, term + TOP) is every text starting with term
 
 
+# Purposes where people who have left may be picked too (privacy: a legal hold on a leaver's records).
+LEAVERS_TOO: set[str] = set()
+
+
 def choices_for(purpose: str, user) -> QuerySet[Person]:
-    """The active people `user` may pick for `purpose`; 404 for a purpose no app registered."""
+    """The people `user` may pick for `purpose`, active ones unless the purpose takes leavers too; 404
+    for a purpose no app registered."""
     if purpose not in person_choices.subscribers:
         raise Http404
-    return person_choices.run_one(purpose, user=user).filter(is_active=True)
+    people = person_choices.run_one(purpose, user=user)
+    return people if purpose in LEAVERS_TOO else people.filter(is_active=True)
 
 
 def _starts(field: str, term: str) -> Q:

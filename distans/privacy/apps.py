@@ -16,6 +16,7 @@ class PrivacyConfig(AppConfig):
         from distans.core.permissions import is_admin, is_hr
         from distans.core.schedule import daily_jobs
         from distans.org.hooks import person_choices
+        from distans.org.person_picker import LEAVERS_TOO
         from distans.privacy.forms import PRIVACY_PERSON, privacy_person_choices
         from distans.privacy.my_page import attention_for, your_data_section
         from distans.privacy.services import retention_daily
@@ -24,6 +25,7 @@ class PrivacyConfig(AppConfig):
         home.attention_sources.subscribe("privacy", attention_for)
         daily_jobs.subscribe("privacy.retention", retention_daily)
         person_choices.subscribe(PRIVACY_PERSON, privacy_person_choices)
+        LEAVERS_TOO.add(PRIVACY_PERSON)  # a hold or a copy of the data matters most once someone has left
         demo_steps.register(
             DemoStep(
                 order=90,

@@ -22,7 +22,7 @@ from distans.arrangements.models import Decision, Request, Step
 from distans.arrangements.queries import stored_findings
 from distans.checklists.models import Action, Assignment, Item, Response
 from distans.checklists.queries import answer_display
-from distans.core import places
+from distans.core import markdown, places
 from distans.core.audit import action_label, change_rows, type_label
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.pdf import archival_pdf
@@ -352,6 +352,10 @@ READABLE: dict[str, Callable[[Any, Any], str]] = {
     "agreements.agreementversion.terms": lambda record, value: gettext(
         "In words in the text of this version."
     ),
+    # The text as the agreement reads (headings, lists), not its Markdown source.
+    "agreements.agreementversion.text": lambda record, value: markdown.render(value),
+    # Stored as printed in the agreement's language; in English it has the reader's words.
+    "agreements.signature.role": lambda record, value: gettext(value),
     "checklists.response.answers": _answers,
     "checklists.response.blocking": _blocking,
     "checklists.action.text": lambda record, value: localized(value),

@@ -92,7 +92,8 @@ def test_enrolment_then_the_password_alone_is_not_enough(cast):
     bad = post(again, reverse("identity:two_factor_verify"), {"code": "123456"})
     assert bad.status_code == 400 and "That code does not work" in bad.content.decode()
     too_soon = post(again, reverse("identity:two_factor_verify"), {"code": code_now(device)})
-    assert too_soon.status_code == 400 and "Too many wrong codes" in too_soon.content.decode()
+    # The wait is told as it is: a second after one wrong code (each wrong code doubles it).
+    assert too_soon.status_code == 400 and "Too many wrong codes. Wait 1 second," in too_soon.content.decode()
     # Half a minute on: a wait after the wrong code, and a new code (each is taken once).
     with time_machine.travel(datetime.timedelta(seconds=35)):
         ok = post(
@@ -284,3 +285,13 @@ def test_opening_the_pages_writes_no_device(cast):
     enrol_directly(asa)
     client.get(reverse("identity:two_factor") + "?new=1")  # on: a new phone is set up only when asked
     assert TOTPDevice.objects.filter(user=asa).count() == 1
+
+
+def test_the_profile_leads_to_two_factor_sign_in(cast):
+    """Two-factor sign-in is found from one's profile, not only by typing its address."""
+    cast["employee"].language = "sv"
+    cast["employee"].save()
+    client = browser()
+    password_sign_in(client, cast["employee"].email)
+    page = client.get(reverse("core:profile")).content.decode()
+    assert f'<a href="{reverse("identity:two_factor")}">Tvåstegsinloggning</a>' in page

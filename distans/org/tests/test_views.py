@@ -71,6 +71,15 @@ def test_full_record_only_for_self_managers_in_line_hr_and_admin(client, cast, v
     assert ("Employee number" in page) is sees_details
 
 
+def test_a_person_s_record_names_the_position_and_the_time_zone_in_words(client, cast):
+    cast["hr"].language = "sv"
+    cast["hr"].save()
+    client.force_login(cast["hr"])
+    page = html(client.get(reverse("org:person", args=[cast["employee"].pk])))
+    assert "Customer service adviser" in page  # the position's own name, as the organisation wrote it
+    assert "Europe/Stockholm" not in page and "(Stockholm)" in page
+
+
 def test_my_page_shows_the_team_and_what_needs_attention(client, cast):
     cast["employee"].position = None
     cast["employee"].save()

@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from distans.agreements.models import Agreement, AgreementVersion
 from distans.core.models import AuditEntry
-from distans.core.testing import bearer
+from distans.core.testing import bearer, session_client
 from distans.org import services as org_services
 from distans.org.models import Person
 from distans.planning.models import DayChange
 from distans.privacy import services
-from distans.privacy.models import FormerEmployee
+from distans.privacy.models import FormerEmployee, LegalHold
 
 YEAR = datetime.timedelta(days=365)
 
@@ -60,6 +60,24 @@ def test_a_leaver_on_legal_hold_keeps_their_name(cast):
     assert _run(3 * YEAR)["retention.leavers"] == 0
     employee.refresh_from_db()
     assert employee.last_name == "Öberg"
+
+
+def test_hr_places_a_hold_on_a_leaver_from_the_page(cast):
+    """Those who have left are the ones a hold protects: HR finds them in the hold form's person field."""
+    employee = cast["employee"]
+    _leave(cast, employee)
+    client = session_client(cast["hr"])
+    client.get("/privacy/hr/")  # the page with the form, which sets the CSRF cookie
+    response = client.post(
+        "/privacy/hr/holds/",
+        {
+            "hold-person": employee.pk,
+            "hold-reason": "Claim pending",
+            "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        },
+    )
+    assert response.status_code == 302
+    assert LegalHold.objects.get(lifted_at__isnull=True).person == employee
 
 
 def test_someone_still_employed_is_never_anonymised(cast):
