@@ -22,6 +22,11 @@ class AddressLimitHandler(AxesDatabaseHandler):
         return super().is_locked(request, credentials) or self.address_locked(request)
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        # A failure without an account name is a single sign-on refused after the provider checked the
+        # person (unknown, deactivated): nothing was guessed, and counted under "no name" a few of them
+        # would lock single sign-on for everyone at the address.
+        if request is not None and login_username(request, credentials) is None:
+            return
         super().user_login_failed(sender, credentials, request, **kwargs)
         if request is not None and self.address_locked(request):
             request.axes_locked_out = True  # AxesMiddleware answers with the lockout page

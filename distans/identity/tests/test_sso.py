@@ -70,6 +70,18 @@ def test_an_unknown_person_is_refused_and_no_account_is_made(sso, cast):
     assert Person.objects.count() == count and signed_in_as(client) is None
 
 
+def test_refusals_at_one_address_never_lock_out_the_others_signing_in_there(sso, cast, settings):
+    """The provider checked who it was; a refusal (unknown, deactivated) is no guessed password. Counted
+    as failed sign-ins without an account name, five would lock single sign-on for a whole office."""
+    person_at_provider(sso, "stranger", email="stranger@example.com")
+    person_at_provider(sso, "asa-sub", email="asa@example.com")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        assert sign_in(Client(), "stranger").status_code == 403
+    colleague = Client()
+    sign_in(colleague, "asa-sub")
+    assert signed_in_as(colleague) == cast["employee"]
+
+
 def test_a_deactivated_person_is_refused(sso, cast):
     person_deactivate(actor=cast["hr"], person=cast["employee"])
     person_at_provider(sso, "asa-sub", email="asa@example.com")
