@@ -48,9 +48,13 @@ def roles_from_provider(*, person: Person, roles: set[str], ip_address=None) -> 
         )
 
 
-def app_device_start(*, person: Person) -> TOTPDevice:
+def app_device_start(*, person: Person, code: str = "") -> TOTPDevice:
     """A new secret for an authenticator app, unconfirmed until a code from the app is given back.
-    Only when she asks to set one up (a POST): opening the page writes nothing."""
+    Only when she asks to set one up (a POST): opening the page writes nothing. With two-factor on (a
+    new phone), only with a code from the old app or a recovery code: a session left open is not enough
+    to put someone else's app in its place."""
+    if permissions.has_two_factor(person):
+        code_verify(person=person, code=code)
     device = TOTPDevice.objects.filter(user=person, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=person, name=APP_DEVICE, confirmed=False)
 
@@ -99,9 +103,11 @@ def app_device_confirm(*, actor: Person, token: str, ip_address=None) -> tuple[T
     return device, codes
 
 
-def recovery_codes_new(*, actor: Person, ip_address=None) -> list[str]:
+def recovery_codes_new(*, actor: Person, code: str, ip_address=None) -> list[str]:
+    """New recovery codes only with a code from the app or a recovery code, as turning it off."""
     if not permissions.has_two_factor(actor):
         raise DomainError("two_factor_off", _("Turn on two-factor sign-in first."))
+    code_verify(person=actor, code=code)
     with transaction.atomic():
         codes = _recovery_codes_replace(actor)
         audit_record(actor=actor, action=IdentityAudit.RECOVERY_CODES, obj=actor, ip_address=ip_address)

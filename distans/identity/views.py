@@ -181,7 +181,13 @@ def two_factor_page(request):
     if two_factor.pending(request) == two_factor.VERIFY:
         return redirect("identity:two_factor_verify")
     if request.method == "POST" and "start" in request.POST:
-        services.app_device_start(person=request.user)
+        change_form = CodeForm(request.POST)
+        try:
+            services.app_device_start(person=request.user, code=request.POST.get("code", ""))
+        except DomainError as exc:
+            if not change_form.errors:  # an empty code is said as such
+                change_form.add_error("code", exc.message)
+            return _two_factor_render(request, off_form=change_form, status=400)
         return redirect(_again(request, new=1))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -200,7 +206,9 @@ def two_factor_page(request):
 def _two_factor_render(request, *, form=None, off_form=None, status=200):
     user = request.user
     is_on = permissions.has_two_factor(user)
-    setting_up = not is_on or request.GET.get("new") == "1" or (form is not None and form.is_bound)
+    # A refused change (`off_form` bound) shows the card it was asked from, with its error.
+    asked_new = request.GET.get("new") == "1" and not (off_form is not None and off_form.is_bound)
+    setting_up = not is_on or asked_new or (form is not None and form.is_bound)
     device = queries.app_device_unconfirmed(user) if setting_up else None
     context = {
         "is_on": is_on,
@@ -244,11 +252,19 @@ def two_factor_verify(request):
 @login_required
 @require_POST
 def recovery_codes_new(request):
-    try:
-        codes = services.recovery_codes_new(actor=request.user, ip_address=client_address(request))
-    except DomainError as exc:
-        messages.error(request, exc.message)
+    """New recovery codes, with a code from the app or a recovery code (the form that turns it off)."""
+    if not permissions.has_two_factor(request.user):
+        messages.error(request, _("Turn on two-factor sign-in first."))
         return redirect("identity:two_factor")
+    form = CodeForm(request.POST)
+    try:
+        codes = services.recovery_codes_new(
+            actor=request.user, code=request.POST.get("code", ""), ip_address=client_address(request)
+        )
+    except DomainError as exc:
+        if not form.errors:
+            form.add_error("code", exc.message)
+        return _two_factor_render(request, off_form=form, status=400)
     return _codes_page(request, codes, next_url=reverse("identity:two_factor"))
 
 

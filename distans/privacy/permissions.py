@@ -27,9 +27,10 @@ def get_person_for_privacy(user, pk: int) -> Person:
 
 
 def find_leaver_for_privacy(user, text: str) -> Person | None:
-    """Someone who has left, for HR to answer their access request (the person picker finds only
-    active people): by exact e-mail address or employee number while not anonymised, by "#n" once
-    they are former employee #n. None when no leaver matches; 404 for anyone but HR and administrators."""
+    """Someone who has left, for HR to answer their access request by what HR has on file (the
+    person picker finds leavers too, by name): by exact e-mail address or employee number while
+    not anonymised, by "#n" once they are former employee #n. None when no leaver matches; 404 for
+    anyone but HR and administrators."""
     if not can_manage_privacy(user):
         raise_404()
     text = text.strip()

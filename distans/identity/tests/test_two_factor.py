@@ -159,9 +159,32 @@ def test_new_recovery_codes_replace_the_old(cast):
     client = browser()
     password_sign_in(client, asa.email)
     post(client, reverse("identity:two_factor_verify"), {"code": old[0]})
-    response = post(client, reverse("identity:recovery_codes_new"))
+    response = post(client, reverse("identity:recovery_codes_new"), {"code": old[1]})
     new = CODES.findall(response.content.decode())
     assert len(new) == 10 and not set(old) & set(new)
+
+
+def test_a_session_left_open_cannot_change_how_she_signs_in(cast):
+    """New recovery codes or an app on a new phone, like turning it off, need a code from the app or a
+    recovery code: someone at an unlocked computer cannot put their own phone in her place."""
+    asa = cast["employee"]
+    codes = enrol_directly(asa)
+    client = browser()
+    password_sign_in(client, asa.email)
+    post(client, reverse("identity:two_factor_verify"), {"code": codes[0]})
+    for url, data in (
+        (reverse("identity:recovery_codes_new"), {"code": ""}),
+        (reverse("identity:recovery_codes_new"), {"code": "wrong-code"}),
+        (reverse("identity:two_factor") + "?new=1", {"start": "1", "code": "wrong-code"}),
+    ):
+        refused = post(client, url, data)
+        assert refused.status_code == 400 and 'id="off-code-error"' in refused.content.decode()
+    assert not TOTPDevice.objects.filter(user=asa, confirmed=False).exists()
+    assert AuditEntry.objects.filter(action=IdentityAudit.RECOVERY_CODES).count() == 0
+    with time_machine.travel(datetime.timedelta(minutes=5)):  # past the wait the wrong codes earned
+        started = post(client, reverse("identity:two_factor") + "?new=1", {"start": "1", "code": codes[1]})
+    assert started.status_code == 302
+    assert TOTPDevice.objects.filter(user=asa, confirmed=False).exists()
 
 
 def test_an_administrator_resets_a_lost_phone(cast):
