@@ -6,6 +6,7 @@ import distans.core.converters  # noqa: F401  (registers <id:…> before the app
 from distans.api import api
 from distans.core.admin_site import restrict_admin_site
 from distans.core.forms import RecipientLanguagePasswordResetForm
+from distans.identity import forms as identity_forms
 from distans.identity import views as identity_views
 
 restrict_admin_site(admin.site)
@@ -34,13 +35,17 @@ urlpatterns = [
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=identity_forms.SetPasswordForm),
         name="password_reset_confirm",
     ),
     path(
         "password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
-    path("password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(form_class=identity_forms.PasswordChangeForm),
+        name="password_change",
+    ),
     path("password/changed/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

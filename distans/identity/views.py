@@ -67,6 +67,14 @@ REFUSALS = {
 
 
 def refused(request, code: str):
+    """Why single sign-on let nobody in, at an address of its own: the provider's answer in the callback's
+    address is spent, so reloading the page or changing its language must not send it again."""
+    return HttpResponseRedirect(reverse("identity:sso_refused", args=[code]))
+
+
+def sso_refused(request, code: str):
+    if code not in REFUSALS or not oidc.enabled():
+        raise Http404
     heading, text, status = REFUSALS[code]
     context = {"heading": heading, "text": text % {"provider": oidc.provider_name()}}
     return render(request, "identity/refused.html", context, status=status)

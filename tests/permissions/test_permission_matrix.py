@@ -161,6 +161,7 @@ MATRIX = {
     "core:metrics": (None, {role: 404 for role in ROLES}),  # off unless METRICS_ENABLED
     "identity:sso_start": (None, {role: 404 for role in ROLES}),  # single sign-on is off in tests
     "identity:sso_callback": (None, {role: 404 for role in ROLES}),
+    "identity:sso_refused": (lambda cast: ["unknown"], {role: 404 for role in ROLES}),
     "identity:two_factor": (None, signed_in(200)),
     "identity:two_factor_verify": (None, signed_in(302)),  # no code owed: on to My page
     "identity:two_factor_reset": (lambda cast: [cast["employee"].pk], only(["admin"])),

@@ -29,8 +29,16 @@ def start(client: Client) -> str:
 
 
 def sign_in(client: Client, sub: str):
-    """The whole round: Distans → the provider's sign-in → back to Distans."""
-    return client.get(local(authorize(start(client), sub)))
+    """The whole round: Distans → the provider's sign-in → back to Distans (and on to a refusal's page)."""
+    return back(client, authorize(start(client), sub))
+
+
+def back(client: Client, answer: str):
+    """The provider's answer brought back to Distans; a refusal is shown at an address of its own."""
+    response = client.get(local(answer))
+    if response.status_code == 302 and "/sso/refused/" in response["Location"]:
+        return client.get(response["Location"])
+    return response
 
 
 def signed_in_as(client: Client) -> Person | None:
@@ -93,6 +101,19 @@ def test_a_deactivated_person_is_refused(sso, cast):
     assert signed_in_as(client) is None
 
 
+def test_a_refusal_can_be_read_again_and_in_another_language(sso, cast):
+    """The refusal has an address of its own: reloading it, or switching its language, shows the same
+    reason, not "could not be checked" for the provider's answer sent a second time."""
+    person_at_provider(sso, "stranger", email="stranger@example.com")
+    client = Client()
+    answer = client.get(local(authorize(start(client), "stranger")))
+    assert answer.status_code == 302
+    assert client.get(answer["Location"]).status_code == 403
+    client.cookies.load({"distans_language": "sv"})
+    again = client.get(answer["Location"])
+    assert again.status_code == 403 and "Distans känner inte till det här kontot" in again.content.decode()
+
+
 def test_a_replayed_answer_is_refused(sso, cast, caplog):
     """The provider's answer used again (its state is spent), or carrying another sign-in's nonce."""
     person_at_provider(sso, "asa-sub", email="asa@example.com")
@@ -100,14 +121,14 @@ def test_a_replayed_answer_is_refused(sso, cast, caplog):
     answer = authorize(start(client), "asa-sub")
     assert client.get(local(answer)).status_code == 302
     thief = Client()
-    assert thief.get(local(answer)).status_code == 400 and signed_in_as(thief) is None
+    assert back(thief, answer).status_code == 400 and signed_in_as(thief) is None
 
     # Two sign-ins begun in one browser: the first's code (and nonce) sent back with the second's state.
     victim = Client()
     first = authorize(start(victim), "asa-sub")
     second_state = query(start(victim))["state"]
     response = victim.get(
-        reverse("identity:sso_callback"), {"code": query(first)["code"], "state": second_state}
+        reverse("identity:sso_callback"), {"code": query(first)["code"], "state": second_state}, follow=True
     )
     assert response.status_code == 400
     assert "The sign-in could not be checked" in response.content.decode()
@@ -141,7 +162,7 @@ def test_the_unaltered_token_signs_in(sso, cast, monkeypatch):
 def test_a_token_for_another_application_is_refused(sso, cast, monkeypatch, caplog):
     person_at_provider(sso, "asa-sub", email="asa@example.com")
     client = Client()
-    response = client.get(callback_with(client, monkeypatch, sso, client_id="another-app"))
+    response = client.get(callback_with(client, monkeypatch, sso, client_id="another-app"), follow=True)
     assert response.status_code == 400 and signed_in_as(client) is None
     assert "Audience doesn't match" in caplog.text  # refused for this reason, not another
 
@@ -153,7 +174,7 @@ def test_a_token_with_a_bad_signature_is_refused(sso, cast, monkeypatch, caplog)
 
     person_at_provider(sso, "asa-sub", email="asa@example.com")
     client = Client()
-    response = client.get(callback_with(client, monkeypatch, sso, change=tamper))
+    response = client.get(callback_with(client, monkeypatch, sso, change=tamper), follow=True)
     assert response.status_code == 400 and signed_in_as(client) is None
     assert "Signature verification failed" in caplog.text  # refused for this reason, not another
 
@@ -163,7 +184,7 @@ def test_an_expired_token_is_refused(sso, cast, monkeypatch, caplog):
     client = Client()
     url = callback_with(client, monkeypatch, sso)
     with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(hours=2)):
-        response = client.get(url)
+        response = client.get(url, follow=True)
     assert response.status_code == 400 and signed_in_as(client) is None
     assert "Signature has expired" in caplog.text  # refused for this reason, not another
 
@@ -179,7 +200,9 @@ def test_a_token_from_another_issuer_is_refused(sso, cast, monkeypatch, caplog, 
     tokens = tokens_for(sso, "asa-sub", client_id=CLIENT_ID, nonce=params["nonce"])
     assert jwt.decode(tokens["id_token"], options={"verify_signature": False})["iss"] == sso
     answered_with(monkeypatch, tokens)
-    response = client.get(reverse("identity:sso_callback"), {"code": "c", "state": params["state"]})
+    response = client.get(
+        reverse("identity:sso_callback"), {"code": "c", "state": params["state"]}, follow=True
+    )
     assert response.status_code == 400 and signed_in_as(client) is None
     assert "Invalid issuer" in caplog.text  # refused for this reason, not another
 
@@ -251,7 +274,7 @@ def test_a_provider_that_cannot_be_reached_gets_a_clear_page(settings, db):
     settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
     settings.OIDC_RP_CLIENT_ID = CLIENT_ID
     oidc._discovered.clear()
-    response = Client().get(reverse("identity:sso_start"))
+    response = Client().get(reverse("identity:sso_start"), follow=True)
     assert response.status_code == 503 and "cannot be reached" in response.content.decode()
 
 

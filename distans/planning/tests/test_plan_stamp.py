@@ -11,7 +11,7 @@ from django.db import connection
 from django.urls import reverse
 
 from distans.core.roles import Role
-from distans.core.testing import html
+from distans.core.testing import CAST_PASSWORD, html, post_page
 from distans.org.models import Person
 from distans.planning import queries
 from distans.planning.models import DayChange
@@ -142,3 +142,21 @@ def test_the_kept_grid_shows_away_reasons_only_to_those_who_may_see_them(client,
     assert "Holm" in page and "Away" in page and "Leave" not in page
     client.force_login(cast["manager"])
     assert "Away · Leave" in _team_page(client, unit)
+
+
+def test_changing_a_password_keeps_the_kept_weeks(cast):
+    """The password form saves the password alone; a whole-row save would throw every kept week away."""
+    before = queries.plan_stamp()
+    response = post_page(
+        cast["employee"],
+        reverse("password_change"),
+        {
+            "old_password": CAST_PASSWORD,
+            "new_password1": "a long enough secret 2",
+            "new_password2": "a long enough secret 2",
+        },
+    )
+    assert response.status_code == 302
+    cast["employee"].refresh_from_db()
+    assert cast["employee"].check_password("a long enough secret 2")
+    assert queries.plan_stamp() == before
