@@ -141,7 +141,8 @@ AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30)
 AXES_HANDLER = "distans.core.throttling.AddressLimitHandler"
 AXES_USERNAME_CALLABLE = "distans.core.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "distans.core.throttling.lockout_page"  # says how long the pause has left
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a try while paused does not restart the pause
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en"

@@ -7,12 +7,15 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Remote work agreements")
 
     def ready(self):
+        from distans.agreements import words
         from distans.agreements.permissions import can_manage_agreement_templates, can_view_register
         from distans.agreements.queries import attention_for
         from distans.agreements.services import agreement_apply_due, agreement_draft_from_request
         from distans.arrangements.hooks import request_approved
         from distans.core import home
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.schedule import hourly_jobs
 
@@ -23,6 +26,8 @@ class AgreementsConfig(AppConfig):
 
         home.sections.subscribe("agreements.remote_work", remote_work_section)
         hourly_jobs.subscribe("agreements.apply_due", agreement_apply_due)
+        job_words.subscribe("agreements", words.job_words)
+        audit_words.subscribe("agreements", words.audit_words)
         demo_steps.register(
             DemoStep(
                 order=40,

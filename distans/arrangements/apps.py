@@ -7,16 +7,21 @@ class ArrangementsConfig(AppConfig):
     verbose_name = _("Remote work arrangements")
 
     def ready(self):
+        from distans.arrangements import words
         from distans.arrangements.permissions import can_view_overview, is_hr_approver
         from distans.arrangements.queries import attention_for, policy_action
         from distans.core import home
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_manager
         from distans.policy.hooks import page_actions
 
         home.attention_sources.subscribe("arrangements", attention_for)
         page_actions.subscribe("arrangements.new", policy_action)
+        job_words.subscribe("arrangements", words.job_words)
+        audit_words.subscribe("arrangements", words.audit_words)
         demo_steps.register(
             DemoStep(
                 order=30,

@@ -7,10 +7,13 @@ class ChecklistsConfig(AppConfig):
     verbose_name = _("Checklists")
 
     def ready(self):
+        from distans.checklists import words
         from distans.checklists.permissions import can_manage_templates, can_view_reports
         from distans.checklists.queries import ASSESSOR, assessor_choices, attention_for, person_link
         from distans.core import home
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_manager
         from distans.org.hooks import person_choices, person_links
@@ -18,6 +21,8 @@ class ChecklistsConfig(AppConfig):
         home.attention_sources.subscribe("checklists", attention_for)
         person_links.subscribe("checklists", person_link)
         person_choices.subscribe(ASSESSOR, assessor_choices)
+        job_words.subscribe("checklists", words.job_words)
+        audit_words.subscribe("checklists", words.audit_words)
         demo_steps.register(
             DemoStep(
                 order=20,

@@ -74,13 +74,8 @@ class Outcome(models.TextChoices):
 
 
 class ChecklistTemplate(models.Model):
-    key = models.SlugField(
-        unique=True,
-        null=True,
-        blank=True,
-        help_text="Set for the built-in templates, so loading them twice adds nothing.",
-        verbose_name=_("key"),
-    )
+    # Set for the built-in templates, so loading them twice adds nothing.
+    key = models.SlugField(unique=True, null=True, blank=True, verbose_name=_("key"))
     kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
@@ -108,7 +103,7 @@ class TemplateVersion(models.Model):
     title = models.JSONField(default=dict, verbose_name=_("title"))
     intro = models.JSONField(default=dict, blank=True, verbose_name=_("introduction"))
     countries = models.JSONField(
-        default=list, blank=True, help_text="Empty means every country.", verbose_name=_("countries")
+        default=list, blank=True, help_text=_("Empty means every country."), verbose_name=_("countries")
     )
     respondent = models.CharField(
         max_length=10, choices=Respondent.choices, default=Respondent.EMPLOYEE, verbose_name=_("who answers")
@@ -176,14 +171,10 @@ class Item(models.Model):
     help = models.JSONField(default=dict, blank=True, verbose_name=_("help text"))
     required = models.BooleanField(default=True, verbose_name=_("required"))
     weight = models.PositiveSmallIntegerField(default=1, verbose_name=_("weight"))
-    options = models.JSONField(
-        default=list,
-        blank=True,
-        help_text='[{"value": "o1", "label": {"en": ..., ...}}, ...]',
-        verbose_name=_("options"),
-    )
+    # [{"value": "o1", "label": {"en": ..., ...}}, ...]
+    options = models.JSONField(default=list, blank=True, verbose_name=_("options"))
     countries = models.JSONField(
-        default=list, blank=True, help_text="Empty means every country.", verbose_name=_("countries")
+        default=list, blank=True, help_text=_("Empty means every country."), verbose_name=_("countries")
     )
     trigger_answers = models.JSONField(
         default=list, blank=True, verbose_name=_("answers that call for action")
@@ -235,7 +226,7 @@ class Assignment(models.Model):
     )
     self_view = models.BooleanField(
         default=False,
-        help_text="Ask the employee's own view before the manager answers.",
+        help_text=_("Ask the employee's own view before the manager answers."),
         verbose_name=_("employee answers first"),
     )
     due_date = models.DateField(verbose_name=_("due date"))
@@ -316,12 +307,8 @@ class Response(models.Model):
         max_digits=4, decimal_places=1, null=True, blank=True, verbose_name=_("score")
     )
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, verbose_name=_("outcome"))
-    blocking = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Ids of the items whose answers block.",
-        verbose_name=_("blocking answers"),
-    )
+    # The ids of the items whose answers block.
+    blocking = models.JSONField(default=list, blank=True, verbose_name=_("blocking answers"))
 
     class Meta:
         verbose_name = _("checklist answer")

@@ -1,4 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from distans.core.audit import audit_record, client_address
@@ -7,8 +11,11 @@ from distans.core.permissions import can_use_admin_site
 
 
 def restrict_admin_site(site) -> None:
-    """Only administrators reach Django's admin site, whatever their staff flag says."""
-    site.has_permission = lambda request: can_use_admin_site(request.user)
+    """Only administrators reach Django's admin site, whatever their staff flag says. Its own sign-in page
+    is never shown: someone signed in who is no administrator gets the "Not allowed" page every other page
+    gives, and someone not signed in signs in where everyone does (with single sign-on and two-factor)."""
+    site.has_permission = _may_use
+    site.login = _sign_in
     site.site_header = _("Distans administration")
     site.site_title = _("Distans administration")
     site.index_title = _("Administration")
@@ -60,3 +67,22 @@ class AuditedAdmin(AdminOnly):
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+def _may_use(request) -> bool:
+    """False sends the visitor to the admin's sign-in (`_sign_in`); a signed-in person who may not use the
+    admin site is refused at once instead."""
+    if can_use_admin_site(request.user):
+        return True
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return False
+
+
+def _sign_in(request, extra_context=None):
+    """The admin's sign-in page, which the admin sends anyone to who may not use it."""
+    if can_use_admin_site(request.user):
+        return redirect("admin:index")
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

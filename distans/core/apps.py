@@ -11,8 +11,9 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import pre_delete
 
-        from distans.core import permissions
+        from distans.core import permissions, words
         from distans.core.history import refuse_deleting_history
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
 
         pre_delete.connect(
@@ -20,6 +21,7 @@ class CoreConfig(AppConfig):
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="core.refuse_deleting_history",
         )
+        job_words.subscribe("core", words.job_words)
         menu.register(
             MenuItem(Group.ME, 10, _("My page"), "core:my_page"),
             MenuItem(Group.ADMIN, 20, _("Audit log"), "core:audit_log", permissions.can_view_audit_log),

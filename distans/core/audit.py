@@ -2,14 +2,18 @@
 
 What was done is an `AuditAction`: each app lists its own in `<app>/audit_actions.py`, as a subclass of
 `AuditAction` whose values are the strings stored in `AuditEntry.action`. Core finds them by that module
-name (as the admin finds `admin.py`), so it never names a higher app.
+name (as the admin finds `admin.py`), so it never names a higher app. What an app's entries hold beyond
+their objects' fields, it says in words of its own (`AuditWords`, registered through `audit_words`).
 """
 
 import datetime
 import functools
 import json
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Protocol
 
 from django.apps import apps
 from django.db import models
@@ -20,7 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext_lazy
 
-from distans.core.job_labels import RETENTION_RECORDS
+from distans.core import places
+from distans.core.hooks import Hook
 from distans.core.models import AuditEntry
 from distans.core.roles import Role
 from distans.core.weekdays import NAMES as WEEKDAY_NAMES
@@ -151,8 +156,6 @@ KEY_LABELS = {
     "week": _lazy("week"),
     "weekdays": _lazy("Weekdays"),
 }
-# Keys named differently for one kind of entry: the retention run's counts, by record type.
-TYPE_KEY_LABELS = {"privacy.retentionrun": RETENTION_RECORDS}
 VALUE_LABELS = {
     "office": _lazy("Office"),
     "remote": _lazy("Remote"),
@@ -162,18 +165,60 @@ VALUE_LABELS = {
 }
 # Words stored under one key only: the roles a person holds.
 KEY_CHOICES = {"roles": dict(Role.choices)}
-# Words whose choices are a field's of another model, by the entry's app: a request's steps are its
-# decisions' roles.
-CHOICES_OF = {
-    ("arrangements", "step"): ("arrangements.decision", "role"),
-    ("arrangements", "route"): ("arrangements.decision", "role"),
-}
 WEEKDAY_KEYS = {"weekdays", "preferred", "unwanted", "office_weekdays", "preferred_office", "unwanted_office"}
-# Keys whose values name an object by something other than its id, by the entry's app: (model, field).
-REFERENCES = {
-    ("equipment", "item"): ("equipment.itemtype", "key"),
-    ("arrangements", "policy_version"): ("policy.policyversion", "number"),
+# Countries and time zones, stored as codes ("ES", "Europe/Madrid"), by their names.
+PLACE_KEYS = {
+    "country": places.country_name,
+    "abroad_country": places.country_name,
+    "time_zone": places.zone_name,
 }
+
+
+@dataclass(frozen=True)
+class AuditWords:
+    """What an app's entries hold beyond their objects' fields, in words. An app registers its words
+    under its label, and they apply to the entries of the actions it declares:
+
+        audit_words.subscribe("privacy", audit_words_of_privacy)   # () -> AuditWords, called per page
+
+    `labels`: the names of keys that are no field of the entry's model ("reason" on a person).
+    `choices`: the words for the codes stored under a key ({"format": {"pdf": "PDF file"}}).
+    `references`: keys whose values name an object by something other than its id: (model, field).
+    `names_read`: the relations each of the app's models reads for its name (`str`), by model label, so
+    that the log names fifty objects of a kind in one query without following every foreign key.
+    """
+
+    labels: Mapping[str, Any] = field(default_factory=dict)
+    choices: Mapping[str, Mapping[Any, Any]] = field(default_factory=dict)
+    references: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    names_read: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+class AuditWordsSource(Protocol):
+    def __call__(self) -> AuditWords: ...
+
+
+audit_words: Hook[AuditWordsSource] = Hook("core.audit_words")
+NO_WORDS = AuditWords()
+
+
+@functools.cache
+def _app_of(action: str) -> str:
+    """The label of the app that declares an action; "" for a value no app declares."""
+    member = audit_actions().get(action)
+    config = apps.get_containing_app_config(type(member).__module__) if member is not None else None
+    return config.label if config is not None else ""
+
+
+def _words(entry: AuditEntry) -> AuditWords:
+    app = _app_of(entry.action)
+    return audit_words.run_one(app) if app in audit_words.subscribers else NO_WORDS
+
+
+def _names_read() -> dict[str, tuple[str, ...]]:
+    return {label: read for words in audit_words.collect() for label, read in words.names_read.items()}
+
+
 # The names of objects that changes refer to, by (model label, value as stored).
 Names = dict[tuple[str, str], str]
 
@@ -184,15 +229,15 @@ def _fields(object_type: str) -> dict[str, models.Field]:
     return {field.name: field for field in model._meta.get_fields()} if model is not None else {}
 
 
-def _reference(object_type: str, key: str) -> tuple[type[models.Model], str] | None:
+def _reference(words: AuditWords, object_type: str, key: str) -> tuple[type[models.Model], str] | None:
     """The model and field a change's values identify an object by: a foreign key's by its id."""
-    if (object_type.partition(".")[0], key) in REFERENCES:
-        label, lookup = REFERENCES[object_type.partition(".")[0], key]
+    if key in words.references:
+        label, lookup = words.references[key]
         model = _model(label)
         return (model, lookup) if model is not None else None
-    field = _fields(object_type).get(key)
-    if field is not None and field.concrete and (field.many_to_one or field.one_to_one):
-        related = field.related_model
+    known = _fields(object_type).get(key)
+    if known is not None and known.concrete and (known.many_to_one or known.one_to_one):
+        related = known.related_model
         return (related, "pk") if isinstance(related, type) else None
     return None
 
@@ -209,15 +254,19 @@ def referenced_names(entries) -> Names:
         model = _model(entry.object_type)
         if model is not None and entry.object_id.isdigit():
             wanted[model, "pk"].add(entry.object_id)
+        words = _words(entry)
         for key, change in (entry.changes or {}).items():
-            reference = _reference(entry.object_type, key)
+            reference = _reference(words, entry.object_type, key)
             if reference is None:
                 continue
             wanted[reference].update(str(value) for value in _pair(change) if _refers(value, reference[1]))
     names: Names = {}
+    names_read = _names_read()
     for (model, lookup), values in wanted.items():
-        # Following the non-null foreign keys, so that an object's name costs no query of its own.
-        for obj in model._base_manager.select_related().filter(**{f"{lookup}__in": values}):
+        objects = model._base_manager.filter(**{f"{lookup}__in": values})
+        if read := names_read.get(model._meta.label_lower):  # so that a name costs no query of its own
+            objects = objects.select_related(*read)
+        for obj in objects:
             names[model._meta.label_lower, str(getattr(obj, lookup))] = str(obj)
     return names
 
@@ -234,27 +283,28 @@ def change_rows(entry: AuditEntry, names: Names | None = None) -> list[tuple[str
     other shape as written. `names` from `referenced_names`, else looked up for this entry."""
     if names is None:
         names = referenced_names([entry])
+    words = _words(entry)
     rows = []
     for key, change in (entry.changes or {}).items():
-        reference = _reference(entry.object_type, key)
+        reference = _reference(words, entry.object_type, key)
         before, after = _pair(change)
         rows.append(
             (
-                _label(entry.object_type, key),
-                _named(entry.object_type, key, before, reference, names),
-                _named(entry.object_type, key, after, reference, names),
+                _label(words, entry.object_type, key),
+                _named(words, entry.object_type, key, before, reference, names),
+                _named(words, entry.object_type, key, after, reference, names),
             )
         )
     return rows
 
 
-def _label(object_type: str, key: str) -> str:
-    field = _fields(object_type).get(key)
-    words = TYPE_KEY_LABELS.get(object_type, {}).get(key) or getattr(field, "verbose_name", None)
-    return str(capfirst(words or KEY_LABELS.get(key) or key.replace("_", " ")))
+def _label(words: AuditWords, object_type: str, key: str) -> str:
+    """The key's name: the app's own word for it, else its field's, else core's."""
+    name = words.labels.get(key) or getattr(_fields(object_type).get(key), "verbose_name", None)
+    return str(capfirst(name or KEY_LABELS.get(key) or key.replace("_", " ")))
 
 
-def _named(object_type: str, key: str, value, reference, names: Names) -> str:
+def _named(words: AuditWords, object_type: str, key: str, value, reference, names: Names) -> str:
     """A value that refers to an object by the object's name; one no longer kept says so, never its id."""
     if reference is not None and _refers(value, reference[1]):
         model, lookup = reference
@@ -263,7 +313,7 @@ def _named(object_type: str, key: str, value, reference, names: Names) -> str:
             return name
         if lookup == "pk":
             return str(_("(deleted)"))
-    return _shown(object_type, key, value)
+    return _shown(words, object_type, key, value)
 
 
 def _refers(value, lookup: str) -> bool:
@@ -274,9 +324,9 @@ def _refers(value, lookup: str) -> bool:
     return lookup != "pk" or str(value).isdigit()
 
 
-def _shown(object_type: str, key: str, value) -> str:
-    """A stored value as the reader writes it: choices and words by name, dates and decimals in the
-    reader's format, weekdays by name, checksums shortened."""
+def _shown(words: AuditWords, object_type: str, key: str, value) -> str:
+    """A stored value as the reader writes it: choices, words, countries and time zones by name, dates and
+    decimals in the reader's format, weekdays by name, checksums shortened."""
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, bool):
@@ -286,23 +336,28 @@ def _shown(object_type: str, key: str, value) -> str:
         if isinstance(numbers, list) and all(isinstance(n, int) and 0 <= n < 7 for n in numbers):
             return ", ".join(str(WEEKDAY_NAMES[n]) for n in numbers)
     if isinstance(value, list):
-        return ", ".join(_shown(object_type, key, item) for item in value)
+        return ", ".join(_shown(words, object_type, key, item) for item in value)
     if isinstance(value, dict):  # several fields changed at once, such as a request's proposed changes
         return "; ".join(
-            f"{_label(object_type, name)}: {_shown(object_type, name, item)}" for name, item in value.items()
+            f"{_label(words, object_type, name)}: {_shown(words, object_type, name, item)}"
+            for name, item in value.items()
         )
-    choices = _choices(object_type, key) or KEY_CHOICES.get(key, {})
+    choices = _choices(words, object_type, key)
     if value in choices:
         return str(choices[value])
+    if key in PLACE_KEYS and isinstance(value, str):
+        return PLACE_KEYS[key](value)
     if isinstance(value, str):
         return _shown_text(key, value)
     return formats.number_format(value) if isinstance(value, float) else str(value)
 
 
-def _choices(object_type: str, key: str) -> dict:
-    label, name = CHOICES_OF.get((object_type.partition(".")[0], key), (object_type, key))
-    field = _fields(label).get(name)
-    return dict(getattr(field, "flatchoices", None) or ())
+def _choices(words: AuditWords, object_type: str, key: str) -> Mapping:
+    """The words for the codes under a key: the app's own, else its field's choices, else core's."""
+    if key in words.choices:
+        return words.choices[key]
+    choices = getattr(_fields(object_type).get(key), "flatchoices", None)
+    return dict(choices or ()) or KEY_CHOICES.get(key, {})
 
 
 def _shown_text(key: str, value: str) -> str:

@@ -99,5 +99,5 @@ def task_queue(now: datetime.datetime | None = None) -> Queue:
         due=due.count(),
         oldest_due_seconds=max((now - oldest).total_seconds(), 0.0),
         running=DBTaskResult.objects.running().count(),
-        failed={row["task_path"].rsplit(".", 1)[-1]: row["count"] for row in failed},
+        failed={row["task_path"]: row["count"] for row in failed},
     )

@@ -13,6 +13,7 @@ from prometheus_client import multiprocess
 from prometheus_client.core import GaugeMetricFamily
 
 from distans.core import permissions
+from distans.core.job_labels import task_name, worker_name
 from distans.core.jobs import job_statuses, task_queue, workers_seen
 from distans.core.schedule import RETRY_AFTER
 
@@ -20,11 +21,16 @@ from distans.core.schedule import RETRY_AFTER
 @login_required
 def jobs(request):
     permissions.require(permissions.can_use_admin_site(request.user))
+    queue = task_queue()
     context = {
         "jobs": job_statuses(),
         "retries": len(RETRY_AFTER),
-        "workers": workers_seen(),
-        "queue": task_queue(),
+        # In words: a worker by where it runs, a task by what it does (their ids mean nothing to a reader).
+        "workers": [
+            (worker_name(beat.worker_id, place), beat.seen_at) for place, beat in enumerate(workers_seen(), 1)
+        ],
+        "queue": queue,
+        "failed": sorted((task_name(name), count) for name, count in queue.failed.items()),
         "now": timezone.now(),
     }
     return render(request, "core/jobs.html", context)

@@ -1,8 +1,13 @@
+import math
+
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import Max, Sum
+from django.shortcuts import render
+from django.utils import timezone
 
 
 def login_username(request, credentials) -> str | None:
@@ -43,3 +48,32 @@ class AddressLimitHandler(AxesDatabaseHandler):
             ip_address=address, attempt_time__gte=get_cool_off_threshold(request)
         )
         return recent.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def _recent(request, username: str | None):
+    """Failures from this address within the cool-off: the account's own, or all of them (the address's
+    limit) when no account was named."""
+    attempts = AccessAttempt.objects.filter(
+        ip_address=getattr(request, "axes_ip_address", None),
+        attempt_time__gte=get_cool_off_threshold(request),
+    )
+    return attempts.filter(username=username) if username else attempts
+
+
+def tries_left(request, username: str | None) -> int:
+    """Wrong passwords this account may still type from this address before signing in is paused."""
+    failures = _recent(request, username).aggregate(total=Sum("failures_since_start"))["total"] or 0
+    return max(0, settings.AXES_FAILURE_LIMIT - failures)
+
+
+def lockout_page(request, original_response=None, credentials=None):
+    """Axes's lockout page, with the time really left: the pause runs from the last wrong password
+    (tries while paused do not restart it, `AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT`)."""
+    username = login_username(request, credentials)
+    attempts = _recent(request, username)
+    if username and not attempts.exists():  # paused by the address's limit, not this account's
+        attempts = _recent(request, None)
+    last = attempts.aggregate(last=Max("attempt_time"))["last"] or timezone.now()
+    left = (last + get_cool_off(request) - timezone.now()).total_seconds()
+    minutes = max(1, math.ceil(left / 60))
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

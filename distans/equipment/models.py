@@ -18,7 +18,7 @@ class Eligibility(models.TextChoices):
 
 class ItemType(models.Model):
     key = models.SlugField(unique=True, verbose_name=_("key"))
-    name = models.JSONField(help_text="Name per language.", verbose_name=_("name"))
+    name = models.JSONField(verbose_name=_("name"))  # by language
     eligibility = models.CharField(_("who may borrow it"), max_length=12, choices=Eligibility.choices)
     private_use = models.BooleanField(_("suits private use (may be a taxable benefit)"), default=False)
     value = models.DecimalField(_("value"), max_digits=9, decimal_places=2, default=0)

@@ -9,11 +9,14 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from distans.agreements import hooks as agreement_hooks
         from distans.core import home
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_manager
         from distans.core.schedule import hourly_jobs
         from distans.equipment.hooks import loan_report
+        from distans.followup import words
         from distans.followup.forms import DEVIATION_ABOUT, deviation_about_choices
         from distans.followup.my_page import next_evaluation_section
         from distans.followup.permissions import can_view_pulse, can_watch_attachment
@@ -24,6 +27,8 @@ class FollowupConfig(AppConfig):
         home.attention_sources.subscribe("followup", attention_for)
         home.sections.subscribe("followup.next_evaluation", next_evaluation_section)
         hourly_jobs.subscribe("followup.sweep", followup_sweep)
+        job_words.subscribe("followup", words.job_words)
+        audit_words.subscribe("followup", words.audit_words)
         agreement_hooks.agreement_finished.subscribe("followup.cancel_evaluations", evaluations_cancel)
         agreement_hooks.detail_sections.subscribe("followup", agreement_section)
         loan_report.subscribe("followup.deviation", loan_report_url)

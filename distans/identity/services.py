@@ -26,15 +26,24 @@ def _wait(details: dict | None) -> DomainError:
     """Each wrong code doubles the wait before the next (django-otp's throttling): say how long it is."""
     until = (details or {}).get("locked_until")
     seconds = max(1, math.ceil((until - timezone.now()).total_seconds())) if until else 1
-    return DomainError(
-        "two_factor_wait",
-        ngettext(
-            "Too many wrong codes. Wait %(seconds)d second, then try again.",
-            "Too many wrong codes. Wait %(seconds)d seconds, then try again.",
+    if seconds > 90:
+        minutes = math.ceil(seconds / 60)
+        message = ngettext(
+            "After a wrong code, the next try waits a little longer. "
+            "Wait %(minutes)d minute, then try again.",
+            "After a wrong code, the next try waits a little longer. "
+            "Wait %(minutes)d minutes, then try again.",
+            minutes,
+        ) % {"minutes": minutes}
+    else:
+        message = ngettext(
+            "After a wrong code, the next try waits a little longer. "
+            "Wait %(seconds)d second, then try again.",
+            "After a wrong code, the next try waits a little longer. "
+            "Wait %(seconds)d seconds, then try again.",
             seconds,
-        )
-        % {"seconds": seconds},
-    )
+        ) % {"seconds": seconds}
+    return DomainError("two_factor_wait", message)
 
 
 def roles_from_provider(*, person: Person, roles: set[str], ip_address=None) -> None:

@@ -28,7 +28,7 @@ from mozilla_django_oidc.views import (
 from distans.core.audit import client_address
 from distans.core.errors import DomainError, NotAllowed
 from distans.identity import oidc, permissions, queries, services, two_factor
-from distans.identity.forms import CodeForm
+from distans.identity.forms import CodeForm, SignInForm
 from distans.org.permissions import get_person_for_user
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ class SignInView(auth_views.LoginView):
     password form is there only for the break-glass administrator (?password=1)."""
 
     redirect_authenticated_user = True
+    authentication_form = SignInForm
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -197,6 +198,10 @@ def two_factor_page(request):
                 change_form.add_error("code", exc.message)
             return _two_factor_render(request, off_form=change_form, status=400)
         return redirect(_again(request, new=1))
+    if request.method == "POST" and permissions.has_two_factor(request.user):
+        if queries.app_device_unconfirmed(request.user) is None:
+            # The recovery codes' page sent again (a reload): its code is spent and nothing is being set up.
+            return redirect("identity:two_factor")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -216,11 +221,12 @@ def _two_factor_render(request, *, form=None, off_form=None, status=200):
     is_on = permissions.has_two_factor(user)
     # A refused change (`off_form` bound) shows the card it was asked from, with its error.
     asked_new = request.GET.get("new") == "1" and not (off_form is not None and off_form.is_bound)
-    setting_up = not is_on or asked_new or (form is not None and form.is_bound)
-    device = queries.app_device_unconfirmed(user) if setting_up else None
+    asked = not is_on or asked_new or (form is not None and form.is_bound)
+    device = queries.app_device_unconfirmed(user) if asked else None
     context = {
         "is_on": is_on,
-        "setting_up": setting_up,
+        # While on, the set-up shows only once a new phone was asked for with a code (?new=1 alone is not).
+        "setting_up": not is_on or device is not None,
         "required": permissions.two_factor_required(user),
         "enrolling": two_factor.pending(request) == two_factor.ENROL,
         "form": form or CodeForm(),

@@ -9,13 +9,16 @@ class OrgConfig(AppConfig):
 
     def ready(self):
         from distans.core import home
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
+        from distans.org import words
         from distans.org.permissions import can_import_org
         from distans.org.queries import attention_for, team_section, you_section
 
         home.attention_sources.subscribe("org", attention_for)
         home.sections.subscribe("org.you", you_section)
         home.sections.subscribe("org.team", team_section)
+        job_words.subscribe("org", words.job_words)
         menu.register(
             MenuItem(Group.ORGANISATION, 10, _("People"), "org:directory"),
             MenuItem(Group.ORGANISATION, 20, _("Units"), "org:unit_list"),

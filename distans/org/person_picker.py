@@ -9,7 +9,14 @@ chosen person's id). Picking a suggestion fills both (`static/distans/person_pic
 JavaScript, or when the typed text is not the chosen person's label, the text is resolved: an
 e-mail address or employee number, or a name that only one person matches. Clients that post the
 id alone (the field's name) keep working.
+
+A purpose answers a queryset, whose active people may be picked, or a `Choices` that says more:
+that people who have left may be picked too (privacy: a copy of a leaver's data, a hold on it), and
+what else names someone there (privacy: "#n", former employee #n).
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
@@ -26,17 +33,29 @@ MAX_TEXT = 200
 TOP = "\U0010ffff"  # sorts after every character: [term, term + TOP) is every text starting with term
 
 
-# Purposes where people who have left may be picked too (privacy: a legal hold on a leaver's records).
-LEAVERS_TOO: set[str] = set()
+@dataclass(frozen=True)
+class Choices:
+    """A purpose's answer when it means more than its active people: `leavers` lets people who have
+    left be picked too, and `named` gives typed text the purpose's own meaning, as a filter on
+    `people` (None for text it gives none)."""
+
+    people: QuerySet[Person]
+    leavers: bool = False
+    named: Callable[[str], Q | None] | None = None
+
+    def named_by(self, text: str) -> QuerySet[Person] | None:
+        condition = self.named(text) if self.named else None
+        return None if condition is None else self.people.filter(condition)
 
 
-def choices_for(purpose: str, user) -> QuerySet[Person]:
-    """The people `user` may pick for `purpose`, active ones unless the purpose takes leavers too; 404
-    for a purpose no app registered."""
+def choices_for(purpose: str, user) -> Choices:
+    """Whom `user` may pick for `purpose`, as its subscriber answers; 404 for a purpose no app
+    registered."""
     if purpose not in person_choices.subscribers:
         raise Http404
-    people = person_choices.run_one(purpose, user=user)
-    return people if purpose in LEAVERS_TOO else people.filter(is_active=True)
+    answer = person_choices.run_one(purpose, user=user)
+    choices = answer if isinstance(answer, Choices) else Choices(answer)
+    return choices if choices.leavers else replace(choices, people=choices.people.filter(is_active=True))
 
 
 def _starts(field: str, term: str) -> Q:
@@ -45,11 +64,15 @@ def _starts(field: str, term: str) -> Q:
     return Q(**{f"{field}__gte": term, f"{field}__lt": term + TOP, f"{field}__startswith": term})
 
 
-def search(people: QuerySet[Person], query: str, limit: int = LIMIT) -> list[Person]:
+def search(choices: Choices, query: str, limit: int = LIMIT) -> list[Person]:
     """People whose first name, last name, e-mail or employee number starts with the query's first
     word, and some other word of whose name starts with each of its other words ("åsa ö", "öberg å");
     an exact e-mail or number first, then by name. One query, through the name, e-mail and number
-    indexes."""
+    indexes. Text the purpose names otherwise (`Choices.named`) finds whom it names."""
+    named = choices.named_by(query.strip()[:MAX_TEXT])
+    if named is not None:
+        return list(named.select_related("unit").order_by("last_name", "first_name", "pk")[:limit])
+    people = choices.people
     raw = query.strip()[:MAX_TEXT].split()
     words = search_terms(" ".join(raw))
     if not words:
@@ -74,13 +97,15 @@ def label(person: Person) -> str:
     return f"{person.full_name} ({person.email})"
 
 
-def resolve(people: QuerySet[Person], text: str) -> Person:
+def resolve(choices: Choices, text: str) -> Person:
     """The one person the typed text names, or a ValidationError saying why not."""
     text = text.strip()[:MAX_TEXT]
-    exact = people.filter(Q(email=text.casefold()) | Q(employee_number__in={text, text.upper()})).first()
+    exact = choices.people.filter(
+        Q(email=text.casefold()) | Q(employee_number__in={text, text.upper()})
+    ).first()
     if exact is not None:
         return exact
-    found = search(people, text, limit=2)
+    found = search(choices, text, limit=2)
     if len(found) == 1:
         return found[0]
     if not found:
@@ -131,13 +156,13 @@ class PersonField(forms.Field):
         kwargs.setdefault("widget", PersonPickerWidget(purpose))
         super().__init__(**kwargs)
         self.purpose = purpose
-        self.people = Person.objects.none()
+        self.choices = Choices(Person.objects.none())
 
     def allow(self, user) -> None:
-        self.people = choices_for(self.purpose, user)
+        self.choices = choices_for(self.purpose, user)
 
     def _chosen(self, pk) -> Person | None:
-        return self.people.filter(pk=pk).first() if str(pk or "").isdigit() else None
+        return self.choices.people.filter(pk=pk).first() if str(pk or "").isdigit() else None
 
     def prepare_value(self, value):
         if isinstance(value, tuple):  # as submitted: show it back as it was
@@ -157,4 +182,4 @@ class PersonField(forms.Field):
             return None
         if not text:  # an id alone, of no one the user may pick here
             raise forms.ValidationError(_("Choose someone from the list."), code="not_allowed")
-        return resolve(self.people, text)
+        return resolve(self.choices, text)

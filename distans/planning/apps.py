@@ -10,9 +10,12 @@ class PlanningConfig(AppConfig):
         from distans.agreements import hooks as agreement_hooks
         from distans.arrangements.hooks import usual_coverage
         from distans.core import history
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_manager
+        from distans.planning import words
         from distans.planning.agreement_terms import unit_terms
         from distans.planning.follow_agreements import follow
         from distans.planning.permissions import can_view_organisation_plans
@@ -22,6 +25,8 @@ class PlanningConfig(AppConfig):
         agreement_hooks.rights_changed.subscribe("planning.follow_agreements", follow)
         agreement_hooks.draft_terms.subscribe("planning.unit_terms", unit_terms)
         usual_coverage.subscribe("planning", unit_usual_coverage)
+        job_words.subscribe("planning", words.job_words)
+        audit_words.subscribe("planning", words.audit_words)
         # A person's feed keys and planner preferences go with her: they are not history.
         history.NOT_HISTORY.update({"feed_tokens", "plan_preference"})
         from distans.core import home

@@ -70,7 +70,7 @@ class WorkPattern(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The office on office days; empty means the person's site.",
+        help_text=_("The office on office days; empty means the person's site."),
         verbose_name=_("site"),
     )
     work_start = models.TimeField(_("working day starts"), default=datetime.time(8, 0))
@@ -116,8 +116,8 @@ class DayChange(models.Model):
     away_reason = models.CharField(
         max_length=10, choices=AwayReason.choices, blank=True, verbose_name=_("reason for absence")
     )
-    flexible = models.BooleanField(
-        default=False, help_text="A remote day outside an agreement (seed 004).", verbose_name=_("flexible")
+    flexible = models.BooleanField(  # seed 004
+        default=False, help_text=_("A remote day outside an agreement."), verbose_name=_("flexible")
     )
     created_by = models.ForeignKey(
         "org.Person",
@@ -152,30 +152,14 @@ class UnitPlanSettings(models.Model):
     unit = models.OneToOneField(
         "org.Unit", on_delete=models.CASCADE, related_name="plan_settings", verbose_name=_("unit")
     )
-    office_weekdays = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Team office days: 0 = Monday.",
-        verbose_name=_("team office days"),
-    )
-    office_dates = models.JSONField(
-        default=list,
-        blank=True,
-        help_text='Extra team office dates: ["2027-01-14"].',
-        verbose_name=_("office dates"),
-    )
-    coverage = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text='{"0": {"min_people": 3, "min_share": 0}, …} per weekday',
-        verbose_name=_("coverage"),
-    )
-    duties = models.JSONField(
-        default=list,
-        blank=True,
-        help_text='[{"name", "weekdays", "start", "end", "time_zone", "min_people"}]',
-        verbose_name=_("duties"),
-    )
+    # Weekdays, 0 = Monday.
+    office_weekdays = models.JSONField(default=list, blank=True, verbose_name=_("team office days"))
+    # Extra team office dates: ["2027-01-14"].
+    office_dates = models.JSONField(default=list, blank=True, verbose_name=_("office dates"))
+    # {"0": {"min_people": 3, "min_share": 0}, …} per weekday.
+    coverage = models.JSONField(default=dict, blank=True, verbose_name=_("coverage"))
+    # [{"name", "weekdays", "start", "end", "time_zone", "min_people"}]
+    duties = models.JSONField(default=list, blank=True, verbose_name=_("duties"))
     reachable_from = models.TimeField(_("reachable from"), null=True, blank=True)
     reachable_to = models.TimeField(_("reachable until"), null=True, blank=True)
     meeting_note = models.CharField(_("meeting times"), max_length=200, blank=True)
@@ -243,12 +227,8 @@ class PlannerRun(models.Model):
         "org.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
     )
     week_start = models.DateField(verbose_name=_("week"))
-    options = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="weights, choose_office_day, time_limit",
-        verbose_name=_("options"),
-    )
+    # weights, choose_office_day, time_limit
+    options = models.JSONField(default=dict, blank=True, verbose_name=_("options"))
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status")
     )

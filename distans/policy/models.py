@@ -28,9 +28,7 @@ class PolicyVersion(models.Model):
         max_length=10, choices=Status.choices, default=Status.DRAFT, verbose_name=_("status")
     )
     effective_from = models.DateField(_("in force from"))
-    text = models.JSONField(
-        default=dict, blank=True, help_text="Markdown per language.", verbose_name=_("text")
-    )
+    text = models.JSONField(default=dict, blank=True, verbose_name=_("text"))  # Markdown by language
 
     manager_max_days = models.DecimalField(
         _("days a week the line manager may approve"),

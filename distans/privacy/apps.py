@@ -11,12 +11,14 @@ class PrivacyConfig(AppConfig):
 
     def ready(self):
         from distans.core import home
+        from distans.core.audit import audit_words
         from distans.core.demo import DemoStep, demo_steps
+        from distans.core.job_labels import job_words
         from distans.core.menu import Group, MenuItem, menu
         from distans.core.permissions import is_admin, is_hr
         from distans.core.schedule import daily_jobs
         from distans.org.hooks import person_choices
-        from distans.org.person_picker import LEAVERS_TOO
+        from distans.privacy import words
         from distans.privacy.forms import PRIVACY_PERSON, privacy_person_choices
         from distans.privacy.my_page import attention_for, your_data_section
         from distans.privacy.services import retention_daily
@@ -24,8 +26,9 @@ class PrivacyConfig(AppConfig):
         home.sections.subscribe("privacy.your_data", your_data_section)
         home.attention_sources.subscribe("privacy", attention_for)
         daily_jobs.subscribe("privacy.retention", retention_daily)
+        job_words.subscribe("privacy", words.job_words)
+        audit_words.subscribe("privacy", words.audit_words)
         person_choices.subscribe(PRIVACY_PERSON, privacy_person_choices)
-        LEAVERS_TOO.add(PRIVACY_PERSON)  # a hold or a copy of the data matters most once someone has left
         demo_steps.register(
             DemoStep(
                 order=90,
@@ -53,5 +56,7 @@ class PrivacyConfig(AppConfig):
                 "privacy:access_request": "privacy:overview",
                 "privacy:retention": "privacy:overview",
                 "privacy:record": "privacy:overview",
+                "privacy:settings": "privacy:overview",
+                "privacy:hold_lift": "privacy:overview",
             }
         )

@@ -16,3 +16,4 @@ class PrivacyAudit(AuditAction):
     RETENTION_RUN = "privacy.retention_run", _("Retention run")
     ANONYMISE = "privacy.anonymise", _("Former employee anonymised")
     NOTICE_PUBLISH = "privacy.notice_publish", _("Privacy notice published")
+    SETTINGS_CHANGE = "privacy.settings_change", _("Privacy details changed")

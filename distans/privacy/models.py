@@ -1,6 +1,8 @@
 """What privacy keeps: access requests with their deadline, the retention rules HR changed, legal holds,
-the daily retention runs, the people anonymised, and the privacy notice's published versions."""
+the daily retention runs, the people anonymised, the privacy notice's published versions, and the
+organisation's privacy details (controller, contact, transfers, security)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +80,10 @@ class LegalHold(models.Model):
     )
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
     lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("lifted by")
+    )
+    lift_reason = models.CharField(_("reason for lifting"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-placed_at"]
@@ -120,11 +126,14 @@ class FormerEmployee(models.Model):
 
 
 class NoticeVersion(models.Model):
-    """A published privacy notice: the retention periods it stated, by record type and country; the
-    words are drawn in the reader's language from the code's record of processing."""
+    """A published privacy notice: what it stated that the organisation sets (the retention periods, by
+    record type and country; the controller and the contact); the words are drawn in the reader's
+    language from the code's record of processing."""
 
     number = models.PositiveIntegerField(_("number"), unique=True)
     periods = models.JSONField(_("retention periods"), default=dict)
+    controller = models.CharField(_("controller"), max_length=200, blank=True)
+    contact = models.CharField(_("contact for data protection"), max_length=200, blank=True)
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
     published_by = models.ForeignKey(
         "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("published by")
@@ -137,3 +146,38 @@ class NoticeVersion(models.Model):
 
     def __str__(self):
         return _("Privacy notice, version %(number)s") % {"number": self.number}
+
+
+class PrivacySettings(models.Model):
+    """The organisation's privacy details, one row, set by HR or an administrator: who the controller
+    is and whom employees ask (`PRIVACY_CONTROLLER` and `PRIVACY_CONTACT` where left empty), and for
+    the record of processing the transfers outside the EU/EEA and the security measures (Art. 30(1)(e)
+    and (g); Distans's own words where left empty)."""
+
+    controller = models.CharField(_("controller"), max_length=200, blank=True)
+    contact = models.CharField(_("contact for data protection"), max_length=200, blank=True)
+    transfers = models.TextField(_("transfers to third countries"), max_length=2000, blank=True)
+    security = models.TextField(_("security measures"), max_length=3000, blank=True)
+    changed_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("privacy settings")
+        verbose_name_plural = _("privacy settings")
+
+    def __str__(self):
+        return str(_("Privacy settings"))
+
+    @classmethod
+    def current(cls) -> "PrivacySettings":
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def controller_name(self) -> str:
+        return self.controller or settings.PRIVACY_CONTROLLER
+
+    @property
+    def contact_name(self) -> str:
+        return self.contact or settings.PRIVACY_CONTACT

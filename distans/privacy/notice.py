@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from distans.privacy import retention
 from distans.privacy.export import NEVER, field_label
+from distans.privacy.models import NoticeVersion, PrivacySettings
 
 CONTRACT = _("Contract of employment (Art. 6(1)(b))")
 LEGAL = _("Legal obligation (Art. 6(1)(c)): work-environment law")
@@ -120,8 +121,78 @@ ACTIVITIES = [
 NOT_DATA = NEVER | {"id", "is_superuser", "is_staff", "last_login", "invited_at", "created_at", "updated_at"}
 
 
-# Fields whose own label speaks to the employee ("why you need it"), named for a register.
-CATEGORY_LABELS = {("equipment.EquipmentRequest", "reason"): _("Reason for the request")}
+# Fields whose own label is a register's word, or the program's ("object id"), named as a reader of the
+# notice understands them; several fields of one kind share one name and are listed once.
+WHAT_THE_ENTRY_IS_ABOUT = _("What the entry is about")
+APPROVAL_PROGRESS = _("How far the request has come in its approval")
+CHECKSUMS = _("Checksums that show the text and the PDF are unchanged")
+WEEK = _("Where the work is done on each weekday")
+CATEGORY_LABELS = {
+    ("org.Person", "is_active"): _("Whether the person still works here"),
+    ("arrangements.Request", "abroad_country"): _("Country, when working abroad"),
+    ("arrangements.Request", "step"): APPROVAL_PROGRESS,
+    ("arrangements.Request", "round"): APPROVAL_PROGRESS,
+    ("arrangements.Decision", "step"): APPROVAL_PROGRESS,
+    ("arrangements.Decision", "round"): APPROVAL_PROGRESS,
+    ("arrangements.Decision", "role"): _("The role of whoever decided"),
+    ("agreements.AgreementVersion", "number"): _("Version number"),
+    ("agreements.AgreementVersion", "text"): _("The agreement's text"),
+    ("agreements.AgreementVersion", "text_sha256"): CHECKSUMS,
+    ("agreements.AgreementVersion", "pdf_sha256"): CHECKSUMS,
+    ("agreements.Signature", "text_sha256"): CHECKSUMS,
+    ("agreements.Signature", "party"): _("Who signed, and in what role"),
+    ("agreements.Signature", "role"): _("Who signed, and in what role"),
+    ("agreements.Signature", "name"): _("Name as signed"),
+    ("checklists.Assignment", "context_id"): _("What the checklist is about"),
+    ("checklists.Response", "role"): _("In what role the answers were given"),
+    ("planning.WorkPattern", "mon"): WEEK,
+    ("planning.WorkPattern", "tue"): WEEK,
+    ("planning.WorkPattern", "wed"): WEEK,
+    ("planning.WorkPattern", "thu"): WEEK,
+    ("planning.WorkPattern", "fri"): WEEK,
+    ("planning.WorkPattern", "sat"): WEEK,
+    ("planning.WorkPattern", "sun"): WEEK,
+    ("planning.DayChange", "kind"): _("Where the day is spent: at home, at the office, elsewhere or away"),
+    ("planning.DayChange", "flexible"): _("Whether the day may be moved"),
+    ("equipment.EquipmentRequest", "reason"): _("Reason for the request"),
+    ("core.AuditEntry", "actor_name"): _("Who did it"),
+    ("core.AuditEntry", "actor_number"): _("Their employee number"),
+    ("core.AuditEntry", "action"): _("What was done"),
+    ("core.AuditEntry", "object_type"): WHAT_THE_ENTRY_IS_ABOUT,
+    ("core.AuditEntry", "object_id"): WHAT_THE_ENTRY_IS_ABOUT,
+    ("core.AuditEntry", "object_repr"): WHAT_THE_ENTRY_IS_ABOUT,
+    ("core.AuditEntry", "ip_address"): _("IP address"),
+    ("core.ApiToken", "name"): _("The token's name"),
+    ("core.ApiToken", "hint"): _("The token's first characters"),
+    ("core.ApiToken", "scope"): _("What the token may do"),
+}
+
+# What the record of processing states where the organisation has not said (Art. 30(1)(e) and (g)),
+# drawn from docs/deployment.md: the organisation runs Distans on its own servers.
+DEFAULT_TRANSFERS = _(
+    "None. Distans runs on the organisation's own servers, and its data, backups and e-mail stay with "
+    "the organisation and its providers in the EU/EEA."
+)
+DEFAULT_SECURITY = _(
+    "Encrypted connections (TLS) only; passwords stored as salted hashes; two-step sign-in for HR, "
+    "HR approvers and administrators; each person sees only what their role allows; every change "
+    "written to an audit log; nightly backups, kept 30 days; error reports without personal data "
+    "beyond a person's id; data past its retention period deleted or anonymised every day."
+)
+
+
+def content(details: PrivacySettings | None = None) -> dict:
+    """What the notice states that the organisation sets, as a published version keeps it."""
+    details = details or PrivacySettings.current()
+    return {
+        "periods": retention.periods(),
+        "controller": details.controller_name,
+        "contact": details.contact_name,
+    }
+
+
+def content_of(version: NoticeVersion) -> dict:
+    return {"periods": version.periods, "controller": version.controller, "contact": version.contact}
 
 
 def _categories(labels: tuple[str, ...]) -> list[str]:

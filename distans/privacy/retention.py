@@ -308,7 +308,7 @@ RECORD_TYPES: list[RecordType] = [
     ),
     RecordType(
         "leavers",
-        _("Leavers' profiles (they become “former employee #n”)"),
+        _("Profiles of people who have left (then anonymised: a numbered “Former employee” in their place)"),
         _("after the person left"),
         {"": 2 * YEAR},
         SET_BY_YOU,

@@ -7,12 +7,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from distans.core.audit import audit_record
+from distans.core.audit import audit_record, field_changes
 from distans.core.errors import Conflict, DomainError
 from distans.core.mail import send_to_person, site_link
-from distans.privacy import retention, rules
+from distans.privacy import notice, retention, rules
 from distans.privacy.audit_actions import PrivacyAudit
-from distans.privacy.models import AccessRequest, LegalHold, NoticeVersion, RetentionRule, RetentionRun
+from distans.privacy.models import (
+    AccessRequest,
+    LegalHold,
+    NoticeVersion,
+    PrivacySettings,
+    RetentionRule,
+    RetentionRun,
+)
 
 
 def export_record(*, actor, person, kind: str, ip_address=None) -> None:
@@ -98,8 +105,9 @@ def access_request_deliver(*, actor, access: AccessRequest) -> AccessRequest:
 
 
 def retention_rules_set(*, actor, days: dict[tuple[str, str], int]) -> int:
-    """HR's periods, by (record type, country); the privacy notice is published again when one changed.
-    Answers how many changed."""
+    """HR's periods, by (record type, country); they take effect with the next daily run, which
+    publishes the notice again if they changed it (so a change and its undo publish nothing). Answers
+    how many changed."""
     with transaction.atomic():
         periods = retention.periods()
         changed = 0
@@ -119,8 +127,6 @@ def retention_rules_set(*, actor, days: dict[tuple[str, str], int]) -> int:
                 changes={"record_type": record_type, "country": country or "*", "days": [before, new]},
             )
             changed += 1
-        if changed:
-            notice_publish(actor=actor)
     return changed
 
 
@@ -135,18 +141,29 @@ def legal_hold_place(*, actor, person, reason: str) -> LegalHold:
     return hold
 
 
-def legal_hold_lift(*, actor, hold: LegalHold) -> None:
+def legal_hold_lift(*, actor, hold: LegalHold, reason: str) -> None:
+    """Lifting lets the periods delete what is past them at the next run, so it needs a reason."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(
+            "reason",
+            _("Give the reason for lifting the legal hold: it is kept with it."),
+            field="reason",
+        )
     with transaction.atomic():
         updated = LegalHold.objects.filter(pk=hold.pk, lifted_at__isnull=True).update(
-            lifted_at=timezone.now()
+            lifted_at=timezone.now(), lifted_by=actor, lift_reason=reason
         )
         if not updated:
             raise Conflict("hold_lifted", _("This legal hold is already lifted."))
-        audit_record(actor=actor, action=PrivacyAudit.HOLD_LIFT, obj=hold.person)
+        audit_record(actor=actor, action=PrivacyAudit.HOLD_LIFT, obj=hold.person, changes={"reason": reason})
 
 
 def retention_daily() -> dict[str, int]:
-    """The daily job (`core.schedule.daily_jobs`): delete or anonymise what is past its period."""
+    """The daily job (`core.schedule.daily_jobs`): delete or anonymise what is past its period. The
+    periods take effect now, so a published notice states them from now on (HR may publish sooner)."""
+    if NoticeVersion.objects.exists():
+        notice_publish(actor=None)
     counts = retention.apply()
     with transaction.atomic():
         RetentionRun.objects.create(counts=counts)
@@ -159,15 +176,39 @@ def retention_daily() -> dict[str, int]:
 
 def notice_publish(*, actor) -> NoticeVersion:
     """Publish the notice as it now reads, unless the latest version already says the same."""
-    periods = retention.periods()
+    content = notice.content()
     with transaction.atomic():
         latest = NoticeVersion.objects.select_for_update().first()
-        if latest is not None and latest.periods == periods:
+        if latest is not None and notice.content_of(latest) == content:
             return latest
         version = NoticeVersion.objects.create(
-            number=(latest.number + 1) if latest else 1, periods=periods, published_by=actor
+            number=(latest.number + 1) if latest else 1, published_by=actor, **content
         )
         audit_record(
             actor=actor, action=PrivacyAudit.NOTICE_PUBLISH, obj=version, changes={"number": version.number}
         )
     return version
+
+
+def privacy_settings_set(
+    *, actor, controller: str, contact: str, transfers: str, security: str
+) -> PrivacySettings:
+    """The organisation's privacy details; the notice states a new controller or contact from the next
+    daily run (or when HR publishes it)."""
+    with transaction.atomic():
+        current = PrivacySettings.current()
+        before = {name: getattr(current, name) for name in ("controller", "contact", "transfers", "security")}
+        after = {
+            "controller": controller.strip(),
+            "contact": contact.strip(),
+            "transfers": transfers.strip(),
+            "security": security.strip(),
+        }
+        changes = field_changes(before, after)
+        if changes:
+            for name, value in after.items():
+                setattr(current, name, value)
+            current.changed_by = actor
+            current.save()
+            audit_record(actor=actor, action=PrivacyAudit.SETTINGS_CHANGE, obj=current, changes=changes)
+    return current

@@ -18,4 +18,5 @@ urlpatterns = [
     path("hr/people/<id:pk>/data.<str:kind>", views.person_download, name="person_download"),
     path("hr/retention/", views.retention_rules, name="retention"),
     path("hr/processing/", views.record_of_processing, name="record"),
+    path("hr/settings/", views.privacy_settings, name="settings"),
 ]

@@ -9,16 +9,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from distans.core.audit import client_address
 from distans.core.permissions import require
+from distans.core.places import country_name
 from distans.core.refusals import refusal_message, refusal_on
 from distans.privacy import export, notice, retention, services
 from distans.privacy.forms import (
     AccessRequestForm,
     ExtendForm,
     HoldForm,
-    LeaverAccessRequestForm,
+    LiftForm,
+    PrivacySettingsForm,
     RetentionForm,
 )
-from distans.privacy.models import AccessRequest, LegalHold, NoticeVersion, RetentionRun
+from distans.privacy.models import AccessRequest, LegalHold, NoticeVersion, PrivacySettings, RetentionRun
 from distans.privacy.permissions import (
     can_manage_privacy,
     get_access_request_for_user,
@@ -48,7 +50,9 @@ def _download(request, person, kind: str) -> HttpResponse:
 def mine(request):
     requests = AccessRequest.objects.filter(person=request.user)
     return render(
-        request, "privacy/mine.html", {"access_requests": requests, "contact": settings.PRIVACY_CONTACT}
+        request,
+        "privacy/mine.html",
+        {"access_requests": requests, "contact": PrivacySettings.current().contact_name},
     )
 
 
@@ -59,28 +63,22 @@ def mine_download(request, kind: str):
 
 @login_required
 def overview(request):
-    """HR's page; its form records an access request from a colleague, or (the `leaver` form) from
-    someone who has left."""
+    """HR's page; its form records an access request, from a colleague or from someone who has left."""
     require(can_manage_privacy(request.user))
-    data = request.POST or None
-    leaver = data is not None and "leaver-leaver" in data
-    form = (LeaverAccessRequestForm if leaver else AccessRequestForm)(
-        data, user=request.user, prefix="leaver" if leaver else "access"
-    )
+    form = AccessRequestForm(request.POST or None, user=request.user, prefix="access")
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             access = services.access_request_create(
                 actor=request.user,
-                person=form.cleaned_data["leaver" if leaver else "person"],
+                person=form.cleaned_data["person"],
                 received_on=form.cleaned_data["received_on"],
                 note=form.cleaned_data["note"],
             )
             return redirect("privacy:access_request", access.pk)
-    bound = {"leaver_form": form} if leaver else {"access_form": form}
-    return _overview_page(request, **bound, status=400 if form.is_bound else 200)
+    return _overview_page(request, access_form=form, status=400 if form.is_bound else 200)
 
 
-def _overview_page(request, *, access_form=None, leaver_form=None, hold_form=None, status=200):
+def _overview_page(request, *, access_form=None, hold_form=None, status=200):
     today = timezone.localdate()
     access_requests = list(AccessRequest.objects.select_related("person")[:200])
     return render(
@@ -91,8 +89,10 @@ def _overview_page(request, *, access_form=None, leaver_form=None, hold_form=Non
             "open": [access for access in access_requests if not access.delivered_at],
             "answered": [access for access in access_requests if access.delivered_at][:20],
             "holds": LegalHold.objects.filter(lifted_at__isnull=True).select_related("person", "placed_by"),
+            "lifted": LegalHold.objects.filter(lifted_at__isnull=False)
+            .select_related("person")
+            .order_by("-lifted_at")[:10],
             "access_form": access_form or AccessRequestForm(user=request.user, prefix="access"),
-            "leaver_form": leaver_form or LeaverAccessRequestForm(user=request.user, prefix="leaver"),
             "hold_form": hold_form or HoldForm(user=request.user, prefix="hold"),
             "last_run": RetentionRun.objects.first(),
         },
@@ -116,13 +116,22 @@ def hold_place(request):
 
 
 @login_required
-@require_POST
 def hold_lift(request, pk: int):
+    """A hold with the person's history of holds; lifting it asks for a reason, on this page."""
     hold = get_hold_for_user(request.user, pk)
-    with refusal_message(request):
-        services.legal_hold_lift(actor=request.user, hold=hold)
-        messages.success(request, _("The legal hold is lifted."))
-    return redirect("privacy:overview")
+    form = LiftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with refusal_on(form):
+            services.legal_hold_lift(actor=request.user, hold=hold, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The legal hold is lifted."))
+            return redirect("privacy:overview")
+    history = LegalHold.objects.filter(person=hold.person).select_related("placed_by", "lifted_by")
+    return render(
+        request,
+        "privacy/hold.html",
+        {"hold": hold, "history": history, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -166,7 +175,14 @@ def retention_rules(request):
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             changed = services.retention_rules_set(actor=request.user, days=form.days())
-            messages.success(request, _("Saved. Periods changed: %(count)s.") % {"count": changed})
+            messages.success(
+                request,
+                _(
+                    "Saved. Periods changed: %(count)s. They take effect with the next daily run, which "
+                    "also states them in the privacy notice."
+                )
+                % {"count": changed},
+            )
             return redirect("privacy:retention")
     changed = retention.changed()
     rows = [
@@ -176,6 +192,7 @@ def retention_rules(request):
                 {
                     "field": form[f"{record_type.key}:{country}"],
                     "changed": (record_type.key, country) in changed,
+                    "country": country_name(country) if country else _("Other countries"),
                 }
                 for country in periods[record_type.key]
             ],
@@ -192,18 +209,27 @@ def retention_rules(request):
 
 
 def _notice_page(request, version: NoticeVersion | None, *, full: bool):
-    periods = version.periods if version else None
+    """The notice as `version` stated it, or (none published, or the record of processing) as it reads
+    today; HR sees when today's differs from the version employees read."""
+    details = PrivacySettings.current()
+    today = notice.content(details)
+    stated = notice.content_of(version) if version else today
+    can_manage = can_manage_privacy(request.user)
     return render(
         request,
         "privacy/notice.html",
         {
             "version": version,
-            "activities": notice.record(periods, full=full),
+            "activities": notice.record(stated["periods"], full=full),
             "full": full,
-            "controller": settings.PRIVACY_CONTROLLER,
-            "contact": settings.PRIVACY_CONTACT,
+            "controller": stated["controller"],
+            "contact": stated["contact"],
+            "transfers": details.transfers or notice.DEFAULT_TRANSFERS,
+            "security": details.security or notice.DEFAULT_SECURITY,
+            "set_by_organisation": {"transfers": bool(details.transfers), "security": bool(details.security)},
             "versions": NoticeVersion.objects.only("number", "published_at"),
-            "can_manage": can_manage_privacy(request.user),
+            "can_manage": can_manage,
+            "pending": can_manage and version is not None and stated != today,
         },
     )
 
@@ -212,6 +238,32 @@ def _notice_page(request, version: NoticeVersion | None, *, full: bool):
 @require_GET
 def notice_page(request):
     return _notice_page(request, NoticeVersion.objects.first(), full=False)
+
+
+@login_required
+def privacy_settings(request):
+    """The controller and the contact the notice names, and what the record of processing states about
+    transfers and security."""
+    require(can_manage_privacy(request.user))
+    defaults = {
+        "controller": settings.PRIVACY_CONTROLLER or _("the notice says “your employer”"),
+        "contact": settings.PRIVACY_CONTACT or _("the notice tells employees to ask HR"),
+        "transfers": notice.DEFAULT_TRANSFERS,
+        "security": notice.DEFAULT_SECURITY,
+    }
+    form = PrivacySettingsForm(request.POST or None, instance=PrivacySettings.current(), defaults=defaults)
+    if request.method == "POST" and form.is_valid():
+        with refusal_on(form):
+            services.privacy_settings_set(actor=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _(
+                    "Saved. The record of processing states it now; the privacy notice names a new "
+                    "controller or contact from the next daily run, or as soon as you publish it."
+                ),
+            )
+            return redirect("privacy:settings")
+    return render(request, "privacy/settings.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 @login_required

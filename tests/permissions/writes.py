@@ -347,7 +347,18 @@ def privacy_hold_lift(cast, actor):
     from distans.privacy import services
 
     hold = services.legal_hold_place(actor=cast["hr"], person=cast["employee"], reason="Claim")
-    return Case(args=[hold.pk], done=lambda r: fresh(hold).lifted_at is not None)
+    return Case(
+        args=[hold.pk], data={"reason": "Claim settled"}, done=lambda r: fresh(hold).lifted_at is not None
+    )
+
+
+def privacy_settings(cast, actor):
+    from distans.privacy.models import PrivacySettings
+
+    return Case(
+        data={"controller": "Nordvik AB", "contact": "hr@example.com", "transfers": "", "security": ""},
+        done=lambda r: PrivacySettings.objects.filter(contact="hr@example.com").exists(),
+    )
 
 
 def privacy_access_extend(cast, actor):
@@ -1117,6 +1128,7 @@ WRITES = {
     "privacy:access_deliver": Write(privacy_access_deliver, allowed="hr admin", seen=""),
     "privacy:retention": Write(privacy_retention, allowed="hr admin"),
     "privacy:notice_publish": Write(privacy_notice_publish, allowed="hr admin"),
+    "privacy:settings": Write(privacy_settings, allowed="hr admin"),
     "identity:two_factor_off": Write(two_factor_off, allowed=EVERYONE),
     "identity:recovery_codes_new": Write(recovery_codes_new, allowed=EVERYONE),
     "identity:two_factor_verify": Write(two_factor_verify, allowed=EVERYONE),

@@ -32,9 +32,3 @@ def weekday_names(days):
 def language_name(code: str) -> str:
     """{{ person.language|language_name }}: the language named inside a sentence ("danska" in Swedish)."""
     return str(LANGUAGE_NAMES.get(code, code))
-
-
-@register.filter
-def minutes(duration) -> int:
-    """A timedelta in whole minutes, rounded up: "wait 15 minutes", never "PT15M"."""
-    return -(-int(duration.total_seconds()) // 60)

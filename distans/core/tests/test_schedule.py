@@ -150,12 +150,13 @@ def test_manage_py_jobs_lists_each_job_and_runs_one_through_the_worker(jobs, cap
     jobs.subscribe("broken", Partner())
     call_command("jobs")
     out = capsys.readouterr().out
-    assert "sweep" in out and "never ran" in out
+    assert "sweep (sweep)\n    Hourly · last run: never · last success: never · next: " in out
     call_command("jobs", run="broken")
     run_due_tasks()
     call_command("jobs")
     out = capsys.readouterr().out
-    assert "failed (attempt 1)" in out and "RuntimeError: the database of a partner is down" in out
+    assert "broken (broken)\n    Hourly · last run: " in out and ", failed (attempt 1) · " in out
+    assert "Error message, for administrators: RuntimeError: the database of a partner is down" in out
     with pytest.raises(Exception, match="No job is called"):
         call_command("jobs", run="nonsense")
 

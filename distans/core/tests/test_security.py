@@ -1,11 +1,14 @@
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from distans.core.models import AuditEntry
 
@@ -62,7 +65,25 @@ def test_guessing_locks_the_account_from_that_address_only(cast, settings):
 def test_wrong_password_says_so_without_telling_which_part(client, cast):
     response = login(client, "asa@example.com", "nope", "10.0.0.8")
     assert response.status_code == 200
-    assert "Please enter a correct e-mail and password" in response.content.decode()
+    assert "The e-mail address or the password is not right." in response.content.decode()
+
+
+def test_the_last_tries_before_the_pause_are_announced_and_the_pause_counts_down(cast, settings):
+    """Two tries before the pause the form says so; the pause runs from the last wrong password, and a try
+    while paused (even the right password) does not start it again."""
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 3):
+        assert "is paused" not in login(client, "asa@example.com", "wrong", "10.0.0.9").content.decode()
+    warned = login(client, "asa@example.com", "wrong", "10.0.0.9").content.decode()
+    assert "After 2 more wrong passwords, signing in here is paused for 15 minutes." in warned
+    login(client, "asa@example.com", "wrong", "10.0.0.9")
+    login(client, "asa@example.com", "wrong", "10.0.0.9")
+    later = timezone.now() + datetime.timedelta(minutes=6)
+    with time_machine.travel(later, tick=False):
+        locked = login(client, "asa@example.com", "correct horse battery", "10.0.0.9")
+        assert locked.status_code == 429 and "Try again in 9 minutes" in locked.content.decode()
+    with time_machine.travel(later + datetime.timedelta(minutes=9, seconds=1), tick=False):
+        assert login(client, "asa@example.com", "correct horse battery", "10.0.0.9").status_code == 302
 
 
 def test_pages_carry_a_content_security_policy_and_no_inline_script(client, cast):

@@ -93,7 +93,7 @@ def test_enrolment_then_the_password_alone_is_not_enough(cast):
     assert bad.status_code == 400 and "That code does not work" in bad.content.decode()
     too_soon = post(again, reverse("identity:two_factor_verify"), {"code": code_now(device)})
     # The wait is told as it is: a second after one wrong code (each wrong code doubles it).
-    assert too_soon.status_code == 400 and "Too many wrong codes. Wait 1 second," in too_soon.content.decode()
+    assert too_soon.status_code == 400 and "Wait 1 second, then try again" in too_soon.content.decode()
     # Half a minute on: a wait after the wrong code, and a new code (each is taken once).
     with time_machine.travel(datetime.timedelta(seconds=35)):
         ok = post(
@@ -318,3 +318,20 @@ def test_the_profile_leads_to_two_factor_sign_in(cast):
     password_sign_in(client, cast["employee"].email)
     page = client.get(reverse("core:profile")).content.decode()
     assert f'<a href="{reverse("identity:two_factor")}">Tvåstegsinloggning</a>' in page
+
+
+def test_the_page_never_looks_switched_off_while_two_factor_is_on(cast):
+    """Reloading the recovery codes (the confirming form sent again) or opening ?new=1 by hand shows the
+    page as it is, on, not a set-up that would make her think it is off."""
+    asa = cast["employee"]
+    client = browser()
+    client.force_login(asa)
+    enrol(client, asa)
+    device = TOTPDevice.objects.get(user=asa, confirmed=True)
+    sent_again = post(client, reverse("identity:two_factor") + "?new=1", {"code": code_now(device)})
+    assert sent_again.status_code == 302 and sent_again["Location"] == reverse("identity:two_factor")
+    for url in (sent_again["Location"], reverse("identity:two_factor") + "?new=1"):
+        page = client.get(url).content.decode()
+        assert "Two-factor sign-in is on" in page and "Set up an authenticator app" not in page
+    refused = post(client, reverse("identity:two_factor_off"), {"code": ""})
+    assert "Type a code from your authenticator app or one of your recovery" in refused.content.decode()

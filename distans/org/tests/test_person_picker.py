@@ -5,6 +5,7 @@ resolves when there is no JavaScript."""
 import pytest
 from django import forms
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from distans.org import person_picker
 from distans.org.hooks import person_choices
 from distans.org.models import Person
 from distans.org.permissions import own_or_reports
+from distans.org.person_picker import Choices
 
 PURPOSE = "org.test_own_team"
 
@@ -36,12 +38,12 @@ def suggestions(person, query, purpose=PURPOSE):
 
 @pytest.mark.parametrize("query", ["åsa", "ASA", "öb", "oberg", "asa@exa", "102", "Öberg Å", "åsa öberg"])
 def test_a_person_is_found_by_the_start_of_a_name_e_mail_or_number(cast, query):
-    found = person_picker.search(Person.objects.all(), query)
+    found = person_picker.search(Choices(Person.objects.all()), query)
     assert [person.full_name for person in found] == ["Åsa Öberg"], query
 
 
 def test_only_the_start_counts_and_every_word_must_match(cast):
-    people = Person.objects.all()
+    people = Choices(Person.objects.all())
     assert person_picker.search(people, "berg") == []  # inside Öberg, Sjöberg: not a start
     assert person_picker.search(people, "åsa ström") == []
     assert person_picker.search(people, "") == []
@@ -63,6 +65,36 @@ def test_leavers_are_not_offered(cast):
     assert "Åsa" not in html(suggestions(cast["manager"], "åsa"))
 
 
+def test_a_purpose_that_takes_leavers_says_so_in_its_own_answer(cast):
+    """Whether people who have left may be picked is each purpose's answer, not the picker's list."""
+    cast["employee"].is_active = False
+    cast["employee"].save()
+    person_choices.subscribe("org.test_leavers", lambda *, user: Choices(Person.objects.all(), leavers=True))
+    try:
+        assert "Åsa Öberg" in html(suggestions(cast["manager"], "åsa", purpose="org.test_leavers"))
+        assert "Åsa" not in html(suggestions(cast["manager"], "åsa"))  # a plain answer: active people
+    finally:
+        person_choices.unsubscribe("org.test_leavers")
+
+
+def test_a_purpose_gives_typed_text_its_own_meaning_among_its_people(cast):
+    """ "#102" names Åsa by her number for this purpose; what it names is still only the purpose's people."""
+
+    def by_hash(text):
+        return Q(employee_number=text[1:]) if text.startswith("#") else None
+
+    person_choices.subscribe(
+        "org.test_named",
+        lambda *, user: Choices(own_or_reports(Person.objects.all(), user, "pk"), named=by_hash),
+    )
+    try:
+        assert "Åsa Öberg" in html(suggestions(cast["manager"], "#102", purpose="org.test_named"))
+        assert "Olav" not in html(suggestions(cast["manager"], "#106", purpose="org.test_named"))
+        assert "Åsa" not in html(suggestions(cast["manager"], "#102"))  # other purposes: no meaning
+    finally:
+        person_choices.unsubscribe("org.test_named")
+
+
 def test_an_unknown_purpose_is_not_found_and_a_visitor_must_sign_in(cast, client):
     assert suggestions(cast["hr"], "åsa", purpose="nothing.here").status_code == 404
     response = client.get(reverse("org:person_search"), {"purpose": PURPOSE, "q": "åsa"})
@@ -77,14 +109,14 @@ def test_ten_at_most_exact_number_first_then_by_name(cast, units):
     exact = Person.objects.create_user(
         "zed@example.com", "x", first_name="Zed", last_name="Z", employee_number="9"
     )
-    found = person_picker.search(Person.objects.all(), "9")
+    found = person_picker.search(Choices(Person.objects.all()), "9")
     assert len(found) == 10 and found[0] == exact
     assert [p.last_name for p in found[1:]] == [f"Berg{n:02}" for n in range(9)]
 
 
 def test_the_search_is_one_limited_query_through_the_indexes(cast):
     with CaptureQueriesContext(connection) as captured:
-        person_picker.search(Person.objects.filter(is_active=True), "öberg å")
+        person_picker.search(Choices(Person.objects.filter(is_active=True)), "öberg å")
     assert len(captured.captured_queries) == 1
     sql = captured.captured_queries[0]["sql"]
     assert "LIMIT 10" in sql

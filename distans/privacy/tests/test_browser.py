@@ -1,10 +1,13 @@
-"""Åsa downloads everything Distans holds about her on the demo, from My page, as JSON and as PDF."""
+"""Åsa downloads everything Distans holds about her on the demo, from My page, as JSON and as PDF; HR reads
+the retention periods on a phone."""
 
 import json
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
+from distans.core.testing import CAST_PASSWORD
 from distans.org.testing import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,3 +28,20 @@ def test_an_employee_downloads_her_data_from_my_page(page, live_server):
     with page.expect_download() as download:
         page.get_by_role("link", name="Your data as PDF").click()
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+
+
+def test_on_a_phone_each_retention_rule_is_a_card_with_its_periods_and_source(page, live_server, cast):
+    """At 390 px nothing scrolls sideways: each rule shows its countries' periods and its source."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + "/")
+    page.get_by_label("E-mail").fill(cast["hr"].email)
+    page.get_by_label("Password").fill(CAST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(live_server.url + reverse("privacy:retention"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    rule = page.locator("table.retention tbody tr").first
+    assert rule.bounding_box()["width"] <= 390
+    assert rule.get_by_text("Preskriptionslag (1981:130), 2 §").is_visible()
+    assert rule.get_by_text("Denmark", exact=True).is_visible()
+    denmark = page.get_by_label("Agreements, their versions, signed PDFs and evaluations, Denmark, days")
+    assert denmark.is_visible() and denmark.input_value() == "1095"

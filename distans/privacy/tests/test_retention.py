@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.urls import reverse
 from django.utils import timezone
 
 from distans.agreements import services as agreement_services
@@ -16,6 +17,7 @@ from distans.checklists.models import Assignment, ChecklistTemplate
 from distans.core import services as core_services
 from distans.core.audit import audit_record
 from distans.core.audit_actions import CoreAudit
+from distans.core.errors import DomainError
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.schedule import daily_jobs
 from distans.core.testing import bearer, post_page, session_client
@@ -205,8 +207,46 @@ def test_a_legal_hold_keeps_everything_about_the_person(cast, ended):
     assert run_at(later(10 * YEAR + 2 * DAY))["retention.agreements"] == 0
     assert Agreement.objects.filter(pk=ended.pk).exists()
     hold = LegalHold.objects.get()
-    services.legal_hold_lift(actor=cast["hr"], hold=hold)
+    services.legal_hold_lift(actor=cast["hr"], hold=hold, reason="Claim settled")
     assert run_at(later(10 * YEAR + 3 * DAY))["retention.agreements"] == 1
+
+
+def test_lifting_a_hold_asks_to_confirm_with_a_reason_kept_in_its_history(cast):
+    hr, asa = cast["hr"], cast["employee"]
+    hold = services.legal_hold_place(actor=hr, person=asa, reason="Claim pending")
+    client = session_client(hr)
+    overview = client.get(reverse("privacy:overview")).content.decode()
+    assert f'href="{reverse("privacy:hold_lift", args=[hold.pk])}"' in overview  # a link, not a button
+    page = client.get(reverse("privacy:hold_lift", args=[hold.pk])).content.decode()
+    assert "Lift the legal hold" in page and "cannot be undone" in page and "Claim pending" in page
+    token = client.cookies["csrftoken"].value
+    url = reverse("privacy:hold_lift", args=[hold.pk])
+    refused = client.post(url, {"reason": "  ", "csrfmiddlewaretoken": token})
+    assert refused.status_code == 400
+    assert "This field is required." in refused.content.decode()  # beside the reason, on this page
+    assert fresh_hold(hold).lifted_at is None
+    lifted = client.post(url, {"reason": "Claim settled", "csrfmiddlewaretoken": token}, follow=True)
+    assert "The legal hold is lifted." in lifted.content.decode()
+    hold = fresh_hold(hold)
+    assert hold.lifted_by == hr and hold.lift_reason == "Claim settled"
+    entry = AuditEntry.objects.get(action="privacy.hold_lift")
+    assert entry.changes == {"reason": "Claim settled"} and entry.object_id == str(asa.pk)
+    history = client.get(url).content.decode()
+    assert "Claim pending" in history and "Claim settled" in history and hr.full_name in history
+    again = client.post(url, {"reason": "Twice", "csrfmiddlewaretoken": token})
+    assert again.status_code == 400 and "already lifted" in again.content.decode()
+
+
+def test_the_service_refuses_to_lift_a_hold_without_a_reason(cast):
+    hold = services.legal_hold_place(actor=cast["hr"], person=cast["employee"], reason="Claim")
+    with pytest.raises(DomainError) as refused:
+        services.legal_hold_lift(actor=cast["hr"], hold=hold, reason=" ")
+    assert refused.value.field == "reason"
+    assert fresh_hold(hold).lifted_at is None
+
+
+def fresh_hold(hold):
+    return LegalHold.objects.get(pk=hold.pk)
 
 
 def test_hr_shortens_a_period_on_the_page_and_it_applies(cast, ended):

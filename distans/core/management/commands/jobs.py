@@ -2,14 +2,16 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from distans.core import schedule
+from distans.core.job_labels import task_name, worker_name
 from distans.core.jobs import job_statuses, task_queue, workers_seen
 
 
 def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "never"
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") if moment else _("never")
 
 
 class Command(BaseCommand):
@@ -27,42 +29,77 @@ class Command(BaseCommand):
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
             default=settings.LANGUAGE_CODE,
-            help="The language of the jobs' names and what they did.",
+            help="The language of the list: the jobs' names, what they did, the words around them.",
         )
 
     def handle(self, *args, start: bool, run: str | None, language: str, **options):
-        if start:
-            schedule.ensure_schedule(within=datetime.timedelta(0))
-            self.stdout.write("The schedule is queued.")
-        if run:
-            if run not in dict(schedule.registered()):
-                raise CommandError(f"No job is called {run}. Jobs: {', '.join(dict(schedule.registered()))}")
-            schedule.job_run_now.enqueue(run)
-            self.stdout.write(f"{run} is queued; a worker runs it.")
-        if start or run:
-            return
         with translation.override(language):
-            self._list()
+            if start:
+                schedule.ensure_schedule(within=datetime.timedelta(0))
+                self.stdout.write(_("The schedule is queued."))
+            if run:
+                keys = dict(schedule.registered())
+                if run not in keys:
+                    raise CommandError(
+                        _("No job is called %(key)s. Jobs: %(keys)s") % {"key": run, "keys": ", ".join(keys)}
+                    )
+                schedule.job_run_now.enqueue(run)
+                self.stdout.write(_("%(key)s is queued; a worker runs it.") % {"key": run})
+            if not (start or run):
+                self._list()
 
     def _list(self):
+        # Each job: its name and key on one line (.ci/production looks for the key at its end), then how
+        # its last run ended on the next.
         for status in job_statuses():
             last = status.last
-            outcome = f"{last.outcome} (attempt {last.attempt})" if last else "never ran"
-            every = "daily" if status.daily else "hourly"
-            line = (
-                f"{status.name} ({status.key})\n    {every:<7} last {_when(last and last.started_at)} "
-                f"{outcome:<22} last success {_when(status.last_success)}  next {_when(status.next_at)}"
+            ended = (
+                _("%(when)s, %(outcome)s (attempt %(attempt)s)")
+                % {
+                    "when": _when(last.started_at),
+                    "outcome": last.get_outcome_display().lower(),
+                    "attempt": last.attempt,
+                }
+                if last
+                else _("never")
             )
+            lines = [
+                f"{status.name} ({status.key})",
+                "    "
+                + _("%(every)s · last run: %(last)s · last success: %(success)s · next: %(next)s")
+                % {
+                    "every": _("Daily") if status.daily else _("Hourly"),
+                    "last": ended,
+                    "success": _when(status.last_success),
+                    "next": _when(status.next_at),
+                },
+            ]
             if status.result:
-                line += f"\n    {status.result}"
+                lines.append(f"    {status.result}")
             if last and last.error:
-                line += f"\n    {last.error}"
-            self.stdout.write(line)
+                lines.append(
+                    "    " + _("Error message, for administrators: %(error)s") % {"error": last.error}
+                )
+            self.stdout.write("\n".join(lines))
         queue = task_queue()
-        workers = workers_seen()
         self.stdout.write(
-            f"Tasks due {queue.due} (oldest waited {queue.oldest_due_seconds:.0f} s), "
-            f"running {queue.running}, failed {sum(queue.failed.values())}; "
-            f"workers seen in the last day: {len(workers)}"
-            + (f", last at {_when(workers[0].seen_at)}" if workers else "")
+            _(
+                "Tasks due: %(due)s (the oldest has waited %(waited)s s) · running: %(running)s · "
+                "failed: %(failed)s"
+            )
+            % {
+                "due": queue.due,
+                "waited": round(queue.oldest_due_seconds),
+                "running": queue.running,
+                "failed": sum(queue.failed.values()),
+            }
         )
+        for name, count in sorted((task_name(name), count) for name, count in queue.failed.items()):
+            self.stdout.write(f"    {name}: {count}")
+        workers = workers_seen()
+        self.stdout.write(_("Task workers seen in the last day: %(count)s") % {"count": len(workers)})
+        for place, beat in enumerate(workers, 1):
+            name = worker_name(beat.worker_id, place)
+            self.stdout.write(
+                "    " + _("%(name)s, last seen %(seen)s") % {"name": name, "seen": _when(beat.seen_at)}
+            )
