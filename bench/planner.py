@@ -1,6 +1,6 @@
 """Benchmark: the planner against a greedy baseline on seeded, realistic instances at one site.
 
-    .venv/bin/python bench/planner.py [SIZES…] [--choose] [--whole] [--time-limit S]
+    .venv/bin/python bench/planner.py [SIZES…] [--choose] [--whole | --blocks] [--time-limit S]
     .venv/bin/python bench/planner.py --across-sites TOTAL SITES [--time-limit S]
 
 For each size (default 50 500 2000 5000 20000) it generates an instance: teams of 4–15, agreements
@@ -10,6 +10,9 @@ by the planner (--choose). It runs a greedy baseline (team days first, then pref
 emptiest days) and the planner, checks both plans with the independent checker, and prints
 feasibility, objective, preferences met, team-days used, the most unwanted days for one person,
 time to the first solution, time to within 1 % of the bound, and the final gap.
+
+The planner chooses its method by size (`planner.blocks.solve`); `--whole` plans with the whole model
+at any size, `--blocks` as before the decomposition (the whole model, blocks above 3,000 people).
 """
 
 import math
@@ -40,7 +43,9 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
     """A consistent instance: every team has a day all its office-going members can attend (given to
     the planner, or hidden when it chooses), and coverage asks no more than the members who can come."""
     rng = random.Random(seed)
-    people, units, number = [], [], 0
+    people: list[Person] = []
+    units: list[Unit] = []
+    number = 0
     while number < size:
         unit_id = len(units) + 1
         team_size = min(rng.randint(4, 15), size - number)
@@ -76,7 +81,7 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
                 )
             )
             number += 1
-        coverage = ()
+        coverage: tuple[tuple[int, int], ...] = ()
         if rng.random() < 0.3:
             days = sorted(rng.sample(range(5), 2))
             coverage = tuple(
@@ -93,9 +98,9 @@ def instance(size: int, seed: int, choose: bool) -> Problem:
         people += team
     office_days = sum(5 - min(person.remote_days, 5) for person in people)
     # Desks for the busiest team day too: everyone who comes in on their team's day must fit.
-    team_day = {unit.id: (unit.office_days or (None,))[0] for unit in units}
+    given_day = {unit.id: (unit.office_days or (None,))[0] for unit in units}
     busiest = max(
-        sum(1 for person in people if team_day[person.unit_id] == day and person.remote_days < 5)
+        sum(1 for person in people if given_day[person.unit_id] == day and person.remote_days < 5)
         for day in WEEK
     )
     desks = max(
@@ -109,6 +114,7 @@ def greedy(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, int]
     team can attend, when the planner would choose it), give each member the allowed office days they
     like best that still fit the desks, then move members onto days their team's coverage lacks."""
     capacity = problem.sites[0].capacity
+    assert capacity is not None, "the bench's office has a desk count"
     load = [0] * 5
     office: dict[int, tuple[int, ...]] = {}
     chosen = {}
@@ -260,7 +266,9 @@ def main():
         limit = float(argv[position + 1])
         del argv[position : position + 2]
     choose = "--choose" in argv
-    whole = {"whole_model_limit": 10**9} if "--whole" in argv else {}  # no blocks, whatever the size
+    whole = {"whole_model_limit": 10**9, "decompose_from": 10**9} if "--whole" in argv else {}
+    if "--blocks" in argv:  # the planner without the decomposition
+        whole = {"decompose_from": 10**9}
     args = [arg for arg in argv if not arg.startswith("--")]
     sizes = [int(arg) for arg in args if arg.isdigit()] or [50, 500, 2000, 5000, 20000]
     print(f"team days {'chosen by the planner' if choose else 'given'}, time limit {limit:g} s")
@@ -277,7 +285,7 @@ def main():
                 clock.within = solution.seconds
             planned = measures(problem, solution.office, solution.chosen_office_days)
             gap = (
-                f"{100 * solution.gap:.2f} %"
+                f"{100 * solution.gap:.2f} % (bound {solution.bound:g})"
                 if solution.gap is not None
                 else "– (planned in blocks, no bound)"
             )

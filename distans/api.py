@@ -23,6 +23,7 @@ from distans.followup.api import router as followup_router
 from distans.org.api import router as org_router
 from distans.planning.api import router as planning_router
 from distans.policy.api import router as policy_router
+from distans.reports.api import router as reports_router
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ api.add_router("", agreements_router)
 api.add_router("", planning_router)
 api.add_router("", followup_router)
 api.add_router("", equipment_router)
+api.add_router("", reports_router)
 
 
 @api.exception_handler(DomainError)

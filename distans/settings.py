@@ -190,7 +190,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 # Sessions in the database: deactivating a person finds and deletes theirs (core.sessions).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "distans.core.sessions"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

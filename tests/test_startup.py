@@ -1,8 +1,8 @@
 """Starting Distans loads no heavy library it does not need yet: OR-Tools (with pandas) only when the
 planner solves, WeasyPrint only when a PDF is drawn, the holiday calendars when a plan first asks for a
-country's year, iCalendar when a feed is asked for. Every process (each web worker, each
-`manage.py` command) would otherwise pay seconds at start-up. The SCIM schema models load when a provider
-first calls."""
+country's year, iCalendar when a feed is asked for, openpyxl when a spreadsheet is read or written,
+markdown-it when HR's text is shown. Every process (each web worker, each `manage.py` command) would
+otherwise pay seconds at start-up. The SCIM schema models load when a provider first calls."""
 
 import os
 import subprocess
@@ -14,7 +14,8 @@ import django
 django.setup()
 from django.urls import resolve
 resolve("/")  # loads the URL configuration, every view and API module with it
-heavy = ("ortools", "pandas", "weasyprint", "holidays", "icalendar", "scim2_models")
+heavy = ("ortools", "pandas", "weasyprint", "holidays", "icalendar", "scim2_models", "openpyxl")
+heavy += ("markdown_it",)
 print(" ".join(sorted(name for name in heavy if name in sys.modules)))
 """
 

@@ -670,27 +670,12 @@ COUNTRY: dict[str, list[tuple[str, str, str | None, dict[str, Any]]]] = {
             "",
             "benefit",
             _t(
-                (
-                    "Guidelines and work environment management",
-                    "The organisation's guidelines for remote work apply. The home workplace is part of the "
-                    "systematic work environment management: its risk assessment and action plan are followed up "
-                    "every year.",
-                ),
-                (
-                    "Riktlinjer och systematiskt arbetsmiljöarbete",
-                    "Organisationens riktlinjer för distansarbete gäller. Hemarbetsplatsen ingår i det systematiska "
-                    "arbetsmiljöarbetet: riskbedömningen och handlingsplanen följs upp varje år.",
-                ),
-                (
-                    "Retningslinjer og systematisk arbeidsmiljøarbeid",
-                    "Organisasjonens retningslinjer for fjernarbeid gjelder. Hjemmearbeidsplassen inngår i det "
-                    "systematiske arbeidsmiljøarbeidet: risikovurderingen og handlingsplanen følges opp hvert år.",
-                ),
-                (
-                    "Retningslinjer og systematisk arbejdsmiljøarbejde",
-                    "Organisationens retningslinjer for fjernarbejde gælder. Hjemmearbejdspladsen indgår i det "
-                    "systematiske arbejdsmiljøarbejde: risikovurderingen og handlingsplanen følges op hvert år.",
-                ),
+                # The systematic work environment management (AFS 2023:1) is in the work environment
+                # section already; saying it here too would repeat it.
+                ("Guidelines", "The organisation's guidelines for remote work apply."),
+                ("Riktlinjer", "Organisationens riktlinjer för distansarbete gäller."),
+                ("Retningslinjer", "Organisasjonens retningslinjer for fjernarbeid gjelder."),
+                ("Retningslinjer", "Organisationens retningslinjer for fjernarbejde gælder."),
             ),
         ),
     ],

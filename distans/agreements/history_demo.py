@@ -34,6 +34,7 @@ from distans.agreements.models import (
 from distans.agreements.services import compose
 from distans.arrangements.models import Decision, DecisionKind, Request, Status, Step
 from distans.checklists.models import Assignment, Response, TemplateVersion
+from distans.checklists.queries import known_answers
 from distans.core.audit import audit_record
 from distans.core.bulk import analyze
 from distans.org.demo import ABROAD, demo_logins
@@ -145,7 +146,7 @@ def history_demo(*, seed: int = 1) -> bool:
 
 def _checklists(chosen: dict, templates: dict, answers: dict) -> None:
     """The suitability assessment before the request, the checks before the agreement took effect."""
-    assignments, keys = [], []
+    assignments, keys, completed = [], [], []
     for person, start, _values in chosen.values():
         workplace = CHECKS.get(person.country, "workplace-se")
         for key, days_before in (
@@ -154,6 +155,7 @@ def _checklists(chosen: dict, templates: dict, answers: dict) -> None:
             (workplace, 10),
             ("insurance", 10),
         ):
+            done = _moment(start - datetime.timedelta(days=days_before))
             assignments.append(
                 Assignment(
                     version=templates[key],
@@ -161,30 +163,38 @@ def _checklists(chosen: dict, templates: dict, answers: dict) -> None:
                     assessor=person.manager,
                     due_date=start - datetime.timedelta(days=days_before - 7),
                     status=Assignment.Status.COMPLETED,
-                    completed_at=_moment(start - datetime.timedelta(days=days_before)),
+                    completed_at=done,
                     assigned_by=person.manager,
                 )
             )
             keys.append(key)
+            completed.append(done)
     assignments = Assignment.objects.bulk_create(assignments, batch_size=1000)
+    items = {key: list(version.items.all()) for key, version in templates.items()}
     responses = []
-    for assignment, key in zip(assignments, keys, strict=True):
+    for assignment, key, done in zip(assignments, keys, completed, strict=True):
         roles = {"employee": ["employee"], "manager": ["manager"], "both": ["employee", "manager"]}[
             templates[key].respondent
         ]
+        # What Distans knows (months employed) is filled in as of the day it was answered, as the services do.
+        known = known_answers(assignment.person, items[key], done.date())
+        answered = {**answers[key], **{item_id: answer.value for item_id, answer in known.items()}}
         for role in roles:
             responses.append(
                 Response(
                     assignment=assignment,
                     role=role,
                     respondent=assignment.person if role == "employee" else assignment.assessor,
-                    answers=answers[key],
+                    answers=answered,
                     status=Response.Status.SUBMITTED,
-                    submitted_at=assignment.completed_at,
+                    submitted_at=done,
                     outcome="pass",
                 )
             )
     Response.objects.bulk_create(responses, batch_size=1000)
+    for assignment, done in zip(assignments, completed, strict=True):  # assigned a week before it was done
+        assignment.created_at = done - datetime.timedelta(days=7)
+    Assignment.objects.bulk_update(assignments, ["created_at"], batch_size=1000)
 
 
 def _moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -192,14 +202,14 @@ def _moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
 
 
 def _requests(chosen: dict, hr_approver: Person) -> dict[int, Request]:
-    requests, decisions = {}, []
+    requests, decisions, submitted_at, decided_at = {}, [], {}, []
     for person, start, values in chosen.values():
         policy = policy_queries.in_force(start) or policy_queries.in_force()
         assert policy is not None, "the demo has a policy in force"
         route = [Step.MANAGER]
         if values["days_per_week"] > policy.manager_max_days or values.get("location") == "abroad":
             route.append(Step.HR_APPROVER)
-        submitted = _moment(start - datetime.timedelta(days=30))
+        submitted = submitted_at[person.pk] = _moment(start - datetime.timedelta(days=30))
         requests[person.pk] = Request(
             person=person,
             created_by=person,
@@ -230,12 +240,17 @@ def _requests(chosen: dict, hr_approver: Person) -> dict[int, Request]:
                     policy_version=request.policy_version,
                 )
             )
+            # Imported history keeps its own dates: a step a day, the last when the request was decided.
+            decided_at.append(submitted_at[request.person_id] + datetime.timedelta(days=step + 2))
     Decision.objects.bulk_create(decisions, batch_size=1000)
+    for decision, moment in zip(decisions, decided_at, strict=True):
+        decision.decided_at = moment
+    Decision.objects.bulk_update(decisions, ["decided_at"], batch_size=1000)
     return requests
 
 
 def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
-    agreements, versions = [], []
+    agreements, versions, sent = [], [], []
     for person, start, values in chosen.values():
         request = requests[person.pk]
         language = person.language or "en"
@@ -251,6 +266,8 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
             start_date=start,
             days_per_week=values["days_per_week"],
         )
+        sending = _moment(start - datetime.timedelta(days=14))
+        sent.append(sending)
         version = AgreementVersion(
             number=1,
             status=VersionStatus.SIGNED,
@@ -258,7 +275,7 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
             language=template.language,
             terms=terms.to_dict(),
             effective_from=start,
-            sent_at=_moment(start - datetime.timedelta(days=14)),
+            sent_at=sending,
             signed_at=_moment(start - datetime.timedelta(days=12), 15),
             created_by=person.manager,
         )
@@ -270,6 +287,11 @@ def _agreements(chosen: dict, requests: dict[int, Request]) -> None:
     for agreement, version in zip(agreements, versions, strict=True):
         version.agreement = agreement
     AgreementVersion.objects.bulk_create(versions, batch_size=500)
+    # The agreement and its text were drawn up when they were sent, not when the demo was loaded.
+    for agreement, version, moment in zip(agreements, versions, sent, strict=True):
+        agreement.created_at = version.created_at = moment
+    Agreement.objects.bulk_update(agreements, ["created_at"], batch_size=1000)
+    AgreementVersion.objects.bulk_update(versions, ["created_at"], batch_size=500)
     signatures = []
     for agreement, version in zip(agreements, versions, strict=True):
         person = agreement.person

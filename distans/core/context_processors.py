@@ -1,7 +1,25 @@
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from distans.core.menu import menu
+from distans.core.menu import Roles, menu
+
+# The menu per role set (its links), and drawn per role set, language and marked item: a handful of each
+# (core.menu.Roles), dropped when a setting or the registered items change.
+_links: dict[tuple, list] = {}
+_drawn: dict[tuple, str] = {}
+
+
+def _forget(**kwargs) -> None:
+    _links.clear()
+    _drawn.clear()
+
+
+setting_changed.connect(_forget, dispatch_uid="core.navigation.forget")
 
 
 def belongs_under(request, url_name: str) -> None:
@@ -23,16 +41,45 @@ def _active(request, links) -> str | None:
     return max(prefixes, key=lambda prefix: len(prefix[0]), default=(None, None))[1]
 
 
-def navigation(request):
-    """The menu for the signed-in person's roles, in groups (core.menu: each app registers its own
-    items); links only, access is checked by each view."""
-    user = request.user
-    if not user.is_authenticated:
-        return {"nav_groups": [], "languages": settings.LANGUAGES}
-    groups = [
-        (group, [(item, reverse(item.url_name)) for item in items]) for group, items in menu.for_user(user)
-    ]
-    active = _active(request, [link for _group, links in groups for link in links])
+class Navigation:
+    """The menu of the signed-in person's roles, in groups (core.menu: each app registers its own items),
+    drawn only when a page shows it (a fragment never asks); links only, access is checked by each view.
+    True when she has a menu; as text, its HTML."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def _roles(self) -> tuple:
+        return (menu.version, Roles(self.request.user).key)
+
+    @cached_property
+    def _groups(self) -> list:
+        if self._roles not in _links:
+            _links[self._roles] = [
+                (group, [(item, reverse(item.url_name)) for item in items])
+                for group, items in menu.for_user(Roles(self.request.user))
+            ]
+        return _links[self._roles]
+
+    def __bool__(self) -> bool:
+        return bool(self._groups)
+
+    def __str__(self) -> str:
+        groups = self._groups
+        active = _active(self.request, [link for _group, links in groups for link in links])
+        key = (*self._roles, get_language(), active)
+        drawn = _drawn.get(key)
+        if drawn is None:
+            drawn = render_to_string("_menu.html", {"nav_groups": _marked(groups, active)})
+            if not settings.DEBUG:  # templates change while the development server runs
+                _drawn[key] = drawn
+        return mark_safe(drawn)  # noqa: S308  (drawn by the template language, escaped there)
+
+    __html__ = __str__
+
+
+def _marked(groups, active: str | None) -> list[dict]:
     nav = []
     for group, links in groups:
         items = [{"label": item.label, "url": url, "active": item.url_name == active} for item, url in links]
@@ -44,4 +91,10 @@ def navigation(request):
                 "current": any(i["active"] for i in items),
             }
         )
-    return {"nav_groups": nav, "languages": settings.LANGUAGES}
+    return nav
+
+
+def navigation(request):
+    user = request.user
+    languages = tuple(settings.LANGUAGES)  # a key of the layout's kept language buttons (core.chrome)
+    return {"nav_groups": Navigation(request) if user.is_authenticated else [], "languages": languages}

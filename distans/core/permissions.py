@@ -7,31 +7,17 @@ with `for_write`, 403 when she may see it but not change it. Every capability a 
 checks is a named `can_*` function there, asked by both.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from distans.core.roles import Role
+from distans.core.roles import Role, roles_and_manages
 
 
 def _load_roles(user) -> set[str]:
     """The user's groups and whether she manages anyone, in one query per request (every page's menu asks
     both): read fresh each request, so a role taken away counts from the next page on."""
-    people = get_user_model().objects
-    rows = (
-        people.filter(pk=user.pk)
-        .annotate(manages=Exists(people.filter(manager=OuterRef("pk"), is_active=True)))
-        .values_list("groups__name", "manages")
-    )
-    names = set()
-    user._is_manager = False
-    for name, manages in rows:
-        user._is_manager = bool(manages)
-        if name:
-            names.add(name)
-    user._role_cache = names
-    return names
+    user._role_cache, user._is_manager = roles_and_manages(user.pk)
+    return user._role_cache
 
 
 def group_names(user) -> set[str]:

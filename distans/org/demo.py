@@ -157,21 +157,33 @@ DEPOTS = [
     ("KOL", "Kolding, distributionscenter", "Trianglen 10, 6000 Kolding", "DK"),
 ]
 DEPOT_DEPARTMENT = "OPS"
-# The group is run from Stockholm and names its positions in Swedish, like its departments.
-POSITIONS = [
-    ("CEO", "Vd", RemoteSuitability.PARTLY),
-    ("HEAD", "Avdelningschef", RemoteSuitability.PARTLY),
-    ("TL", "Teamledare", RemoteSuitability.PARTLY),
-    ("DEV", "Systemutvecklare", RemoteSuitability.FULLY),
-    ("ITS", "IT-supporttekniker", RemoteSuitability.PARTLY),
-    ("CSA", "Kundtjänstmedarbetare", RemoteSuitability.PARTLY),
-    ("HRP", "HR-partner", RemoteSuitability.PARTLY),
-    ("ACC", "Redovisningsekonom", RemoteSuitability.PARTLY),
-    ("KAM", "Kundansvarig säljare", RemoteSuitability.FULLY),
-    ("WHS", "Lagermedarbetare", RemoteSuitability.ONSITE),
-    ("REC", "Receptionist", RemoteSuitability.ONSITE),
-    ("LAB", "Kvalitetstekniker", RemoteSuitability.ONSITE),
-]
+# Each country names its positions in its own language, as its teams are named: code, remote
+# suitability, and the name in Sweden, Norway and Denmark.
+POSITIONS = {
+    "CEO": (RemoteSuitability.PARTLY, "Vd", "Administrerende direktør", "Administrerende direktør"),
+    "HEAD": (RemoteSuitability.PARTLY, "Avdelningschef", "Avdelingsleder", "Afdelingsleder"),
+    "TL": (RemoteSuitability.PARTLY, "Teamledare", "Teamleder", "Teamleder"),
+    "DEV": (RemoteSuitability.FULLY, "Systemutvecklare", "Systemutvikler", "Systemudvikler"),
+    "ITS": (RemoteSuitability.PARTLY, "IT-supporttekniker", "IT-supporttekniker", "IT-supporter"),
+    "CSA": (
+        RemoteSuitability.PARTLY,
+        "Kundtjänstmedarbetare",
+        "Kundeservicemedarbeider",
+        "Kundeservicemedarbejder",
+    ),
+    "HRP": (RemoteSuitability.PARTLY, "HR-partner", "HR-partner", "HR-partner"),
+    "ACC": (RemoteSuitability.PARTLY, "Redovisningsekonom", "Regnskapsøkonom", "Regnskabsmedarbejder"),
+    "KAM": (
+        RemoteSuitability.FULLY,
+        "Kundansvarig säljare",
+        "Kundeansvarlig selger",
+        "Kundeansvarlig sælger",
+    ),
+    "WHS": (RemoteSuitability.ONSITE, "Lagermedarbetare", "Lagermedarbeider", "Lagermedarbejder"),
+    "REC": (RemoteSuitability.ONSITE, "Receptionist", "Resepsjonist", "Receptionist"),
+    "LAB": (RemoteSuitability.ONSITE, "Kvalitetstekniker", "Kvalitetstekniker", "Kvalitetstekniker"),
+}
+POSITION_COUNTRIES = ("SE", "NO", "DK")
 # code, name (the group's, run from Stockholm), share of the staff, position mix of its team members
 DEPARTMENTS = [
     ("CS", "Kundtjänst", 0.30, ["CSA"] * 9 + ["REC"]),
@@ -241,7 +253,7 @@ class _Builder:
         # Reserved, so that a random colleague never takes a demo login's address.
         self.emails: set[str] = {login.email for login in demo_logins()}
         self.sites: dict[str, Site] = {}
-        self.positions: dict[str, Position] = {}
+        self.positions: dict[tuple[str, str], Position] = {}
         self.fixed: dict[str, Person] = {}
         self.names_in_unit: dict[int, set[tuple[str, str]]] = {}
         # Everyone can sign in with the demo password (one hash for all: hashing is slow by design).
@@ -288,7 +300,7 @@ class _Builder:
             f"{rng.randint(10, 99)}",
             unit=unit,
             manager=manager,
-            position=self.positions[position],
+            position=self.position(position, country),
             site=site or self.sites[self.site_codes(country)[0]],
             country=country,
             time_zone=ABROAD[2] if (first, last) == ABROAD[:2] else TIME_ZONE[country],
@@ -300,6 +312,17 @@ class _Builder:
         )
         person.index_for_search()
         return person
+
+    def position(self, code: str, country: str) -> Position:
+        """The position in the language of the country where the person works, made on first use."""
+        if (code, country) not in self.positions:
+            suitability, *names = POSITIONS[code]
+            self.positions[(code, country)] = Position.objects.create(
+                code=f"{code}-{country}",
+                name=names[POSITION_COUNTRIES.index(country)],
+                remote_suitability=suitability,
+            )
+        return self.positions[(code, country)]
 
     @staticmethod
     def site_codes(country: str) -> list[str]:
@@ -314,10 +337,6 @@ class _Builder:
                 country=country,
                 time_zone=TIME_ZONE[country],
                 desk_capacity=max(10, self.target // 12),
-            )
-        for code, name, suitability in POSITIONS:
-            self.positions[code] = Position.objects.create(
-                code=code, name=name, remote_suitability=suitability
             )
         top = Unit.objects.create(code="NORDVIK", name="Nordvik Group")
         ceo = self.save([self.person(unit=top, position="CEO", country="SE", manager=None)])[0]

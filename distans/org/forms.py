@@ -23,10 +23,23 @@ class DirectorySearchForm(forms.Form):
         label=_("Site"), queryset=Site.objects.order_by("name"), required=False, empty_label=_("All sites")
     )
 
-    def __init__(self, *args, **kwargs):
+    left = forms.BooleanField(label=_("Show people who have left"), required=False, label_suffix="")
+
+    def __init__(self, *args, leavers: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if Unit.objects.count() > MAX_UNITS_IN_SELECT:
             self.fields["unit"].widget = forms.HiddenInput()
+        if not leavers:  # only HR and administrators may look for people who have left
+            del self.fields["left"]
+
+
+class DeactivateForm(forms.Form):
+    """The second step of deactivating someone: the administrator confirms what will happen."""
+
+    confirm = forms.BooleanField(
+        label=_("I understand what happens, and want to deactivate this person."),
+        error_messages={"required": _("Tick the box to confirm, or go back to the person's page.")},
+    )
 
 
 class ImportForm(forms.Form):

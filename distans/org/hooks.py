@@ -4,6 +4,10 @@
 checklists, for those who may see them). Each subscriber answers a link, or None when the reader may
 not follow it; the links appear in the order the apps subscribed.
 
+`person_page_sections`: parts of a person's page that belong to a higher app (privacy: the legal holds on
+her, and placing one or recording an access request, for HR); each answers a `core.hooks.Section`, or
+None when the reader has nothing to see there.
+
 `site_links`: links a site's row on the site list offers (planning: the office's desks by day).
 
 `person_choices`: the people a user may pick in one place, by purpose ("followup.deviation_about",
@@ -16,7 +20,7 @@ from typing import Protocol, TypedDict
 
 from django.db.models import QuerySet
 
-from distans.core.hooks import Hook
+from distans.core.hooks import Hook, Section
 from distans.org.models import Person, Site
 
 
@@ -30,6 +34,13 @@ class PersonLinkSource(Protocol):
 
 
 person_links: Hook[PersonLinkSource] = Hook("org.person_links")
+
+
+class PersonPageSection(Protocol):
+    def __call__(self, *, user: Person, person: Person) -> Section | None: ...
+
+
+person_page_sections: Hook[PersonPageSection] = Hook("org.person_page_sections")
 
 
 class SiteLinkSource(Protocol):

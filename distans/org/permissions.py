@@ -51,6 +51,12 @@ def can_change_person(user, person: Person) -> bool:
     return is_admin(user)
 
 
+def can_list_leavers(user) -> bool:
+    """HR and administrators may look for people who have left in the people list; everyone else sees
+    only current colleagues there (a manager still reaches a leaver of her line by a link)."""
+    return is_hr(user) or is_admin(user)
+
+
 def can_import_org(user) -> bool:
     return is_admin(user)
 

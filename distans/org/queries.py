@@ -1,18 +1,28 @@
 """Reads of the organisation for pages and the API, each in a fixed number of queries."""
 
-from django.db.models import Count, Q, QuerySet
+import datetime
+
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils.translation import ngettext
 
 from distans.core import permissions
 from distans.core.hooks import Section
+from distans.core.models import AuditEntry
+from distans.org.audit_actions import OrgAudit
 from distans.org.hooks import managed_elsewhere
 from distans.org.models import Person, Site, Unit
 from distans.org.rules import search_terms
 
 
-def directory(*, query: str = "", unit_id: int | None = None, site_id: int | None = None) -> QuerySet[Person]:
-    """Active colleagues matching every word of the query, with what a directory card shows."""
-    people = Person.objects.filter(is_active=True).select_related("unit", "site", "position")
+def directory(
+    *, query: str = "", unit_id: int | None = None, site_id: int | None = None, left: bool = False
+) -> QuerySet[Person]:
+    """Active colleagues (or, with `left`, people who have left, with when) matching every word of the
+    query, with what a directory card shows."""
+    people = Person.objects.filter(is_active=not left).select_related("unit", "site", "position")
+    if left:
+        people = with_left_at(people)
     for term in search_terms(query):
         people = people.filter(search_text__contains=term)
     if unit_id:
@@ -20,6 +30,23 @@ def directory(*, query: str = "", unit_id: int | None = None, site_id: int | Non
     if site_id:
         people = people.filter(site_id=site_id)
     return people.order_by("last_name", "first_name", "pk")
+
+
+def _deactivations(object_id) -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.filter(
+        action=OrgAudit.PERSON_DEACTIVATE, object_type=Person._meta.label_lower, object_id=object_id
+    ).order_by("-at")
+
+
+def with_left_at(people: QuerySet[Person]) -> QuerySet[Person]:
+    """`left_at`: when each person was last deactivated, by the audit log (None once that entry is gone)."""
+    left = _deactivations(Cast(OuterRef("pk"), CharField()))
+    return people.annotate(left_at=Subquery(left.values("at")[:1]))
+
+
+def left_at(person: Person) -> datetime.datetime | None:
+    """When a person who has left was last deactivated, as `with_left_at` tells it for one person."""
+    return _deactivations(str(person.pk)).values_list("at", flat=True).first()
 
 
 def units_with_counts() -> QuerySet[Unit]:

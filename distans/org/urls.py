@@ -7,6 +7,7 @@ urlpatterns = [
     path("people/", views.directory, name="directory"),
     path("people/<id:pk>/", views.person_detail, name="person"),
     path("people/<id:pk>/active/", views.person_set_active, name="person_set_active"),
+    path("people/<id:pk>/deactivate/", views.person_deactivate, name="person_deactivate"),
     path("people/<id:pk>/invite/", views.person_invite, name="person_invite"),
     path("people/invite/", views.people_invite, name="people_invite"),
     path("people/search/", views.person_search, name="person_search"),

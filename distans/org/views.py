@@ -14,13 +14,15 @@ from distans.core.audit import client_address
 from distans.core.errors import Conflict
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
-from distans.core.refusals import refusal_message
+from distans.core.refusals import refusal_message, refusal_on
 from distans.org import hooks, importing, invitations, person_picker, queries, services
-from distans.org.forms import DirectorySearchForm, ImportForm, InviteForm
+from distans.org.forms import DeactivateForm, DirectorySearchForm, ImportForm, InviteForm
+from distans.org.models import Person
 from distans.org.permissions import (
     can_change_person,
     can_import_org,
     can_invite_people,
+    can_list_leavers,
     can_view_person_details,
     get_person_for_user,
     get_unit_for_user,
@@ -32,12 +34,13 @@ PAGE_SIZE = 50
 
 @login_required
 def directory(request):
-    form = DirectorySearchForm(request.GET or None)
+    form = DirectorySearchForm(request.GET or None, leavers=can_list_leavers(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     people = queries.directory(
         query=filters.get("q", ""),
         unit_id=filters["unit"].pk if filters.get("unit") else None,
         site_id=filters["site"].pk if filters.get("site") else None,
+        left=bool(filters.get("left")),  # the form has no such field for those who may not
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "org/directory.html#results" if is_htmx(request) else "org/directory.html"
@@ -58,6 +61,7 @@ def person_search(request):
             "full_name": person.full_name,
             "unit": person.unit.name if person.unit else "",
             "email": person.email,
+            "has_left": not person.is_active,
         }
         for person in (person_picker.search(people, query) if query else [])
     ]
@@ -73,7 +77,13 @@ def person_detail(request, pk: int):
         "org/person_detail.html",
         {
             "person": person,
+            "left_at": None if person.is_active else queries.left_at(person),
             "details": details,
+            "sections": [
+                section
+                for section in hooks.person_page_sections.collect(user=request.user, person=person)
+                if section
+            ],
             "reports": queries.reports_of(person) if details else [],
             "can_change": can_change_person(request.user, person),
             "links": [link for link in hooks.person_links.collect(user=request.user, person=person) if link],
@@ -171,28 +181,51 @@ class InvitationAcceptView(PasswordResetConfirmView):
         return response
 
 
+def _managed_elsewhere(person: Person) -> None:
+    if system := queries.managed_by(person):
+        raise Conflict(
+            "managed_elsewhere",
+            _("%(name)s is kept up to date by %(system)s: deactivate or reactivate them there.")
+            % {"name": person, "system": system},
+        )
+
+
+@login_required
+def person_deactivate(request, pk: int):
+    """Deactivating, first step: what will happen, and a box to tick (it posts to `person_set_active`)."""
+    person = get_person_for_user(request.user, pk, for_write=True)
+    if not person.is_active:
+        return redirect("org:person", pk=person.pk)
+    return _deactivate_page(request, person, DeactivateForm())
+
+
+def _deactivate_page(request, person: Person, form: DeactivateForm, status: int = 200):
+    return render(request, "org/person_deactivate.html", {"person": person, "form": form}, status=status)
+
+
 @login_required
 @require_POST
 def person_set_active(request, pk: int):
     person = get_person_for_user(request.user, pk, for_write=True)
-    with refusal_message(request):
-        if system := queries.managed_by(person):
-            raise Conflict(
-                "managed_elsewhere",
-                _("%(name)s is kept up to date by %(system)s: deactivate or reactivate them there.")
-                % {"name": person, "system": system},
-            )
-        if request.POST.get("active") == "1":
+    if request.POST.get("active") == "1":
+        with refusal_message(request):
+            _managed_elsewhere(person)
             services.person_reactivate(actor=request.user, person=person, ip_address=client_address(request))
             messages.success(request, _("%(name)s can sign in again.") % {"name": person})
-        else:
+        return redirect("org:person", pk=person.pk)
+    # Deactivating ends much at once: only once confirmed, and a refusal is shown on the confirmation page.
+    form = DeactivateForm(request.POST)
+    with refusal_on(form) as refusal:
+        _managed_elsewhere(person)
+        if form.is_valid():
             services.person_deactivate(actor=request.user, person=person, ip_address=client_address(request))
             messages.success(
                 request,
                 _("%(name)s is deactivated: signed out everywhere, and API tokens revoked.")
                 % {"name": person},
             )
-    return redirect("org:person", pk=person.pk)
+            return redirect("org:person", pk=person.pk)
+    return _deactivate_page(request, person, form, status=refusal.status if refusal else 400)
 
 
 @login_required

@@ -37,8 +37,9 @@ SINCE = datetime.date(2026, 1, 5)
 TEAM_DAYS = (1, 2, 3)  # Tuesday, Wednesday, Thursday
 CUSTOMER_SERVICE_MINIMUM = 4
 DESK_SHARE = (0.62, 0.72)  # desks per person based at an office, drawn per office
+# A duty is named in the language of the team's country, as its manager would name it.
+MAILBOX_NAME = {"SE": "Gemensam brevlåda", "NO": "Felles postkasse", "DK": "Fælles postkasse"}
 MAILBOX = {
-    "name": "Shared mailbox",
     "weekdays": [0, 1, 2, 3, 4],
     "start": "07:00",
     "end": "12:00",
@@ -72,7 +73,7 @@ def team_settings_demo() -> bool:
                 }
             if asa.unit_id == unit.pk:
                 settings.update(
-                    duties=[MAILBOX],
+                    duties=[{"name": MAILBOX_NAME[asa.country], **MAILBOX}],
                     reachable_from=datetime.time(9),
                     reachable_to=datetime.time(15),
                     meeting_note="Teammöte tisdagar kl. 09.00",

@@ -29,6 +29,10 @@ class PrivacyConfig(AppConfig):
         job_words.subscribe("privacy", words.job_words)
         audit_words.subscribe("privacy", words.audit_words)
         person_choices.subscribe(PRIVACY_PERSON, privacy_person_choices)
+        from distans.org.hooks import person_page_sections
+        from distans.privacy.person_page import person_section
+
+        person_page_sections.subscribe("privacy.holds", person_section)
         demo_steps.register(
             DemoStep(
                 order=90,

@@ -18,6 +18,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from distans.agreements.models import Agreement, AgreementVersion, Signature
+from distans.arrangements.audit_actions import RequestAudit
 from distans.arrangements.models import Decision, Request, Step
 from distans.arrangements.queries import stored_findings
 from distans.checklists.models import Action, Assignment, Item, Response
@@ -26,9 +27,10 @@ from distans.core import markdown, places
 from distans.core.audit import action_label, change_rows, type_label
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.pdf import archival_pdf
+from distans.core.roles import Role
 from distans.core.translated import localized
 from distans.core.weekdays import NAMES as WEEKDAY_NAMES
-from distans.equipment.models import EquipmentRequest, ItemType, Loan
+from distans.equipment.models import EquipmentRequest, Loan
 from distans.followup.models import Deviation, Evaluation
 from distans.planning.models import DayChange, FeedToken, PlanPreference, WorkPattern
 from distans.policy.findings import plain_number
@@ -37,6 +39,16 @@ from distans.privacy.models import AccessRequest
 LANGUAGES = dict(settings.LANGUAGES)
 # Secrets and what only serves the program (search keys, the stored PDF's bytes).
 NEVER = {"password", "key_hash", "token", "search_text", "first_key", "last_key", "pdf"}
+# What the JSON keeps but means nothing to a reader: Django's flags, and what repeats another field.
+UNREAD = {
+    "org.person.is_superuser",
+    "org.person.is_staff",
+    "core.auditentry.actor_name",
+    "core.auditentry.actor_number",
+    "core.auditentry.object_id",
+}
+# Parts with many short records, read as one table (a row a record) rather than a table each.
+AS_TABLE = {"audit", "audit_records"}
 
 
 @dataclass
@@ -238,6 +250,8 @@ def _shown(record: models.Model, field: models.Field) -> str:
         return str(getattr(record, f"get_{field.name}_display")())
     if field.name in ("country", "abroad_country"):
         return places.country_name(value)
+    if field.name == "time_zone":
+        return places.zone_name(value)
     if field.name == "language":
         return str(get_language_info(value)["name_translated"]) if value in LANGUAGES else value
     return _plain_words(value)
@@ -270,32 +284,10 @@ def _change_lines(rows: list[tuple[str, str, str]]) -> str:
     )
 
 
-def _changes(object_type: str, changes: dict) -> str:
+def _changes(object_type: str, changes: dict, action: str) -> str:
     """Stored changes ({field: value} or {field: [before, after]}) as "Field: before → after" lines,
-    with the audit log's words for fields and values."""
-    return _change_lines(change_rows(AuditEntry(object_type=object_type, changes=_coded(changes))))
-
-
-def _coded(changes: dict) -> dict:
-    """Changes with the codes the audit log's own words do not know (approval steps, kinds of
-    equipment) said in words."""
-    steps = dict(Step.choices)
-    equipment = {
-        item.key: str(item) for item in ItemType.objects.filter(key__in=_strings(changes.get("item")))
-    }
-    words = {"route": steps, "step": steps, "item": equipment}
-
-    def said(key, value):
-        if isinstance(value, list):
-            return [said(key, item) for item in value]
-        return str(words[key].get(value, value)) if isinstance(value, str) else value
-
-    return {key: said(key, value) if key in words else value for key, value in (changes or {}).items()}
-
-
-def _strings(value) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    return [item for item in values if isinstance(item, str)]
+    in the audit log's words for the app that wrote them (`action`)."""
+    return _change_lines(change_rows(AuditEntry(object_type=object_type, action=action, changes=changes)))
 
 
 def _weekdays(_record, numbers) -> str:
@@ -307,6 +299,12 @@ def _findings(request: Request, _value) -> str:
         return "\n".join(finding["message"] for finding in stored_findings(request))
     except (KeyError, TypeError, ValueError):  # a finding no longer known: its words as stored
         return _plain_words(request.findings)
+
+
+def _waiting_for(request: Request, step: int) -> str:
+    """The step a request waits at, by who decides there; none once decided."""
+    route = request.route or []
+    return str(dict(Step.choices).get(route[step], route[step])) if 0 <= step < len(route) else ""
 
 
 def _route(_record, steps) -> str:
@@ -346,8 +344,16 @@ READABLE: dict[str, Callable[[Any, Any], str]] = {
     "arrangements.request.findings": _findings,
     "arrangements.request.route": _route,
     "arrangements.request.weekdays": _weekdays,
-    "arrangements.request.proposed_changes": lambda record, value: _changes("arrangements.request", value),
-    "arrangements.decision.changes": lambda record, value: _changes("arrangements.request", value),
+    "arrangements.request.proposed_changes": lambda record, value: _changes(
+        "arrangements.request", value, RequestAudit.UPDATE
+    ),
+    "arrangements.decision.changes": lambda record, value: _changes(
+        "arrangements.request", value, RequestAudit.of(record.decision)
+    ),
+    # Who decided at a step, and the outcome, as the request's history says them.
+    "arrangements.decision.step": lambda record, value: str(value + 1),
+    "arrangements.decision.decision": lambda record, value: str(RequestAudit.of(value).label),
+    "arrangements.request.step": _waiting_for,
     # The terms are said in words in the version's text, which follows in the same table.
     "agreements.agreementversion.terms": lambda record, value: gettext(
         "In words in the text of this version."
@@ -364,7 +370,7 @@ READABLE: dict[str, Callable[[Any, Any], str]] = {
     "planning.planpreference.unwanted_office": _weekdays,
     "core.auditentry.action": lambda record, value: action_label(value),
     "core.auditentry.object_type": lambda record, value: type_label(value),
-    "core.auditentry.changes": lambda record, value: _changes(record.object_type, value),
+    "core.auditentry.changes": lambda record, value: _changes(record.object_type, value, record.action),
 }
 
 
@@ -480,18 +486,43 @@ def as_json(person) -> dict[str, Any]:
     return data
 
 
+def _readable_fields(record: models.Model, skip: frozenset[str]) -> list[models.Field]:
+    label = record._meta.label_lower
+    return [field for field in _fields(record, skip) if f"{label}.{field.name}" not in UNREAD]
+
+
+def _roles(person) -> str:
+    names = dict(Role.choices)
+    return ", ".join(
+        str(names.get(name, name)) for name in sorted(person.groups.values_list("name", flat=True))
+    )
+
+
+def _pdf_part(part: Part) -> dict[str, Any]:
+    """A part as the PDF shows it: a table per record (label, value), or for `AS_TABLE` one table with a
+    column a field."""
+    fields = _readable_fields(part.records[0], part.skip) if part.records else []
+    rows = [[_shown(record, field) for field in fields] for record in part.records]
+    if part.key in AS_TABLE:
+        return {
+            "title": part.title,
+            "count": len(rows),
+            "columns": [field_label(f) for f in fields],
+            "rows": rows,
+        }
+    labels = [field_label(field) for field in fields]
+    return {
+        "title": part.title,
+        "count": len(rows),
+        "records": [list(zip(labels, row, strict=True)) for row in rows],
+    }
+
+
 def as_pdf(person) -> bytes:
     with translation.override(person.language), timezone.override(person.time_zone):
-        parts = [
-            {
-                "title": part.title,
-                "records": [
-                    [(field_label(field), _shown(record, field)) for field in _fields(record, part.skip)]
-                    for record in part.records
-                ],
-            }
-            for part in _parts(person)
-        ]
+        parts = [_pdf_part(part) for part in _parts(person)]
+        # Roles are no field of the person: they follow the profile, in words.
+        parts[0]["records"][0].append((gettext("Roles"), _roles(person) or "–"))
         html = render_to_string(
             "privacy/export_pdf.html", {"person": person, "parts": parts, "generated_at": timezone.now()}
         )

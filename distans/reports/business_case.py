@@ -10,24 +10,22 @@ At 100,000 people this must answer within a second, so people are never planned 
 database groups them by what decides their days (country, site, commute mode, the usual week and the
 dates it is in force), the days of each group are counted once, and each day change in the period then
 moves one day from what the usual week said to what the change says. Six queries in all. Even so, at
-100,000 people on SQLite that takes seconds, so the page keeps its result (`compute_kept`).
+100,000 people on SQLite that takes seconds, so the figures are kept (`figures`, `reports.kept`): the task
+worker computes them anew within a minute of a change while the page shows the last ones.
 """
 
 import datetime
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
-from django.utils import timezone
 
 from distans.core.permissions import has_role, is_admin, is_hr, is_manager
 from distans.core.roles import Role
 from distans.org.models import Person, Site, Unit
 from distans.planning import rules
 from distans.planning.models import WEEKDAY_FIELDS, DayChange, WorkPattern
-from distans.planning.queries import plan_stamp
+from distans.reports import kept
 
 WEEKDAYS = range(5)  # desks are judged on working weekdays
 
@@ -105,21 +103,22 @@ def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return monday - datetime.timedelta(weeks=13), monday + datetime.timedelta(weeks=5, days=-1)
 
 
-# A kept result is dropped after this many seconds unused, or at once when the plan stamp changes.
-KEPT = 600
+# Up to this many active people the first figures of a choice are computed on the request (about half a
+# second on SQLite); above it by the task worker, while the page says they are on their way.
+INLINE_PEOPLE = 20_000
 
 
-def compute_kept(selection: Selection) -> tuple[Result, datetime.datetime]:
-    """`compute`'s result and when it was computed, kept in the cache until anything it is computed from
-    changes (the plan stamp is in the key, as in `planning.queries.team_week_kept`): then one query."""
-    key = f"business-case:{plan_stamp()}:" + hashlib.sha256(repr(selection).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = (compute(selection), timezone.now())
-        cache.set(key, found, KEPT)
-    return found
+def figures(selection: Selection, *, now: bool = False) -> kept.Kept:
+    """`compute`'s result for a choice, kept until the plans change (`reports.kept`); `now`: computed on
+    this request if none are kept (a download, the API)."""
+    return kept.kept(
+        "business-case",
+        selection,
+        compute_first=lambda: now or Person.objects.filter(is_active=True).count() <= INLINE_PEOPLE,
+    )
 
 
+@kept.computes("business-case")
 def compute(selection: Selection) -> Result:
     dates = [
         selection.start + datetime.timedelta(days=offset)

@@ -1,43 +1,62 @@
 """'Does it work?': the page, and each of its tables as CSV or XLSX (?export=<table>&format=csv|xlsx, with
-the page's own filters), computed on request so a change shows at once."""
+the page's own filters). The counts are computed on request, so a change shows at once; the plans are kept
+(`effect_plans`) and, for many people, counted by the task worker within a minute of a change."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from distans.core.permissions import require
 from distans.followup.permissions import can_view_pulse
 from distans.followup.queries import warning_level
 from distans.org.models import Unit
 from distans.planning.queries import unit_and_below
+from distans.reports import effect_plans
 from distans.reports import effect_queries as queries
 from distans.reports import effect_tables as tables
 from distans.reports.aggregation import min_group, shown
-from distans.reports.effect_forms import EffectFilterForm, default_period
+from distans.reports.effect_forms import MOST_UNITS_IN_LIST, EffectFilterForm, default_period
 from distans.reports.effect_permissions import can_view_effect, people_for, sees_organisation
+from distans.reports.kept import Kept
 from distans.reports.tables import export
 
 
-def _units(user, people):
+def units_for(user, people):
     if sees_organisation(user):
         return Unit.objects.all()
     return Unit.objects.filter(pk__in=people.filter(is_active=True).values("unit_id"))
 
 
-def sections(user, people, start, end, today, *, unit=None) -> tuple[list[tables.Section], bool]:
-    """The page's sections for the people (of `unit`, if chosen) and period, and whether the plans were
-    left out (too many person-weeks: the page asks for a unit or a shorter period)."""
+def sections(
+    user, people, start, end, today, *, unit=None, every_unit=False
+) -> tuple[list[tables.Section], Kept | None]:
+    """The page's sections for the people (of `unit`, if chosen) and period, and the kept plans (being
+    counted by the task worker when they have no figures yet, None for too many people: their sections
+    are left out). Above
+    MOST_UNITS_IN_LIST units only the top two levels are listed, unless `every_unit` (a download)."""
     count = people.count()
     mondays = queries.mondays(start, end)
     warning = warning_level(today)
     found = []
     shares: dict[str, int | None] = {}
-    too_many = people.filter(is_active=True).count() * len(mondays) > queries.PLAN_PERSON_WEEKS
-    if not too_many:
-        plans = queries.plan_weeks(people, mondays, warning)
+    chosen = effect_plans.choice(user, unit, start, end, warning, everyone=sees_organisation(user))
+    kept = effect_plans.plans(chosen, people.filter(is_active=True))
+    plans: dict | None = kept.figures if kept else None
+    trimmed = plans is not None and not every_unit and len(plans["units"]) > MOST_UNITS_IN_LIST
+    if plans is not None and trimmed:  # thousands of teams take long to draw and help nobody
+        plans = {**plans, "units": [row for row in plans["units"] if " › " not in row.path]}
+    if plans is not None:
         found += [tables.plans(plans, mondays), tables.attachment(plans, warning)]
         shares = {row.name: shown(row.total.remote_share, row.group) for row in plans["units"]}
+        if trimmed:
+            found[0].notes.append(
+                _(
+                    "Only the top two levels of units are shown: choose a unit to see the units under "
+                    "it. The downloads hold every unit."
+                )
+            )
     found += [
         tables.requests(queries.requests(people, start, end), count),
         tables.agreements(queries.agreements(people), count),
@@ -45,11 +64,11 @@ def sections(user, people, start, end, today, *, unit=None) -> tuple[list[tables
         tables.deviations(queries.deviations(people, start, end, today), count),
         tables.checklists(queries.checklists(people, start, end, today), count),
     ]
-    if can_view_pulse(user) and not too_many:
-        names = set(shares) if unit is not None else None
+    if can_view_pulse(user) and plans is not None:
+        names = set(shares) if unit is not None or trimmed else None
         found.append(tables.pulse(queries.pulse(start, min(end, today), names), shares))
     found.append(tables.leavers(queries.leavers(people), count))
-    return found, too_many
+    return found, kept
 
 
 @login_required
@@ -57,15 +76,15 @@ def effect(request):
     require(can_view_effect(request.user))
     today = timezone.localdate()
     people = people_for(request.user)
-    form = EffectFilterForm(request.GET, units=_units(request.user, people), today=today)
+    form = EffectFilterForm(request.GET, units=units_for(request.user, people), today=today)
     if form.is_valid():
         start, end, unit = form.cleaned_data["from"], form.cleaned_data["to"], form.cleaned_data["unit"]
     else:
         (start, end), unit = default_period(today), None
     if unit is not None:
         people = people.filter(unit__in=unit_and_below(unit))
-    found, too_many = sections(request.user, people, start, end, today, unit=unit)
     wanted = request.GET.get("export")
+    found, plans = sections(request.user, people, start, end, today, unit=unit, every_unit=bool(wanted))
     if wanted:
         table = next((t for s in found for t in s.tables if t.name == wanted), None)
         if table is None:
@@ -77,7 +96,7 @@ def effect(request):
         {
             "form": form,
             "sections": found,
-            "too_many": too_many,
+            "plans": plans,
             "start": start,
             "end": end,
             "unit": unit,

@@ -23,11 +23,12 @@ from distans.reports.business_case import (
     Selection,
     can_view_business_case,
     can_view_everything,
-    compute_kept,
     default_period,
+    figures,
     visible_units,
 )
 from distans.reports.effect_forms import MOST_UNITS_IN_LIST
+from distans.reports.kept import Kept
 
 LONGEST = 366  # days: a year at most, so that one page stays within its second
 
@@ -84,21 +85,28 @@ class BusinessCaseForm(forms.Form):
         )
 
 
-def _report(request):
-    """The form and, when it is valid, the result and its tables."""
-    require(can_view_business_case(request.user))
+def business_case_form(user, data: dict) -> BusinessCaseForm:
+    """The form for the reader's choice; the period shown in it is the one counted: the default unless
+    the reader chose another."""
     today = timezone.localdate()
     start, end = default_period(today)
-    # The period shown in the form is the one counted: the default unless the reader chose another.
-    data = {"start": start.isoformat(), "end": end.isoformat(), **request.GET.dict()}
-    form = BusinessCaseForm(data, user=request.user, today=today)
+    return BusinessCaseForm(
+        {"start": start.isoformat(), "end": end.isoformat(), **data}, user=user, today=today
+    )
+
+
+def _report(request, *, now: bool = False) -> tuple[BusinessCaseForm, Kept | None]:
+    """The form and, when it is valid, the kept figures (`now`: computed on this request if none are)."""
+    require(can_view_business_case(request.user))
+    form = business_case_form(request.user, request.GET.dict())
     if not form.is_valid():
-        return form, None, {}, None
-    result, computed_at = compute_kept(form.selection())
-    return form, result, business_case_report.tables(result), computed_at
+        return form, None
+    return form, figures(form.selection(), now=now)
 
 
-def _context(form, result, report_tables, computed_at) -> dict:
+def _context(form, found: Kept | None) -> dict:
+    result = found.figures if found else None
+    report_tables = business_case_report.tables(result) if result else {}
     return {
         "form": form,
         "result": result,
@@ -108,24 +116,27 @@ def _context(form, result, report_tables, computed_at) -> dict:
         ],
         "assumptions": business_case_report.assumptions(),
         "min_group": aggregation.min_group(),
-        "computed_at": computed_at,
+        "computed_at": found.computed_at if found else None,
+        "current": found.current if found else True,
+        "pending": bool(found and found.pending),
     }
 
 
 @login_required
 def business_case(request):
-    form, result, report_tables, computed_at = _report(request)
-    context = _context(form, result, report_tables, computed_at)
-    if result is not None:
-        context["charts"] = business_case_report.chart_list(result)
+    form, found = _report(request)
+    context = _context(form, found)
+    if context["result"] is not None:
+        context["charts"] = business_case_report.chart_list(context["result"])
     return render(request, "reports/business_case.html", context)
 
 
 @login_required
 def business_case_export(request, table: str, kind: str):
-    form, result, report_tables, _computed_at = _report(request)
-    if result is None:
-        return render(request, "reports/business_case.html", _context(form, None, {}, None), status=400)
+    form, found = _report(request, now=True)
+    if found is None:
+        return render(request, "reports/business_case.html", _context(form, None), status=400)
+    report_tables = business_case_report.tables(found.figures)
     if table not in report_tables:
         raise Http404
     return tables.export(report_tables[table], kind)
@@ -133,10 +144,10 @@ def business_case_export(request, table: str, kind: str):
 
 @login_required
 def business_case_pdf(request):
-    form, result, report_tables, computed_at = _report(request)
-    if result is None:
-        return render(request, "reports/business_case.html", _context(form, None, {}, None), status=400)
-    context = _context(form, result, report_tables, computed_at)
+    form, found = _report(request, now=True)
+    if found is None:
+        return render(request, "reports/business_case.html", _context(form, None), status=400)
+    context = _context(form, found)
     html = render_to_string("reports/business_case_pdf.html", context, request)
     response = HttpResponse(archival_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="business-case.pdf"'

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from distans.core.permissions import require
 from distans.org.models import Site
-from distans.reports.today import at_the_office, can_view_today, site_today
+from distans.reports.today import at_the_office, can_view_today, rows_html, site_today
 
 
 class SiteForm(forms.Form):
@@ -25,5 +25,6 @@ def today(request):
     if form.is_valid():
         site = form.cleaned_data["site"]
         date = site_today(site)
-        context.update(site=site, date=date, people=at_the_office(site, date))
+        people = at_the_office(site, date)
+        context.update(site=site, date=date, people=people, rows=rows_html(people))
     return render(request, "reports/today.html", context)

@@ -405,7 +405,9 @@ def token_revoke(cast, actor):
 
 def person_deactivate(cast, actor):
     asa = cast["employee"]
-    return Case(args=[asa.pk], data={"active": "0"}, done=lambda r: fresh(asa, is_active=False))
+    return Case(
+        args=[asa.pk], data={"active": "0", "confirm": "on"}, done=lambda r: fresh(asa, is_active=False)
+    )
 
 
 def org_import(cast, actor):

@@ -54,3 +54,19 @@ def test_an_overdue_checklist_comes_before_a_request_waiting(cast):
     )
     assert [item["text"] for item in items] == ["checklist", "request"]
     assert items[0]["overdue"] and not items[1]["overdue"]
+
+
+@pytest.mark.parametrize(
+    ("language", "due", "downloads"),
+    [("sv", "Senast 8 december 2026", "Ladda ned allt"), ("da", "Senest 8. december 2026", "Hent alt")],
+)
+def test_my_page_writes_dates_one_way_and_danish_fetches(client, cast, todo, language, due, downloads):
+    """Dates on My page are in the language's one long style (not "Senast 2026-12-08" beside
+    "1 december 2026"), and Danish says "Hent", not "Download", for downloading."""
+    cast["employee"].language = language
+    cast["employee"].save(update_fields=["language"])
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False):
+        client.force_login(cast["employee"])
+        page = html(client.get(reverse("core:my_page")))
+    assert due in page and "2026-12-0" not in page and "30.11.2026" not in page
+    assert downloads in page and "Download" not in page

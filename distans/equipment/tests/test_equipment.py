@@ -136,7 +136,7 @@ def test_my_page_asks_to_confirm_receipt_and_an_amendment_lists_the_loans(client
     client.force_login(cast["employee"])
     page = client.get(reverse("core:my_page")).content.decode()
     assert "Confirm that you received 1 item of equipment." in page
-    lent_on = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+    lent_on = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     assert f"Waiting since {lent_on}" in page.split("Confirm that you received")[1]  # how long it has waited
     version = agreement_services.agreement_amend(
         actor=cast["manager"], agreement=active, change_note="New screen"

@@ -22,8 +22,15 @@ def test_demo_is_realistic_and_nordic(capsys):
     # A manager tells their people apart by name: no two in one unit share one.
     named = Person.objects.values_list("unit", "first_name", "last_name")
     assert len(set(named)) == len(named)
-    # Positions are the group's own, in Swedish like its departments.
-    assert set(Person.objects.values_list("position__name", flat=True)) >= {"Vd", "Systemutvecklare"}
+    # Positions are named in the language of the country where the person works.
+    titles = {
+        country: set(Person.objects.filter(country=country).values_list("position__name", flat=True))
+        for country in ("SE", "NO", "DK")
+    }
+    assert titles["SE"] >= {"Vd", "Kundtjänstmedarbetare", "Lagermedarbetare"}
+    assert titles["NO"] >= {"Kundeservicemedarbeider", "Lagermedarbeider"}
+    assert titles["DK"] >= {"Kundeservicemedarbejder", "Lagermedarbejder"}
+    assert not titles["NO"] & titles["SE"] - {"HR-partner", "IT-supporttekniker", "Kvalitetstekniker"}
     out = capsys.readouterr().out
     for login in demo_logins():
         assert login.email in out

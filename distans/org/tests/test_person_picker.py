@@ -71,7 +71,9 @@ def test_a_purpose_that_takes_leavers_says_so_in_its_own_answer(cast):
     cast["employee"].save()
     person_choices.subscribe("org.test_leavers", lambda *, user: Choices(Person.objects.all(), leavers=True))
     try:
-        assert "Åsa Öberg" in html(suggestions(cast["manager"], "åsa", purpose="org.test_leavers"))
+        page = html(suggestions(cast["manager"], "åsa", purpose="org.test_leavers"))
+        assert "Åsa Öberg" in page and "(has left)" in page
+        assert "(has left)" not in html(suggestions(cast["manager"], "björn", purpose="org.test_leavers"))
         assert "Åsa" not in html(suggestions(cast["manager"], "åsa"))  # a plain answer: active people
     finally:
         person_choices.unsubscribe("org.test_leavers")

@@ -99,7 +99,9 @@ def test_admin_deactivates_a_leaver_who_is_signed_out_at_once(client, cast):
     leaver.force_login(cast["outsider"])
     assert leaver.get(reverse("core:my_page")).status_code == 200
     client.force_login(cast["admin"])
-    response = client.post(reverse("org:person_set_active", args=[cast["outsider"].pk]), {"active": "0"})
+    response = client.post(
+        reverse("org:person_set_active", args=[cast["outsider"].pk]), {"active": "0", "confirm": "on"}
+    )
     assert response.status_code == 302
     assert leaver.get(reverse("core:my_page")).status_code == 302  # back to sign-in
     cast["outsider"].refresh_from_db()
@@ -108,7 +110,10 @@ def test_admin_deactivates_a_leaver_who_is_signed_out_at_once(client, cast):
 
 def test_admin_cannot_deactivate_themself(client, cast):
     client.force_login(cast["admin"])
-    client.post(reverse("org:person_set_active", args=[cast["admin"].pk]), {"active": "0"})
+    response = client.post(
+        reverse("org:person_set_active", args=[cast["admin"].pk]), {"active": "0", "confirm": "on"}
+    )
+    assert "You cannot deactivate yourself." in html(response)  # on the confirmation page
     cast["admin"].refresh_from_db()
     assert cast["admin"].is_active
 

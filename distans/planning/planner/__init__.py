@@ -16,8 +16,10 @@ fixed weekdays (three for 2.5) the half day falls on one of them, the only way t
 a fixed remote day. `Solution.half_days` names each person's half day.
 
 Modules: `problem` (what goes in and out), `constraints` (the hard rules every part shares), `model`
-(the CP-SAT model), `explanation` (why no plan fits), `blocks` (`solve`, in blocks of whole teams for a
-large site) and `checker` (an independent check of a plan).
+(the CP-SAT model), `explanation` (why no plan fits), `decomposition` (a large site team by team, by
+Lagrangian relaxation of the desks, with a proven bound; `teams` solves the teams' subproblems,
+`repair` makes the priced plan fit), `blocks` (`solve`: the method by size, and blocks of whole teams
+where the decomposition does not apply) and `checker` (an independent check of a plan).
 """
 
 from typing import Any

@@ -26,8 +26,9 @@ def desk_limit(site: Site, people: list[Person], day: int, units: tuple[Unit, ..
     others hold, so it never makes a full office fuller than it must."""
     today = sum(1 for person in people if day in person.current_office)
     needed = 0
+    members = grouped_by(people, "unit_id")
     for unit in units:
-        team = [person for person in people if person.unit_id == unit.id]
+        team = members[unit.id]
         on_team_day = sum(
             1 for person in team if day in unit.office_days and expected_on_team_day(person, day)
         )

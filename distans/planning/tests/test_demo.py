@@ -88,3 +88,5 @@ def test_the_mailbox_is_covered_from_bangkok_except_on_his_day_off(db):
     uncovered = [problem["date"] for problem in problems if problem["code"] == "duty"]
     assert uncovered == [week[3]], "Niklas is on leave on Thursday; nobody else works from 07:00"
     assert len({problem["code"] for problem in problems}) >= 2, "a handful of different, real problems"
+    # The Swedish team names its duty in Swedish, as its manager would.
+    assert [duty["name"] for duty in queries.unit_settings(asa.unit)["duties"]] == ["Gemensam brevlåda"]

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from distans.planning.planner.blocks import solve
 from distans.planning.planner.checker import preference_tally, score, shortfalls, violations
+from distans.planning.planner.decomposition import applies
 from distans.planning.planner.problem import Person, Problem, Site, Unit, Weights
 
 STABLE = Weights(preferences=0, colocation=0, fairness=0, stability=1, balance=0)
@@ -285,3 +286,71 @@ def test_today_s_shortfalls_and_preferences_beside_the_proposal():
         == 4
         > preference_tally(problem, solution.office)["unwanted"]
     )
+
+
+def _teams_sharing_an_office(choose: bool) -> Problem:
+    """Six teams at one office with too few desks for everyone's favourite days, coverage minimums,
+    preferred and unwanted days: the teams compete for desks, so the prices matter."""
+    units = tuple(
+        Unit(
+            u,
+            f"Team {u}",
+            office_days=() if choose else (u % 5,),
+            choose_office_day=choose,
+            coverage=((u % 3, 3),),
+        )
+        for u in range(1, 7)
+    )
+    people = tuple(
+        Person(
+            10 * u + n,
+            f"P{u}.{n}",
+            u,
+            1,
+            remote_days=1 + (n % 4) + 0.5 * (n == 3),
+            exact=n % 2 == 0,
+            preferred_office=(1, 2) if n % 3 else (0,),
+            unwanted_office=(4,) if n % 4 == 1 else (),
+            current_office=((u + n) % 5, (u + 2 * n) % 5),
+        )
+        for u in range(1, 7)
+        for n in range(6)
+    )
+    return Problem(people, units, (Site(1, "Office", 21, taken=(1, 0, 2, 0, 0)),))
+
+
+def test_the_decomposition_keeps_every_rule_and_its_bound_never_passes_the_optimum():
+    """The teams planned apart (Lagrangian decomposition of the desk limits), against the whole model:
+    the bound is at most the optimum, the plan keeps every rule, its parts are the checker's."""
+    for choose in (False, True):
+        problem = _teams_sharing_an_office(choose)
+        assert applies(problem), "no office already over its desks: the decomposition plans"
+        whole = solve(problem, time_limit=10)
+        split = solve(problem, time_limit=10, decompose_from=1)
+        assert whole.objective is not None and whole.bound is not None and split.bound is not None
+        # Each bound is at most the optimum, which is at most each plan's objective (the whole model
+        # proves its plan optimal here in a few seconds on a quiet machine).
+        assert split.bound <= whole.objective and whole.bound <= split.objective
+        assert violations(problem, split) == [] and split.parts == score(problem, split.office)
+
+
+@settings(max_examples=25, deadline=None)
+@given(problems)
+def test_every_decomposed_plan_keeps_every_hard_rule(problem):
+    solution = solve(problem, time_limit=5, decompose_from=1)
+    if solution.status in ("optimal", "feasible"):
+        assert violations(problem, solution) == []
+    else:
+        assert solution.status == "infeasible" and solution.conflicts
+
+
+def test_a_large_site_is_planned_within_half_a_percent_of_a_proven_bound():
+    """1,500 people in teams at one office (bench/planner.py's instance), team days given and chosen:
+    planned team by team with a proven lower bound, every rule kept (issue 20: within 0.5 %)."""
+    from bench.planner import instance
+
+    for choose in (False, True):
+        problem = instance(1500, seed=1500, choose=choose)
+        solution = solve(problem, time_limit=20)
+        assert violations(problem, solution) == [] and solution.parts == score(problem, solution.office)
+        assert solution.bound is not None and solution.gap is not None and solution.gap <= 0.005

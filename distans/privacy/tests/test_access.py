@@ -206,6 +206,8 @@ def test_her_swedish_pdf_reads_as_swedish_words_not_codes(cast, active, tmp_path
     assert "Sverige" in text  # the agreement's country by name, not SE
     assert " → Ja" in text  # a checklist answer: question → answer
     assert "Skapad" in text and "Inskickad" in text
+    assert "Beviljad" in text and "Bevilja\n" not in text  # the outcome of the manager's decision
+    assert "Superanvändare" not in text and "Europe/Stockholm" not in text
     for code in ('{"', '["', "hr_approver", "in_review", "request.submit", "Created at", "Submitted"):
         assert code not in text, code
     # The same data, complete, for a program: codes stay codes there.
@@ -285,3 +287,35 @@ def test_only_hr_and_admin_find_people_who_have_left(cast):
     response = _leaver_request(cast["manager"], employee.email)
     assert response.status_code == 403
     assert not AccessRequest.objects.exists()
+
+
+def _pdf_text(person, tmp_path) -> str:
+    response = session_client(person).get(reverse("privacy:mine_download", args=["pdf"]))
+    path = tmp_path / "data.pdf"
+    path.write_bytes(response.content)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_pdf_says_in_words_what_the_record_stores_as_codes(cast, active, tmp_path):
+    """Her time zone by name, approval steps counted from 1, outcomes as outcomes, her roles; no flags of
+    Django's that mean nothing to her."""
+    import re
+
+    text = _pdf_text(cast["employee"], tmp_path)
+    assert "Europe/Stockholm" not in text and "Central European Time" in text
+    assert "Superuser" not in text and not re.search(r"^\s*Staff\b", text, re.M)
+    assert re.search(r"^\s*Step\s+1\s*$", text, re.M)  # the manager's decision, the first step
+    assert not re.search(r"^\s*Step\s+0\s*$", text, re.M)
+    assert re.search(r"^\s*Decision\s+Approved\s*$", text, re.M)
+    assert "Object id" not in text
+    # HR's roles, in words.
+    assert re.search(r"^\s*Roles\s+HR\s*$", _pdf_text(cast["hr"], tmp_path), re.M)
+
+
+def test_my_data_says_the_pdf_is_being_prepared_without_inline_script(cast):
+    page = html(session_client(cast["employee"]).get(reverse("privacy:mine")))
+    assert 'data-status="download-status"' in page and 'role="status"' in page
+    assert "Preparing your file… this can take half a minute." in page
+    assert "distans/download-status.js" in page and "<script>" not in page

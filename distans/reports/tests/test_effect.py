@@ -24,6 +24,7 @@ from distans.planning import services as plan_services
 from distans.planning.queries import unit_and_below
 from distans.reports import effect_queries as queries
 from distans.reports import effect_tables as tables
+from distans.reports import effect_views
 from distans.reports.effect_permissions import people_for
 
 TODAY = datetime.date(2026, 11, 30)
@@ -206,6 +207,8 @@ def test_the_queries_do_not_grow_with_the_people(cast, settings):
     settings.REPORT_MIN_GROUP = 1
     unit = Unit.objects.create(code="BIG", name="A big team")
     _team(unit, 3, cast["manager"])
+    _page(cast["hr"], **PERIOD)  # the first load also sizes the organisation (`effect_plans.plans`)
+    Unit.objects.filter(pk=unit.pk).update(name="Big team")  # both loads below count changed plans
     with CaptureQueriesContext(connection) as few:
         assert _page(cast["hr"], **PERIOD).status_code == 200
     _team(Unit.objects.create(code="MORE", name="More people"), 30, cast["skip"])
@@ -298,3 +301,37 @@ def test_each_section_keeps_its_tables_and_their_export_names(organisation, ever
     requests = next(section for section in sections if section.key == "requests")
     assert requests.tables[1].header == ["Step", "Decisions", "Median (days)", "Longest (days)"]
     assert requests.notes and requests.charts == []
+
+
+def test_thousands_of_units_are_drawn_by_their_top_levels_and_downloaded_in_full(cast, monkeypatch):
+    """At 100,000 people in 10,000 teams the page drew every team for a minute: above the list's size
+    it draws the top two levels, says so, and the download still holds every unit."""
+    monkeypatch.setattr(effect_views, "MOST_UNITS_IN_LIST", 1)
+    department = Unit.objects.create(code="DEP", name="Customer service", parent=cast["employee"].unit.parent)
+    _team(
+        Unit.objects.create(code="CS1", name="Customer service team 1", parent=department), 5, cast["manager"]
+    )
+    page = _page(cast["hr"], **PERIOD)
+    names = [row[0] for row in _unit_rows(page)]
+    assert "Customer service team 1" not in names and cast["employee"].unit.parent.name in names
+    assert "Only the top two levels of units are shown" in page.content.decode()
+    download = _page(cast["hr"], export="effect-units", format="csv", **PERIOD).content.decode()
+    assert "Customer service team 1" in download
+
+
+def _unit_rows(response) -> list:
+    plans = next(section for section in response.context["sections"] if section.key == "plans")
+    return next(table for table in plans.tables if table.name == "effect-units").rows
+
+
+def test_many_people_s_plans_are_counted_by_the_worker_and_shown_when_counted(cast, monkeypatch):
+    from distans.reports import kept
+
+    monkeypatch.setattr(queries, "PLAN_PERSON_WEEKS", 0)  # every organisation counts as large
+    waiting = _page(cast["hr"], **PERIOD)
+    assert "plans" not in [section.key for section in waiting.context["sections"]]
+    assert "appear here within a minute" in waiting.content.decode()
+    kept.refresh.call()
+    counted = _page(cast["hr"], **PERIOD)
+    assert "plans" in [section.key for section in counted.context["sections"]]
+    assert "have not changed since" in counted.content.decode()

@@ -1,0 +1,52 @@
+"""The plans part of "Does it work?" (remote share against the agreements, team office days, coverage,
+attachment), kept (`reports.kept`): the plans are counted person by person, which for a whole large
+organisation takes longer than a page may, so above `effect_queries.PLAN_PERSON_WEEKS` the task worker
+counts them and the page shows the last count, saying when it was made."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+
+from distans.org.models import Person, Unit
+from distans.org.permissions import own_or_reports
+from distans.planning.queries import unit_and_below
+from distans.reports import effect_queries as queries
+from distans.reports import kept
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    reader: int | None  # the manager whose people are counted; None: the whole organisation
+    unit: int | None  # with the units under it
+    start: datetime.date
+    end: datetime.date
+    warning: Decimal  # the policy's attachment level
+
+
+def choice(user, unit: Unit | None, start, end, warning: Decimal, *, everyone: bool) -> PlanChoice:
+    return PlanChoice(None if everyone else user.pk, unit.pk if unit else None, start, end, warning)
+
+
+@kept.computes("effect-plans")
+def compute(chosen: PlanChoice) -> dict:
+    people = Person.objects.all()
+    if chosen.reader is not None:  # as `effect_permissions.people_for`, from the reader's id
+        people = own_or_reports(people, SimpleNamespace(pk=chosen.reader), "pk")
+    if chosen.unit is not None:
+        people = people.filter(unit__in=unit_and_below(Unit(pk=chosen.unit)))
+    return queries.plan_weeks(people, queries.mondays(chosen.start, chosen.end), chosen.warning)
+
+
+# Above this many person-weeks the plans are not counted at all (the page asks for a unit or a shorter
+# period): at 100,000 people the worker took minutes and the page with the count seven seconds.
+MOST_PERSON_WEEKS = 20_000 * 17
+
+
+def plans(chosen: PlanChoice, active_people) -> kept.Kept | None:
+    """The counted plans: on this request up to PLAN_PERSON_WEEKS, by the task worker up to
+    MOST_PERSON_WEEKS, else None."""
+    size = active_people.count() * len(queries.mondays(chosen.start, chosen.end))
+    if size > MOST_PERSON_WEEKS:
+        return None
+    return kept.kept("effect-plans", chosen, compute_first=lambda: size <= queries.PLAN_PERSON_WEEKS)
