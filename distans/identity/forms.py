@@ -20,6 +20,14 @@ class CodeForm(forms.Form):
     )
 
 
+class SetUpCodeForm(CodeForm):
+    """The first code from a new app: there are no recovery codes yet to offer instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].error_messages["required"] = _("Type the six-digit code the app shows")
+
+
 class PasswordOnly:
     """Saves the password column alone: a whole-row save would also change the plan stamp (planning's
     trigger watches every column a week reads) and throw away every kept week."""

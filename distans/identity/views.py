@@ -1,5 +1,6 @@
 """The sign-in and sign-out pages, single sign-on's start and return, and two-factor sign-in."""
 
+import functools
 import logging
 from base64 import b32encode
 from urllib.parse import urlencode
@@ -19,7 +20,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
@@ -28,7 +28,7 @@ from mozilla_django_oidc.views import (
 from distans.core.audit import client_address
 from distans.core.errors import DomainError, NotAllowed
 from distans.identity import oidc, permissions, queries, services, two_factor
-from distans.identity.forms import CodeForm, SignInForm
+from distans.identity.forms import CodeForm, SetUpCodeForm, SignInForm
 from distans.org.permissions import get_person_for_user
 
 logger = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def two_factor_page(request):
         if queries.app_device_unconfirmed(request.user) is None:
             # The recovery codes' page sent again (a reload): its code is spent and nothing is being set up.
             return redirect("identity:two_factor")
-    form = CodeForm(request.POST or None)
+    form = SetUpCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             device, codes = services.app_device_confirm(
@@ -214,6 +214,19 @@ def two_factor_page(request):
             two_factor.passed(request, device)
             return _codes_page(request, codes, next_url=_safe_next(request, request.GET.get("next")))
     return _two_factor_render(request, form=form, status=400 if form.errors else 200)
+
+
+def _changes_only(view):
+    """These addresses take a change (a POST). Opened by hand, from a bookmark or a reload, they show
+    the Two-factor page instead of the browser's bare "method not allowed"."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            return redirect("identity:two_factor")
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _two_factor_render(request, *, form=None, off_form=None, status=200):
@@ -264,7 +277,7 @@ def two_factor_verify(request):
 
 
 @login_required
-@require_POST
+@_changes_only
 def recovery_codes_new(request):
     """New recovery codes, with a code from the app or a recovery code (the form that turns it off)."""
     if not permissions.has_two_factor(request.user):
@@ -283,7 +296,7 @@ def recovery_codes_new(request):
 
 
 @login_required
-@require_POST
+@_changes_only
 def two_factor_off(request):
     """Off with a code from the app or a recovery code; refused where her role requires it."""
     form = CodeForm(request.POST)

@@ -335,3 +335,20 @@ def test_the_page_never_looks_switched_off_while_two_factor_is_on(cast):
         assert "Two-factor sign-in is on" in page and "Set up an authenticator app" not in page
     refused = post(client, reverse("identity:two_factor_off"), {"code": ""})
     assert "Type a code from your authenticator app or one of your recovery" in refused.content.decode()
+
+
+def test_a_change_address_opened_by_hand_shows_the_two_factor_page(cast):
+    """A bookmark or a pasted address of a change leads to the page, not the browser's bare 405."""
+    client = browser()
+    client.force_login(cast["employee"])
+    for name in ("identity:recovery_codes_new", "identity:two_factor_off"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and response["Location"] == reverse("identity:two_factor")
+
+
+def test_the_first_code_is_asked_for_without_mentioning_recovery_codes(cast):
+    client = browser()
+    client.force_login(cast["employee"])
+    post(client, reverse("identity:two_factor"), {"start": "1"})
+    page = post(client, reverse("identity:two_factor") + "?new=1", {"code": ""}).content.decode()
+    assert 'id="code-error" role="alert">Type the six-digit code the app shows</p>' in page
