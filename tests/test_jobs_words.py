@@ -30,7 +30,7 @@ def history():
     """A worker started as deploy/distans-worker@.service starts it on app1, one started by hand, a task
     that failed, and a job that failed."""
     roles_changed_notify.enqueue(0)
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, worker_id="app1-2")
+    run_due_tasks(worker_id="app1-2")
     roles_changed_notify.enqueue("not a number")  # fails in the worker
     run_due_tasks()
     hourly_jobs.subscribe("test.broken", _broken)

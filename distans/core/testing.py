@@ -24,14 +24,15 @@ def html(response) -> str:
     return response.content.decode()
 
 
-def run_due_tasks():
-    """Run every background task whose time has come, with `manage.py db_worker`.
+def run_due_tasks(**options):
+    """Run every background task whose time has come, with `manage.py db_worker` (`options` are its
+    own, such as `worker_id`).
 
     Between tasks the worker closes database connections it thinks are stale; inside a test's
     transaction that would close the test's own connection on PostgreSQL, so that step is skipped.
     """
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, **options)
 
 
 # Clients that send writes as real clients do -------------------------------------------------------
