@@ -107,7 +107,8 @@ def test_retention_rules_cite_their_source_without_research_markers(cast, langua
     hr.language = language
     hr.save()
     page = html(session_client(hr).get(reverse(name)))
-    assert not RESEARCH.search(page), RESEARCH.search(page)
+    content = page.split('<main id="content">', 1)[1]  # not the header's random CSRF token ("…g9")
+    assert not RESEARCH.search(content), RESEARCH.search(content)
     if name == "privacy:retention":
         assert "Preskriptionslag (1981:130), 2 §" in page
         assert 'href="https://lovdata.no/lov/1979-05-18-18"' in page
