@@ -1,6 +1,11 @@
 """Benchmark: computing weekly plans over the demo organisation of N people.
 
     .venv/bin/python bench/plans.py [N]
+    BENCH_DB=/tmp/plans-100000.sqlite3 .venv/bin/python bench/plans.py 100000 [WORD ...]
+
+With BENCH_DB the organisation and plans built once (about eight minutes at 100,000 people) are saved
+there and read back by the next run, which then only times. WORDs: time only the operations whose
+label holds one of them ("occupancy", "counts").
 
 Loads the demo organisation and its weekly plans into a temporary SQLite database, gathers 200
 people into one unit and 5,000 into one site, then times:
@@ -9,20 +14,26 @@ people into one unit and 5,000 into one site, then times:
 - a year of days for that unit, and for the site of 5,000;
 - the site's four-week occupancy;
 - counts per unit for the whole organisation for a week.
-Prints the median of repeated runs in milliseconds, and the queries each ran.
+Prints the median of repeated runs in milliseconds, wall and CPU (the process's own time, which SQLite
+runs in; a busy machine inflates it far less), and the queries each ran.
 """
 
+import atexit
 import datetime
 import os
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+ONLY = sys.argv[2:]
+VAR_DIR = tempfile.mkdtemp()
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 os.environ.update(
     DEBUG="1",
-    VAR_DIR=tempfile.mkdtemp(),
+    VAR_DIR=VAR_DIR,
     DJANGO_SETTINGS_MODULE="distans.settings",
     ALLOWED_HOSTS="testserver",
 )
@@ -43,10 +54,17 @@ from distans.org.models import Person, Site, Unit  # noqa: E402
 from distans.planning import queries  # noqa: E402
 from distans.planning.demo import plans_demo  # noqa: E402
 
+SAVED = os.environ.get("BENCH_DB", "")
+if SAVED and os.path.exists(SAVED):
+    shutil.copy(SAVED, os.path.join(VAR_DIR, "distans.sqlite3"))
 call_command("migrate", verbosity=0)
 started = time.perf_counter()
-demo_load(people=PEOPLE, seed=1)
-plans_demo(seed=1)
+if not Person.objects.exists():
+    demo_load(people=PEOPLE, seed=1)
+    plans_demo(seed=1)
+    if SAVED:
+        connection.close()
+        shutil.copy(os.path.join(VAR_DIR, "distans.sqlite3"), SAVED)
 print(f"demo organisation and plans for {PEOPLE} people loaded in {time.perf_counter() - started:.1f} s")
 
 manager = Person.objects.get(email="bjorn.ekstrom@nordvik.example")
@@ -66,15 +84,21 @@ week = year[:7]
 
 
 def measure(label: str, action, runs: int = 10) -> None:
-    samples, counts = [], []
+    if ONLY and not any(word in label for word in ONLY):
+        return
+    samples, cpu, counts = [], [], []
     for _run in range(runs):
         reset_queries()  # the log keeps 9,000 queries; loading the demo filled it
         with CaptureQueriesContext(connection) as captured:
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             action()
             samples.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - began_cpu) * 1000)
         counts.append(len(captured))
-    print(f"{label}: median {statistics.median(samples):.1f} ms, {counts[-1]} queries")
+    print(
+        f"{label}: median {statistics.median(samples):.1f} ms wall, {statistics.median(cpu):.1f} ms CPU, "
+        f"{counts[-1]} queries"
+    )
 
 
 def team_page():

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "distans.identity.two_factor.TwoFactorMiddleware",
     "distans.core.api_errors.ApiErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "distans.core.middleware.ChangeAddressMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -20,4 +20,4 @@ class AgreementAudit(AuditAction):
     TEMPLATE_DRAFT = "agreement_template.draft", _("Agreement template draft started")
     TEMPLATE_SAVE = "agreement_template.save", _("Agreement template saved")
     TEMPLATE_PUBLISH = "agreement_template.publish", _("Agreement template published")
-    DEMO_HISTORY = "demo.history", _("Demo history created")
+    DEMO_HISTORY = "demo.history", _("Demo history added: past requests, checklists and agreements")

@@ -34,7 +34,7 @@ from distans.agreements.models import (
 from distans.agreements.services import compose
 from distans.arrangements.models import Decision, DecisionKind, Request, Status, Step
 from distans.checklists.models import Assignment, Response, TemplateVersion
-from distans.checklists.queries import known_answers
+from distans.checklists.queries import items_for, known_answers
 from distans.core.audit import audit_record
 from distans.core.bulk import analyze
 from distans.org.demo import ABROAD, demo_logins
@@ -49,8 +49,9 @@ IMPORTED = "Distans import"  # the signatures' user agent: signed before these r
 CHECKS = {"SE": "workplace-se", "NO": "workplace-no", "DK": "workplace-dk"}
 
 
-def _passing_answers(version: TemplateVersion) -> dict:
-    return {str(item.pk): passing_answer(item) for item in version.items.all()}
+def _passing_answers(version: TemplateVersion, country: str) -> dict:
+    """Only the questions for the person's country, as the services accept (no Danish items for a Swede)."""
+    return {str(item.pk): passing_answer(item) for item in items_for(version, country)}
 
 
 def _fixed_weekdays(rng: random.Random, days: Decimal, office_days: set[int]) -> list[int]:
@@ -107,11 +108,15 @@ def history_demo(*, seed: int = 1) -> bool:
         key: TemplateVersion.objects.filter(template__key=key, status="published").latest("number")
         for key in ("suitability", "it-security", "insurance", *CHECKS.values())
     }
-    answers = {key: _passing_answers(version) for key, version in templates.items()}
     always = {logins["employee"].pk, abroad.pk if abroad else None}
     people = [
         person for person in _candidates(taken) if rng.random() < SHARE_WITH_AGREEMENT or person.pk in always
     ]
+    answers = {
+        (key, country): _passing_answers(version, country)
+        for key, version in templates.items()
+        for country in {person.country for person in people}
+    }
     with transaction.atomic():
         chosen = {}
         for person in people:
@@ -178,7 +183,10 @@ def _checklists(chosen: dict, templates: dict, answers: dict) -> None:
         ]
         # What Distans knows (months employed) is filled in as of the day it was answered, as the services do.
         known = known_answers(assignment.person, items[key], done.date())
-        answered = {**answers[key], **{item_id: answer.value for item_id, answer in known.items()}}
+        answered = {
+            **answers[key, assignment.person.country],
+            **{item_id: answer.value for item_id, answer in known.items()},
+        }
         for role in roles:
             responses.append(
                 Response(

@@ -12,7 +12,7 @@ from distans.arrangements import hooks
 from distans.arrangements.models import REQUEST_FIELDS, Request, Status, Step
 from distans.arrangements.permissions import is_hr_approver
 from distans.checklists.models import Assignment, Kind, Response, Role
-from distans.core.audit import action_label
+from distans.core.audit import entry_action
 from distans.core.home import day_of
 from distans.core.models import AuditEntry
 from distans.core.roles import Role as OrgRole
@@ -215,7 +215,7 @@ def timeline(request: Request) -> list[dict]:
     )
     return [
         {
-            "event": action_label(entry.action),
+            "event": entry_action(entry),
             "actor": entry.actor,
             "at": entry.at,
             "comment": (entry.changes.get("comment") or [None, ""])[1],

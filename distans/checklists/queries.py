@@ -50,6 +50,11 @@ def assessor_choices(*, user):
     return Person.objects.filter(Q(pk__in=managers) | Q(pk__in=hr))
 
 
+def items_for(version: TemplateVersion, country: str) -> list[Item]:
+    """The version's questions for someone working in `country`: those for every country and their own."""
+    return [item for item in version.items.all() if rules.applies_to(item.countries, country)]
+
+
 def item_spec(item: Item) -> rules.ItemSpec:
     return rules.ItemSpec(
         id=item.pk,

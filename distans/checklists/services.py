@@ -20,7 +20,7 @@ from distans.checklists.models import (
     Item,
     Response,
 )
-from distans.checklists.queries import item_spec, known_answers, published_version
+from distans.checklists.queries import item_spec, items_for, known_answers, published_version
 from distans.core.audit import audit_record
 from distans.core.errors import Conflict, DomainError
 from distans.core.roles import Role as OrgRole
@@ -163,11 +163,7 @@ ANSWER_PROBLEMS = {
 
 
 def applicable_items(assignment: Assignment) -> list[Item]:
-    return [
-        item
-        for item in assignment.version.items.all()
-        if rules.applies_to(item.countries, assignment.person.country)
-    ]
+    return items_for(assignment.version, assignment.person.country)
 
 
 def _with_known(assignment: Assignment, items: list[Item], answers: dict) -> dict:

@@ -10,7 +10,7 @@ import datetime
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
@@ -186,12 +186,15 @@ class AuditWords:
     `references`: keys whose values name an object by something other than its id: (model, field).
     `names_read`: the relations each of the app's models reads for its name (`str`), by model label, so
     that the log names fifty objects of a kind in one query without following every foreign key.
+    `action_words`: (action, changes) -> what this entry did, when its changes say more than its action
+    alone (a first step's approval sends a request on, it does not grant it); None for the action's label.
     """
 
     labels: Mapping[str, Any] = field(default_factory=dict)
     choices: Mapping[str, Mapping[Any, Any]] = field(default_factory=dict)
     references: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     names_read: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    action_words: Callable[[str, Mapping[str, Any]], str | None] | None = None
 
 
 class AuditWordsSource(Protocol):
@@ -215,12 +218,21 @@ def _words(entry: AuditEntry) -> AuditWords:
     return audit_words.run_one(app) if app in audit_words.subscribers else NO_WORDS
 
 
+def entry_action(entry: AuditEntry) -> str:
+    """What the entry did, in the reader's language: in its app's words for what its changes show, else
+    the action's label."""
+    words = _words(entry)
+    said = words.action_words(entry.action, entry.changes or {}) if words.action_words else None
+    return said or action_label(entry.action)
+
+
 def _names_read() -> dict[str, tuple[str, ...]]:
     return {label: read for words in audit_words.collect() for label, read in words.names_read.items()}
 
 
 # The names of objects that changes refer to, by (model label, value as stored).
 Names = dict[tuple[str, str], str]
+NOTHING = "–"  # a value that is empty or not set
 
 
 @functools.cache
@@ -273,7 +285,10 @@ def referenced_names(entries) -> Names:
 
 def object_name(entry: AuditEntry, names: Names) -> str:
     """What the entry is about, named now in the reader's language (a checklist's title, an evaluation's
-    kind); the name written with the entry once the object is gone."""
+    kind); the name written with the entry once the object is gone. An entry about no one object (the
+    demo's history) is about the things of the app that wrote it ("Remote work agreements")."""
+    if not entry.object_type and not entry.object_id:
+        return type_label(_app_of(entry.action))
     return names.get((entry.object_type, entry.object_id), entry.object_repr)
 
 
@@ -287,14 +302,12 @@ def change_rows(entry: AuditEntry, names: Names | None = None) -> list[tuple[str
     rows = []
     for key, change in (entry.changes or {}).items():
         reference = _reference(words, entry.object_type, key)
-        before, after = _pair(change)
-        rows.append(
-            (
-                _label(words, entry.object_type, key),
-                _named(words, entry.object_type, key, before, reference, names),
-                _named(words, entry.object_type, key, after, reference, names),
-            )
+        before, after = (
+            _named(words, entry.object_type, key, value, reference, names) for value in _pair(change)
         )
+        if before == after == NOTHING:  # recorded but empty on both sides (no comment given): nothing to say
+            continue
+        rows.append((_label(words, entry.object_type, key), before, after))
     return rows
 
 
@@ -328,7 +341,7 @@ def _shown(words: AuditWords, object_type: str, key: str, value) -> str:
     """A stored value as the reader writes it: choices, words, countries and time zones by name, dates and
     decimals in the reader's format, weekdays by name, checksums shortened."""
     if value is None or value == "" or value == []:
-        return "–"
+        return NOTHING
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
     if key in WEEKDAY_KEYS:

@@ -7,10 +7,13 @@ names such as Asia/Calcutta or US/Pacific are never offered.
 """
 
 import functools
+import re
 import unicodedata
+from datetime import datetime, tzinfo
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location, get_timezone_name
 from django.utils import translation
 
@@ -113,17 +116,68 @@ def country_choices(language: str | None = None) -> list[tuple[str, str]]:
 
 
 @functools.cache
+def _country_of(zone: str) -> str:
+    return next((code for code, zones in _zones_by_country().items() if zone in zones), "")
+
+
+_NO_NAME = "∅∅∅"  # CLDR's mark for "no name of this kind here"
+
+
+def _has_summer_time(tz: tzinfo) -> bool:
+    year = datetime.now().year
+    return any(datetime(year, month, 1, tzinfo=tz).dst() for month in (1, 7))
+
+
+def _cldr_name(zone: str, locale: Locale, variant: str) -> str | None:
+    """CLDR's own name of the zone or of its metazone, None where it has none."""
+    zone = get_global("zone_aliases").get(zone, zone)
+    sources = (locale.time_zones.get(zone, {}), locale.meta_zones.get(get_global("meta_zones").get(zone), {}))
+    names = (source.get("long", {}).get(variant) for source in sources)
+    return next((name for name in names if name and name != _NO_NAME), None)
+
+
+def _region_time(place: str, locale: Locale) -> str:
+    """CLDR's "{0} time" in the language: "Palmertid", "tidssone for Palmer", "Palmer-tid", "Palmer Time";
+    Swedish joins "tid" to a name of several words with a hyphen ("Franska Guyana-tid")."""
+    form = locale.zone_formats["region"]
+    glued = form.startswith("%s") and form[2:3].isalpha()
+    return form % (f"{place}-" if glued and " " in place else place)
+
+
+_ASIDE = re.compile(r" \([^()]*\)")  # "Myanmar (Burma)", "tidssone for Rocky Mountains (USA)"
+
+
+def _everyday_name(zone: str, tz: tzinfo, country: str, city: str, language: str) -> str:
+    """The zone's name before its city: CLDR's everyday (generic) name; else, as CLDR falls back, the
+    country's time where the country has no other zone ("Thailandtid"); else the standard name of a zone
+    without summer time, for which CLDR has no other ("västindonesisk tid"); else the city's time
+    ("Palmertid"), not Babel's "Antarktis (Palmer)tid", which glues "tid" onto "country (city)"."""
+    locale = _locale(language)
+    if name := _cldr_name(zone, locale, "generic"):
+        return name
+    if len(country_zones(country)) == 1:  # without the country name's aside: "Myanmar", not "Myanmar (Burma)"
+        return _region_time(_ASIDE.sub("", country_name(country, language)), locale)
+    if not _has_summer_time(tz) and (name := _cldr_name(zone, locale, "standard")):
+        return name
+    return _region_time(city, locale)
+
+
+@functools.cache
 def _zone_name(zone: str, language: str) -> str:
     locale = _locale(language)
     try:
         tz = get_timezone(zone)
     except LookupError:
         return zone
-    if not is_country_zone(current_zone(zone)):  # UTC and the like: no country, no city
+    country = _country_of(current_zone(zone))
+    if not country:  # UTC and the like: no country, no city
         return get_timezone_name(tz, "long", zone_variant="standard", locale=locale)
-    name = get_timezone_name(tz, "long", zone_variant="generic", locale=locale)
     city = get_timezone_location(tz, locale=locale, return_city=True)
-    return name if city in name else f"{name} ({city})"  # "Moscow Time", not "Moscow Time (Moscow)"
+    name = _everyday_name(zone, tz, country, city, language)
+    if city in name:  # "Moscow Time", not "Moscow Time (Moscow)"
+        return name
+    # One pair of brackets: the city replaces CLDR's own aside ("tidssone for Rocky Mountains (USA)").
+    return f"{_ASIDE.sub('', name)} ({city})"
 
 
 def zone_name(zone: str, language: str | None = None) -> str:

@@ -1,6 +1,5 @@
 """The sign-in and sign-out pages, single sign-on's start and return, and two-factor sign-in."""
 
-import functools
 import logging
 from base64 import b32encode
 from urllib.parse import urlencode
@@ -20,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
     OIDCAuthenticationRequestView,
@@ -216,19 +216,6 @@ def two_factor_page(request):
     return _two_factor_render(request, form=form, status=400 if form.errors else 200)
 
 
-def _changes_only(view):
-    """These addresses take a change (a POST). Opened by hand, from a bookmark or a reload, they show
-    the Two-factor page instead of the browser's bare "method not allowed"."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method != "POST":
-            return redirect("identity:two_factor")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _two_factor_render(request, *, form=None, off_form=None, status=200):
     user = request.user
     is_on = permissions.has_two_factor(user)
@@ -277,7 +264,7 @@ def two_factor_verify(request):
 
 
 @login_required
-@_changes_only
+@require_POST
 def recovery_codes_new(request):
     """New recovery codes, with a code from the app or a recovery code (the form that turns it off)."""
     if not permissions.has_two_factor(request.user):
@@ -296,7 +283,7 @@ def recovery_codes_new(request):
 
 
 @login_required
-@_changes_only
+@require_POST
 def two_factor_off(request):
     """Off with a code from the app or a recovery code; refused where her role requires it."""
     form = CodeForm(request.POST)

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from distans.core.permissions import is_admin, is_hr
+from distans.core.rows import row_by_pk
 from distans.org.models import Person, Unit
 
 
@@ -79,5 +80,9 @@ def get_person_for_user(user, pk: int, *, for_write: bool = False) -> Person:
 
 
 def get_unit_for_user(user, pk: int) -> Unit:
-    """Units are part of the directory: every signed-in person may see them."""
-    return get_object_or_404(Unit.objects.select_related("parent", "manager"), pk=pk)
+    """Units are part of the directory: every signed-in person may see them. The unit's own row only (its
+    parent and manager load when asked for): the team week asks for it on every request."""
+    unit = row_by_pk(Unit, pk)
+    if unit is None:
+        raise Http404
+    return unit

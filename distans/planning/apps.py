@@ -34,6 +34,9 @@ class PlanningConfig(AppConfig):
         from distans.planning.queries import site_link, this_week_section
 
         home.sections.subscribe("planning.this_week", this_week_section)
+        from distans.planning.attention import attention_for
+
+        home.attention_sources.subscribe("planning", attention_for)  # problems ahead, and the planner
         site_links.subscribe("planning.site", site_link)
         demo_steps.register(
             DemoStep(

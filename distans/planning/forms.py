@@ -317,7 +317,7 @@ def week_choices(today: datetime.date) -> list[tuple[str, str]]:
 
 class PlannerForm(forms.Form):
     # A text field behind a list: a hand-written or API week gets the clear messages of clean_week.
-    week = forms.CharField(label=_("Week"), max_length=8, widget=forms.Select)
+    week = forms.CharField(label=_("Week"), widget=forms.Select)
     choose_office_day = forms.BooleanField(
         label=_("Let the planner choose the team office day"), required=False
     )
@@ -325,24 +325,30 @@ class PlannerForm(forms.Form):
         label=_("Time to search (seconds)"), min_value=2, max_value=60, initial=10
     )
     preferences = forms.IntegerField(
-        label=_("Weight: preferred and unwanted days"), min_value=0, max_value=10, initial=3
+        label=_("People's preferred and unwanted days"), min_value=0, max_value=10, initial=3
     )
     colocation = forms.IntegerField(
-        label=_("Weight: the team at the office on the same days"), min_value=0, max_value=10, initial=2
+        label=_("The team at the office on the same days"), min_value=0, max_value=10, initial=2
     )
     fairness = forms.IntegerField(
-        label=_("Weight: nobody always gets the unwanted days"), min_value=0, max_value=10, initial=2
+        label=_("Nobody always gets the unwanted days"), min_value=0, max_value=10, initial=2
     )
     stability = forms.IntegerField(
-        label=_("Weight: few changes from today"), min_value=0, max_value=10, initial=1
+        label=_("Few changes from the plan as it is"), min_value=0, max_value=10, initial=1
     )
-    balance = forms.IntegerField(
-        label=_("Weight: an even load on the office"), min_value=0, max_value=10, initial=1
-    )
+    balance = forms.IntegerField(label=_("An even load on the office"), min_value=0, max_value=10, initial=1)
+
+    WEIGHTS = ("preferences", "colocation", "fairness", "stability", "balance")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["week"].widget.choices = week_choices(timezone.localdate())
+
+    def setting_fields(self):
+        return [self[name] for name in self.fields if name not in self.WEIGHTS]
+
+    def weight_fields(self):
+        return [self[name] for name in self.WEIGHTS]
 
     def clean_week(self):
         try:
@@ -359,10 +365,7 @@ class PlannerForm(forms.Form):
         return monday
 
     def weights(self) -> dict:
-        return {
-            name: self.cleaned_data[name]
-            for name in ("preferences", "colocation", "fairness", "stability", "balance")
-        }
+        return {name: self.cleaned_data[name] for name in self.WEIGHTS}
 
 
 class PreferenceForm(forms.Form):

@@ -6,6 +6,7 @@ import math
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from distans.agreements.rights import rights_on
@@ -28,6 +29,8 @@ def problem_for(
 ) -> tuple[planner.Problem, dict[int, str]]:
     """The week's problem for these people (a unit's or a site's), and their names by id."""
     week = [monday + datetime.timedelta(days=offset) for offset in range(5)]
+    # Days gone by stay as they were: the planner neither moves them nor asks coverage of them.
+    past = {day for day in range(5) if week[day] < timezone.localdate()}
     rows, days = queries.plan_for(people, week)
     ids = [row[0] for row in rows]
     # The right in force on the week's Monday governs the week (an amendment counts from its own week).
@@ -51,7 +54,8 @@ def problem_for(
         changed_remote = tuple(
             day
             for day in range(5)
-            if person_days[day].source == "change" and person_days[day].kind in rules.AWAY_FROM_OFFICE
+            if (person_days[day].source == "change" or day in past)
+            and person_days[day].kind in rules.AWAY_FROM_OFFICE
         )
         office_site = next((day.site_id for day in person_days if day.site_id), None) or row[4]
         planned_remote: float = sum(len(weekdays[kind]) for kind in rules.AWAY_FROM_OFFICE)
@@ -73,7 +77,8 @@ def problem_for(
                 fixed_office=tuple(
                     day
                     for day in range(5)
-                    if person_days[day].source == "change" and person_days[day].kind == rules.OFFICE
+                    if (person_days[day].source == "change" or day in past)
+                    and person_days[day].kind == rules.OFFICE
                 ),
                 unavailable=tuple(day for day in range(5) if person_days[day].kind in NOT_THERE),
                 preferred_office=preferences.get(row[0], ((), ()))[0],
@@ -96,7 +101,8 @@ def problem_for(
                 coverage=tuple(
                     (day, needed)
                     for day in range(5)
-                    if (needed := rules.required_on_site(settings["coverage"].get(str(day)), len(team)))
+                    if day not in past
+                    and (needed := rules.required_on_site(settings["coverage"].get(str(day)), len(team)))
                 ),
             )
         )

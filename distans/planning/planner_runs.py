@@ -145,7 +145,7 @@ def removes(run: PlannerRun) -> list[str] | None:
         ):
             params = dict(coded["params"])
             found.append(
-                _("%(site)s on %(weekday)s: %(before)s people for %(desks)s desks today, %(after)s proposed")
+                _("%(site)s on %(weekday)s: %(before)s people for %(desks)s desks now, %(after)s proposed")
                 % {
                     **params,
                     "weekday": NAMES[params["weekday"]],
@@ -156,7 +156,7 @@ def removes(run: PlannerRun) -> list[str] | None:
     before, after = today["preferences"], proposed["preferences"]
     if after["unwanted"] < before["unwanted"]:
         found.append(
-            _("Office days on days people would rather not come in: %(before)s today, %(after)s proposed")
+            _("Office days on days people would rather not come in: %(before)s now, %(after)s proposed")
             % {"before": before["unwanted"], "after": after["unwanted"]}
         )
     if after["missed"] < before["missed"]:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from distans.core.permissions import require
 from distans.core.refusals import refusal_message
 from distans.org.models import Site
 from distans.planning import planner_runs, rules
-from distans.planning.forms import PlannerForm
+from distans.planning.forms import PlannerForm, week_choices
 from distans.planning.models import PlannerRun
 from distans.planning.permissions import (
     can_plan_site,
@@ -25,7 +26,11 @@ from distans.planning.permissions import (
 
 
 def _planner_form(request, *, unit=None, site=None):
-    form = PlannerForm(request.POST or None, initial={"week": planner_runs.default_week()})
+    # My page links to the week with a problem to fix (?week=); any other opens on the coming week.
+    asked = request.GET.get("week", "")
+    plannable = {value for value, _label in week_choices(timezone.localdate())}
+    week = asked if asked in plannable else planner_runs.default_week()
+    form = PlannerForm(request.POST or None, initial={"week": week})
     if request.method == "POST" and form.is_valid():
         run = planner_runs.start(actor=request.user, form=form, unit=unit, site=site)
         return redirect("planning:planner_run", pk=run.pk)
@@ -59,7 +64,26 @@ def planner_run(request, pk: int):
     if run.site_id:  # an office's run sits under Sites in the menu, a team's under Team week
         belongs_under(request, "org:site_list")
     template = "planning/planner_run.html#status" if is_htmx(request) else "planning/planner_run.html"
-    return render(request, template, {"run": run, **planner_runs.outcome(run)})
+    outcome = planner_runs.outcome(run)
+    return render(request, template, {"run": run, **outcome, **_in_words(run, outcome["rows"])})
+
+
+def _in_words(run: PlannerRun, rows: list[dict]) -> dict:
+    """What the page says of a proposal in a manager's words: how many office days move, what it still
+    leaves unsolved, and how far it may be from the best plan (a percentage, not the planner's scores)."""
+    proposed = run.result.get("proposal")
+    progress = run.progress or {}
+    objective, bound = progress.get("objective"), progress.get("bound")
+    return {
+        "moved": sum(len(set(row["after"]) - set(row["before"])) for row in rows),
+        "left": [planner_runs.shortfall_words(coded) for coded in proposed["shortfalls"]]
+        if proposed
+        else None,
+        # As the planner computes its gap (`planner.Solution.gap`), for the best plan found so far.
+        "gap_so_far": None
+        if objective is None or bound is None
+        else round(100 * abs(objective - bound) / max(1.0, abs(objective)), 1),
+    }
 
 
 @login_required

@@ -21,6 +21,6 @@ def privacy_demo() -> bool:
         actor=hr,
         person=logins["employee"],
         received_on=timezone.localdate() - datetime.timedelta(days=10),
-        note="E-mail to HR",
+        note="E-post till HR",  # Elin, HR in Stockholm, writes her notes in Swedish
     )
     return True

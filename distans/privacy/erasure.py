@@ -7,7 +7,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models.functions import Cast, Coalesce, Replace
+from django.db.models.functions import Coalesce, Replace
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -16,8 +16,8 @@ from distans.checklists.models import Assignment, Kind
 from distans.core.audit import audit_record
 from distans.core.models import AuditEntry
 from distans.equipment.models import EquipmentRequest
-from distans.org.audit_actions import OrgAudit
 from distans.org.models import Person
+from distans.org.queries import with_left_at
 from distans.planning.models import DayChange, FeedToken, PlanPreference, WorkPattern
 from distans.privacy.audit_actions import PrivacyAudit
 from distans.privacy.models import FormerEmployee
@@ -27,16 +27,11 @@ from distans.scim.forget import provisioning_forget
 def leavers_left_before(moment: datetime.datetime) -> models.QuerySet:
     """Inactive people not yet anonymised who left before `moment` (the last deactivation in the audit
     log; where that is gone, the last change to the person, which is never earlier)."""
-    left = AuditEntry.objects.filter(
-        action=OrgAudit.PERSON_DEACTIVATE,
-        object_type=Person._meta.label_lower,
-        object_id=Cast(models.OuterRef("pk"), models.CharField()),
-    ).order_by("-at")
+    leavers = Person.objects.filter(is_active=False).exclude(pk__in=FormerEmployee.objects.values("person"))
     return (
-        Person.objects.filter(is_active=False)
-        .exclude(pk__in=FormerEmployee.objects.values("person"))
-        .annotate(left_at=Coalesce(models.Subquery(left.values("at")[:1]), "updated_at"))
-        .filter(left_at__lt=moment)
+        with_left_at(leavers)
+        .alias(left_or_changed=Coalesce("left_at", "updated_at"))
+        .filter(left_or_changed__lt=moment)
     )
 
 

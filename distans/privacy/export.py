@@ -24,7 +24,7 @@ from distans.arrangements.queries import stored_findings
 from distans.checklists.models import Action, Assignment, Item, Response
 from distans.checklists.queries import answer_display
 from distans.core import markdown, places
-from distans.core.audit import action_label, change_rows, type_label
+from distans.core.audit import Names, change_rows, entry_action, object_name, referenced_names, type_label
 from distans.core.models import ApiToken, AuditEntry
 from distans.core.pdf import archival_pdf
 from distans.core.roles import Role
@@ -238,8 +238,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _shown(record: models.Model, field: models.Field) -> str:
-    """A value as a reader sees it, in the active language and time zone: never a code or raw JSON."""
+def _shown(record: models.Model, field: models.Field, names: Names) -> str:
+    """A value as a reader sees it, in the active language and time zone: never a code or raw JSON.
+    `names`: the objects audit entries are about and refer to (`referenced_names`)."""
+    if isinstance(record, AuditEntry) and field.name in AUDIT_NAMED:
+        return AUDIT_NAMED[field.name](record, names) or "–"
     value = getattr(record, field.name)
     if value is None or value == "" or value == [] or value == {}:
         return "–"
@@ -368,9 +371,14 @@ READABLE: dict[str, Callable[[Any, Any], str]] = {
     "checklists.assignment.context_type": _context_type,
     "planning.planpreference.preferred_office": _weekdays,
     "planning.planpreference.unwanted_office": _weekdays,
-    "core.auditentry.action": lambda record, value: action_label(value),
     "core.auditentry.object_type": lambda record, value: type_label(value),
-    "core.auditentry.changes": lambda record, value: _changes(record.object_type, value, record.action),
+}
+# What an audit entry did, its object and the objects its changes refer to, in the reader's language as
+# the audit log page says them (objects named now, not as stored in the language of whoever acted).
+AUDIT_NAMED: dict[str, Callable[[AuditEntry, Names], str]] = {
+    "action": lambda entry, names: entry_action(entry),
+    "object_repr": object_name,
+    "changes": lambda entry, names: _change_lines(change_rows(entry, names)),
 }
 
 
@@ -502,7 +510,9 @@ def _pdf_part(part: Part) -> dict[str, Any]:
     """A part as the PDF shows it: a table per record (label, value), or for `AS_TABLE` one table with a
     column a field."""
     fields = _readable_fields(part.records[0], part.skip) if part.records else []
-    rows = [[_shown(record, field) for field in fields] for record in part.records]
+    audit = bool(part.records) and isinstance(part.records[0], AuditEntry)
+    names = referenced_names(part.records) if audit else {}
+    rows = [[_shown(record, field, names) for field in fields] for record in part.records]
     if part.key in AS_TABLE:
         return {
             "title": part.title,

@@ -1,8 +1,11 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -29,6 +32,7 @@ from distans.privacy.permissions import (
 )
 
 FORMATS = ("json", "pdf")
+DOWNLOAD_TOKEN = re.compile(r"[a-z0-9]{8,40}")
 
 
 def _download(request, person, kind: str) -> HttpResponse:
@@ -43,7 +47,16 @@ def _download(request, person, kind: str) -> HttpResponse:
     else:
         response = HttpResponse(export.as_pdf(person), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    _say_started(request, response)
     return response
+
+
+def _say_started(request, response: HttpResponse) -> None:
+    """The page that asked for the file (download-status.js) waits for a cookie named by the token it
+    sent, so that "Preparing your file…" goes as soon as the file arrives."""
+    token = request.GET.get("status", "")
+    if DOWNLOAD_TOKEN.fullmatch(token):
+        response.set_cookie(f"download-{token}", "1", max_age=60, samesite="Lax", secure=request.is_secure())
 
 
 @login_required
@@ -111,6 +124,8 @@ def hold_place(request):
                 actor=request.user, person=form.cleaned_data["person"], reason=form.cleaned_data["reason"]
             )
             messages.success(request, _("The legal hold is placed: nothing about the person is deleted."))
+            if request.POST.get("back") == "person":  # placed from the person's page: back to her
+                return redirect("org:person", form.cleaned_data["person"].pk)
             return redirect("privacy:overview")
     return _overview_page(request, hold_form=form, status=400)
 
@@ -119,17 +134,22 @@ def hold_place(request):
 def hold_lift(request, pk: int):
     """A hold with the person's history of holds; lifting it asks for a reason, on this page."""
     hold = get_hold_for_user(request.user, pk)
+    # Opened from the person's page (?back=person, kept as the form posts to this address): back to her.
+    if request.GET.get("back") == "person":
+        back = reverse("org:person", args=[hold.person_id])
+    else:
+        back = reverse("privacy:overview")
     form = LiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with refusal_on(form):
             services.legal_hold_lift(actor=request.user, hold=hold, reason=form.cleaned_data["reason"])
             messages.success(request, _("The legal hold is lifted."))
-            return redirect("privacy:overview")
+            return redirect(back)
     history = LegalHold.objects.filter(person=hold.person).select_related("placed_by", "lifted_by")
     return render(
         request,
         "privacy/hold.html",
-        {"hold": hold, "history": history, "form": form},
+        {"hold": hold, "history": history, "form": form, "back": back},
         status=400 if form.is_bound else 200,
     )
 

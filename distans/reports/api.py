@@ -179,8 +179,8 @@ def effect(request, choice: Query[ReportPeriod]):
     return EffectOut(
         start=start,
         end=end,
-        computed_at=plans.computed_at if plans else None,
-        current=plans.current if plans else True,
+        computed_at=plans.computed_at,
+        current=plans.current,
         min_group=aggregation.min_group(),
         sections=[
             SectionOut(

@@ -1,7 +1,7 @@
 """The plans part of "Does it work?" (remote share against the agreements, team office days, coverage,
-attachment), kept (`reports.kept`): the plans are counted person by person, which for a whole large
-organisation takes longer than a page may, so above `effect_queries.PLAN_PERSON_WEEKS` the task worker
-counts them and the page shows the last count, saying when it was made."""
+attachment), kept (`reports.kept`): counting a whole large organisation's plans takes longer than a page
+may (seconds at 100,000 people), so above `effect_queries.PLAN_PERSON_WEEKS` the task worker counts them
+and the page shows the last count, saying when it was made."""
 
 import datetime
 from dataclasses import dataclass
@@ -38,15 +38,7 @@ def compute(chosen: PlanChoice) -> dict:
     return queries.plan_weeks(people, queries.mondays(chosen.start, chosen.end), chosen.warning)
 
 
-# Above this many person-weeks the plans are not counted at all (the page asks for a unit or a shorter
-# period): at 100,000 people the worker took minutes and the page with the count seven seconds.
-MOST_PERSON_WEEKS = 20_000 * 17
-
-
-def plans(chosen: PlanChoice, active_people) -> kept.Kept | None:
-    """The counted plans: on this request up to PLAN_PERSON_WEEKS, by the task worker up to
-    MOST_PERSON_WEEKS, else None."""
+def plans(chosen: PlanChoice, active_people) -> kept.Kept:
+    """The counted plans: on this request up to PLAN_PERSON_WEEKS, else by the task worker."""
     size = active_people.count() * len(queries.mondays(chosen.start, chosen.end))
-    if size > MOST_PERSON_WEEKS:
-        return None
     return kept.kept("effect-plans", chosen, compute_first=lambda: size <= queries.PLAN_PERSON_WEEKS)

@@ -1,8 +1,8 @@
 """Reads for "Does it work?": the plans against the agreements per unit and week, and the counts of
 requests, agreements, evaluations, deviations, checklists, the pulse and leavers, for the people a
 user may follow. Each function takes those people as a queryset and runs a fixed number of queries
-whatever their number; the plans are the only part computed person by person (in `planning.rules`),
-which is why `plan_weeks` is bounded by `PLAN_PERSON_WEEKS`."""
+whatever their number; the plans take the longest (seconds at 100,000 people), which is why above
+`PLAN_PERSON_WEEKS` they are counted by the task worker (`effect_plans`)."""
 
 import datetime
 import math
@@ -33,8 +33,8 @@ from distans.planning import rules as plan_rules
 from distans.planning.models import DayChange, UnitPlanSettings
 from distans.reports import aggregation
 
-# Plans are computed day by day for each person: at most this many person-weeks on one page (600
-# people over 17 weeks). Beyond it the page asks for a unit or a shorter period.
+# Up to this many person-weeks (600 people over 17 weeks) the plans are first counted on the request;
+# beyond it by the task worker, while the page says they are on their way.
 PLAN_PERSON_WEEKS = 600 * 17
 
 # Agreements that are or were signed: a person "with an agreement".
@@ -69,8 +69,9 @@ class Week:
     duties: int = 0  # days a duty was not covered
 
     def add(self, other: "Week") -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        mine, theirs = self.__dict__, other.__dict__  # not getattr: rolling up 10,000 units adds millions
+        for name in mine:
+            mine[name] += theirs[name]
 
     @property
     def remote_share(self) -> int | None:
@@ -106,13 +107,15 @@ class UnitPlan:
 
 
 def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
-    """The active people's weeks as planned (changes included), per unit and in total. Where each person
-    is comes from `planning.rules.kinds`, which gives people who keep one usual week the same days, so
-    their weeks are counted once; only units with a duty, whose cover depends on working hours, are
-    planned in full. About ten queries."""
+    """The active people's weeks as planned (changes included), per unit and in total, in bulk: where
+    each person is comes from `planning.queries.kinds_in_bulk`, in which people who keep one usual week
+    share its days. People of a unit with the same usual week and the same agreement each week are
+    counted once and multiplied; each week someone changed a day is then counted again for that person
+    alone. Only units with a duty, whose cover depends on working hours, are planned in full. About ten
+    queries, whatever the number of people."""
     dates = [monday + datetime.timedelta(days=day) for monday in weeks for day in range(7)]
     active = people.filter(is_active=True)
-    rows, kinds = plan_queries.kinds_for(active, dates)
+    bulk = plan_queries.kinds_in_bulk(*plan_queries.people_where(active), dates)
     rights = rights_for(active.values("pk"), dates[0], dates[-1])
     # As `planning.queries.fully_remote`, from the rights already read: they skip team office days.
     away_always = {
@@ -125,17 +128,21 @@ def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
         ).values_list("person_id", "date")
     )
     members: defaultdict[int | None, list[tuple]] = defaultdict(list)
-    for row in rows:
+    for row in bulk.rows:
         members[row[6]].append(row)
+    # Every unit's settings and name, not those of a list of ids: 10,000 parameters cost more to send.
     stored = {
         row["unit_id"]: row
-        for row in UnitPlanSettings.objects.filter(unit__in=[unit for unit in members if unit]).values(
+        for row in UnitPlanSettings.objects.values(
             "unit_id", "office_weekdays", "office_dates", "coverage", "duties"
         )
+        if row["unit_id"] in members
     }
-    with_duties = [unit for unit, settings in stored.items() if settings["duties"]]
+    with_duties = {unit for unit, settings in stored.items() if settings["duties"]}
     planned = plan_queries.plan_for(active.filter(unit__in=with_duties), dates)[1] if with_duties else {}
-    names = dict(Unit.objects.filter(pk__in=[unit for unit in members if unit]).values_list("pk", "name"))
+    names = dict(Unit.objects.values_list("pk", "name"))
+    agreed = _Agreed(weeks)
+    counted: dict[tuple, list[tuple[int, int, int, int]]] = {}  # each usual week's days, counted once
     units = []
     for unit_id, unit_rows in members.items():
         settings: Mapping[str, Any] = (stored.get(unit_id) if unit_id else None) or {
@@ -144,40 +151,23 @@ def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
             "office_weekdays": [],
         }
         plan = UnitPlan(unit_id, names.get(unit_id, "–") if unit_id else "–", len(unit_rows), [])
-        problems = _problems(dates, unit_rows, kinds, planned, settings, frozenset(away_always))
-        plan.weeks = [
-            Week(coverage=problems[("coverage", index)], duties=problems[("duty", index)])
-            for index in range(len(weeks))
-        ]
-        team_day = [plan_rules.is_office_day(date, settings) for date in dates]
-        counted: dict[int, list[tuple[int, int, int, int]]] = {}  # the same days, counted once
-        for row in unit_rows:
-            pairs = kinds[row[0]]
-            if id(pairs) not in counted:
-                counted[id(pairs)] = [
-                    _count(pairs[at : at + 7], team_day[at : at + 7]) for at in range(0, len(dates), 7)
-                ]
-            own_rights = rights.get(row[0], [])
-            for index, (working, remote, team_days, team_kept) in enumerate(counted[id(pairs)]):
-                monday, week = weeks[index], plan.weeks[index]
-                right = right_on(own_rights, monday)
-                # Half days are worked as office days, so 2.5 days a week is 2 or 3 remote days: either
-                # is within the agreement. A week with leave or a holiday asks for remote days in
-                # proportion to the days worked, and flexible days are allowed outside the agreement.
-                most = math.ceil(right.days_per_week) if right else 0
-                least = math.floor(right.days_per_week * working / 5) if right else 0
-                beyond = remote - flexible[(row[0], index)]
-                week.people += 1
-                week.working += working
-                week.remote += remote
-                week.more += beyond > most
-                week.fewer += beyond < least
-                if row[0] not in away_always:  # fully remote by agreement: no team days to keep
-                    week.team_days += team_days
-                    week.team_kept += team_kept
-            remote_weeks = [remote for _working, remote, _days, _kept in counted[id(pairs)]]
-            plan.attachment += followup_rules.attachment(remote_weeks, warning)[1]
-        for week in plan.weeks:
+        if unit_id in with_duties:
+            problems = _problems(dates, unit_rows, planned, settings, frozenset(away_always))
+        else:
+            problems = _coverage(dates, unit_rows, bulk, settings.get("coverage") or {})
+        if settings.get("office_weekdays") or settings.get("office_dates"):
+            team_day, shared = [plan_rules.is_office_day(date, settings) for date in dates], unit_id
+        else:  # most units keep no team days: their usual weeks count the same in every unit
+            team_day, shared = [False] * len(dates), None
+        sums, plan.attachment = _unit_weeks(
+            unit_rows, bulk, team_day, rights, agreed, flexible, away_always, warning, counted, shared
+        )
+        for index, counts in enumerate(sums):
+            week = Week(coverage=problems[("coverage", index)], duties=problems[("duty", index)])
+            week.people, week.working, week.remote, week.more, week.fewer, week.team_days, week.team_kept = (
+                counts
+            )
+            plan.weeks.append(week)
             plan.total.add(week)
         units.append(plan)
     total = [Week() for _monday in weeks]
@@ -187,9 +177,105 @@ def plan_weeks(people, weeks: list[datetime.date], warning: Decimal) -> dict:
     return {
         "units": _rolled_up(units, len(weeks)),
         "weeks": total,
-        "people": len(rows),
+        "people": len(bulk.rows),
         "attachment": sum(u.attachment for u in units),
     }
+
+
+class _Agreed:
+    """The remote days a week each person's agreement in force on each Monday allows (None: none), worked
+    out once for each distinct set of rights: most run through the whole period."""
+
+    def __init__(self, weeks: list[datetime.date]):
+        self.weeks = weeks
+        self.known: dict[tuple, tuple[Decimal | None, ...]] = {}
+        self.none = (None,) * len(weeks)
+
+    def __call__(self, own: list) -> tuple[Decimal | None, ...]:
+        if not own:
+            return self.none
+        key = tuple((right.start, right.end, right.days_per_week) for right in own)
+        if key not in self.known:
+            self.known[key] = tuple(
+                right.days_per_week if (right := right_on(own, monday)) else None for monday in self.weeks
+            )
+        return self.known[key]
+
+
+# A person-week's share of a Week: people, working, remote, more, fewer, team_days, team_kept.
+SHARES = 7
+
+
+def _share(counted, agreed: Decimal | None, flexible: int, away: bool) -> tuple[int, ...]:
+    """One person-week: `counted` as `_count` gives it, against the agreement's remote days."""
+    working, remote, team_days, team_kept = counted
+    # Half days are worked as office days, so 2.5 days a week is 2 or 3 remote days: either is within the
+    # agreement. A week with leave or a holiday asks for remote days in proportion to the days worked, and
+    # flexible days are allowed outside the agreement.
+    most = math.ceil(agreed) if agreed is not None else 0
+    least = math.floor(agreed * working / 5) if agreed is not None else 0
+    beyond = remote - flexible
+    if away:  # fully remote by agreement: no team days to keep
+        team_days = team_kept = 0
+    return (1, working, remote, int(beyond > most), int(beyond < least), team_days, team_kept)
+
+
+def _unit_weeks(unit_rows, bulk, team_day, rights, agreed, flexible, away_always, warning, counted, shared):
+    """A unit's sums per week (as `SHARES`) and how many people average above the attachment level.
+
+    People with the same usual week, agreement and fully-remote standing are counted once and multiplied;
+    then each week a person changed a day (or took a flexible day) replaces its usual share by the real
+    one, so the work grows with the changes, not with people times weeks."""
+    weeks = len(team_day) // 7
+
+    def count(pairs) -> list[tuple[int, int, int, int]]:
+        """`_count` of each week of a usual week, kept in `counted` for the unit (`shared`: None when it
+        keeps no team days, so any unit's count serves)."""
+        key = (id(pairs), shared)
+        if key not in counted:
+            counted[key] = [
+                _count(pairs[at : at + 7], team_day[at : at + 7]) for at in range(0, len(team_day), 7)
+            ]
+        return counted[key]
+
+    groups: Counter[tuple] = Counter()
+    usual_of: dict[tuple, tuple] = {}
+    sums = [[0] * SHARES for _week in range(weeks)]
+    attached: dict[int, bool] = {}  # by remote days in all: the average is all that counts
+
+    def above(total: int) -> bool:
+        if total not in attached:
+            attached[total] = followup_rules.attachment([total] + [0] * (weeks - 1), warning)[1]
+        return attached[total]
+
+    attachment = 0
+    for row in unit_rows:
+        pk = row[0]
+        usual = count(bulk.usual[pk])
+        own_agreed, away = agreed(rights.get(pk, [])), pk in away_always
+        key = (id(usual), own_agreed, away)
+        groups[key] += 1
+        usual_of[key] = usual
+        touched = {at // 7 for at in bulk.changed.get(pk, ())}
+        if not touched:
+            continue
+        days, remote = bulk.kinds[pk], 0
+        for week in touched:
+            real = _count(days[week * 7 : week * 7 + 7], team_day[week * 7 : week * 7 + 7])
+            before = _share(usual[week], own_agreed[week], 0, away)
+            after = _share(real, own_agreed[week], flexible[(pk, week)], away)
+            for index in range(SHARES):
+                sums[week][index] += after[index] - before[index]
+            remote += real[1] - usual[week][1]
+        usual_remote = sum(counts[1] for counts in usual)
+        attachment += above(usual_remote + remote) - above(usual_remote)
+    for (_usual, own_agreed, away), number in groups.items():
+        usual = usual_of[(_usual, own_agreed, away)]
+        for week in range(weeks):
+            for index, value in enumerate(_share(usual[week], own_agreed[week], 0, away)):
+                sums[week][index] += number * value
+        attachment += number * above(sum(counts[1] for counts in usual))
+    return sums, attachment
 
 
 def _rolled_up(units: list[UnitPlan], weeks: int) -> list[UnitPlan]:
@@ -218,14 +304,25 @@ def _rolled_up(units: list[UnitPlan], weeks: int) -> list[UnitPlan]:
             everyone[above] += count
     rolled: dict[int, UnitPlan] = {}
     others = []
+    levels: defaultdict[int, set[int]] = defaultdict(set)  # units by the length of their chain
     for plan in units:
         if plan.unit_id is None:
             others.append(plan)
             continue
-        for above in chain(plan.unit_id):
+        steps = chain(plan.unit_id)
+        for above in steps:
             if above not in rolled:
                 rolled[above] = UnitPlan(above, tree[above][0], 0, [Week() for _week in range(weeks)])
-            rolled[above].add(plan)
+        if steps:
+            rolled[steps[0]].add(plan)
+            levels[len(steps)].add(steps[0])
+    # Each unit's sum goes into the unit above it once, the deepest first, rather than each unit into
+    # every unit above it: a tree of 10,000 units adds a third as many weeks.
+    for depth in range(max(levels, default=0), 1, -1):
+        for pk in levels[depth]:
+            above = chain(pk)[1]
+            rolled[above].add(rolled[pk])
+            levels[depth - 1].add(above)
     own = {plan.unit_id for plan in units}
     kept = {pk: plan for pk, plan in rolled.items() if pk in own or plan.people == everyone[pk]}
     teams: defaultdict[int | None, list[UnitPlan]] = defaultdict(list)
@@ -254,27 +351,48 @@ def _count(pairs, team_day: list[bool]) -> tuple[int, int, int, int]:
     return working, remote, team_days, team_kept
 
 
-def _problems(dates, unit_rows, kinds, planned, settings, away_always) -> Counter:
-    """The unit's coverage and duty shortfalls by (code, week index), by `planning.rules.unit_problems`:
-    from the days in full where a duty needs working hours, else from where people are."""
-    shared: dict[int, list[plan_rules.Day]] = {}
-    days = {}
-    for row in unit_rows:
-        if row[0] in planned:
-            days[row[0]] = planned[row[0]]
-            continue
-        pairs = kinds[row[0]]
-        if id(pairs) not in shared:
-            shared[id(pairs)] = [
-                plan_rules.Day(date, kind, site, "") for date, (kind, site) in zip(dates, pairs, strict=True)
-            ]
-        days[row[0]] = shared[id(pairs)]
+def _problems(dates, unit_rows, planned, settings, away_always) -> Counter:
+    """The coverage and duty shortfalls by (code, week index) of a unit with a duty, by
+    `planning.rules.unit_problems`, from its members' days planned in full (cover depends on hours)."""
     return Counter(
         (problem.code, (problem.date - dates[0]).days // 7)
         for problem in plan_rules.unit_problems(
-            dates, plan_queries.infos(unit_rows), days, settings, away_always
+            dates, plan_queries.infos(unit_rows), planned, settings, away_always
         )
         if problem.code in ("coverage", "duty")
+    )
+
+
+OFF_FOR_ALL = (plan_rules.HOLIDAY, plan_rules.OFF)
+
+
+def _coverage(dates, unit_rows, bulk, coverage) -> Counter:
+    """The coverage shortfalls by ("coverage", week index) of a unit without duties, as
+    `planning.rules.unit_problems` finds them (fewer at the office than needed, on a day not off for
+    everyone), from each distinct usual week counted once and the changed days."""
+    if not coverage:
+        return Counter()
+    needed = [
+        plan_rules.required_on_site(coverage.get(str(date.weekday())), len(unit_rows)) for date in dates
+    ]
+    if not any(needed):
+        return Counter()
+    office, off = [0] * len(dates), [0] * len(dates)
+    weeks = Counter(id(bulk.usual[row[0]]) for row in unit_rows)
+    shared = {id(bulk.usual[row[0]]): bulk.usual[row[0]] for row in unit_rows}
+    for key, number in weeks.items():
+        for at, (kind, _site) in enumerate(shared[key]):
+            office[at] += number * (kind == plan_rules.OFFICE)
+            off[at] += number * (kind in OFF_FOR_ALL)
+    for row in unit_rows:
+        usual, real = bulk.usual[row[0]], bulk.kinds[row[0]]
+        for at in bulk.changed.get(row[0], ()):
+            office[at] += (real[at][0] == plan_rules.OFFICE) - (usual[at][0] == plan_rules.OFFICE)
+            off[at] += (real[at][0] in OFF_FOR_ALL) - (usual[at][0] in OFF_FOR_ALL)
+    return Counter(
+        ("coverage", at // 7)
+        for at in range(len(dates))
+        if off[at] < len(unit_rows) and office[at] < needed[at]
     )
 
 

@@ -31,11 +31,11 @@ def units_for(user, people):
 
 def sections(
     user, people, start, end, today, *, unit=None, every_unit=False
-) -> tuple[list[tables.Section], Kept | None]:
+) -> tuple[list[tables.Section], Kept]:
     """The page's sections for the people (of `unit`, if chosen) and period, and the kept plans (being
-    counted by the task worker when they have no figures yet, None for too many people: their sections
-    are left out). Above
-    MOST_UNITS_IN_LIST units only the top two levels are listed, unless `every_unit` (a download)."""
+    counted by the task worker when they have no figures yet: their sections are left out until then).
+    Above MOST_UNITS_IN_LIST units only the top two levels are listed, unless `every_unit` (a
+    download)."""
     count = people.count()
     mondays = queries.mondays(start, end)
     warning = warning_level(today)
@@ -43,7 +43,7 @@ def sections(
     shares: dict[str, int | None] = {}
     chosen = effect_plans.choice(user, unit, start, end, warning, everyone=sees_organisation(user))
     kept = effect_plans.plans(chosen, people.filter(is_active=True))
-    plans: dict | None = kept.figures if kept else None
+    plans: dict | None = kept.figures
     trimmed = plans is not None and not every_unit and len(plans["units"]) > MOST_UNITS_IN_LIST
     if plans is not None and trimmed:  # thousands of teams take long to draw and help nobody
         plans = {**plans, "units": [row for row in plans["units"] if " › " not in row.path]}

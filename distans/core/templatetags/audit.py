@@ -1,15 +1,15 @@
 from django import template
 
-from distans.core.audit import action_label as _action_label
+from distans.core.audit import entry_action as _entry_action
 from distans.core.audit import type_label as _type_label
 
 register = template.Library()
 
 
 @register.filter
-def action_label(value: str) -> str:
-    """An audit entry's action in the reader's language."""
-    return _action_label(value)
+def entry_action(entry) -> str:
+    """What an audit entry did, in the reader's language (a first step's approval sends a request on)."""
+    return _entry_action(entry)
 
 
 @register.filter

@@ -4,10 +4,11 @@ links to styles and scripts, the brand, the footer): drawn once per process, not
     {% once "footer" %}<footer>{% translate "…" %} <a href="{% url '…' %}">…</a></footer>{% endonce %}
     {% once "languages" languages=languages LANGUAGE_CODE=LANGUAGE_CODE %}…{% endonce %}
 
-A part is kept under its name, the active language and the values given to it, and sees those values
-only: the request, the person and the CSRF token are not in its context, so nothing of one person's page
-can be kept for another's. Kept parts are dropped when a setting changes, and never kept with DEBUG on
-(templates change while the development server runs)."""
+A part holds whole elements (core/tests/test_chrome.py checks base.html), so the page's structure reads
+in the template. It is kept under its name, the active language and the values given to it, and sees
+those values only: the request, the person and the CSRF token are not in its context, so nothing of one
+person's page can be kept for another's. Kept parts are dropped when a setting changes, and never kept
+with DEBUG on (templates change while the development server runs)."""
 
 from django import template
 from django.conf import settings

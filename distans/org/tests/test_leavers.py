@@ -56,8 +56,8 @@ def test_hr_and_admins_find_people_who_have_left_by_name_or_number(cast, leaver,
     assert "Åsa Öberg" not in html(client.get(reverse("org:directory"), {"q": "102"}))
     for query in ["åsa", "102"]:
         page = html(client.get(reverse("org:directory"), {"q": query, "left": "on"}))
-        assert "Åsa Öberg" in page and "Left on 2026-03-02" in page and "Björn" not in page, query
-    assert "Left on 2026-03-02" in html(client.get(reverse("org:person", args=[leaver.pk])))
+        assert "Åsa Öberg" in page and "Left on 2 March 2026" in page and "Björn" not in page, query
+    assert "Left on 2 March 2026" in html(client.get(reverse("org:person", args=[leaver.pk])))
 
 
 def test_a_leaver_without_a_date_is_marked_as_having_left(cast):
@@ -71,3 +71,10 @@ def test_others_do_not_find_leavers_in_the_people_list(cast, leaver, role):
     """Not even her own manager, who still reaches her page by a link."""
     page = html(session_client(cast[role]).get(reverse("org:directory"), {"q": "åsa", "left": "on"}))
     assert "Åsa Öberg" not in page and "Show people who have left" not in page
+
+
+def test_an_empty_list_of_leavers_says_nobody_has_left(cast):
+    page = html(session_client(cast["hr"]).get(reverse("org:directory"), {"left": "on"}))
+    assert "Nobody here has left." in page and "Try part of a name" not in page
+    searched = html(session_client(cast["hr"]).get(reverse("org:directory"), {"q": "zzz", "left": "on"}))
+    assert "Try part of a name" in searched

@@ -54,7 +54,7 @@ def test_bjorn_plans_his_teams_next_week_and_everyone_s_week_and_feed_show_it(pa
     page.get_by_role("link", name="Propose a plan").click()
     expect(page.get_by_label("Week")).to_have_value(rules.iso_week(week[0]))
     run = run_the_planner(page)
-    removes = page.locator("section", has=page.get_by_role("heading", name="What the proposal removes"))
+    removes = page.locator("section", has=page.get_by_role("heading", name="What the proposal fixes"))
     expect(removes.locator("li").first).to_be_visible()  # visibly better than today's plan
     proposed = {int(pk): days for pk, days in run.result["office"].items()}
     changed = [pk for pk, days in proposed.items() if sorted(days) != sorted(run.result["current"][str(pk)])]
@@ -103,7 +103,7 @@ def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes
     expect(page.get_by_role("heading", name=re.compile(crowded.name))).to_be_visible()
     page.get_by_role("link", name="Propose a plan for this office").click()
     run = run_the_planner(page)
-    removes = page.locator("section", has=page.get_by_role("heading", name="What the proposal removes"))
+    removes = page.locator("section", has=page.get_by_role("heading", name="What the proposal fixes"))
     fixed = removes.locator("li", has_text=re.compile(rf"{re.escape(crowded.name)}.*desks"))
     expect(fixed.first).to_be_visible()
     page.get_by_role("button", name="Apply to the people ticked").click()

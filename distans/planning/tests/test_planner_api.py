@@ -202,3 +202,28 @@ def test_a_browser_session_must_send_the_csrf_token(cast, team):
         "/api/v1/planner/runs", body, content_type="application/json", HTTP_X_CSRFTOKEN=token
     )
     assert response.status_code == 201
+
+
+def test_days_gone_by_stay_as_they_were(cast):
+    """On Tuesday of week 49 the team meets on Mondays, the day Åsa and Björn work from home: a plan
+    for next week brings them in on Monday, a plan for this week leaves yesterday alone."""
+    UnitPlanSettings.objects.create(unit=cast["employee"].unit, office_weekdays=[0])
+    monday_home = ["remote", "office", "office", "office", "office", "off", "off"]
+    for person in (cast["employee"], cast["manager"]):
+        with time_machine.travel(datetime.datetime(2026, 11, 27, 9, tzinfo=datetime.UTC), tick=False):
+            agreement_in_force(cast, person, days="1")
+            services.pattern_set(
+                actor=cast["hr"], person=person, valid_from=datetime.date(2026, 11, 30), days=monday_home
+            )
+    call = api(cast["manager"])
+    runs = {
+        week: call("post", "/api/v1/planner/runs", {"unit": cast["employee"].unit_id, "week": week}).json()
+        for week in ("2026-W49", "2026-W50")
+    }
+    run_due_tasks()
+    proposed = {}
+    for week, run in runs.items():
+        result = call("get", f"/api/v1/planner/runs/{run['id']}").json()["result"]
+        proposed[week] = {person["name"]: person["proposed"] for person in result["people"]}
+    assert 0 in proposed["2026-W50"]["Åsa Öberg"], "next week, the team day brings her in"
+    assert all(0 not in days for days in proposed["2026-W49"].values()), "yesterday is left as it was"

@@ -77,7 +77,7 @@ def test_the_proposal_lists_what_it_removes_and_plans_the_half_day(cast, team):
     run = PlannerRun.objects.get()
     run_due_tasks()
     page = html(browser.get(reverse("planning:planner_run", args=[run.pk])))
-    assert "What the proposal removes from today" in page
+    assert "What the proposal fixes in the current plan" in page
     assert "Support Sweden: 1 person not at the office on the team day, Wednesday" in page
     run.refresh_from_db()
     asa = str(cast["employee"].pk)
@@ -145,3 +145,52 @@ def test_without_a_worker_the_page_says_so_after_a_few_seconds(cast):
     assert 'hx-trigger="every 2s"' in later, "it carries on once a worker runs"
     run_due_tasks()
     assert "No worker" not in html(browser.get(url, HTTP_HX_REQUEST="true"))
+
+
+# The result in a manager's words (issue 16): what changes if she applies it, what it leaves unsolved,
+# and how close it is to the best plan, not the planner's scores.
+
+
+def _proposal_page(cast, team) -> tuple[str, PlannerRun]:
+    browser = Browser(cast["manager"])
+    browser.post(reverse("planning:planner", args=[team.pk]), {"week": "2026-W50", **WEIGHTS})
+    run_due_tasks()
+    run = PlannerRun.objects.get()
+    return html(browser.get(reverse("planning:planner_run", args=[run.pk]))), run
+
+
+def test_the_proposal_says_in_words_what_applying_it_changes(cast, team):
+    page, run = _proposal_page(cast, team)
+    moved = sum(
+        len(set(run.result["office"][person]) - set(run.result["current"][person]))
+        for person in run.result["office"]
+    )
+    assert moved >= 1
+    assert "If you apply this plan" in page
+    assert "1 person would change their office days." in page
+    assert f"In all, {moved} office day{'s move' if moved > 1 else ' moves'}." in page
+    assert (
+        "This plan is the best possible with your settings." in page
+    )  # a team this small: solved to the end
+    assert '<th scope="col">Office days now</th><th scope="col">Office days proposed</th>' in page
+    for jargon in ("At the office today", "team-days used", "peak office load", "Unwanted minus preferred"):
+        assert jargon not in page
+
+
+def test_the_proposal_in_words_in_swedish(cast, team):
+    cast["manager"].language = "sv"
+    cast["manager"].save()
+    page, _run = _proposal_page(cast, team)
+    assert "Om du tillämpar planen" in page and "Totalt flyttas" in page
+    assert "Planen är den bästa möjliga med dina inställningar." in page
+    assert "Kontorsdagar nu" in page and "Föreslagna kontorsdagar" in page
+    assert "På kontoret i dag" not in page and "använda gruppdagar" not in page
+
+
+def test_the_planner_opens_on_the_week_my_page_links_to(cast):
+    url = reverse("planning:planner", args=[cast["employee"].unit_id])
+    browser = Browser(cast["manager"])
+    assert '<option value="2026-W51" selected>' in html(browser.get(url + "?week=2026-W51"))
+    # A week that cannot be planned (passed, or nonsense) opens on the coming week, as without one.
+    for week in ("2026-W48", "soon"):
+        assert '<option value="2026-W50" selected>' in html(browser.get(url + f"?week={week}"))

@@ -132,7 +132,6 @@ def test_team_week_for_200_people_runs_the_same_few_queries_as_for_2(client, cas
     # the plan stamp, and the user's roles with whether she manages anyone.
     kept, again = queries_for_page()
     assert kept <= 5 and again.split("<table")[1:] == page.split("<table")[1:]
-    assert "fewer than the 150 needed" not in page or "at the office" in page
     assert page.count('class="cell kind-office') >= 200 * 5 - 5  # the team office day's cells marked too
 
 

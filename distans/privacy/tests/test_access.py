@@ -7,12 +7,12 @@ import subprocess
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from distans.core.models import AuditEntry
 from distans.core.testing import bearer, html, post_page, session_client
 from distans.org import services as org_services
-from distans.privacy import erasure
+from distans.privacy import erasure, services
 from distans.privacy.models import AccessRequest
 
 
@@ -319,3 +319,27 @@ def test_my_data_says_the_pdf_is_being_prepared_without_inline_script(cast):
     assert 'data-status="download-status"' in page and 'role="status"' in page
     assert "Preparing your file… this can take half a minute." in page
     assert "distans/download-status.js" in page and "<script>" not in page
+
+
+def test_pdf_names_what_the_log_is_about_in_her_language_not_in_the_one_of_whoever_acted(cast, tmp_path):
+    """The web's audit log names an entry's object now, in the reader's words; so does her PDF."""
+    hr = cast["hr"]
+    with translation.override("en"):  # she published the notice while using Distans in English
+        services.notice_publish(actor=hr)
+    hr.language = "sv"
+    hr.save(update_fields=["language"])
+    text = _pdf_text(hr, tmp_path)
+    assert "Integritetsmeddelande," in text  # the object column; its cell wraps before "version 1"
+    assert "Privacy notice" not in text
+
+
+def test_a_download_answers_the_page_s_token_with_a_short_lived_cookie(cast):
+    """download-status.js sends a token and clears "Preparing your file…" once this cookie arrives."""
+    client = session_client(cast["employee"])
+    url = reverse("privacy:mine_download", args=["json"])
+    cookie = client.get(url, {"status": "k3j4h5g6f7"}).cookies["download-k3j4h5g6f7"]
+    assert cookie.value == "1" and cookie["max-age"] == 60 and not cookie["httponly"]
+    for token in ("", "<script>", "x" * 41):
+        response = client.get(url, {"status": token})
+        assert response.status_code == 200
+        assert not [name for name in response.cookies if name.startswith("download-")], token

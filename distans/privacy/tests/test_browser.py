@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from distans.core.testing import CAST_PASSWORD
 from distans.org.testing import sign_in
@@ -28,6 +29,8 @@ def test_an_employee_downloads_her_data_from_my_page(page, live_server):
     with page.expect_download() as download:
         page.get_by_role("link", name="Your data as PDF").click()
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    # "Preparing your file…" goes once the file has come, not a minute later.
+    expect(page.locator("#download-status")).to_be_empty(timeout=3000)
 
 
 def test_on_a_phone_each_retention_rule_is_a_card_with_its_periods_and_source(page, live_server, cast):

@@ -9,12 +9,14 @@ from distans.agreements.models import Agreement, AgreementVersion
 from distans.core.models import AuditEntry
 from distans.core.testing import bearer, session_client
 from distans.org import services as org_services
+from distans.org.audit_actions import OrgAudit
 from distans.org.models import Person
 from distans.planning.models import DayChange
 from distans.privacy import services
 from distans.privacy.models import FormerEmployee, LegalHold
 
 YEAR = datetime.timedelta(days=365)
+DAY = datetime.timedelta(days=1)
 
 
 def _leave(cast, person):
@@ -116,3 +118,23 @@ def test_what_the_identity_provider_wrote_about_a_leaver_goes_with_her_name(cast
     _leave(cast, employee)
     assert _run(2 * YEAR + datetime.timedelta(days=1))["retention.leavers"] == 1
     assert not ProvisionedPerson.objects.filter(person=employee).exists()
+
+
+def test_the_period_counts_from_the_day_she_left_not_from_a_later_change(cast):
+    """As her page says when she left: a correction to a leaver's record a year later moves nothing."""
+    employee = cast["employee"]
+    _leave(cast, employee)
+    with time_machine.travel(timezone.now() + YEAR, tick=False):
+        employee.refresh_from_db()
+        employee.phone = "+46 70 000 00 00"
+        employee.save()
+    assert _run(2 * YEAR + DAY)["retention.leavers"] == 1
+
+
+def test_a_leaver_whose_leaving_is_no_longer_logged_counts_from_the_last_change(cast):
+    employee = cast["employee"]
+    _leave(cast, employee)
+    # As the audit log's own retention removes it (the ORM's manager refuses to).
+    AuditEntry._base_manager.filter(action=OrgAudit.PERSON_DEACTIVATE).delete()
+    assert _run(2 * YEAR - DAY)["retention.leavers"] == 0
+    assert _run(2 * YEAR + DAY)["retention.leavers"] == 1

@@ -11,8 +11,25 @@
     }
     return "";
   }
+  // Above a wrapper that scrolls, a line says so (words from the page's body, in its language), unless
+  // the page gives its own hint (data-own-hint on the wrapper).
+  function note(wrap, wanted) {
+    var before = wrap.previousElementSibling;
+    var has = before && "scrollNote" in before.dataset;
+    var words = document.body.dataset.scrollHint;
+    if (wanted && !has && !("ownHint" in wrap.dataset) && words) {
+      var line = document.createElement("p");
+      line.className = "scroll-note small muted";
+      line.dataset.scrollNote = "";
+      line.textContent = words + " ↔";
+      wrap.parentNode.insertBefore(line, wrap);
+    } else if (!wanted && has) {
+      before.remove();
+    }
+  }
   function mark() {
     document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      note(wrap, wrap.scrollWidth > wrap.clientWidth);
       if (wrap.scrollWidth > wrap.clientWidth) {
         wrap.setAttribute("tabindex", "0");
         wrap.dataset.scrollRegion = "";
