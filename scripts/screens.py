@@ -33,6 +33,8 @@ PAGES = [
     ("asa.oberg@nordvik.example", "my-page", "/"),
     ("asa.oberg@nordvik.example", "my-week", "/plans/"),
     ("ingrid.nystrom@nordvik.example", "request", "/requests/new/"),  # Åsa's own request is in review
+    ("bjorn.ekstrom@nordvik.example", "manager-my-page", "/"),
+    ("bjorn.ekstrom@nordvik.example", "planner", "planner"),  # from his My page's "Propose a plan"
     ("bjorn.ekstrom@nordvik.example", "team-week", "/plans/team/"),
     ("bjorn.ekstrom@nordvik.example", "to-decide", "/requests/to-decide/"),
     ("elin.sjoberg@nordvik.example", "office", "site"),
@@ -45,6 +47,15 @@ def first_site(page: Page, base: str) -> str:
     page.goto(f"{base}/sites/")
     href = page.locator('main a[href^="/plans/sites/"]').first.get_attribute("href")
     return href or "/sites/"
+
+
+def planner_from_my_page(page: Page, base: str) -> str:
+    page.goto(f"{base}/")
+    href = page.locator('main a[href*="/planner/"]').first.get_attribute("href")
+    return href or "/plans/team/"
+
+
+FOUND = {"site": first_site, "planner": planner_from_my_page}
 
 
 def sign_in(page: Page, base: str, login: str) -> None:
@@ -76,7 +87,7 @@ def shoot(base: str) -> list[Path]:
                 for who, name, address in PAGES:
                     if who != login:
                         continue
-                    url = first_site(page, base) if address == "site" else address
+                    url = FOUND[address](page, base) if address in FOUND else address
                     for width_name, (width, height) in WIDTHS.items():
                         page.set_viewport_size({"width": width, "height": height})
                         page.goto(f"{base}{url}")
