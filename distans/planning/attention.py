@@ -24,7 +24,6 @@ from distans.core.permissions import is_hr, is_manager
 from distans.org.models import Site
 from distans.planning import queries, rules
 from distans.planning.forms import week_choices
-from distans.planning.views import PROBLEM_WEEKS
 
 # What moving office days can fix; a duty is short of working hours, which no plan of office days changes.
 FIXED_BY_A_PLAN = frozenset({"capacity", "coverage", "office_day"})
@@ -35,7 +34,7 @@ def attention_for(user) -> list[AttentionItem]:
     if not manages and not plans_offices:
         return []
     today = timezone.localdate()
-    dates = [today + datetime.timedelta(days=offset) for offset in range(PROBLEM_WEEKS * 7)]
+    dates = [today + datetime.timedelta(days=offset) for offset in range(queries.PROBLEM_WEEKS * 7)]
     plannable = {value for value, _label in week_choices(today)}
     stamp = queries.plan_stamp()
     items: list[AttentionItem] = []
@@ -143,9 +142,9 @@ def _office_items(offices: list[dict], plannable: set[str]) -> list[AttentionIte
             "text": ngettext(
                 "Over capacity in the next %(weeks)s week: %(offices)s.",
                 "Over capacity in the next %(weeks)s weeks: %(offices)s.",
-                PROBLEM_WEEKS,
+                queries.PROBLEM_WEEKS,
             )
-            % {"weeks": PROBLEM_WEEKS, "offices": words},
+            % {"weeks": queries.PROBLEM_WEEKS, "offices": words},
             "url": reverse("planning:problems"),
             "due": soonest["dates"][0],
         }

@@ -206,6 +206,7 @@ def plan_stamp() -> int | None:
 
 # A kept week is dropped after this many seconds unused, or at once when the stamp changes.
 TEAM_WEEK_KEPT = 600
+PROBLEM_WEEKS = 4  # how far ahead the problems page and My page look
 
 
 def team_week_key(unit: Unit, dates: list[datetime.date]) -> str:

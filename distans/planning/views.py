@@ -41,8 +41,6 @@ from distans.planning.permissions import (
     get_plan_unit_for_user,
 )
 
-PROBLEM_WEEKS = 4
-
 
 def _week(request):
     today = timezone.localdate()
@@ -391,7 +389,7 @@ def problems(request):
         and Person.objects.filter(is_active=True).count() > queries.WHOLE_ORGANISATION_LIMIT
     )
     start = timezone.localdate()
-    dates = [start + datetime.timedelta(days=offset) for offset in range(PROBLEM_WEEKS * 7)]
+    dates = [start + datetime.timedelta(days=offset) for offset in range(queries.PROBLEM_WEEKS * 7)]
     ahead = {} if too_large else queries.problems_ahead_for(units, dates)
     offices = []
     if organisation:  # an office over capacity is one problem, listed once, not under each of its units
@@ -405,7 +403,7 @@ def problems(request):
         {
             "found": found,
             "offices": offices,
-            "weeks": PROBLEM_WEEKS,
+            "weeks": queries.PROBLEM_WEEKS,
             "form": form,
             "chosen": chosen,
             "too_large": too_large,
