@@ -1,8 +1,10 @@
 """Starting Distans loads no heavy library it does not need yet: OR-Tools (with pandas) only when the
 planner solves, WeasyPrint only when a PDF is drawn, the holiday calendars when a plan first asks for a
 country's year, iCalendar when a feed is asked for, openpyxl when a spreadsheet is read or written,
-markdown-it when HR's text is shown. Every process (each web worker, each `manage.py` command) would
-otherwise pay seconds at start-up. The SCIM schema models load when a provider first calls."""
+markdown-it when HR's text is shown, requests and PyJWT when single sign-on first asks the provider or
+signs someone in, segno when a QR code is drawn. Every process (each web worker, each `manage.py`
+command) would otherwise pay seconds at start-up. The SCIM schema models load when a provider first
+calls."""
 
 import os
 import subprocess
@@ -15,7 +17,7 @@ django.setup()
 from django.urls import resolve
 resolve("/")  # loads the URL configuration, every view and API module with it
 heavy = ("ortools", "pandas", "weasyprint", "holidays", "icalendar", "scim2_models", "openpyxl")
-heavy += ("markdown_it",)
+heavy += ("markdown_it", "requests", "jwt", "segno")
 print(" ".join(sorted(name for name in heavy if name in sys.modules)))
 """
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 ROLES = ("hr", "hr_approver", "admin")
 PERSON_FIELDS = ("email", "employee_number")
 # The sign-in backend for OpenID Connect, named here so that checking it does not load the OIDC library.
-OIDC_BACKEND = "distans.identity.oidc.OIDCBackend"
+OIDC_BACKEND = "distans.identity.oidc_backend.OIDCBackend"
 
 
 def env_role_groups(name: str) -> dict[str, frozenset[str]]:

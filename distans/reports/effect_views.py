@@ -17,7 +17,7 @@ from distans.reports import effect_plans
 from distans.reports import effect_queries as queries
 from distans.reports import effect_tables as tables
 from distans.reports.aggregation import min_group, shown
-from distans.reports.effect_forms import MOST_UNITS_IN_LIST, EffectFilterForm, default_period
+from distans.reports.effect_forms import EffectFilterForm, default_period
 from distans.reports.effect_permissions import can_view_effect, people_for, sees_organisation
 from distans.reports.kept import Kept
 from distans.reports.tables import export
@@ -34,8 +34,8 @@ def sections(
 ) -> tuple[list[tables.Section], Kept]:
     """The page's sections for the people (of `unit`, if chosen) and period, and the kept plans (being
     counted by the task worker when they have no figures yet: their sections are left out until then).
-    Above MOST_UNITS_IN_LIST units only the top two levels are listed, unless `every_unit` (a
-    download)."""
+    Of many units only the top two levels are listed (`effect_plans.PlanFigures`), unless `every_unit`
+    (a download)."""
     count = people.count()
     mondays = queries.mondays(start, end)
     warning = warning_level(today)
@@ -43,10 +43,9 @@ def sections(
     shares: dict[str, int | None] = {}
     chosen = effect_plans.choice(user, unit, start, end, warning, everyone=sees_organisation(user))
     kept = effect_plans.plans(chosen, people.filter(is_active=True))
-    plans: dict | None = kept.figures
-    trimmed = plans is not None and not every_unit and len(plans["units"]) > MOST_UNITS_IN_LIST
-    if plans is not None and trimmed:  # thousands of teams take long to draw and help nobody
-        plans = {**plans, "units": [row for row in plans["units"] if " › " not in row.path]}
+    figures: effect_plans.PlanFigures | None = kept.figures
+    trimmed = figures is not None and figures.trimmed and not every_unit
+    plans = None if figures is None else figures.shown if trimmed else figures.in_full()
     if plans is not None:
         found += [tables.plans(plans, mondays), tables.attachment(plans, warning)]
         shares = {row.name: shown(row.total.remote_share, row.group) for row in plans["units"]}

@@ -32,7 +32,7 @@ LOOK_EVERY = datetime.timedelta(seconds=30)
 WANTED = datetime.timedelta(days=1)  # figures read within this are kept up to date
 FORGET = datetime.timedelta(days=7)  # figures nobody read within this are dropped
 BUDGET_SECONDS = 40  # one refresh's work; what is left goes on in the next, queued at once
-VERSION = 1  # in every key: figures kept by a release whose classes differ are computed anew
+VERSION = 2  # in every key: figures kept by a release whose classes differ are computed anew
 
 COMPUTE: dict[str, Callable[[Any], Any]] = {}
 

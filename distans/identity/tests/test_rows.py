@@ -5,11 +5,15 @@ import datetime
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
 from django.http import Http404
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from distans.core.permissions import group_names, is_hr, is_manager
+from distans.core.roles import roles_and_manages
 from distans.core.rows import row_by_pk
 from distans.identity.backends import PasswordBackend
 from distans.org.models import Person, Unit
@@ -30,6 +34,21 @@ def test_the_signed_in_person_is_read_as_the_orm_reads_her(cast):
     assert _fields(read) == _fields(Person.objects.get(pk=asa.pk))
     assert timezone.is_aware(read.last_login) and read.is_staff is True
     assert not read._state.adding and read.full_name == asa.full_name
+
+
+def test_the_signed_in_person_comes_with_her_roles(cast):
+    hr, manager, employee = (
+        PasswordBackend().get_user(cast[name].pk) for name in ("hr", "manager", "employee")
+    )
+    with CaptureQueriesContext(connection) as captured:
+        assert is_hr(hr) and not is_manager(hr)
+        assert is_manager(manager) and not is_hr(manager)
+        assert group_names(employee) == set() and not is_manager(employee)
+    assert len(captured) == 0  # read with the person, not asked again
+    assert (group_names(hr), is_manager(manager)) == (
+        roles_and_manages(cast["hr"].pk)[0],
+        roles_and_manages(cast["manager"].pk)[1],
+    )
 
 
 def test_a_person_who_left_or_never_was_is_not_signed_in(cast):

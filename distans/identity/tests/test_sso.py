@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from distans.core.models import AuditEntry
 from distans.core.roles import Role
-from distans.identity import oidc
+from distans.identity import oidc, oidc_backend
 from distans.identity.env import ROLES
 from distans.identity.testing import CLIENT_ID, authorize, local, person_at_provider, query, tokens_for
 from distans.org.audit_actions import OrgAudit
@@ -138,7 +138,7 @@ def test_a_replayed_answer_is_refused(sso, cast, caplog):
 
 def answered_with(monkeypatch, tokens: dict) -> None:
     """The provider's token endpoint answers with these tokens (real ones, issued by the provider)."""
-    monkeypatch.setattr(oidc.OIDCBackend, "get_token", lambda self, payload: tokens)
+    monkeypatch.setattr(oidc_backend.OIDCBackend, "get_token", lambda self, payload: tokens)
 
 
 def callback_with(client: Client, monkeypatch, sso, *, client_id=CLIENT_ID, change=None):

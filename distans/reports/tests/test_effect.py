@@ -22,9 +22,9 @@ from distans.org import services as org_services
 from distans.org.models import Person, Site, Unit
 from distans.planning import services as plan_services
 from distans.planning.queries import unit_and_below
+from distans.reports import effect_plans
 from distans.reports import effect_queries as queries
 from distans.reports import effect_tables as tables
-from distans.reports import effect_views
 from distans.reports.effect_permissions import people_for
 
 TODAY = datetime.date(2026, 11, 30)
@@ -306,7 +306,7 @@ def test_each_section_keeps_its_tables_and_their_export_names(organisation, ever
 def test_thousands_of_units_are_drawn_by_their_top_levels_and_downloaded_in_full(cast, monkeypatch):
     """At 100,000 people in 10,000 teams the page drew every team for a minute: above the list's size
     it draws the top two levels, says so, and the download still holds every unit."""
-    monkeypatch.setattr(effect_views, "MOST_UNITS_IN_LIST", 1)
+    monkeypatch.setattr(effect_plans, "MOST_UNITS_IN_LIST", 1)
     department = Unit.objects.create(code="DEP", name="Customer service", parent=cast["employee"].unit.parent)
     _team(
         Unit.objects.create(code="CS1", name="Customer service team 1", parent=department), 5, cast["manager"]
