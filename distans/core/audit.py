@@ -293,9 +293,10 @@ def object_name(entry: AuditEntry, names: Names) -> str:
 
 
 def change_rows(entry: AuditEntry, names: Names | None = None) -> list[tuple[str, str, str]]:
-    """An entry's changes as (field, before, after), with the field's name, the objects it refers to and
-    its choices in the reader's language; changes stored as {field: [old, new]} (see `field_changes`), any
-    other shape as written. `names` from `referenced_names`, else looked up for this entry."""
+    """An entry's changes as (field, before, after), before empty when there was none, with the field's
+    name, the objects it refers to and its choices in the reader's language; changes stored as
+    {field: [old, new]} (see `field_changes`), any other shape as written. `names` from
+    `referenced_names`, else looked up for this entry."""
     if names is None:
         names = referenced_names([entry])
     words = _words(entry)
@@ -307,7 +308,8 @@ def change_rows(entry: AuditEntry, names: Names | None = None) -> list[tuple[str
         )
         if before == after == NOTHING:  # recorded but empty on both sides (no comment given): nothing to say
             continue
-        rows.append((_label(words, entry.object_type, key), before, after))
+        # Nothing before (or only the new value recorded): the new value alone, not "– → Approved".
+        rows.append((_label(words, entry.object_type, key), "" if before == NOTHING else before, after))
     return rows
 
 

@@ -282,8 +282,7 @@ def _plain_words(value: Any) -> str:
 
 def _change_lines(rows: list[tuple[str, str, str]]) -> str:
     return "\n".join(
-        f"{label}: {after}" if before == "–" else f"{label}: {before} → {after}"
-        for label, before, after in rows
+        f"{label}: {before} → {after}" if before else f"{label}: {after}" for label, before, after in rows
     )
 
 

@@ -156,6 +156,11 @@ def assumptions() -> dict[str, str]:
             "Desks held: the site's desk count. Peak: the most people planned at the office there on one "
             "working day of the period; average: over the working weekdays that are not public holidays in "
             "the site's country. Everyone who comes to the site counts, whatever their unit."
+        )
+        + " "
+        + _(
+            "Days over capacity: the working days on which more people were planned at the office than it "
+            "has desks."
         ),
         "release": _(
             "Desks fewer than people: the people based at the site less the desks held, where each would "
@@ -246,6 +251,7 @@ class DeskFigures:
     average: Decimal
     weekdays: list[tuple[int, Decimal] | None]  # peak and average per weekday, Monday to Friday
     shown: bool
+    over: int = 0  # working days with more people planned at the office than desks
 
     @property
     def desks(self) -> int:
@@ -281,6 +287,7 @@ def desk_figures(result: Result) -> list[DeskFigures]:
                 average=_average(every),
                 weekdays=[(max(counts), _average(counts)) if counts else None for counts in per_weekday],
                 shown=aggregation.large_enough(site.people),
+                over=sum(count > site.site.desk_capacity for count in every),
             )
         )
     return found
@@ -295,7 +302,7 @@ def sites_table(desks: list[DeskFigures]) -> Table:
     rows: list[Sequence] = []
     for item in desks:
         if not item.shown:
-            rows.append([item.site.site.name, item.desks, *[too_few()] * 7])
+            rows.append([item.site.site.name, item.desks, *[too_few()] * 8])
             continue
         rows.append(
             [
@@ -304,6 +311,7 @@ def sites_table(desks: list[DeskFigures]) -> Table:
                 item.site.people,
                 item.peak,
                 item.average,
+                item.over,
                 item.saved,
                 item.saved * cost,
                 item.releasable,
@@ -320,6 +328,7 @@ def sites_table(desks: list[DeskFigures]) -> Table:
                 sum(item.site.people for item in shown),
                 "",
                 "",
+                sum(item.over for item in shown),
                 saved,
                 saved * cost,
                 releasable,
@@ -335,6 +344,7 @@ def sites_table(desks: list[DeskFigures]) -> Table:
             _("People based there"),
             _("Peak"),
             _("Average"),
+            _("Days over capacity"),
             _("Desks fewer than people"),
             _("Worth a year (%(currency)s)") % {"currency": currency},
             _("Desks that could be released"),

@@ -123,6 +123,6 @@ def test_the_log_names_what_an_entry_is_about_and_its_changes_in_the_readers_wor
     assert "agreements.agreement" not in log and "{" not in log
     assert "Överenskommelse: Distansarbete 2026" in page
     assert "måndag, onsdag, fredag → måndag, fredag" in page
-    assert "3,0 → 2,0" in page and "– → Arbetsgivare" in page and "– → 2026-12-08" in page
+    assert "3,0 → 2,0" in page and "<dd>Arbetsgivare</dd>" in page and "<dd>2026-12-08</dd>" in page
     types = client.get(reverse("core:audit_log"), {"object_type": agreement.object_type}).content.decode()
     assert '<option value="agreements.agreement" selected>Överenskommelse</option>' in types

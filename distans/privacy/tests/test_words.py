@@ -37,11 +37,11 @@ def test_what_privacy_records_reads_in_the_readers_language(cast):
     rows = _rows(client)
     with translation.override("sv"):
         agreements = str(RECORD_TYPES[0].label)
-    assert ("Skäl", "– → Tvist om övertid") in rows
-    assert ("Typ av uppgift", f"– → {agreements}") in rows
-    assert ("Land", "– → Sverige") in rows and ("Land", "– → andra länder") in rows
+    assert ("Skäl", "Tvist om övertid") in rows
+    assert ("Typ av uppgift", agreements) in rows
+    assert ("Land", "Sverige") in rows and ("Land", "andra länder") in rows
     assert ("Dagar", "3650 → 4000") in rows
-    assert (agreements, "– → 0") in rows, "the run's counts by kind of record"
-    assert ("Filformat", "– → PDF-fil") in rows
+    assert (agreements, "0") in rows, "the run's counts by kind of record"
+    assert ("Filformat", "PDF-fil") in rows
     assert [row for row in rows if set(re.split(r" → |, ", row[1])) & CODES or row[0] in CODES] == []
     assert [sv for sv, en in zip(rows, english, strict=True) if sv[0] == en[0]] == []

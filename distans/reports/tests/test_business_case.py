@@ -113,10 +113,18 @@ def test_five_people_as_computed_by_hand(five):
     # Every mode has fewer than five people: they are shown together, never one by one.
     assert [row[:3] for row in tables["modes"].rows] == [["Other modes together", 5, 9]]
     desks = tables["desks"].rows
-    assert desks == [["Stockholm", 10, 5, 5, Decimal("4.0"), 0, 0, 5, 5000]]
+    assert desks == [["Stockholm", 10, 5, 5, Decimal("4.0"), 0, 0, 0, 5, 5000]]
     weekdays = tables["weekdays"].rows[0]
     assert weekdays[2:] == [3, 3, 5, 4.5, 4, 4, 5, 4.5, 4, 4]
     assert [row[1] for row in tables["weeks"].rows] == [5, 4]
+
+
+def test_an_office_with_fewer_desks_than_people_on_a_day_counts_that_day_over_capacity(five):
+    Site.objects.filter(name="Stockholm").update(desk_capacity=4)
+    _result, tables = figures()
+    (stockholm,) = tables["desks"].rows
+    # Tuesday and Thursday each had one day with all five in (the weekday table's peaks above).
+    assert stockholm[:6] == ["Stockholm", 4, 5, 5, Decimal("4.0"), 2]
 
 
 def test_four_people_are_too_few_to_show_and_five_are_enough(five):
@@ -128,7 +136,7 @@ def test_four_people_are_too_few_to_show_and_five_are_enough(five):
     assert result.commuters == 4
     assert {row[1] for row in tables["summary"].rows} == {"too few to show"}
     assert tables["modes"].rows == [["Other modes together", *["too few to show"] * 6]]
-    assert tables["desks"].rows[0][2:] == ["too few to show"] * 7  # four people based there
+    assert tables["desks"].rows[0][2:] == ["too few to show"] * 8  # four people based there
     assert [row[1] for row in tables["weeks"].rows] == ["too few to show"] * 2
 
 
