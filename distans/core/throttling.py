@@ -2,11 +2,13 @@ import math
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Max, Sum
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -73,7 +75,33 @@ def lockout_page(request, original_response=None, credentials=None):
     attempts = _recent(request, username)
     if username and not attempts.exists():  # paused by the address's limit, not this account's
         attempts = _recent(request, None)
+    return _paused(request, attempts)
+
+
+def paused_page(request):
+    """The lockout page again on a GET (`?paused` after the language was switched on it), while a pause
+    from this address lasts: an account's, or the address's own; else None."""
+    ensure_address(request)
+    recent = _recent(request, None)
+    locked = recent.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT)
+    if locked.exists():
+        return _paused(request, locked)
+    return (
+        _paused(request, recent)
+        if AddressLimitHandler.address_failures(request) >= (settings.AXES_ADDRESS_FAILURE_LIMIT)
+        else None
+    )
+
+
+def _paused(request, attempts):
     last = attempts.aggregate(last=Max("attempt_time"))["last"] or timezone.now()
     left = (last + get_cool_off(request) - timezone.now()).total_seconds()
     minutes = max(1, math.ceil(left / 60))
-    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+    # The language switched on this page comes back to it, not to a plain sign-in form.
+    context = {"minutes": minutes, "language_next": f"{reverse('login')}?paused=1"}
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+def ensure_address(request) -> None:
+    """The client's address as axes reads it, for a request axes has not seen (a GET of the form)."""
+    AxesProxyHandler.update_request(request)

@@ -22,6 +22,7 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
+from distans.core import throttling
 from distans.core.audit import client_address
 from distans.core.errors import DomainError, NotAllowed
 from distans.identity import oidc, permissions, queries, services, two_factor
@@ -89,6 +90,11 @@ class SignInView(auth_views.LoginView):
 
     redirect_authenticated_user = True
     authentication_form = SignInForm
+
+    def get(self, request, *args, **kwargs):
+        if "paused" in request.GET and (paused := throttling.paused_page(request)) is not None:
+            return paused
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

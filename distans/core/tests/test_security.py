@@ -1,5 +1,6 @@
 import datetime
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,6 +61,31 @@ def test_guessing_locks_the_account_from_that_address_only(cast, settings):
     # Åsa herself, at her own desk, still gets in: the guesser cannot lock her out.
     response = login(colleague, "asa@example.com", "correct horse battery", "10.0.0.7")
     assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_switching_the_language_on_the_pause_keeps_saying_it_is_paused(cast, settings):
+    guesser = Client(enforce_csrf_checks=True)
+
+    def token(page) -> str:
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+
+    form = guesser.get(reverse("login"), REMOTE_ADDR="10.0.0.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        locked = guesser.post(
+            reverse("login"),
+            {"csrfmiddlewaretoken": token(form), "username": "asa@example.com", "password": "wrong password"},
+            REMOTE_ADDR="10.0.0.66",
+        )
+    assert locked.status_code == 429
+    back = re.search(r'<input type="hidden" name="next" value="([^"]+)"', locked.content.decode()).group(1)
+    switched = guesser.post(
+        reverse("core:language"), {"csrfmiddlewaretoken": token(locked), "language": "sv", "next": back}
+    )
+    again = guesser.get(switched["Location"], REMOTE_ADDR="10.0.0.66")
+    assert again.status_code == 429 and "För många försök" in again.content.decode()
+    # From another address the same link is the plain form: nothing is paused there.
+    elsewhere = Client().get(switched["Location"], REMOTE_ADDR="10.0.0.7")
+    assert elsewhere.status_code == 200 and 'name="password"' in elsewhere.content.decode()
 
 
 def test_wrong_password_says_so_without_telling_which_part(client, cast):
