@@ -68,7 +68,7 @@ def day_set(
         _check_weekend(person, date)
         flexible = False
         if kind in rules.AWAY_FROM_OFFICE:
-            flexible = _check_remote(person, date, kind, usual)
+            flexible = _check_remote(person, date, kind, usual, own=getattr(actor, "pk", None) == person.pk)
         if kind == rules.OFFICE:
             if site is None and (usual_site := queries.usual_site_id(person, date)) is not None:
                 site = Site.objects.filter(pk=usual_site).first()
@@ -147,9 +147,10 @@ def _check_weekend(person: Person, date: datetime.date) -> None:
         )
 
 
-def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.Day) -> bool:
+def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.Day, *, own: bool) -> bool:
     """A remote day must fit the agreement; without one it is a flexible day within the policy's
-    monthly allowance. Returns whether it is a flexible day."""
+    monthly allowance. Returns whether it is a flexible day. The refusal speaks to the person (`own`), or
+    of her agreement to the manager who planned the day (the planner puts her name before it)."""
     right = queries.right_on(person, date)
     if kind == rules.ABROAD and (right is None or right.location != Location.ABROAD):
         raise DomainError(
@@ -160,7 +161,11 @@ def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.D
         if right.weekdays and date.weekday() not in right.weekdays:
             raise DomainError(
                 "not_agreed_weekday",
-                _("Your agreement fixes your remote days to %(weekdays)s.")
+                (
+                    _("Your agreement fixes your remote days to %(weekdays)s.")
+                    if own
+                    else _("The agreement fixes the remote days to %(weekdays)s.")
+                )
                 % {"weekdays": ", ".join(str(weekdays.NAMES[day]) for day in right.weekdays)},
             )
         week = queries.week_of(date)
@@ -168,16 +173,25 @@ def _check_remote(person: Person, date: datetime.date, kind: str, usual: rules.D
         count, allowed = rules.remote_days(days), rules.weekly_allowance(right.days_per_week, week[0])
         if count > allowed:
             values = {"days": plain_number(right.days_per_week), "count": count, "allowed": allowed}
-            raise DomainError(
-                "above_agreement",
-                _("Your agreement covers %(days)s days a week; this would be %(count)s.") % values
-                if allowed == right.days_per_week
-                else _(
-                    "Your agreement covers %(days)s days a week, which is %(allowed)s days this week; "
-                    "this would be %(count)s."
+            if allowed == right.days_per_week:
+                message = (
+                    _("Your agreement covers %(days)s days a week; this would be %(count)s.")
+                    if own
+                    else _("The agreement covers %(days)s days a week; this would be %(count)s.")
                 )
-                % values,
-            )
+            else:
+                message = (
+                    _(
+                        "Your agreement covers %(days)s days a week, which is %(allowed)s days this week; "
+                        "this would be %(count)s."
+                    )
+                    if own
+                    else _(
+                        "The agreement covers %(days)s days a week, which is %(allowed)s days this week; "
+                        "this would be %(count)s."
+                    )
+                )
+            raise DomainError("above_agreement", message % values)
         return False
     if usual.kind in rules.AWAY_FROM_OFFICE:
         return False

@@ -32,6 +32,11 @@ def test_a_change_outside_the_agreement_is_refused_with_the_reason(cast):
         services.day_set(actor=asa, person=asa, date=NEXT_MONDAY + datetime.timedelta(days=2), kind="remote")
     assert error.value.message == "Your agreement covers 2 days a week; this would be 3."
     assert DayChange.objects.filter(person=asa).count() == 2
+    # Her manager planning the same day (as the planner's "apply" does) reads of her agreement, not his.
+    with pytest.raises(DomainError) as error:
+        day = NEXT_MONDAY + datetime.timedelta(days=2)
+        services.day_set(actor=cast["manager"], person=asa, date=day, kind="remote")
+    assert error.value.message == "The agreement covers 2 days a week; this would be 3."
 
 
 def test_without_an_agreement_remote_days_are_flexible_days_within_the_allowance(cast):
