@@ -12,7 +12,10 @@ class AuditFilter(admin.SimpleListFilter):
     """What the audit log page filters on, by the same choices in words."""
 
     def lookups(self, request, model_admin):
-        return AuditFilterForm().fields[self.parameter_name].choices[1:]  # without "All"
+        found = []
+        for value, label in AuditFilterForm().fields[self.parameter_name].choices[1:]:  # without "All"
+            found += label if isinstance(label, list) else [(value, label)]  # a group's choices, in it
+        return found
 
     def queryset(self, request, queryset):
         return queryset.filter(**{self.parameter_name: self.value()}) if self.value() else queryset

@@ -77,9 +77,20 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
-        types = AuditEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct()
-        self.fields["action"].choices = [("", _("All"))] + [(a, action_label(a)) for a in actions]
+        pairs = AuditEntry.objects.order_by().values_list("action", "object_type").distinct()
+        # Actions under the kind of thing they were done to: "Approved" alone could be a request, an
+        # equipment request or a change of agreement.
+        kinds: dict[str, str] = {}
+        for action, object_type in sorted(pairs):
+            kinds.setdefault(action, type_label(object_type) if object_type else "")
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        for action, kind in kinds.items():
+            grouped.setdefault(kind, []).append((action, action_label(action)))
+        self.fields["action"].choices = [("", _("All"))] + [
+            (kind or _("Other"), sorted(actions, key=lambda choice: choice[1]))
+            for kind, actions in sorted(grouped.items(), key=lambda group: (not group[0], group[0]))
+        ]
+        types = {object_type for _action, object_type in pairs}
         named = sorted(((t, type_label(t)) for t in types), key=lambda choice: choice[1])
         self.fields["object_type"].choices = [("", _("All")), *named]
 
