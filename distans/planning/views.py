@@ -242,7 +242,7 @@ def team_week(request, pk: int | None = None):
     drawn_key = f"{key}:drawn:{hashlib.sha256(repr(sorted(shown)).encode()).hexdigest()[:16]}"
     drawn = cache.get(drawn_key)
     if drawn is None:
-        drawn = _team_grid(unit, grid or queries.team_week_kept(unit, dates[:5], key), shown)
+        drawn = _team_grid(unit, grid or queries.team_week_kept(unit, dates[:5], key), shown, week)
         cache.set(drawn_key, drawn, queries.TEAM_WEEK_KEPT)
     return render(
         request,
@@ -256,9 +256,9 @@ def team_week(request, pk: int | None = None):
     )
 
 
-def _team_grid(unit: Unit, grid: dict, shown) -> str:
-    """The team week's grid, duties and problems, drawn (no request: nothing in it depends on who
-    looks but the away reasons they may see)."""
+def _team_grid(unit: Unit, grid: dict, shown, week) -> str:
+    """The team week's navigation, legend, grid, duties and problems, drawn (no request: nothing in it
+    depends on who looks but the away reasons they may see)."""
     words = labels.words()
     person_url = reverse("org:person", args=[0]).replace("/0/", "/{}/")  # reversed once, not 200 times
     today = timezone.localdate()
@@ -279,7 +279,7 @@ def _team_grid(unit: Unit, grid: dict, shown) -> str:
     dates = [column["date"] for column in grid["columns"]]
     return render_to_string(
         "planning/_team_grid.html",
-        {"unit": unit, "grid": grid, "today": today, "duties": _duty_rows(grid, dates)},
+        {"unit": unit, "grid": grid, "today": today, "duties": _duty_rows(grid, dates), "week": week},
     )
 
 
