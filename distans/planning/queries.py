@@ -299,11 +299,13 @@ def kinds_in_bulk(where: str, params: list, dates: list[datetime.date]) -> Bulk:
     )
     rows = [row[:7] for row in read]
     # The usual week in force on the first date is all there is, unless another starts within the dates.
-    patterns = {
-        row[0]: [rules.Pattern(start, tuple(row[7:14]), row[14])]
-        for row in read
-        if row[7] is not None and not row[15]
-    }
+    # Thousands share a handful of weeks: each distinct one is made once.
+    made: dict[tuple, list[rules.Pattern]] = {}
+    patterns = {}
+    for row in read:
+        if row[7] is not None and not row[15]:
+            key = row[7:15]
+            patterns[row[0]] = made.get(key) or made.setdefault(key, [rules.Pattern(start, key[:7], key[7])])
     starting = [row[0] for row in read if row[15]]
     if starting:
         patterns.update(patterns_for(Person.objects.filter(pk__in=starting), end, hours=False))
@@ -339,17 +341,23 @@ def site_occupancy(site: Site, dates: list[datetime.date]) -> dict:
     whatever the number of people."""
     bulk = kinds_in_bulk(*_site_set(site, dates[0], dates[-1]), dates)
     rows, kinds = bulk.rows, bulk.kinds
-    here: list[list[tuple[Any, ...]]] = [[] for _date in dates]
     booked = (rules.OFFICE, site.pk)
-    # People who share a usual week share one tuple of days (`rules.kinds`): each is searched once.
-    found: dict[int, list[int]] = {}
+    # People who share a usual week share one tuple of days (`rules.kinds`): each is looked at once a day,
+    # and each day's people are picked from the rows in C (`compress`), in the rows' order of names.
+    numbers: dict[int, int] = {}
+    weeks: list[Sequence[tuple[str, int | None]]] = []
+    week_of: list[int] = []
     for row in rows:
         own = kinds[row[0]]
-        indexes = found.get(id(own))
-        if indexes is None:
-            indexes = found[id(own)] = [index for index, pair in enumerate(own) if pair == booked]
-        for index in indexes:
-            here[index].append(row)
+        number = numbers.get(id(own))
+        if number is None:
+            number = numbers[id(own)] = len(weeks)
+            weeks.append(own)
+        week_of.append(number)
+    here = []
+    for index in range(len(dates)):
+        there = [week[index] == booked for week in weeks]
+        here.append(list(compress(rows, map(there.__getitem__, week_of))))
     return {
         "site": site,
         "days": [
