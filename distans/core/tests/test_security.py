@@ -67,7 +67,9 @@ def test_switching_the_language_on_the_pause_keeps_saying_it_is_paused(cast, set
     guesser = Client(enforce_csrf_checks=True)
 
     def token(page) -> str:
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+        assert found, "the page has a form with its token"
+        return found.group(1)
 
     form = guesser.get(reverse("login"), REMOTE_ADDR="10.0.0.66")
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
@@ -77,9 +79,11 @@ def test_switching_the_language_on_the_pause_keeps_saying_it_is_paused(cast, set
             REMOTE_ADDR="10.0.0.66",
         )
     assert locked.status_code == 429
-    back = re.search(r'<input type="hidden" name="next" value="([^"]+)"', locked.content.decode()).group(1)
+    back = re.search(r'<input type="hidden" name="next" value="([^"]+)"', locked.content.decode())
+    assert back, "the language form says where to come back to"
     switched = guesser.post(
-        reverse("core:language"), {"csrfmiddlewaretoken": token(locked), "language": "sv", "next": back}
+        reverse("core:language"),
+        {"csrfmiddlewaretoken": token(locked), "language": "sv", "next": back.group(1)},
     )
     again = guesser.get(switched["Location"], REMOTE_ADDR="10.0.0.66")
     assert again.status_code == 429 and "För många försök" in again.content.decode()
