@@ -90,6 +90,8 @@ def problem_for(
     for unit_id in sorted({person.unit_id for person in members if person.unit_id}):
         settings = queries.unit_settings_for(unit_id)
         team = [person for person in members if person.unit_id == unit_id]
+        # No coverage on a day off for the whole team (a public holiday), as the team week asks none.
+        off = {day for day in range(5) if rules.off_for_all([days[person.id][day] for person in team])}
         units.append(
             planner.Unit(
                 id=unit_id,
@@ -102,6 +104,7 @@ def problem_for(
                     (day, needed)
                     for day in range(5)
                     if day not in past
+                    and day not in off
                     and (needed := rules.required_on_site(settings["coverage"].get(str(day)), len(team)))
                 ),
             )

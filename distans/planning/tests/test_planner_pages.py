@@ -194,3 +194,19 @@ def test_the_planner_opens_on_the_week_my_page_links_to(cast):
     # A week that cannot be planned (passed, or nonsense) opens on the coming week, as without one.
     for week in ("2026-W48", "soon"):
         assert '<option value="2026-W50" selected>' in html(browser.get(url + f"?week={week}"))
+
+
+def test_christmas_week_is_planned_without_asking_coverage_of_the_holidays(cast, team):
+    """The team keeps two at the office on Thursdays; Christmas Eve (Thursday 24 December) and Christmas
+    Day are public holidays in Sweden, off for the whole team, and the team week asks no coverage of
+    them: nor may the planner, which found no plan for any week with a holiday."""
+    settings = UnitPlanSettings.objects.get(unit=team)
+    settings.coverage = {"3": {"min_people": 2, "min_share": 0}, "4": {"min_people": 2, "min_share": 0}}
+    settings.save()
+    browser = Browser(cast["manager"])
+    browser.post(reverse("planning:planner", args=[team.pk]), {"week": "2026-W52", **WEIGHTS})
+    run_due_tasks()
+    run = PlannerRun.objects.get()
+    page = html(browser.get(reverse("planning:planner_run", args=[run.pk])))
+    assert run.status == "done" and run.result["office"], page
+    assert "No plan can meet every requirement." not in page and "If you apply this plan" in page
