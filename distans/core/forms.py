@@ -90,7 +90,7 @@ class AuditFilterForm(forms.Form):
             (kind or _("Other"), sorted(actions, key=lambda choice: choice[1]))
             for kind, actions in sorted(grouped.items(), key=lambda group: (not group[0], group[0]))
         ]
-        types = {object_type for _action, object_type in pairs}
+        types = {object_type for _action, object_type in pairs if object_type}
         named = sorted(((t, type_label(t)) for t in types), key=lambda choice: choice[1])
         self.fields["object_type"].choices = [("", _("All")), *named]
 

@@ -156,13 +156,13 @@ def assumptions() -> dict[str, str]:
             "Desks held: the site's desk count. Peak: the most people planned at the office there on one "
             "working day of the period; average: over the working weekdays that are not public holidays in "
             "the site's country. Everyone who comes to the site counts, whatever their unit."
+        ),
+        "release": _(
+            "Days over capacity: the working days on which more people were planned at the office than it "
+            "has desks."
         )
         + " "
         + _(
-            "Days over capacity: the working days on which more people were planned at the office than it "
-            "has desks."
-        ),
-        "release": _(
             "Desks fewer than people: the people based at the site less the desks held, where each would "
             "have a desk without remote work. Desks that could be released: the desks held less the peak. "
             "Both at %(cost)s %(currency)s a desk a year (rent, cleaning and furniture; an estimate for a "
@@ -346,9 +346,9 @@ def sites_table(desks: list[DeskFigures]) -> Table:
             _("Average"),
             _("Days over capacity"),
             _("Desks fewer than people"),
-            _("Worth a year (%(currency)s)") % {"currency": currency},
+            _("Fewer desks, worth a year (%(currency)s)") % {"currency": currency},
             _("Desks that could be released"),
-            _("Worth a year (%(currency)s)") % {"currency": currency},
+            _("Released desks, worth a year (%(currency)s)") % {"currency": currency},
         ],
         rows=rows,
     )

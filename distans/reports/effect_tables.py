@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from distans.arrangements.models import Step
 from distans.core.chart_heatmap import heat_map
 from distans.core.charts import Chart, Series, bar_chart, line_chart, number
+from distans.core.places import country_name
 from distans.core.translated import localized
-from distans.reports.aggregation import shown
+from distans.reports.aggregation import min_group, shown
 from distans.reports.effect_queries import UnitPlan, Week
 from distans.reports.tables import Table
 
@@ -158,6 +160,15 @@ def plans(found: dict, mondays: list[datetime.date]) -> Section:
         ),
         specs,
         charts=charts,
+        notes=[
+            _(
+                "A unit whose teams are shown has no figures of its own (–) when, taken away from its "
+                "teams', they would be about fewer than %(min_group)s people, such as its head alone."
+            )
+            % {"min_group": min_group()}
+        ]
+        if any(unit.withheld for unit in units)
+        else [],
     )
 
 
@@ -244,7 +255,10 @@ def agreements(found: dict, people: int) -> Section:
                 "effect-agreement-terms",
                 _("Agreements in force by country and days"),
                 [_("Country"), _("Remote days a week"), _("Agreements")],
-                [[country or "–", days, shown(count, people)] for country, days, count in found["by_terms"]],
+                [
+                    [country_name(country) if country else "–", days, shown(count, people)]
+                    for country, days, count in found["by_terms"]
+                ],
             ),
         ],
         charts=[
@@ -279,7 +293,7 @@ def evaluations(found: dict, people: int) -> Section:
             (
                 "effect-evaluations",
                 _("Evaluations due in the period"),
-                [_("Evaluations"), _("Number")],
+                [_("Evaluations"), pgettext("how many", "Number")],
                 [[label, shown(count, people)] for label, count in rows],
             ),
             (

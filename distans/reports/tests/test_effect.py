@@ -84,6 +84,8 @@ def test_counts(organisation, everyone_shown):
     assert [(country, float(days), count) for country, days, count in agreements["by_terms"]] == [
         ("SE", 2.0, 1)
     ]
+    with translation.override("sv"):  # the country by name in the reader's language, not its code
+        assert tables.agreements(agreements, 10).tables[1].rows[0][0] == "Sverige"
     security = next(
         row for row in queries.deviations(people, start, end, TODAY) if row["kind"] == "Security incident"
     )
@@ -260,6 +262,8 @@ def test_a_department_whose_figures_would_tell_about_a_small_team_is_withheld(ca
         ["Team 1", 6, 0],
         ["Team 2", 3, None],
     ]
+    # The reader is told why a unit of nine has no figures.
+    assert any("has no figures of its own" in note for note in section.notes)
 
 
 def test_every_description_the_form_points_to_is_on_the_page(cast):

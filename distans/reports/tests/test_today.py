@@ -42,6 +42,11 @@ def test_the_list_names_everyone_planned_at_the_office_today(
     assert "+46 70 123 45 67" in page
     assert "2 people planned at the office." in page
     assert "Computed" in page
+    assert "Stockholm · Monday 7 December 2026" in page
+    for language, heading in (("nb", "mandag 7. desember 2026"), ("da", "mandag 7. december 2026")):
+        day["hr"].language = language
+        day["hr"].save()
+        assert heading in client.get(reverse("reports:today"), {"site": site.pk}).content.decode()
 
 
 @time_machine.travel(MORNING, tick=False)
