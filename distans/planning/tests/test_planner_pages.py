@@ -173,6 +173,9 @@ def test_the_proposal_says_in_words_what_applying_it_changes(cast, team):
         "This plan is the best possible with your settings." in page
     )  # a team this small: solved to the end
     assert '<th scope="col">Office days now</th><th scope="col">Office days proposed</th>' in page
+    assert (
+        "Worked out in" in page and "Worked out in 0 seconds." not in page
+    )  # a small team: "under a second"
     for jargon in ("At the office today", "team-days used", "peak office load", "Unwanted minus preferred"):
         assert jargon not in page
 
