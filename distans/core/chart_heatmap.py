@@ -68,7 +68,7 @@ def heat_map(
     ]
     y = top
     for row, row_title, own in drawn:
-        lines = textwrap.wrap(row, LABEL_CHARACTERS) or [row]
+        lines = label_lines(row)
         row_height = max(18, LINE_HEIGHT * len(lines) + 6)
         chart.rows.append(
             {
@@ -112,3 +112,16 @@ def heat_map(
 def _step(value: Number, maximum: Number) -> int:
     share = float(value) / float(maximum or 1)
     return min(STEPS - 1, max(0, int(share * STEPS)))
+
+
+def label_lines(text: str) -> list[str]:
+    """A row label wrapped to the left margin, whole; a team's number or a short word is not left alone on
+    the last line when as many lines can share it ("Logistik" / "Sverige 1", not "Logistik Sverige" /
+    "1")."""
+    lines = textwrap.wrap(text, LABEL_CHARACTERS) or [text]
+    if len(lines) > 1 and len(lines[-1]) <= 2:
+        for narrower in range(LABEL_CHARACTERS - 1, LABEL_CHARACTERS // 2, -1):
+            tried = textwrap.wrap(text, narrower)
+            if len(tried) == len(lines) and len(tried[-1]) > 2:
+                return tried
+    return lines

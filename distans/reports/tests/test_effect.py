@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from distans.agreements.testing import agreement_in_force
 from distans.arrangements.models import Request
+from distans.core.chart_heatmap import label_lines
 from distans.core.menu import menu
 from distans.followup import services as followup_services
 from distans.org import services as org_services
@@ -229,6 +230,14 @@ def _plans(cast, unit):
 def _heat_rows(section):
     heat = next(chart for chart in section.charts if chart.name == "effect-heat")
     return {" ".join(line["text"] for line in row["lines"]): row for row in heat.rows}
+
+
+def test_a_team_s_number_is_not_left_alone_on_the_last_line_of_its_label():
+    assert label_lines("Logistik Sverige 1") == ["Logistik", "Sverige 1"]
+    assert label_lines("Kundtjänst Sverige 10") == ["Kundtjänst", "Sverige 10"]
+    assert label_lines("Customer service Sweden team 2") == ["Customer service", "Sweden team 2"]
+    assert label_lines("Drift och logistik") == ["Drift och", "logistik"]
+    assert label_lines("HR") == ["HR"]
 
 
 def test_a_department_shows_as_its_teams_together_and_every_name_in_full(cast):
