@@ -14,6 +14,7 @@ from distans.reports.tests.test_business_case import END, START
 
 # The five people of the business case's hand-computed test, with its factors and its HR reader.
 factors, five, hr = test_business_case.factors, test_business_case.five, test_business_case.hr
+desks = test_business_case.desks
 
 BUSINESS_CASE = "/api/v1/reports/business-case"
 
