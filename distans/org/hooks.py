@@ -9,6 +9,8 @@ her, and placing one or recording an access request, for HR); each answers a `co
 None when the reader has nothing to see there.
 
 `site_links`: links a site's row on the site list offers (planning: the office's desks by day).
+`site_list_links`: links the site list offers above its table, about all sites (planning: propose plans
+for several offices, for HR); each answers a link, or None.
 
 `person_choices`: the people a user may pick in one place, by purpose ("followup.deviation_about",
 "checklists.assessor"): the person picker (`person_picker.py`) and its search endpoint ask the
@@ -48,6 +50,13 @@ class SiteLinkSource(Protocol):
 
 
 site_links: Hook[SiteLinkSource] = Hook("org.site_links")
+
+
+class SiteListLinkSource(Protocol):
+    def __call__(self, *, user: Person) -> PersonLink | None: ...
+
+
+site_list_links: Hook[SiteListLinkSource] = Hook("org.site_list_links")
 
 
 class PersonChoices(Protocol):

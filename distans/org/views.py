@@ -254,7 +254,8 @@ def site_list(request):
         (site, [link for link in hooks.site_links.collect(user=request.user, site=site) if link])
         for site in queries.sites_with_counts()
     ]
-    return render(request, "org/site_list.html", {"sites": sites})
+    links = [link for link in hooks.site_list_links.collect(user=request.user) if link]
+    return render(request, "org/site_list.html", {"sites": sites, "links": links})
 
 
 @login_required

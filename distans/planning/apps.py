@@ -30,14 +30,15 @@ class PlanningConfig(AppConfig):
         # A person's feed keys and planner preferences go with her: they are not history.
         history.NOT_HISTORY.update({"feed_tokens", "plan_preference"})
         from distans.core import home
-        from distans.org.hooks import site_links
-        from distans.planning.queries import site_link, this_week_section
+        from distans.org.hooks import site_links, site_list_links
+        from distans.planning.queries import offices_planner_link, site_link, this_week_section
 
         home.sections.subscribe("planning.this_week", this_week_section)
         from distans.planning.attention import attention_for
 
         home.attention_sources.subscribe("planning", attention_for)  # problems ahead, and the planner
         site_links.subscribe("planning.site", site_link)
+        site_list_links.subscribe("planning.offices_planner", offices_planner_link)
         demo_steps.register(
             DemoStep(
                 order=10,
@@ -74,5 +75,7 @@ class PlanningConfig(AppConfig):
                 "planning:planner_run": "planning:my_team",
                 "planning:site": "org:site_list",
                 "planning:site_planner": "org:site_list",
+                "planning:offices_planner": "org:site_list",
+                "planning:planner_batch": "org:site_list",
             }
         )

@@ -5,9 +5,11 @@ import json
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from distans.core.forms import DateField, WorkdaysField, validate_date_range
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
+from distans.org import queries as org_queries
 from distans.org.models import Site, Unit
 from distans.planning import labels, rules
 from distans.planning.models import USUAL, AwayReason, DayKind, Where
@@ -366,6 +368,29 @@ class PlannerForm(forms.Form):
 
     def weights(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.WEIGHTS}
+
+
+class OfficeChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return ngettext(
+            "%(site)s: %(people)s person, %(desks)s desks",
+            "%(site)s: %(people)s people, %(desks)s desks",
+            obj.people_count,
+        ) % {"site": obj.name, "people": obj.people_count, "desks": obj.desk_capacity}
+
+
+class OfficesPlannerForm(PlannerForm):
+    """Several offices for one week with the same settings; each is planned on its own."""
+
+    sites = OfficeChoice(
+        queryset=org_queries.sites_with_counts(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Offices"),
+        error_messages={"required": _("Tick at least one office to plan.")},
+    )
+
+    def setting_fields(self):
+        return [field for field in super().setting_fields() if field.name != "sites"]
 
 
 class PreferenceForm(forms.Form):

@@ -211,6 +211,25 @@ class FeedToken(models.Model):
         return gettext("Calendar feed of %(person)s") % {"person": self.person}
 
 
+class PlannerBatch(models.Model):
+    """Several offices planned for one week with the same settings: one run per office, each its own
+    background task, so as many offices are worked at once as there are task workers."""
+
+    week_start = models.DateField(verbose_name=_("week"))
+    started_by = models.ForeignKey(
+        "org.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("started by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("planning of several offices")
+        verbose_name_plural = _("plannings of several offices")
+
+    def __str__(self):
+        return gettext("Offices planned for the week of %(date)s") % {"date": _short(self.week_start)}
+
+
 class PlannerRun(models.Model):
     """One run of the planner for a unit (or a whole site) and a week, worked by a background task."""
 
@@ -225,6 +244,14 @@ class PlannerRun(models.Model):
     )
     site = models.ForeignKey(
         "org.Site", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("site")
+    )
+    batch = models.ForeignKey(
+        PlannerBatch,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="runs",
+        verbose_name=_("planning of several offices"),
     )
     week_start = models.DateField(verbose_name=_("week"))
     # weights, choose_office_day, time_limit

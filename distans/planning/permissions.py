@@ -17,7 +17,7 @@ from distans.core.permissions import has_role, is_hr, require
 from distans.core.roles import Role
 from distans.org.models import Person, Unit
 from distans.org.permissions import get_person_for_user, get_unit_for_user, manages, subordinate_ids_sql
-from distans.planning.models import PlannerRun
+from distans.planning.models import PlannerBatch, PlannerRun
 
 
 def can_see_unit_plan(user, unit: Unit) -> bool:
@@ -96,6 +96,11 @@ def can_plan_site(user, site) -> bool:
     return is_hr(user)
 
 
+def can_plan_sites(user) -> bool:
+    """Several offices at once, for one week: whoever plans whole offices (HR)."""
+    return is_hr(user)
+
+
 def can_use_planner_run(user, run: PlannerRun) -> bool:
     """A planner run is followed, stopped and applied by whoever may plan its unit or its office."""
     return can_manage_unit(user, run.unit) if run.unit_id else can_plan_site(user, run.site)
@@ -106,6 +111,15 @@ def get_planner_run_for_user(user, pk: int) -> PlannerRun:
     run = get_object_or_404(PlannerRun.objects.select_related("unit", "site"), pk=pk)
     require(can_use_planner_run(user, run))
     return run
+
+
+def get_planner_batch_for_user(user, pk: int) -> tuple[PlannerBatch, list[PlannerRun]]:
+    """Several offices planned together, and its runs by office name: 404 when there is none, 403
+    unless the user may plan every one of its offices."""
+    batch = get_object_or_404(PlannerBatch, pk=pk)
+    runs = list(batch.runs.select_related("site").order_by("site__name"))
+    require(all(can_plan_site(user, run.site) for run in runs))
+    return batch, runs
 
 
 def can_view_organisation_plans(user) -> bool:

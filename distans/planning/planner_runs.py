@@ -4,7 +4,7 @@ reader's language), whether a worker has picked the run up, and applying it to t
 
 import datetime
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks.base import TaskResultStatus
@@ -165,6 +165,81 @@ def removes(run: PlannerRun) -> list[str] | None:
             % {"before": before["missed"], "after": after["missed"]}
         )
     return found
+
+
+def gap_so_far(run: PlannerRun) -> float | None:
+    """While it runs: how far the best plan so far may be from the best possible, in per cent (as the
+    planner computes its gap, `planner.Solution.gap`); None before the first plan."""
+    objective, bound = (run.progress or {}).get("objective"), (run.progress or {}).get("bound")
+    if objective is None or bound is None:
+        return None
+    return round(100 * abs(objective - bound) / max(1.0, abs(objective)), 1)
+
+
+def how_close(result: dict) -> str:
+    """How close a finished plan is to the best possible, in words."""
+    if result.get("status") == "optimal" or result.get("gap") == 0:
+        return _("The best possible")
+    if result.get("gap") is not None:
+        return _("At most %(gap)s %% from the best possible") % {"gap": formats.localize(result["gap"])}
+    return _("Cannot tell for a group this large")
+
+
+def office_row(run: PlannerRun) -> dict:
+    """One office's run among several planned together, as its row on their page says it."""
+    row = {"run": run, "close": ""}
+    if run.status in (PlannerRun.Status.QUEUED, PlannerRun.Status.RUNNING) and run.stop_requested:
+        row["state"] = _("Stopping…")
+        return row
+    if run.status == PlannerRun.Status.QUEUED:
+        row["state"] = _("Waiting to start")
+        return row
+    if run.status == PlannerRun.Status.RUNNING:
+        gap = gap_so_far(run)
+        row["state"] = _("Running…")
+        if gap is not None:
+            row["close"] = _("So far at most %(gap)s %% from the best possible") % {
+                "gap": formats.localize(gap)
+            }
+        return row
+    changed = sum(entry["changed"] for entry in proposal(run))
+    if run.result.get("status") == "infeasible":
+        row["state"] = _("No plan can meet every requirement")
+    elif not run.result.get("office"):
+        row["state"] = (
+            _("Stopped before a plan was found")
+            if run.stop_requested
+            else _("No plan found in the time allowed")
+        )
+    elif run.status == PlannerRun.Status.APPLIED:
+        row["state"] = _("Applied")
+    elif changed:
+        row["state"] = ngettext(
+            "%(count)s person would change their office days",
+            "%(count)s people would change their office days",
+            changed,
+        ) % {"count": changed}
+    else:
+        row["state"] = _("Nobody's office days change")
+    if run.result.get("office"):
+        row["close"] = how_close(run.result)
+    return row
+
+
+def batch_outcome(runs: list[PlannerRun]) -> dict:
+    """What the page of several offices planned together shows: a row per office, how many are
+    finished, and whether a worker has picked any up."""
+    finished = [run for run in runs if run.status in (PlannerRun.Status.DONE, PlannerRun.Status.APPLIED)]
+    waiting = next((run for run in runs if run.status == PlannerRun.Status.QUEUED), None)
+    return {
+        "rows": [office_row(run) for run in runs],
+        "finished": len(finished),
+        "working": len(finished) < len(runs),
+        "stopping": any(run.stop_requested for run in runs),
+        "waiting_for_worker": waiting is not None
+        and not any(run.status == PlannerRun.Status.RUNNING for run in runs)
+        and waiting_for_worker(waiting),
+    }
 
 
 def outcome(run: PlannerRun) -> dict:

@@ -1,6 +1,7 @@
 """Solving a planner run: its problem from the database, progress and stop while solving, the result kept."""
 
 import time
+from typing import Any
 
 from django.utils import timezone
 
@@ -17,6 +18,8 @@ def planner_run_execute(*, run_id: int) -> str:
     run = PlannerRun.objects.select_related("unit", "site").get(pk=run_id)
     run.status = PlannerRun.Status.RUNNING
     run.save(update_fields=["status"])
+    if PlannerRun.objects.filter(pk=run_id, stop_requested=True).exists():
+        return _finish(run, {"status": "stopped", "seconds": 0})  # stopped while it waited for a worker
     people = planner_data.people_of(unit=run.unit) if run.unit else planner_data.people_of(site=run.site)
     problem, names = planner_data.problem_for(
         people,
@@ -43,7 +46,7 @@ def planner_run_execute(*, run_id: int) -> str:
         for unit in problem.units
     }
     today = {person.id: person.current_office for person in problem.people}
-    run.result = {
+    result = {
         "status": solution.status,
         "seconds": round(solution.seconds, 1),
         "objective": solution.objective,
@@ -69,10 +72,15 @@ def planner_run_execute(*, run_id: int) -> str:
         if solution.office
         else None,
     }
+    return _finish(run, result)
+
+
+def _finish(run: PlannerRun, result: dict[str, Any]) -> str:
+    run.result = result
     run.status = PlannerRun.Status.DONE
     run.finished_at = timezone.now()
     run.save(update_fields=["result", "status", "finished_at"])
-    return solution.status
+    return str(result["status"])
 
 
 def _coded(conflict: Conflict) -> dict[str, object]:

@@ -8,19 +8,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from distans.core.context_processors import belongs_under
 from distans.core.htmx import is_htmx
 from distans.core.permissions import require
 from distans.core.refusals import refusal_message
 from distans.org.models import Site
-from distans.planning import planner_runs, rules
-from distans.planning.forms import PlannerForm, week_choices
+from distans.planning import planner_runs, rules, services
+from distans.planning.forms import OfficesPlannerForm, PlannerForm, week_choices
 from distans.planning.models import PlannerRun
 from distans.planning.permissions import (
     can_plan_site,
+    can_plan_sites,
     get_plan_unit_for_user,
+    get_planner_batch_for_user,
     get_planner_run_for_user,
 )
 
@@ -72,17 +74,12 @@ def _in_words(run: PlannerRun, rows: list[dict]) -> dict:
     """What the page says of a proposal in a manager's words: how many office days move, what it still
     leaves unsolved, and how far it may be from the best plan (a percentage, not the planner's scores)."""
     proposed = run.result.get("proposal")
-    progress = run.progress or {}
-    objective, bound = progress.get("objective"), progress.get("bound")
     return {
         "moved": sum(len(set(row["after"]) - set(row["before"])) for row in rows),
         "left": [planner_runs.shortfall_words(coded) for coded in proposed["shortfalls"]]
         if proposed
         else None,
-        # As the planner computes its gap (`planner.Solution.gap`), for the best plan found so far.
-        "gap_so_far": None
-        if objective is None or bound is None
-        else round(100 * abs(objective - bound) / max(1.0, abs(objective)), 1),
+        "gap_so_far": planner_runs.gap_so_far(run),
     }
 
 
@@ -90,8 +87,49 @@ def _in_words(run: PlannerRun, rows: list[dict]) -> dict:
 @require_POST
 def planner_stop(request, pk: int):
     run = get_planner_run_for_user(request.user, pk)
-    PlannerRun.objects.filter(pk=run.pk).update(stop_requested=True)
+    services.planner_stop(runs=PlannerRun.objects.filter(pk=run.pk))
     return redirect("planning:planner_run", pk=run.pk)
+
+
+@login_required
+def offices_planner_start(request):
+    """HR plans several offices for one week with the same settings; each office is a task of its own,
+    so the task workers plan as many offices at once as there are workers."""
+    require(can_plan_sites(request.user))
+    form = OfficesPlannerForm(request.POST or None, initial={"week": planner_runs.default_week()})
+    if request.method == "POST" and form.is_valid():
+        sites = list(form.cleaned_data["sites"])
+        require(all(can_plan_site(request.user, site) for site in sites))
+        data = form.cleaned_data
+        batch = services.planner_start_offices(
+            actor=request.user,
+            sites=sites,
+            monday=data["week"],
+            weights=form.weights(),
+            choose_office_day=data["choose_office_day"],
+            time_limit=data["time_limit"],
+        )
+        return redirect("planning:planner_batch", pk=batch.pk)
+    return render(request, "planning/planner_start.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@login_required
+@require_safe
+def planner_batch(request, pk: int):
+    """Several offices planned together: each office's progress while the workers plan them (htmx polls
+    the status part), then a link to each proposal."""
+    batch, runs = get_planner_batch_for_user(request.user, pk)
+    template = "planning/planner_batch.html#status" if is_htmx(request) else "planning/planner_batch.html"
+    return render(request, template, {"batch": batch, "total": len(runs), **planner_runs.batch_outcome(runs)})
+
+
+@login_required
+@require_POST
+def planner_batch_stop(request, pk: int):
+    """Stop every office still waiting or running, whichever worker has it."""
+    batch, _runs = get_planner_batch_for_user(request.user, pk)
+    services.planner_stop(runs=batch.runs.all())
+    return redirect("planning:planner_batch", pk=batch.pk)
 
 
 @login_required

@@ -796,3 +796,11 @@ def site_link(*, user, site: Site) -> dict:
     """The site list links each office to its desks by day, which everyone signed in may see
     (subscribed to `org.hooks.site_links`)."""
     return {"text": gettext("Desks by day"), "url": reverse("planning:site", args=[site.pk])}
+
+
+def offices_planner_link(*, user) -> dict | None:
+    """The site list offers HR to propose plans for several offices at once (subscribed to
+    `org.hooks.site_list_links`)."""
+    if not permissions.can_plan_sites(user):
+        return None
+    return {"text": gettext("Propose plans for several offices"), "url": reverse("planning:offices_planner")}

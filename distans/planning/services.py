@@ -26,6 +26,7 @@ from distans.planning.models import (
     DayChange,
     DayKind,
     FeedToken,
+    PlannerBatch,
     PlannerRun,
     PlanPreference,
     UnitPlanSettings,
@@ -350,11 +351,13 @@ def planner_start(
     weights: dict,
     choose_office_day: bool,
     time_limit: int,
+    batch: PlannerBatch | None = None,
 ) -> PlannerRun:
     with transaction.atomic():
         run = PlannerRun.objects.create(
             unit=unit,
             site=site,
+            batch=batch,
             week_start=monday,
             started_by=actor,
             options={"weights": weights, "choose_office_day": choose_office_day, "time_limit": time_limit},
@@ -367,6 +370,40 @@ def planner_start(
         )
         tasks.planner_run.enqueue(run.pk)
     return run
+
+
+def planner_start_offices(
+    *,
+    actor,
+    sites: list[Site],
+    monday: datetime.date,
+    weights: dict,
+    choose_office_day: bool,
+    time_limit: int,
+) -> PlannerBatch:
+    """Several offices for one week: a run and a background task per office, so each free task worker
+    takes one office and two workers (or two machines) plan two offices at once."""
+    with transaction.atomic():
+        batch = PlannerBatch.objects.create(week_start=monday, started_by=actor)
+        for site in sites:
+            planner_start(
+                actor=actor,
+                site=site,
+                monday=monday,
+                weights=weights,
+                choose_office_day=choose_office_day,
+                time_limit=time_limit,
+                batch=batch,
+            )
+    return batch
+
+
+def planner_stop(*, runs) -> int:
+    """Ask runs to stop: one still waiting ends without solving, one solving keeps its best plan so
+    far. Whichever worker holds a run reads the request from the database."""
+    return runs.filter(status__in=(PlannerRun.Status.QUEUED, PlannerRun.Status.RUNNING)).update(
+        stop_requested=True
+    )
 
 
 def planner_apply(*, actor, run: PlannerRun, people: list[int], usual_week: bool = False) -> dict:

@@ -121,6 +121,14 @@ def planner_run(cast):
     return [PlannerRun.objects.create(unit=cast["employee"].unit, week_start=datetime.date(2099, 1, 5)).pk]
 
 
+def planner_batch(cast):
+    from distans.planning.models import PlannerBatch, PlannerRun
+
+    batch = PlannerBatch.objects.create(week_start=datetime.date(2099, 1, 5))
+    PlannerRun.objects.create(batch=batch, site=cast["employee"].site, week_start=batch.week_start)
+    return [batch.pk]
+
+
 HR_ONLY = only(["hr"])
 
 
@@ -305,6 +313,8 @@ MATRIX = {
     "planning:planner": (lambda cast: [cast["employee"].unit_id], only(["manager", "hr"])),
     "planning:site_planner": (lambda cast: [cast["employee"].site_id], HR_ONLY),
     "planning:planner_run": (planner_run, only(["manager", "hr"])),
+    "planning:offices_planner": (None, HR_ONLY),
+    "planning:planner_batch": (planner_batch, HR_ONLY),
     "planning:site": (lambda cast: [cast["employee"].site_id], signed_in(200)),
     "planning:problems": (None, signed_in(200)),
     "planning:feed_reset": (None, signed_in(405)),

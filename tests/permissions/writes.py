@@ -194,7 +194,7 @@ def asa_equipment_request(cast):
 def planner_run(cast, **values):
     from distans.planning.models import PlannerRun
 
-    return PlannerRun.objects.create(unit=cast["employee"].unit, week_start=next_monday(), **values)
+    return PlannerRun.objects.create(**{"unit": cast["employee"].unit, "week_start": next_monday(), **values})
 
 
 def planned_run(cast):
@@ -778,6 +778,22 @@ def site_planner_start(cast, actor):
     return Case(args=[site.pk], data=data, done=lambda r: PlannerRun.objects.filter(site=site).exists())
 
 
+def offices_planner_start(cast, actor):
+    from distans.planning.models import PlannerRun
+
+    site = cast["employee"].site
+    data = {**form_on_page(cast["hr"], reverse("planning:offices_planner")), "sites": [site.pk]}
+    return Case(data=data, done=lambda r: PlannerRun.objects.filter(site=site, batch__isnull=False).exists())
+
+
+def planner_batch_stop(cast, actor):
+    from distans.planning.models import PlannerBatch
+
+    batch = PlannerBatch.objects.create(week_start=next_monday())
+    run = planner_run(cast, unit=None, site=cast["employee"].site, batch=batch)
+    return Case(args=[batch.pk], done=lambda r: fresh(run, stop_requested=True))
+
+
 def planner_stop(cast, actor):
     run = planner_run(cast)
     return Case(args=[run.pk], done=lambda r: fresh(run, stop_requested=True))
@@ -1174,6 +1190,8 @@ WRITES = {
     "planning:planner": Write(planner_start, allowed="manager hr"),
     "planning:site_planner": Write(site_planner_start, allowed="hr"),
     "planning:planner_stop": Write(planner_stop, allowed="manager hr"),
+    "planning:offices_planner": Write(offices_planner_start, allowed="hr"),
+    "planning:planner_batch_stop": Write(planner_batch_stop, allowed="hr"),
     "planning:planner_apply": Write(planner_apply, allowed="manager hr", in_force=True),
     "planning:feed_reset": Write(feed_reset, allowed=EVERYONE),
     "followup:evaluation": Write(evaluation_hold, allowed="manager hr", seen="employee", in_force=True),

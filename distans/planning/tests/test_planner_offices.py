@@ -1,0 +1,136 @@
+"""Several offices planned together (issue 20): HR ticks the offices, each becomes a run and a task of
+its own, the page follows them all and stops them all, in the reader's language. Writes are sent with
+CSRF enforced. Two real worker processes sharing one database: `test_planner_workers.py`."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from conftest import make_person
+from distans.core.testing import html, post_page, run_due_tasks, session_client
+from distans.org.models import Site
+from distans.planning.models import PlannerBatch, PlannerRun
+
+NOW = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)  # a Tuesday in week 49
+SETTINGS = {"week": "2026-W50", "time_limit": 5, "preferences": 3, "colocation": 2, "fairness": 2}
+SETTINGS |= {"stability": 1, "balance": 1}
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def offices(cast, units):
+    """Stockholm (Åsa and Björn) and Göteborg, where two of Sales sit."""
+    goteborg = Site.objects.create(code="GOT", name="Göteborg", country="SE", desk_capacity=1)
+    for number in ("201", "202"):
+        make_person(f"p{number}@example.com", "Sales", number, number, unit=units["sales"], site=goteborg)
+    return [cast["employee"].site, goteborg]
+
+
+def start(hr, offices) -> PlannerBatch:
+    response = post_page(
+        hr, reverse("planning:offices_planner"), {**SETTINGS, "sites": [o.pk for o in offices]}
+    )
+    assert response.status_code == 302
+    batch = PlannerBatch.objects.get()
+    assert response.url == reverse("planning:planner_batch", args=[batch.pk])
+    return batch
+
+
+def test_hr_finds_it_on_the_site_list_and_nobody_else_does(cast):
+    link = 'href="/plans/planner/offices/"'
+    assert link in html(session_client(cast["hr"]).get(reverse("org:site_list")))
+    assert link not in html(session_client(cast["manager"]).get(reverse("org:site_list")))
+
+
+def test_each_office_is_a_run_and_a_task_of_its_own_followed_on_one_page(cast, offices):
+    batch = start(cast["hr"], offices)
+    runs = list(batch.runs.order_by("site__name"))
+    assert [run.site for run in runs] == sorted(offices, key=lambda site: site.name)
+    tasks = DBTaskResult.objects.filter(task_path__endswith="planner_run")
+    assert sorted(task.args_kwargs["args"][0] for task in tasks) == sorted(run.pk for run in runs)
+    browser = session_client(cast["hr"])
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    waiting = html(browser.get(url))
+    assert "0 of 2 offices finished" in waiting and waiting.count("Waiting to start") == 2
+    assert 'hx-trigger="every 2s"' in waiting
+    run_due_tasks()
+    done = html(browser.get(url, HTTP_HX_REQUEST="true"))
+    assert "2 of 2 offices finished" in done and "Waiting" not in done
+    assert "hx-trigger" not in done, "the page stops asking once every office is finished"
+    for run in runs:
+        run.refresh_from_db()
+        assert run.status == "done" and run.result["status"] in ("optimal", "feasible")
+        assert f'href="{reverse("planning:planner_run", args=[run.pk])}">{run.site.name}</a>' in done
+    # Each office's run plans the people based there, and no one else.
+    goteborg, stockholm = runs
+    assert sorted(goteborg.result["names"].values()) == ["Sales 201", "Sales 202"]
+    assert sorted(stockholm.result["names"].values()) == ["Björn Ekström", "Åsa Öberg"]
+    page = html(browser.get(reverse("planning:planner_run", args=[goteborg.pk])))
+    assert f'href="{url}">All offices planned together</a>' in page
+
+
+def test_stop_all_reaches_every_office_still_waiting(cast, offices):
+    batch = start(cast["hr"], offices)
+    response = post_page(cast["hr"], reverse("planning:planner_batch", args=[batch.pk]), {})
+    assert response.status_code == 405  # the page itself takes no writes
+    browser = session_client(cast["hr"])
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    browser.get(url)
+    stop = reverse("planning:planner_batch_stop", args=[batch.pk])
+    assert browser.post(stop, {"csrfmiddlewaretoken": browser.cookies["csrftoken"].value}).url == url
+    stopping = html(browser.get(url))
+    assert stopping.count("Stopping…") == 2 and "Stop asked" in stopping
+    assert "Stop all and keep" not in stopping
+    run_due_tasks()
+    stopped = html(browser.get(url))
+    assert stopped.count("Stopped before a plan was found") == 2
+    for run in batch.runs.all():
+        assert run.status == "done" and run.result == {"status": "stopped", "seconds": 0}
+    page = html(browser.get(reverse("planning:planner_run", args=[run.pk])))
+    assert "The planner was stopped before it found a plan." in page
+
+
+def test_nothing_ticked_is_refused_in_swedish_and_nothing_starts(cast, offices):
+    cast["hr"].language = "sv"
+    cast["hr"].save()
+    response = post_page(cast["hr"], reverse("planning:offices_planner"), SETTINGS)
+    assert response.status_code == 422
+    assert "Kryssa i minst ett kontor att planera." in response.content.decode()
+    assert not PlannerRun.objects.exists() and not PlannerBatch.objects.exists()
+    form = html(session_client(cast["hr"]).get(reverse("planning:offices_planner")))
+    assert "Göteborg: 2 personer, 1 arbetsplatser" in form
+    batch = start(cast["hr"], offices)
+    run_due_tasks()
+    page = html(session_client(cast["hr"]).get(reverse("planning:planner_batch", args=[batch.pk])))
+    assert "Kontor planerade tillsammans, vecka 50" in page and "2 av 2 kontor klara" in page
+
+
+def test_without_a_worker_the_page_says_so_after_a_few_seconds(cast, offices):
+    batch = start(cast["hr"], offices)
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    assert "No worker" not in html(session_client(cast["hr"]).get(url))
+    with time_machine.travel(NOW + datetime.timedelta(seconds=11), tick=False):
+        later = html(session_client(cast["hr"]).get(url))
+    assert "No worker has started these offices." in later and "manage.py db_worker" in later
+
+
+def test_the_page_runs_as_many_queries_for_two_offices_as_for_one(cast, offices):
+    def queries_for(sites) -> int:
+        PlannerBatch.objects.all().delete()
+        batch = start(cast["hr"], sites)
+        browser = session_client(cast["hr"])
+        with CaptureQueriesContext(connection) as counted:
+            html(browser.get(reverse("planning:planner_batch", args=[batch.pk])))
+        return len(counted)
+
+    assert queries_for(offices[:1]) == queries_for(offices)
