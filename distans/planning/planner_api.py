@@ -14,12 +14,14 @@ from distans.core.api_types import Id
 from distans.core.errors import DomainError
 from distans.core.permissions import require
 from distans.org.models import Site
-from distans.planning import planner, planner_runs, rules
-from distans.planning.forms import PlannerForm
-from distans.planning.models import PlannerRun
+from distans.planning import planner, planner_runs, rules, services
+from distans.planning.forms import OfficesPlannerForm, PlannerForm
+from distans.planning.models import PlannerBatch, PlannerRun
 from distans.planning.permissions import (
     can_plan_site,
+    can_plan_sites,
     get_plan_unit_for_user,
+    get_planner_batch_for_user,
     get_planner_run_for_user,
 )
 
@@ -51,6 +53,16 @@ class RunIn(Schema):
     weights: WeightsIn = Field(default_factory=WeightsIn)  # type: ignore[arg-type]
     choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
     time_limit: int = Field(10, description="Seconds to search, 2–60")
+
+
+class OfficesIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    sites: list[Id] = Field(..., description="The offices to plan (HR); each is its own run and task")
+    week: str = Field(..., description='The ISO week, e.g. "2026-W50": this week or a later one')
+    weights: WeightsIn = Field(default_factory=WeightsIn)  # type: ignore[arg-type]
+    choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
+    time_limit: int = Field(10, description="Seconds to search for each office, 2–60")
 
 
 class PersonPlanOut(Schema):
@@ -91,6 +103,28 @@ class RunOut(Schema):
     url: str = Field(description="The run's page")
 
 
+class OfficeRunOut(Schema):
+    run: int = Field(description="The office's run: its proposal at `url`")
+    site: int
+    site_name: str
+    status: str = Field(description="queued, running, done or applied")
+    status_text: str = Field(description="Where the office stands, in the caller's language")
+    how_close: str = Field(description="How close its plan is to the best possible, in words; empty before")
+    stop_requested: bool
+    url: str = Field(description="The run in the API, with the proposal per person once done")
+
+
+class OfficesOut(Schema):
+    id: int
+    week: str
+    total: int
+    finished: int = Field(description="Offices done (or applied); the rest are waiting or running")
+    waiting_for_worker: bool = Field(description="Nothing started yet and no worker running")
+    notice: str = Field(description="What to do about it, in the caller's language; empty when all is well")
+    offices: list[OfficeRunOut]
+    url: str = Field(description="The page that follows the offices")
+
+
 class ApplyIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
@@ -108,7 +142,7 @@ class ApplyOut(Schema):
     refused: list[str] = Field(description="Days the rules refused, with the reason")
 
 
-def _invalid(form: PlannerForm):
+def _invalid(form: PlannerForm) -> DomainError:
     """The form's errors, each after the name of the value it is about (weights.fairness: …)."""
     return DomainError(
         "invalid",
@@ -210,3 +244,77 @@ def run_apply(request, run_id: Id, payload: ApplyIn):
     return ApplyOut(
         week=rules.iso_week(run.week_start), changed=outcome["changed"], refused=outcome["refused"]
     )
+
+
+@router.post("/planner/runs/{run_id}/stop", response=RunOut, url_name="planner_run_stop")
+def run_stop(request, run_id: Id):
+    """Stop a run: still waiting, it ends without a plan; while solving, it keeps its best plan so far."""
+    run = get_planner_run_for_user(request.auth, run_id)
+    services.planner_stop(runs=PlannerRun.objects.filter(pk=run.pk))
+    run.refresh_from_db()
+    return _out(request, run)
+
+
+def _offices_out(request, batch: PlannerBatch, runs: list[PlannerRun]) -> OfficesOut:
+    shown = planner_runs.batch_outcome(runs)
+    return OfficesOut(
+        id=batch.pk,
+        week=rules.iso_week(batch.week_start),
+        total=len(runs),
+        finished=shown["finished"],
+        waiting_for_worker=shown["waiting_for_worker"],
+        notice=_(
+            "No worker has started these offices. Start one or more beside the server with "
+            "manage.py db_worker."
+        )
+        if shown["waiting_for_worker"]
+        else "",
+        offices=[
+            OfficeRunOut(
+                run=row["run"].pk,
+                site=row["run"].site_id,
+                site_name=row["run"].site.name,
+                status=row["run"].status,
+                status_text=row["state"],
+                how_close=row["close"],
+                stop_requested=row["run"].stop_requested,
+                url=request.build_absolute_uri(reverse("api:planner_run", args=[row["run"].pk])),
+            )
+            for row in shown["rows"]
+        ],
+        url=request.build_absolute_uri(reverse("planning:planner_batch", args=[batch.pk])),
+    )
+
+
+@router.post("/planner/offices", response={201: OfficesOut}, url_name="planner_offices")
+def offices_start(request, payload: OfficesIn):
+    """Plan several offices for one week with the same settings (HR). Each office is a run and a
+    background task of its own, so as many offices are planned at once as task workers run."""
+    require(can_plan_sites(request.auth))
+    form = OfficesPlannerForm(
+        {
+            "sites": payload.sites,
+            "week": payload.week,
+            "choose_office_day": payload.choose_office_day,
+            "time_limit": payload.time_limit,
+            **payload.weights.dict(),
+        }
+    )
+    if not form.is_valid():
+        raise _invalid(form)
+    batch = planner_runs.start_offices(actor=request.auth, form=form)
+    return Status(201, _offices_out(request, *get_planner_batch_for_user(request.auth, batch.pk)))
+
+
+@router.get("/planner/offices/{batch_id}", response=OfficesOut, url_name="planner_batch")
+def offices_detail(request, batch_id: Id):
+    """Each office's status, how close its plan is to the best possible, and its run."""
+    return _offices_out(request, *get_planner_batch_for_user(request.auth, batch_id))
+
+
+@router.post("/planner/offices/{batch_id}/stop", response=OfficesOut, url_name="planner_batch_stop")
+def offices_stop(request, batch_id: Id):
+    """Stop every office still waiting or running, whichever worker holds it."""
+    batch, _runs = get_planner_batch_for_user(request.auth, batch_id)
+    services.planner_stop(runs=batch.runs.all())
+    return _offices_out(request, *get_planner_batch_for_user(request.auth, batch_id))

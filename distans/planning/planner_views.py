@@ -98,17 +98,7 @@ def offices_planner_start(request):
     require(can_plan_sites(request.user))
     form = OfficesPlannerForm(request.POST or None, initial={"week": planner_runs.default_week()})
     if request.method == "POST" and form.is_valid():
-        sites = list(form.cleaned_data["sites"])
-        require(all(can_plan_site(request.user, site) for site in sites))
-        data = form.cleaned_data
-        batch = services.planner_start_offices(
-            actor=request.user,
-            sites=sites,
-            monday=data["week"],
-            weights=form.weights(),
-            choose_office_day=data["choose_office_day"],
-            time_limit=data["time_limit"],
-        )
+        batch = planner_runs.start_offices(actor=request.user, form=form)
         return redirect("planning:planner_batch", pk=batch.pk)
     return render(request, "planning/planner_start.html", {"form": form}, status=422 if form.errors else 200)
 

@@ -328,6 +328,7 @@ MATRIX = {
     "api:unit_coverage": (lambda cast: [cast["employee"].unit_id], signed_in(422, anonymous=401)),
     "api:site_occupancy": (lambda cast: [cast["employee"].site_id], signed_in(422, anonymous=401)),
     "api:planner_run": (planner_run, {**only(["manager", "hr"]), "anonymous": 401}),
+    "api:planner_batch": (planner_batch, {**HR_ONLY, "anonymous": 401}),
     "api:checklist_templates": (None, signed_in(200, anonymous=401)),
     "api:checklist_assignments": (None, signed_in(200, anonymous=401)),
     "api:checklist_response": (lambda cast: [suitability(cast).pk], {**ASSIGNMENT_VIEWERS, "anonymous": 401}),

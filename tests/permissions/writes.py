@@ -1071,6 +1071,16 @@ def api_planner_start(cast, actor):
     )
 
 
+def api_offices_start(cast, actor):
+    from distans.planning.models import PlannerRun
+
+    site = cast["employee"].site
+    return Case(
+        data={"sites": [site.pk], "week": iso_week(next_monday())},
+        done=lambda r: PlannerRun.objects.filter(site=site, batch__isnull=False).exists(),
+    )
+
+
 def api_planner_apply(cast, actor):
     run = planned_run(cast)
     return Case(
@@ -1232,6 +1242,9 @@ WRITES = {
     "api:pattern_save": Write(api_pattern_save, allowed=ABOUT_ASA, ok=200, seen=PLAN_SEEN),
     "api:planner_runs": Write(api_planner_start, allowed="manager hr", ok=201),
     "api:planner_run_apply": Write(api_planner_apply, allowed="manager hr", ok=200, in_force=True),
+    "api:planner_run_stop": Write(planner_stop, allowed="manager hr", ok=200),
+    "api:planner_offices": Write(api_offices_start, allowed="hr", ok=201),
+    "api:planner_batch_stop": Write(planner_batch_stop, allowed="hr", ok=200),
     "api:followup_outcome": Write(
         api_followup_outcome, allowed="manager hr", ok=200, seen="employee", in_force=True
     ),

@@ -7,12 +7,13 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from conftest import make_person
-from distans.core.testing import html, post_page, run_due_tasks, session_client
+from distans.core.testing import bearer, html, post_page, run_due_tasks, session_client
 from distans.org.models import Site
 from distans.planning.models import PlannerBatch, PlannerRun
 
@@ -134,3 +135,60 @@ def test_the_page_runs_as_many_queries_for_two_offices_as_for_one(cast, offices)
         return len(counted)
 
     assert queries_for(offices[:1]) == queries_for(offices)
+
+
+# The same through the API with a personal token, as an integration plans every office each week.
+
+
+def token_client(person) -> Client:
+    return Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {bearer(person)}")
+
+
+def test_the_api_starts_follows_and_stops_several_offices(cast, offices):
+    client = token_client(cast["hr"])
+    body = {"sites": [site.pk for site in offices], "week": "2026-W50", "time_limit": 5}
+    response = client.post("/api/v1/planner/offices", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    started = response.json()
+    assert (started["total"], started["finished"], started["week"]) == (2, 0, "2026-W50")
+    assert [office["site_name"] for office in started["offices"]] == ["Göteborg", "Stockholm"]
+    assert {office["status_text"] for office in started["offices"]} == {"Waiting to start"}
+    run_due_tasks()
+    followed = client.get(f"/api/v1/planner/offices/{started['id']}").json()
+    assert followed["finished"] == 2 and followed["notice"] == ""
+    for office in followed["offices"]:
+        run = client.get(office["url"]).json()
+        assert run["site"] == office["site"] and run["result"]["status"] in ("optimal", "feasible")
+        assert office["how_close"] == "The best possible" or office["how_close"].startswith("At most")
+    second = client.post("/api/v1/planner/offices", body, content_type="application/json").json()
+    stopped = client.post(f"/api/v1/planner/offices/{second['id']}/stop").json()
+    assert [office["stop_requested"] for office in stopped["offices"]] == [True, True]
+    assert {office["status_text"] for office in stopped["offices"]} == {"Stopping…"}
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"sites": [], "week": "2026-W50"}, "sites: Tick at least one office to plan."),
+        ({"sites": [99999], "week": "2026-W50"}, "99999 is not one of the available choices"),
+        ({"sites": "all", "week": "2026-W50"}, "sites"),
+        ({"week": "2026-W50"}, "sites"),
+        ({"sites": [1], "week": "2026-W48"}, "week: Week 48, 2026 has passed."),
+        ({"sites": [1], "week": "2026-W50", "time_limit": 600}, "time_limit:"),
+        ({"sites": [1], "week": "2026-W50", "stray": 1}, "stray"),
+    ],
+)
+def test_every_input_is_checked_and_nothing_starts(cast, body, says):
+    response = token_client(cast["hr"]).post("/api/v1/planner/offices", body, content_type="application/json")
+    assert response.status_code in (400, 422) and says in response.content.decode()
+    assert not PlannerBatch.objects.exists() and not PlannerRun.objects.exists()
+
+
+def test_a_manager_may_neither_start_nor_follow_offices(cast, offices):
+    batch = start(cast["hr"], offices)
+    client = token_client(cast["manager"])
+    body = {"sites": [offices[0].pk], "week": "2026-W50"}
+    assert client.post("/api/v1/planner/offices", body, content_type="application/json").status_code == 403
+    assert client.get(f"/api/v1/planner/offices/{batch.pk}").status_code == 403
+    assert client.post(f"/api/v1/planner/offices/{batch.pk}/stop").status_code == 403
+    assert not batch.runs.filter(stop_requested=True).exists()
