@@ -119,3 +119,42 @@ def test_hr_finds_an_office_over_its_desks_and_a_plan_for_the_whole_office_fixes
         expect(cell.locator(".heat-count")).to_have_text(str(count))
     run.refresh_from_db()
     assert run.status == "applied"
+
+
+def test_hr_plans_every_office_at_once_and_applies_the_crowded_one(page, live_server):
+    call_command("demo")
+    week = coming_week()
+    sites = list(Site.objects.order_by("name"))
+    over = {site.pk: sum(day["over"] for day in queries.site_occupancy(site, week)["days"]) for site in sites}
+    crowded = Site.objects.get(pk=max(over, key=over.__getitem__))
+
+    sign_in(page, live_server, "elin.sjoberg@nordvik.example")
+    menu_click(page, "Sites")
+    page.get_by_role("link", name="Propose plans for several offices").click()
+    offices = page.get_by_role("group", name="Offices")
+    for site in sites:
+        offices.get_by_label(re.compile(rf"{re.escape(site.name)}:")).check()
+    page.get_by_label("Time to search (seconds)").fill("5")
+    page.get_by_role("button", name="Start the planner").click()
+    expect(page.get_by_role("status")).to_contain_text(f"0 of {len(sites)} offices finished")
+    page_url = page.url
+    page.goto("about:blank")  # the worker runs here, in this thread (see run_the_planner)
+    run_due_tasks()
+    page.goto(page_url)
+    expect(page.get_by_role("status")).to_contain_text(f"{len(sites)} of {len(sites)} offices finished")
+    row = page.get_by_role("row", name=re.compile(re.escape(crowded.name)))
+    expect(row).to_contain_text("would change their office days")
+
+    row.get_by_role("link", name=crowded.name).click()
+    removes = page.locator("section", has=page.get_by_role("heading", name="What the proposal fixes"))
+    expect(
+        removes.locator("li", has_text=re.compile(rf"{re.escape(crowded.name)}.*desks")).first
+    ).to_be_visible()
+    page.get_by_role("button", name="Apply to the people ticked").click()
+    expect(page.get_by_role("heading", name=re.compile(crowded.name))).to_be_visible()
+    booked = [day["count"] for day in queries.site_occupancy(crowded, week)["days"]]
+    assert max(booked) <= crowded.desk_capacity, booked
+    page.go_back()
+    page.get_by_role("link", name="All offices planned together").click()
+    expect(page.get_by_role("row", name=re.compile(re.escape(crowded.name)))).to_contain_text("Applied")
+    assert PlannerRun.objects.filter(batch__isnull=False).count() == len(sites)
