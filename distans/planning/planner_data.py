@@ -87,9 +87,13 @@ def problem_for(
             )
         )
     units = []
-    for unit_id in sorted({person.unit_id for person in members if person.unit_id}):
-        settings = queries.unit_settings_for(unit_id)
-        team = [person for person in members if person.unit_id == unit_id]
+    teams: dict[int, list[planner.Person]] = {}
+    for person in members:
+        if person.unit_id:
+            teams.setdefault(person.unit_id, []).append(person)
+    unit_settings = queries.unit_settings_for(list(teams))
+    for unit_id in sorted(teams):
+        settings, team = unit_settings[unit_id], teams[unit_id]
         # No coverage on a day off for the whole team (a public holiday), as the team week asks none.
         off = {day for day in range(5) if rules.off_for_all([days[person.id][day] for person in team])}
         units.append(
@@ -109,10 +113,10 @@ def problem_for(
                 ),
             )
         )
-    sites = []
+    sites, planned = [], set(ids)
     for site in Site.objects.filter(pk__in={person.site_id for person in members if person.site_id}):
         booked = queries.site_occupancy(site, week)["days"]
-        taken = tuple(sum(1 for row in day["people"] if row[0] not in set(ids)) for day in booked)
+        taken = tuple(sum(1 for row in day["people"] if row[0] not in planned) for day in booked)
         sites.append(planner.Site(site.pk, site.name, site.desk_capacity, taken))
     names = {person.id: person.name for person in members}
     return planner.Problem(tuple(members), tuple(units), tuple(sites), weights), names

@@ -123,21 +123,20 @@ def unit_members(unit: Unit):
     return Person.objects.filter(unit=unit, is_active=True)
 
 
-def unit_settings(unit: Unit) -> Mapping[str, Any]:
-    settings = (
-        UnitPlanSettings.objects.filter(unit=unit)
-        .values(
-            "office_weekdays",
-            "office_dates",
-            "coverage",
-            "duties",
-            "reachable_from",
-            "reachable_to",
-            "meeting_note",
-        )
-        .first()
-    )
-    return settings or {
+SETTINGS_FIELDS = (
+    "office_weekdays",
+    "office_dates",
+    "coverage",
+    "duties",
+    "reachable_from",
+    "reachable_to",
+    "meeting_note",
+)
+
+
+def no_settings() -> dict[str, Any]:
+    """A unit that has kept no settings (a new dict each time: callers may change theirs)."""
+    return {
         "office_weekdays": [],
         "office_dates": [],
         "coverage": {},
@@ -148,10 +147,21 @@ def unit_settings(unit: Unit) -> Mapping[str, Any]:
     }
 
 
-def unit_settings_for(unit_id: int) -> dict:
-    """A unit's settings with its name, for the planner."""
-    unit = Unit.objects.get(pk=unit_id)
-    return {**unit_settings(unit), "name": unit.name}
+def unit_settings(unit: Unit) -> Mapping[str, Any]:
+    settings = UnitPlanSettings.objects.filter(unit=unit).values(*SETTINGS_FIELDS).first()
+    return settings or no_settings()
+
+
+def unit_settings_for(unit_ids) -> dict[int, dict]:
+    """Units' settings with their names, by id, for the planner: two queries however many units."""
+    kept = {
+        row.pop("unit_id"): row
+        for row in UnitPlanSettings.objects.filter(unit_id__in=unit_ids).values("unit_id", *SETTINGS_FIELDS)
+    }
+    return {
+        unit_id: {**(kept.get(unit_id) or no_settings()), "name": name}
+        for unit_id, name in Unit.objects.filter(pk__in=unit_ids).values_list("id", "name")
+    }
 
 
 def site_names() -> dict[int, str]:

@@ -1,7 +1,7 @@
 """An independent check of a plan: every hard rule recomputed from the problem alone, without the model."""
 
 from distans.planning.planner.constraints import desk_limit, expected_on_team_day, joins_team_days
-from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution
+from distans.planning.planner.problem import WEEK, Conflict, Person, Problem, Solution
 
 
 def violations(problem: Problem, solution: Solution) -> list[str]:
@@ -31,8 +31,11 @@ def violations(problem: Problem, solution: Solution) -> list[str]:
             found.append(f"{person.name} is at the office on a day changed to remote work")
         if set(day for day in person.fixed_office if day in available) - days:
             found.append(f"{person.name} is not at the office on a booked day")
+    teams: dict[int, list[Person]] = {}
+    for person in problem.people:
+        teams.setdefault(person.unit_id, []).append(person)
     for unit in problem.units:
-        team = [person for person in problem.people if person.unit_id == unit.id]
+        team = teams.get(unit.id, [])
         joining = [person for person in team if person.remote_days < 5 - len(person.unavailable)]
         team_days = list(unit.office_days)
         chosen = solution.chosen_office_days.get(unit.id)
@@ -123,8 +126,11 @@ def shortfalls(
                         (("site", site.name), ("weekday", day), ("booked", booked), ("desks", site.capacity)),
                     )
                 )
+    teams: dict[int, list[Person]] = {}
+    for person in problem.people:
+        teams.setdefault(person.unit_id, []).append(person)
     for unit in problem.units:
-        team = [person for person in problem.people if person.unit_id == unit.id]
+        team = teams.get(unit.id, [])
         for day in sorted(set(team_days.get(unit.id, ()))):
             missing = sum(
                 1
