@@ -4,6 +4,7 @@ API (`planner_api`) does the same through `planner_runs` and the same permission
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +18,7 @@ from distans.core.refusals import refusal_message
 from distans.org.models import Site
 from distans.planning import planner_runs, rules, services
 from distans.planning.forms import OfficesPlannerForm, PlannerForm, week_choices
-from distans.planning.models import PlannerRun
+from distans.planning.models import PlannerBatch, PlannerRun
 from distans.planning.permissions import (
     can_plan_site,
     can_plan_sites,
@@ -100,7 +101,13 @@ def offices_planner_start(request):
     if request.method == "POST" and form.is_valid():
         batch = planner_runs.start_offices(actor=request.user, form=form)
         return redirect("planning:planner_batch", pk=batch.pk)
-    return render(request, "planning/planner_start.html", {"form": form}, status=422 if form.errors else 200)
+    recent = PlannerBatch.objects.select_related("started_by").annotate(offices=Count("runs"))[:5]
+    return render(
+        request,
+        "planning/planner_start.html",
+        {"form": form, "recent": recent},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required

@@ -53,6 +53,14 @@ def test_hr_finds_it_on_the_site_list_and_nobody_else_does(cast):
     assert link not in html(session_client(cast["manager"]).get(reverse("org:site_list")))
 
 
+def test_the_form_lists_the_offices_planned_recently_to_come_back_to(cast, offices):
+    batch = start(cast["hr"], offices)
+    form = html(session_client(cast["hr"]).get(reverse("planning:offices_planner")))
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    assert "Planned recently" in form and f'<a href="{url}">Week 50</a></td>' in form
+    assert "<td>2</td>" in form and "Elin" in form
+
+
 def test_each_office_is_a_run_and_a_task_of_its_own_followed_on_one_page(cast, offices):
     batch = start(cast["hr"], offices)
     runs = list(batch.runs.order_by("site__name"))
