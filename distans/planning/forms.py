@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from distans.core.forms import DateField, WorkdaysField, validate_date_range
 from distans.core.weekdays import WEEKDAYS, WORKDAYS
 from distans.org import queries as org_queries
-from distans.org.models import Site, Unit
+from distans.org.models import Person, Site, Unit
 from distans.planning import labels, rules
 from distans.planning.models import USUAL, AwayReason, DayKind, Where
 
@@ -372,18 +372,30 @@ class PlannerForm(forms.Form):
 
 class OfficeChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
+        desks = ngettext("%(count)s desk", "%(count)s desks", obj.desk_capacity) % {
+            "count": obj.desk_capacity
+        }
         return ngettext(
-            "%(site)s: %(people)s person, %(desks)s desks",
-            "%(site)s: %(people)s people, %(desks)s desks",
+            "%(site)s: %(people)s person, %(desks)s",
+            "%(site)s: %(people)s people, %(desks)s",
             obj.people_count,
-        ) % {"site": obj.name, "people": obj.people_count, "desks": obj.desk_capacity}
+        ) % {"site": obj.name, "people": obj.people_count, "desks": desks}
+
+    def clean(self, value):
+        # An id beyond 64 bits would fail in the database rather than match nothing.
+        if any(not str(pk).isdigit() or int(pk) >= 2**63 for pk in value or ()):
+            raise forms.ValidationError(_("Tick offices from the list."), code="invalid_choice")
+        return super().clean(value)
 
 
 class OfficesPlannerForm(PlannerForm):
     """Several offices for one week with the same settings; each is planned on its own."""
 
     sites = OfficeChoice(
-        queryset=org_queries.sites_with_counts(),
+        # An office where nobody is based has nothing to plan.
+        queryset=org_queries.sites_with_counts().filter(
+            pk__in=Person.objects.filter(is_active=True).values("site_id")
+        ),
         widget=forms.CheckboxSelectMultiple,
         label=_("Offices"),
         error_messages={"required": _("Tick at least one office to plan.")},

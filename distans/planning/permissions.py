@@ -118,7 +118,7 @@ def get_planner_batch_for_user(user, pk: int) -> tuple[PlannerBatch, list[Planne
     unless the user may plan every one of its offices."""
     batch = get_object_or_404(PlannerBatch, pk=pk)
     runs = list(batch.runs.select_related("site").order_by("site__name"))
-    require(all(can_plan_site(user, run.site) for run in runs))
+    require(can_plan_sites(user) and all(can_plan_site(user, run.site) for run in runs))
     return batch, runs
 
 

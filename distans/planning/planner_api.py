@@ -58,7 +58,9 @@ class RunIn(Schema):
 class OfficesIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    sites: list[Id] = Field(..., description="The offices to plan (HR); each is its own run and task")
+    sites: list[Id] = Field(
+        ..., max_length=500, description="The offices to plan (HR); each is its own run and task"
+    )
     week: str = Field(..., description='The ISO week, e.g. "2026-W50": this week or a later one')
     weights: WeightsIn = Field(default_factory=WeightsIn)  # type: ignore[arg-type]
     choose_office_day: bool = Field(False, description="Let the planner choose each team's office day")
@@ -75,7 +77,10 @@ class PersonPlanOut(Schema):
 
 
 class ResultOut(Schema):
-    status: str = Field(description="optimal, feasible, infeasible, or stopped (no plan found in time)")
+    status: str = Field(
+        description="optimal, feasible, infeasible, stopped (no plan: out of time, or stopped before one was "
+        "found; see the run's stop_requested) or failed (start the run again)"
+    )
     seconds: float | None
     objective: float | None
     bound: float | None
@@ -99,6 +104,7 @@ class RunOut(Schema):
     )
     notice: str = Field(description="What to do about it, in the caller's language; empty when all is well")
     progress: dict | None = Field(description="While running: the best plan's score so far and the bound")
+    stop_requested: bool = Field(description="Stop was asked: it ends with its best plan so far, if any")
     result: ResultOut | None
     url: str = Field(description="The run's page")
 
@@ -119,7 +125,7 @@ class OfficesOut(Schema):
     week: str
     total: int
     finished: int = Field(description="Offices done (or applied); the rest are waiting or running")
-    waiting_for_worker: bool = Field(description="Nothing started yet and no worker running")
+    waiting_for_worker: bool = Field(description="An office is still waiting and no worker is running")
     notice: str = Field(description="What to do about it, in the caller's language; empty when all is well")
     offices: list[OfficeRunOut]
     url: str = Field(description="The page that follows the offices")
@@ -196,6 +202,7 @@ def _out(request, run: PlannerRun) -> RunOut:
         waiting_for_worker=shown["waiting_for_worker"],
         notice=notice,
         progress=run.progress or None,
+        stop_requested=run.stop_requested,
         result=result,
         url=request.build_absolute_uri(reverse("planning:planner_run", args=[run.pk])),
     )

@@ -4,7 +4,8 @@ reader's language), whether a worker has picked the run up, and applying it to t
 
 import datetime
 
-from django.utils import formats, timezone
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks.base import TaskResultStatus
@@ -190,12 +191,20 @@ def gap_so_far(run: PlannerRun) -> float | None:
 
 
 def how_close(result: dict) -> str:
-    """How close a finished plan is to the best possible, in words."""
+    """How close a finished plan is to the best possible, in words (the gap as the run's page shows it)."""
     if result.get("status") == "optimal" or result.get("gap") == 0:
         return _("The best possible")
     if result.get("gap") is not None:
-        return _("At most %(gap)s %% from the best possible") % {"gap": formats.localize(result["gap"])}
+        return _("At most %(gap)s %% from the best possible") % {"gap": floatformat(result["gap"], -1)}
     return _("Cannot tell for a group this large")
+
+
+def changed_count(result: dict) -> int:
+    """How many people in the proposal would change their office days (as `proposal` counts them)."""
+    office, current = result.get("office", {}), result.get("current", {})
+    return sum(
+        sorted(current.get(person_id, [])) != sorted(office.get(person_id, [])) for person_id in office
+    )
 
 
 def office_row(run: PlannerRun) -> dict:
@@ -212,11 +221,13 @@ def office_row(run: PlannerRun) -> dict:
         row["state"] = _("Running…")
         if gap is not None:
             row["close"] = _("So far at most %(gap)s %% from the best possible") % {
-                "gap": formats.localize(gap)
+                "gap": floatformat(gap, -1)
             }
         return row
-    changed = sum(entry["changed"] for entry in proposal(run))
-    if run.result.get("status") == "infeasible":
+    changed = changed_count(run.result)
+    if run.result.get("status") == "failed":
+        row["state"] = _("The planner failed; start it again")
+    elif run.result.get("status") == "infeasible":
         row["state"] = _("No plan can meet every requirement")
     elif not run.result.get("office"):
         row["state"] = (
@@ -242,13 +253,14 @@ def office_row(run: PlannerRun) -> dict:
 def batch_outcome(runs: list[PlannerRun]) -> dict:
     """What the page of several offices planned together shows: a row per office, how many are
     finished, and whether a worker has picked any up."""
-    finished = [run for run in runs if run.status in (PlannerRun.Status.DONE, PlannerRun.Status.APPLIED)]
-    waiting = next((run for run in runs if run.status == PlannerRun.Status.QUEUED), None)
+    unfinished = [run for run in runs if run.status in (PlannerRun.Status.QUEUED, PlannerRun.Status.RUNNING)]
+    waiting = next((run for run in unfinished if run.status == PlannerRun.Status.QUEUED), None)
     return {
         "rows": [office_row(run) for run in runs],
-        "finished": len(finished),
-        "working": len(finished) < len(runs),
-        "stopping": any(run.stop_requested for run in runs),
+        "finished": len(runs) - len(unfinished),
+        "working": bool(unfinished),
+        # Stop was asked of every office still going (one stopped on its own page leaves the rest going).
+        "stopping": bool(unfinished) and all(run.stop_requested for run in unfinished),
         "waiting_for_worker": waiting is not None
         and not any(run.status == PlannerRun.Status.RUNNING for run in runs)
         and waiting_for_worker(waiting),

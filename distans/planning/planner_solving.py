@@ -14,8 +14,18 @@ from distans.planning.planner.checker import preference_tally, shortfalls
 
 def planner_run_execute(*, run_id: int) -> str:
     """Solve, writing progress to the run's row (at most once a second) and stopping early when asked;
-    the best plan found so far is kept. Not one transaction: the progress is read while it runs."""
+    the best plan found so far is kept. Not one transaction: the progress is read while it runs. A run
+    that fails is marked so (its page says to start again) before the error goes to the task's record."""
     run = PlannerRun.objects.select_related("unit", "site").get(pk=run_id)
+    try:
+        return _execute(run)
+    except Exception:
+        _finish(run, {"status": "failed"})
+        raise
+
+
+def _execute(run: PlannerRun) -> str:
+    run_id = run.pk
     run.status = PlannerRun.Status.RUNNING
     run.save(update_fields=["status"])
     if PlannerRun.objects.filter(pk=run_id, stop_requested=True).exists():

@@ -116,8 +116,14 @@ def planner_batch(request, pk: int):
     """Several offices planned together: each office's progress while the workers plan them (htmx polls
     the status part), then a link to each proposal."""
     batch, runs = get_planner_batch_for_user(request.user, pk)
-    template = "planning/planner_batch.html#status" if is_htmx(request) else "planning/planner_batch.html"
-    return render(request, template, {"batch": batch, "total": len(runs), **planner_runs.batch_outcome(runs)})
+    outcome = planner_runs.batch_outcome(runs)
+    if not is_htmx(request):
+        return render(request, "planning/planner_batch.html", {"batch": batch, "total": len(runs), **outcome})
+    # Polling: the count the page shows is sent along, and the announced count is redrawn only when it
+    # changed, so a screen reader hears each office finish once.
+    changed_count = request.GET.get("shown") != str(outcome["finished"])
+    context = {"batch": batch, "total": len(runs), "changed_count": changed_count, **outcome}
+    return render(request, "planning/planner_batch.html#status", context)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """An independent check of a plan: every hard rule recomputed from the problem alone, without the model."""
 
-from distans.planning.planner.constraints import desk_limit, expected_on_team_day, joins_team_days
-from distans.planning.planner.problem import WEEK, Conflict, Person, Problem, Solution
+from distans.planning.planner.constraints import desk_limit, expected_on_team_day, grouped_by, joins_team_days
+from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution
 
 
 def violations(problem: Problem, solution: Solution) -> list[str]:
@@ -31,11 +31,9 @@ def violations(problem: Problem, solution: Solution) -> list[str]:
             found.append(f"{person.name} is at the office on a day changed to remote work")
         if set(day for day in person.fixed_office if day in available) - days:
             found.append(f"{person.name} is not at the office on a booked day")
-    teams: dict[int, list[Person]] = {}
-    for person in problem.people:
-        teams.setdefault(person.unit_id, []).append(person)
+    teams = grouped_by(problem.people, "unit_id")
     for unit in problem.units:
-        team = teams.get(unit.id, [])
+        team = teams[unit.id]
         joining = [person for person in team if person.remote_days < 5 - len(person.unavailable)]
         team_days = list(unit.office_days)
         chosen = solution.chosen_office_days.get(unit.id)
@@ -126,11 +124,9 @@ def shortfalls(
                         (("site", site.name), ("weekday", day), ("booked", booked), ("desks", site.capacity)),
                     )
                 )
-    teams: dict[int, list[Person]] = {}
-    for person in problem.people:
-        teams.setdefault(person.unit_id, []).append(person)
+    teams = grouped_by(problem.people, "unit_id")
     for unit in problem.units:
-        team = teams.get(unit.id, [])
+        team = teams[unit.id]
         for day in sorted(set(team_days.get(unit.id, ()))):
             missing = sum(
                 1

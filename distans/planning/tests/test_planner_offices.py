@@ -3,6 +3,7 @@ its own, the page follows them all and stops them all, in the reader's language.
 CSRF enforced. Two real worker processes sharing one database: `test_planner_workers.py`."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -58,7 +59,7 @@ def test_the_form_lists_the_offices_planned_recently_to_come_back_to(cast, offic
     form = html(session_client(cast["hr"]).get(reverse("planning:offices_planner")))
     url = reverse("planning:planner_batch", args=[batch.pk])
     assert "Planned recently" in form and f'<a href="{url}">Week 50</a></td>' in form
-    assert "<td>2</td>" in form and "Elin" in form
+    assert "<td>2</td><td>2026-12-01 10:00</td><td>Elin Sjöberg</td>" in re.sub(r">\s+<", "><", form)
 
 
 def test_each_office_is_a_run_and_a_task_of_its_own_followed_on_one_page(cast, offices):
@@ -117,7 +118,7 @@ def test_nothing_ticked_is_refused_in_swedish_and_nothing_starts(cast, offices):
     assert "Kryssa i minst ett kontor att planera." in response.content.decode()
     assert not PlannerRun.objects.exists() and not PlannerBatch.objects.exists()
     form = html(session_client(cast["hr"]).get(reverse("planning:offices_planner")))
-    assert "Göteborg: 2 personer, 1 arbetsplatser" in form
+    assert "Göteborg: 2 personer, 1 arbetsplats" in form
     batch = start(cast["hr"], offices)
     run_due_tasks()
     page = html(session_client(cast["hr"]).get(reverse("planning:planner_batch", args=[batch.pk])))
@@ -134,15 +135,91 @@ def test_without_a_worker_the_page_says_so_after_a_few_seconds(cast, offices):
 
 
 def test_the_page_runs_as_many_queries_for_two_offices_as_for_one(cast, offices):
-    def queries_for(sites) -> int:
+    def queries_for(sites, *, finished: bool) -> int:
         PlannerBatch.objects.all().delete()
         batch = start(cast["hr"], sites)
+        if finished:
+            run_due_tasks()
         browser = session_client(cast["hr"])
         with CaptureQueriesContext(connection) as counted:
             html(browser.get(reverse("planning:planner_batch", args=[batch.pk])))
         return len(counted)
 
-    assert queries_for(offices[:1]) == queries_for(offices)
+    for finished in (False, True):
+        assert queries_for(offices[:1], finished=finished) == queries_for(offices, finished=finished)
+
+
+def test_stopping_one_office_on_its_own_page_leaves_stop_all_for_the_others(cast, offices):
+    batch = start(cast["hr"], offices)
+    first = batch.runs.order_by("site__name").first()
+    assert post_page(cast["hr"], reverse("planning:planner_stop", args=[first.pk]), {}).status_code == 302
+    page = html(session_client(cast["hr"]).get(reverse("planning:planner_batch", args=[batch.pk])))
+    assert page.count("Stopping…") == 1 and "Waiting to start" in page
+    assert "Stop all and keep the best plans so far" in page and "Stop asked" not in page
+    run_page = html(session_client(cast["hr"]).get(reverse("planning:planner_run", args=[first.pk])))
+    assert "Stop asked: the best plan so far is kept." in run_page
+    assert "Stop and keep the best plan so far" not in run_page
+
+
+def test_stop_reaches_an_office_being_planned_but_not_one_finished(cast, offices):
+    batch = start(cast["hr"], offices)
+    planning, finished = batch.runs.order_by("site__name")
+    PlannerRun.objects.filter(pk=planning.pk).update(status=PlannerRun.Status.RUNNING)  # as a worker has it
+    PlannerRun.objects.filter(pk=finished.pk).update(
+        status=PlannerRun.Status.DONE, result={"status": "optimal"}
+    )
+    browser = session_client(cast["hr"])
+    browser.get(reverse("planning:planner_batch", args=[batch.pk]))
+    browser.post(
+        reverse("planning:planner_batch_stop", args=[batch.pk]),
+        {"csrfmiddlewaretoken": browser.cookies["csrftoken"].value},
+    )
+    assert PlannerRun.objects.get(pk=planning.pk).stop_requested
+    assert not PlannerRun.objects.get(pk=finished.pk).stop_requested
+
+
+def test_the_count_is_announced_again_only_when_an_office_finishes(cast, offices):
+    batch = start(cast["hr"], offices)
+    browser = session_client(cast["hr"])
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    full = html(browser.get(url))
+    assert '<span id="batch-count" role="status">0 of 2 offices finished</span>' in full
+    assert 'hx-vals=\'{"shown": "0"}\'' in full
+    assert "hx-swap-oob" not in html(browser.get(url, {"shown": "0"}, HTTP_HX_REQUEST="true"))
+    run_due_tasks()
+    polled = html(browser.get(url, {"shown": "0"}, HTTP_HX_REQUEST="true"))
+    assert '<span id="batch-count" hx-swap-oob="innerHTML">2 of 2 offices finished</span>' in polled
+
+
+def test_a_run_that_failed_says_to_start_again(cast, offices):
+    batch = start(cast["hr"], offices)
+    run = batch.runs.order_by("site__name").first()
+    PlannerRun.objects.filter(pk=run.pk).update(status=PlannerRun.Status.DONE, result={"status": "failed"})
+    browser = session_client(cast["hr"])
+    assert "The planner failed; start it again" in html(
+        browser.get(reverse("planning:planner_batch", args=[batch.pk]))
+    )
+    assert "The planner failed on this run. Start it again" in html(
+        browser.get(reverse("planning:planner_run", args=[run.pk]))
+    )
+
+
+def test_an_office_where_nobody_is_based_is_not_offered_and_an_id_out_of_range_is_refused(cast, offices):
+    Site.objects.create(code="EMP", name="Empty office", country="SE", desk_capacity=5)
+    form = html(session_client(cast["hr"]).get(reverse("planning:offices_planner")))
+    assert "Göteborg: 2 people, 1 desk" in form and "Empty office" not in form
+    for sites in (["99999999999999999999999"], ["-1"], ["Göteborg"]):
+        response = post_page(cast["hr"], reverse("planning:offices_planner"), {**SETTINGS, "sites": sites})
+        assert response.status_code == 422 and "Tick offices from the list." in response.content.decode()
+    assert not PlannerBatch.objects.exists()
+
+
+def test_a_batch_whose_offices_were_removed_is_still_hr_s_alone(cast, offices):
+    batch = start(cast["hr"], offices)
+    batch.runs.all().delete()
+    url = reverse("planning:planner_batch", args=[batch.pk])
+    assert session_client(cast["employee"]).get(url).status_code == 403
+    assert session_client(cast["hr"]).get(url).status_code == 200
 
 
 # The same through the API with a personal token, as an integration plans every office each week.
