@@ -117,9 +117,9 @@ for _moment, step in moments:
     most = max(most, at_once)
 runs = list(batch.runs.select_related("site").order_by("site__name"))
 print(
-    f"{sum(sizes.values())} people at {len(offices)} offices, {ARGS.workers} worker processes, "
+    f"{sum(sizes.values())} people at {len(offices)} offices, worker processes: {ARGS.workers}, "
     f"{ARGS.time_limit} s per office: {wall:.1f} s from the workers' start to the last office finished; "
-    f"at most {most} offices planned at once; workers used: "
+    f"most offices planned at once: {most}; workers used: "
     f"{sorted({worker for task in tasks for worker in task.worker_ids})}"
 )
 faults = 0
