@@ -38,6 +38,7 @@ PAGES = [
     ("bjorn.ekstrom@nordvik.example", "team-week", "/plans/team/"),
     ("bjorn.ekstrom@nordvik.example", "to-decide", "/requests/to-decide/"),
     ("elin.sjoberg@nordvik.example", "office", "site"),
+    ("elin.sjoberg@nordvik.example", "offices-planner", "/plans/planner/offices/"),
     ("elin.sjoberg@nordvik.example", "agreement-register", "/agreements/register/"),
     ("elin.sjoberg@nordvik.example", "pulse", "/followup/pulse/"),
 ]
