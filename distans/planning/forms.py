@@ -369,6 +369,16 @@ class PlannerForm(forms.Form):
     def weights(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.WEIGHTS}
 
+    def settings(self) -> dict:
+        """The run's settings for `services.planner_start`."""
+        data = self.cleaned_data
+        return {
+            "monday": data["week"],
+            "weights": self.weights(),
+            "choose_office_day": data["choose_office_day"],
+            "time_limit": data["time_limit"],
+        }
+
 
 class OfficeChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
@@ -403,6 +413,9 @@ class OfficesPlannerForm(PlannerForm):
 
     def setting_fields(self):
         return [field for field in super().setting_fields() if field.name != "sites"]
+
+    def settings(self) -> dict:
+        return {**super().settings(), "sites": list(self.cleaned_data["sites"])}
 
 
 class PreferenceForm(forms.Form):

@@ -229,7 +229,7 @@ def run_start(request, payload: RunIn):
     )
     if not form.is_valid():
         raise _invalid(form)
-    run = planner_runs.start(actor=request.auth, form=form, unit=unit, site=site)
+    run = services.planner_start(actor=request.auth, unit=unit, site=site, **form.settings())
     return Status(201, _out(request, run))
 
 
@@ -309,7 +309,7 @@ def offices_start(request, payload: OfficesIn):
     )
     if not form.is_valid():
         raise _invalid(form)
-    batch = planner_runs.start_offices(actor=request.auth, form=form)
+    batch = services.planner_start_offices(actor=request.auth, **form.settings())
     return Status(201, _offices_out(request, *get_planner_batch_for_user(request.auth, batch.pk)))
 
 

@@ -14,8 +14,8 @@ from django_tasks_db.models import DBTaskResult
 from distans.core.errors import Conflict, DomainError
 from distans.core.weekdays import NAMES
 from distans.planning import labels, planner, planner_data, rules, services
-from distans.planning.forms import OfficesPlannerForm, PlannerForm, coming_week
-from distans.planning.models import PlannerBatch, PlannerRun
+from distans.planning.forms import coming_week
+from distans.planning.models import PlannerRun
 
 # A worker polls for work every few seconds (`make run` starts one that looks every 5 s); a run still
 # waiting after this long, with no worker busy on other work, has no worker to run it.
@@ -26,33 +26,6 @@ BUSY_AT_MOST = datetime.timedelta(minutes=5)  # a task "running" for longer is a
 def default_week() -> str:
     """The week the planner opens on: the coming one, never one that has passed."""
     return rules.iso_week(coming_week(timezone.localdate()))
-
-
-def start(*, actor, form: PlannerForm, unit=None, site=None) -> PlannerRun:
-    """A run from the planner form's cleaned values (the page's form, or the API's values through it)."""
-    data = form.cleaned_data
-    return services.planner_start(
-        actor=actor,
-        unit=unit,
-        site=site,
-        monday=data["week"],
-        weights=form.weights(),
-        choose_office_day=data["choose_office_day"],
-        time_limit=data["time_limit"],
-    )
-
-
-def start_offices(*, actor, form: OfficesPlannerForm) -> PlannerBatch:
-    """Several offices from the form's cleaned values (the page's form, or the API's values through it)."""
-    data = form.cleaned_data
-    return services.planner_start_offices(
-        actor=actor,
-        sites=list(data["sites"]),
-        monday=data["week"],
-        weights=form.weights(),
-        choose_office_day=data["choose_office_day"],
-        time_limit=data["time_limit"],
-    )
 
 
 def week_is_over(run: PlannerRun) -> bool:

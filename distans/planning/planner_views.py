@@ -35,7 +35,7 @@ def _planner_form(request, *, unit=None, site=None):
     week = asked if asked in plannable else planner_runs.default_week()
     form = PlannerForm(request.POST or None, initial={"week": week})
     if request.method == "POST" and form.is_valid():
-        run = planner_runs.start(actor=request.user, form=form, unit=unit, site=site)
+        run = services.planner_start(actor=request.user, unit=unit, site=site, **form.settings())
         return redirect("planning:planner_run", pk=run.pk)
     return render(
         request,
@@ -99,7 +99,7 @@ def offices_planner_start(request):
     require(can_plan_sites(request.user))
     form = OfficesPlannerForm(request.POST or None, initial={"week": planner_runs.default_week()})
     if request.method == "POST" and form.is_valid():
-        batch = planner_runs.start_offices(actor=request.user, form=form)
+        batch = services.planner_start_offices(actor=request.user, **form.settings())
         return redirect("planning:planner_batch", pk=batch.pk)
     recent = PlannerBatch.objects.select_related("started_by").annotate(offices=Count("runs"))[:5]
     return render(
@@ -117,13 +117,12 @@ def planner_batch(request, pk: int):
     the status part), then a link to each proposal."""
     batch, runs = get_planner_batch_for_user(request.user, pk)
     outcome = planner_runs.batch_outcome(runs)
-    if not is_htmx(request):
-        return render(request, "planning/planner_batch.html", {"batch": batch, "total": len(runs), **outcome})
-    # Polling: the count the page shows is sent along, and the announced count is redrawn only when it
-    # changed, so a screen reader hears each office finish once.
+    template = "planning/planner_batch.html#status" if is_htmx(request) else "planning/planner_batch.html"
+    # A poll sends the count the page shows; the announced count is redrawn only when it changed, so a
+    # screen reader hears each office finish once.
     changed_count = request.GET.get("shown") != str(outcome["finished"])
     context = {"batch": batch, "total": len(runs), "changed_count": changed_count, **outcome}
-    return render(request, "planning/planner_batch.html#status", context)
+    return render(request, template, context)
 
 
 @login_required
