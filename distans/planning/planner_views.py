@@ -117,10 +117,11 @@ def planner_batch(request, pk: int):
     the status part), then a link to each proposal."""
     batch, runs = get_planner_batch_for_user(request.user, pk)
     outcome = planner_runs.batch_outcome(runs)
-    template = "planning/planner_batch.html#status" if is_htmx(request) else "planning/planner_batch.html"
+    polled = is_htmx(request)
+    template = "planning/planner_batch.html#status" if polled else "planning/planner_batch.html"
     # A poll sends the count the page shows; the announced count is redrawn only when it changed, so a
     # screen reader hears each office finish once.
-    changed_count = request.GET.get("shown") != str(outcome["finished"])
+    changed_count = polled and request.GET.get("shown") != str(outcome["finished"])
     context = {"batch": batch, "total": len(runs), "changed_count": changed_count, **outcome}
     return render(request, template, context)
 
