@@ -4,7 +4,7 @@
 import time
 from collections.abc import Callable
 
-from distans.planning.planner.constraints import grouped_by, patterns
+from distans.planning.planner.constraints import desk_limit, grouped_by, patterns
 from distans.planning.planner.decomposition import applies, solve_decomposed
 from distans.planning.planner.model import solve_whole
 from distans.planning.planner.problem import WEEK, Person, Problem, Site, Solution, Unit
@@ -33,7 +33,8 @@ def solve(
     decompose_from: int | None = None,
 ) -> Solution:
     """The best plan found in the time. A large site is planned by decomposition; where that does not
-    apply or finds no plan, by the whole model, or above its limit in blocks of whole teams."""
+    apply or finds no plan, by the whole model, or above its limit in blocks of whole teams (and by the
+    whole model after all when the blocks find none)."""
     started = time.monotonic()
     if decompose_from is None:
         choosing = any(unit.choose_office_day for unit in problem.units)
@@ -45,8 +46,15 @@ def solve(
             return solution
         time_limit = max(MIN_BLOCK_SECONDS, time_limit - (time.monotonic() - started))
     if len(problem.people) > whole_model_limit:
-        return _solve_in_blocks(problem, time_limit=time_limit, report=report, stop=stop, block=block)
-    return solve_whole(problem, time_limit=time_limit, report=report, stop=stop)
+        solution = _solve_in_blocks(problem, time_limit=time_limit, report=report, stop=stop, block=block)
+        if solution.status not in ("infeasible", "stopped") or (stop and stop()):
+            return solution
+        # Blocks share the desks out in turn and can miss a plan the site as a whole has: the whole
+        # model decides in the time left, and names the conflict for the whole site if there is one.
+        time_limit = max(MIN_BLOCK_SECONDS, time_limit - (time.monotonic() - started))
+    solution = solve_whole(problem, time_limit=time_limit, report=report, stop=stop)
+    solution.seconds = time.monotonic() - started
+    return solution
 
 
 def _blocks(problem: Problem, block: int) -> list[Problem]:
@@ -75,7 +83,8 @@ def _solve_in_blocks(
     stop: Callable[[], bool] | None,
     block: int,
 ) -> Solution:
-    """Each block in turn, with the desks the blocks before it left; the parts are summed (the
+    """Each block in turn, with the desks the blocks before it left and the site's full days settled
+    for all of them (`_full_days`); the parts are summed (the
     fairness part is the worst block's, the balance part the peaks of the merged plan). Blocks are not
     jointly optimal, so no bound, and no gap, is claimed for the whole site."""
     started = time.monotonic()
@@ -83,6 +92,7 @@ def _solve_in_blocks(
     taken = {site.id: list(site.taken) for site in problem.sites}
     # Desks the later blocks cannot do without (team days, booked days, coverage) are held back.
     held = [_needed_desks(part) for part in blocks]
+    within, closed = _full_days(problem)
     merged = Solution(
         "feasible", parts=dict.fromkeys(("preferences", "colocation", "fairness", "stability"), 0)
     )
@@ -94,6 +104,8 @@ def _solve_in_blocks(
                 site.name,
                 site.capacity,
                 tuple(taken[site.id][day] + sum(need[site.id][day] for need in later) for day in WEEK),
+                within[site.id],
+                closed[site.id],
             )
             for site in problem.sites
         )
@@ -132,6 +144,47 @@ def _solve_in_blocks(
     )
     merged.seconds = time.monotonic() - started
     return merged
+
+
+def _full_days(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, tuple[int, ...]]]:
+    """Per site, the days every block must keep within the free desks and the days nobody new comes in.
+
+    A block cannot see whether the site's day ends over its desks, so the rule "nobody new on a day
+    that stays over" is settled before the blocks: a day with room for today's people is kept within
+    the desks; a day over them gets nobody new (each block still sheds what it can), unless a team day
+    or a minimum brings someone new, when the whole site must get within its desks that day."""
+    within: dict[int, tuple[int, ...]] = {}
+    closed: dict[int, tuple[int, ...]] = {}
+    at_site = grouped_by(problem.people, "site_id")
+    for site in problem.sites:
+        within[site.id] = closed[site.id] = ()
+        if site.capacity is None:
+            continue
+        for day in WEEK:
+            room = desk_limit(site, at_site[site.id], day, problem.units) == site.capacity - site.taken[day]
+            if room or _brings_someone_new(problem, at_site[site.id], day):
+                within[site.id] += (day,)
+            else:
+                closed[site.id] += (day,)
+    return within, closed
+
+
+def _brings_someone_new(problem: Problem, people: list[Person], day: int) -> bool:
+    """Whether the people's own rules or their team's (team day, minimum at the office) put someone at
+    the office on the day who is not there today, or may (a team that chooses its day)."""
+    units = {unit.id: unit for unit in problem.units}
+    for unit_id, team in grouped_by(people, "unit_id").items():
+        unit = units.get(unit_id, Unit(unit_id, ""))
+        there = sum(day in person.current_office for person in team)
+        if unit.choose_office_day or any(
+            minimum > there for weekday, minimum in unit.coverage if weekday == day
+        ):
+            return True
+        for person in team:
+            options = patterns(person, unit.office_days)
+            if day not in person.current_office and options and all(day in days for days in options):
+                return True
+    return False
 
 
 def _needed_desks(problem: Problem) -> dict[int, list[int]]:

@@ -24,6 +24,9 @@ def desk_limit(site: Site, people: list[Person], day: int, units: tuple[Unit, ..
     problem leave free; where those hold more than their share, as many as are there today, or as the
     teams' own rules need (the team day, the minimum at the office). A team's plan cannot free desks
     others hold, so it never makes a full office fuller than it must."""
+    assert site.capacity is not None, "only a site with a desk count has a limit"
+    if day in site.within:
+        return site.capacity - site.taken[day]
     today = sum(1 for person in people if day in person.current_office)
     needed = 0
     members = grouped_by(people, "unit_id")
@@ -34,7 +37,6 @@ def desk_limit(site: Site, people: list[Person], day: int, units: tuple[Unit, ..
         )
         minimum = max((least for weekday, least in unit.coverage if weekday == day), default=0)
         needed += max(on_team_day, min(minimum, len(team)))
-    assert site.capacity is not None, "only a site with a desk count has a limit"
     return max(site.capacity - site.taken[day], today, needed)
 
 

@@ -126,16 +126,18 @@ def solve_whole(
                 limit = desk_limit(site, at_site[site.id], day, problem.units)
                 free = site.capacity - site.taken[day]
                 model.add(loads[day] <= limit)
+                arrivals = [
+                    var
+                    for person in at_site[site.id]
+                    if day not in person.current_office
+                    for var in on_day[person.id, day]
+                ]
+                if day in site.closed:
+                    model.add(cp_model.LinearExpr.sum(arrivals) == 0)
                 if limit > free:  # people outside the plan hold more than their share of the desks
                     over = model.new_int_var(0, limit - max(free, 0), f"over_{site.id}_{day}")
                     model.add(over >= loads[day] - max(free, 0))
                     overflows.append(over)
-                    arrivals = [
-                        var
-                        for person in at_site[site.id]
-                        if day not in person.current_office
-                        for var in on_day[person.id, day]
-                    ]
                     if arrivals:  # nobody new takes a desk on a day that stays over its desks
                         within = model.new_bool_var(f"within_{site.id}_{day}")
                         model.add(loads[day] <= max(free, 0)).only_enforce_if(within)

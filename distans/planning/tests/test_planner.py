@@ -189,6 +189,45 @@ def test_every_returned_plan_keeps_every_hard_rule(problem):
         assert solution.status == "infeasible" and solution.conflicts
 
 
+@st.composite
+def teams_at_a_full_office(draw):
+    """Two or three teams at an office often over its desks today, with wishes pulling people in."""
+    people, units = [], []
+    for unit_id in range(1, draw(st.integers(2, 3)) + 1):
+        team_day = draw(st.sets(st.integers(0, 4), max_size=1))
+        units.append(Unit(unit_id, f"Team {unit_id}", office_days=tuple(team_day)))
+        for _member in range(draw(st.integers(1, 4))):
+            number = len(people)
+            people.append(
+                Person(
+                    number,
+                    f"P{number}",
+                    unit_id,
+                    1,
+                    draw(st.integers(2, 4)),
+                    exact=False,
+                    unavailable=tuple(sorted(draw(st.sets(st.integers(0, 4), max_size=1)))),
+                    preferred_office=tuple(sorted(draw(st.sets(st.integers(0, 4), max_size=2)))),
+                    current_office=tuple(sorted(draw(st.sets(st.integers(0, 4), min_size=1, max_size=4)))),
+                )
+            )
+    capacity = draw(st.integers(2, 6))
+    taken = tuple(draw(st.lists(st.integers(0, 2), min_size=5, max_size=5)))
+    return Problem(tuple(people), tuple(units), (Site(1, "Office", capacity, taken),))
+
+
+@settings(max_examples=60, deadline=None)
+@given(teams_at_a_full_office())
+def test_every_plan_made_in_blocks_keeps_every_hard_rule(problem):
+    """Each team planned as its own block, on an office often over its desks today: a block cannot
+    see the others' plans, and the whole plan still keeps every rule."""
+    solution = solve(problem, time_limit=5, whole_model_limit=0, block=1, decompose_from=10**6)
+    if solution.status in ("optimal", "feasible"):
+        assert violations(problem, solution) == []
+    else:
+        assert solution.status == "infeasible" and solution.conflicts
+
+
 def test_the_independent_score_agrees_with_the_solvers_parts():
     people = tuple(
         Person(
@@ -220,6 +259,40 @@ def test_a_large_site_planned_in_blocks_keeps_every_rule_and_the_desks_across_bl
     assert solution.status == "feasible" and solution.bound is None, "no bound is claimed for blocks"
     assert violations(problem, solution) == []
     assert solution.parts == score(problem, solution.office)
+
+
+def _two_teams_sharing_monday(taken: tuple[int, ...]) -> Problem:
+    """Team A (planned first) would like Monday, where none of it is today; team B is in Monday to
+    Wednesday today and, off Friday and with no desks Thursday, cannot leave Monday: three desks."""
+    team_a = tuple(
+        Person(n, f"A{n}", 1, 1, remote_days=4, exact=False, preferred_office=(0,), current_office=(4,))
+        for n in range(2)
+    )
+    team_b = tuple(
+        Person(10 + n, f"B{n}", 2, 1, remote_days=1, unavailable=(4,), current_office=(0, 1, 2))
+        for n in range(3)
+    )
+    return Problem(team_a + team_b, (Unit(1, "A"), Unit(2, "B")), (Site(1, "Office", 3, taken),))
+
+
+def test_blocks_bring_nobody_new_to_a_day_that_stays_over_its_desks():
+    # Monday is over its desks today (two free for B's three). Planned in turn, A once took both
+    # free desks and B then kept its own: five people at three desks, two of them new.
+    problem = _two_teams_sharing_monday(taken=(1, 0, 0, 3, 0))
+    solution = solve(problem, time_limit=5, whole_model_limit=4, block=2, decompose_from=10**6)
+    assert solution.status == "feasible" and solution.bound is None, "planned in blocks"
+    assert violations(problem, solution) == []
+    assert [solution.office[person.id] for person in problem.people[:2]] == [(4,), (4,)]
+
+
+def test_blocks_that_cannot_share_the_desks_leave_the_site_to_the_whole_model():
+    # Monday has room for today's three, so every block must keep it within its desks: A takes two,
+    # B, which needs all three, finds one left and has no plan; the whole model plans the office.
+    problem = _two_teams_sharing_monday(taken=(0, 1, 1, 3, 0))
+    solution = solve(problem, time_limit=5, whole_model_limit=4, block=2, decompose_from=10**6)
+    assert solution.status == "optimal"
+    assert violations(problem, solution) == []
+    assert sum(0 in solution.office[person.id] for person in problem.people) <= 3
 
 
 def test_half_a_day_is_planned_as_a_half_day_at_the_office():
