@@ -171,14 +171,13 @@ def _full_days(problem: Problem) -> tuple[dict[int, tuple[int, ...]], dict[int, 
 
 def _brings_someone_new(problem: Problem, people: list[Person], day: int) -> bool:
     """Whether the people's own rules or their team's (team day, minimum at the office) put someone at
-    the office on the day who is not there today, or may (a team that chooses its day)."""
+    the office on the day who is not there today. A team that chooses its day picks one the settled
+    days allow."""
     units = {unit.id: unit for unit in problem.units}
     for unit_id, team in grouped_by(people, "unit_id").items():
         unit = units.get(unit_id, Unit(unit_id, ""))
         there = sum(day in person.current_office for person in team)
-        if unit.choose_office_day or any(
-            minimum > there for weekday, minimum in unit.coverage if weekday == day
-        ):
+        if any(minimum > there for weekday, minimum in unit.coverage if weekday == day):
             return True
         for person in team:
             options = patterns(person, unit.office_days)

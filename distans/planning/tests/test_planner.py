@@ -191,11 +191,13 @@ def test_every_returned_plan_keeps_every_hard_rule(problem):
 
 @st.composite
 def teams_at_a_full_office(draw):
-    """Two or three teams at an office often over its desks today, with wishes pulling people in."""
+    """Two or three teams at an office often over its desks today, with wishes pulling people in; a
+    team's day given, chosen by the planner, or none."""
     people, units = [], []
     for unit_id in range(1, draw(st.integers(2, 3)) + 1):
-        team_day = draw(st.sets(st.integers(0, 4), max_size=1))
-        units.append(Unit(unit_id, f"Team {unit_id}", office_days=tuple(team_day)))
+        team_day = tuple(draw(st.sets(st.integers(0, 4), max_size=1)))
+        choose = not team_day and draw(st.booleans())
+        units.append(Unit(unit_id, f"Team {unit_id}", office_days=team_day, choose_office_day=choose))
         for _member in range(draw(st.integers(1, 4))):
             number = len(people)
             people.append(
