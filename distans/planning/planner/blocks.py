@@ -36,6 +36,7 @@ def solve(
     apply or finds no plan, by the whole model, or above its limit in blocks of whole teams (and by the
     whole model after all when the blocks find none)."""
     started = time.monotonic()
+    deadline = started + time_limit
     if decompose_from is None:
         choosing = any(unit.choose_office_day for unit in problem.units)
         decompose_from = DECOMPOSE_CHOSEN_FROM if choosing else DECOMPOSE_FROM
@@ -44,17 +45,26 @@ def solve(
         if solution is not None:
             solution.seconds = time.monotonic() - started
             return solution
-        time_limit = max(MIN_BLOCK_SECONDS, time_limit - (time.monotonic() - started))
     if len(problem.people) > whole_model_limit:
-        solution = _solve_in_blocks(problem, time_limit=time_limit, report=report, stop=stop, block=block)
-        if solution.status not in ("infeasible", "stopped") or (stop and stop()):
+        solution = _solve_in_blocks(
+            problem, time_limit=_left(deadline), report=report, stop=stop, block=block
+        )
+        if solution.status in ("optimal", "feasible"):
+            solution.seconds = time.monotonic() - started
             return solution
-        # Blocks share the desks out in turn and can miss a plan the site as a whole has: the whole
-        # model decides in the time left, and names the conflict for the whole site if there is one.
-        time_limit = max(MIN_BLOCK_SECONDS, time_limit - (time.monotonic() - started))
-    solution = solve_whole(problem, time_limit=time_limit, report=report, stop=stop)
+        if stop and stop():  # stopped while planning in blocks: no plan, and nothing to explain
+            return Solution("stopped", seconds=time.monotonic() - started)
+        # Blocks share the desks out in turn and can miss a plan the site as a whole has (or a block
+        # may run out of time): the whole model decides in the time left, at least a block's, and
+        # names the conflict for the whole site if there is one.
+    solution = solve_whole(problem, time_limit=_left(deadline), report=report, stop=stop)
     solution.seconds = time.monotonic() - started
     return solution
+
+
+def _left(deadline: float) -> float:
+    """The seconds left until the deadline, and never less than a block needs for a first plan."""
+    return max(MIN_BLOCK_SECONDS, deadline - time.monotonic())
 
 
 def _blocks(problem: Problem, block: int) -> list[Problem]:
@@ -84,9 +94,9 @@ def _solve_in_blocks(
     block: int,
 ) -> Solution:
     """Each block in turn, with the desks the blocks before it left and the site's full days settled
-    for all of them (`_full_days`); the parts are summed (the
-    fairness part is the worst block's, the balance part the peaks of the merged plan). Blocks are not
-    jointly optimal, so no bound, and no gap, is claimed for the whole site."""
+    for all of them (`_full_days`); the parts are summed (the fairness part is the worst block's, the
+    balance part the peaks of the merged plan). Blocks are not jointly optimal, so no bound, and no
+    gap, is claimed for the whole site."""
     started = time.monotonic()
     blocks = _blocks(problem, block)
     taken = {site.id: list(site.taken) for site in problem.sites}
@@ -117,6 +127,7 @@ def _solve_in_blocks(
                 time_limit=seconds,
                 report=report,
                 stop=stop,
+                explained=False,  # the whole site is explained, should it come to that
             )
             if part.status != "stopped" or (stop and stop()):
                 break
@@ -176,12 +187,17 @@ def _brings_someone_new(problem: Problem, people: list[Person], day: int) -> boo
     units = {unit.id: unit for unit in problem.units}
     for unit_id, team in grouped_by(people, "unit_id").items():
         unit = units.get(unit_id, Unit(unit_id, ""))
-        there = sum(day in person.current_office for person in team)
+        options = {person.id: patterns(person, unit.office_days) for person in team}
+        # Those there today who may still come that day (not away, not changed to remote work).
+        there = sum(
+            day in person.current_office and any(day in days for days in options[person.id])
+            for person in team
+        )
         if any(minimum > there for weekday, minimum in unit.coverage if weekday == day):
             return True
         for person in team:
-            options = patterns(person, unit.office_days)
-            if day not in person.current_office and options and all(day in days for days in options):
+            sets = options[person.id]
+            if day not in person.current_office and sets and all(day in days for days in sets):
                 return True
     return False
 

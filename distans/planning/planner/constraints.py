@@ -23,7 +23,8 @@ def desk_limit(site: Site, people: list[Person], day: int, units: tuple[Unit, ..
     """How many of the problem's people may be at the site on a day: the desks that people outside the
     problem leave free; where those hold more than their share, as many as are there today, or as the
     teams' own rules need (the team day, the minimum at the office). A team's plan cannot free desks
-    others hold, so it never makes a full office fuller than it must."""
+    others hold, so it never makes a full office fuller than it must. On a day the blocks of a large
+    site settled as one that must end within its desks (`Site.within`), the free desks alone."""
     assert site.capacity is not None, "only a site with a desk count has a limit"
     if day in site.within:
         return site.capacity - site.taken[day]

@@ -57,15 +57,23 @@ def _run(
     return result[0]
 
 
+def _no_plan(problem: Problem, started: float, explained: bool) -> Solution:
+    if explained:
+        return explain(problem, started)
+    return Solution("infeasible", seconds=time.monotonic() - started)
+
+
 def solve_whole(
     problem: Problem,
     *,
     time_limit: float = 10.0,
     report: Callable[[float, float], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    explained: bool = True,
 ) -> Solution:
     """Each person chooses one of their allowed office-day sets (a tight formulation: its linear
-    relaxation is exact per person); when no plan fits, `explain` names the conflicting rules."""
+    relaxation is exact per person); when no plan fits, `explain` names the conflicting rules (unless
+    not `explained`: a block of a larger site, which is then planned whole)."""
     started = time.monotonic()
     units = {unit.id: unit for unit in problem.units}
     allowed = {
@@ -73,7 +81,7 @@ def solve_whole(
         for person in problem.people
     }
     if any(not options for options in allowed.values()):
-        return explain(problem, started)
+        return _no_plan(problem, started, explained)
     model = cp_model.CpModel()
     y = {
         person.id: [model.new_bool_var(f"y_{person.id}_{index}") for index in range(len(allowed[person.id]))]
@@ -139,9 +147,9 @@ def solve_whole(
                     model.add(over >= loads[day] - max(free, 0))
                     overflows.append(over)
                     if arrivals:  # nobody new takes a desk on a day that stays over its desks
-                        within = model.new_bool_var(f"within_{site.id}_{day}")
-                        model.add(loads[day] <= max(free, 0)).only_enforce_if(within)
-                        model.add(cp_model.LinearExpr.sum(arrivals) == 0).only_enforce_if(within.negated())
+                        fits = model.new_bool_var(f"fits_{site.id}_{day}")
+                        model.add(loads[day] <= max(free, 0)).only_enforce_if(fits)
+                        model.add(cp_model.LinearExpr.sum(arrivals) == 0).only_enforce_if(fits.negated())
         peak = model.new_int_var(0, len(at_site[site.id]), f"peak_{site.id}")
         for load in loads:
             model.add(peak >= load)
@@ -225,7 +233,7 @@ def solve_whole(
     status = _run(solver, model, report, stop)
     seconds = time.monotonic() - started
     if status == cp_model.INFEASIBLE:
-        return explain(problem, started)
+        return _no_plan(problem, started, explained)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Solution("stopped", seconds=seconds)
     office_days = {

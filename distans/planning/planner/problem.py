@@ -38,9 +38,10 @@ class Site:
     name: str
     capacity: int | None
     taken: tuple[int, ...] = (0, 0, 0, 0, 0)  # desks taken each weekday by people outside the problem
-    # A plan made in parts (blocks of teams) settles each full day for all parts at once: weekdays
-    # on which only the free desks may be used, however many are there today, and weekdays on which
-    # nobody comes in who is not there today.
+    # Set only by the blocks of a large site (`blocks._full_days`), which settle each full day for
+    # all blocks at once; the model and the explanation honour them: weekdays on which only the free
+    # desks may be used, however many are there today, and weekdays on which nobody comes in who is
+    # not there today.
     within: tuple[int, ...] = ()
     closed: tuple[int, ...] = ()
 
