@@ -14,6 +14,7 @@ from distans.core.weekdays import NAMES
 from distans.org.models import Person, Site, Unit
 from distans.planning import planner, queries, rules
 from distans.planning.models import PlanPreference
+from distans.planning.planner.problem import grouped_by
 from distans.policy.findings import plain_number
 
 NOT_THERE = {rules.AWAY, rules.HOLIDAY, rules.OFF}
@@ -87,10 +88,8 @@ def problem_for(
             )
         )
     units = []
-    teams: dict[int, list[planner.Person]] = {}  # not constraints.grouped_by: it loads OR-Tools
-    for person in members:
-        if person.unit_id:  # 0: in no unit
-            teams.setdefault(person.unit_id, []).append(person)
+    teams = grouped_by(members, "unit_id")
+    teams.pop(0, None)  # people in no unit
     unit_settings = queries.unit_settings_for(list(teams))
     for unit_id in sorted(teams):
         settings, team = unit_settings[unit_id], teams[unit_id]

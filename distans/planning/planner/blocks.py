@@ -4,10 +4,10 @@
 import time
 from collections.abc import Callable
 
-from distans.planning.planner.constraints import desk_limit, grouped_by, patterns
+from distans.planning.planner.constraints import desk_limit, patterns
 from distans.planning.planner.decomposition import applies, solve_decomposed
 from distans.planning.planner.model import solve_whole
-from distans.planning.planner.problem import WEEK, Person, Problem, Site, Solution, Unit
+from distans.planning.planner.problem import WEEK, Person, Problem, Site, Solution, Unit, grouped_by
 
 # Measured with bench/planner.py on 2 cores: above about 3,000 people the whole model takes longer than
 # a manager waits for a first plan, so a large site is planned in blocks of whole teams.

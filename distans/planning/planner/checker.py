@@ -1,7 +1,7 @@
 """An independent check of a plan: every hard rule recomputed from the problem alone, without the model."""
 
-from distans.planning.planner.constraints import desk_limit, expected_on_team_day, grouped_by, joins_team_days
-from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution
+from distans.planning.planner.constraints import desk_limit, expected_on_team_day, joins_team_days
+from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution, grouped_by
 
 
 def violations(problem: Problem, solution: Solution) -> list[str]:

@@ -1,13 +1,10 @@
 """The hard rules the model, the explanation, the blocks and the checker share, and half days."""
 
 import functools
-from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
 
 from ortools.sat.python import cp_model
 
-from distans.planning.planner.problem import WEEK, Person, Site, Unit
+from distans.planning.planner.problem import WEEK, Person, Site, Unit, grouped_by
 
 
 def halves(person: Person) -> int:
@@ -109,13 +106,6 @@ def half_day(person: Person, office: tuple[int, ...], team_days: tuple[int, ...]
             ),
         ),
     )
-
-
-def grouped_by(people: Iterable[Person], attribute: str) -> defaultdict[Any, list[Person]]:
-    groups: defaultdict[Any, list[Person]] = defaultdict(list)
-    for person in people:
-        groups[getattr(person, attribute)].append(person)
-    return groups
 
 
 def joins_team_days(person: Person) -> bool:

@@ -32,8 +32,8 @@ from collections.abc import Callable
 import numpy as np
 from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
 
-from distans.planning.planner.constraints import desk_limit, grouped_by, half_day
-from distans.planning.planner.problem import WEEK, Problem, Solution
+from distans.planning.planner.constraints import desk_limit, half_day
+from distans.planning.planner.problem import WEEK, Problem, Solution, grouped_by
 from distans.planning.planner.repair import Repair
 from distans.planning.planner.teams import BITS, INF, Teams
 

@@ -7,12 +7,11 @@ from ortools.sat.python import cp_model
 from distans.planning.planner.constraints import (
     desk_limit,
     expected_on_team_day,
-    grouped_by,
     halves,
     has_half_day,
     team_day_choice,
 )
-from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution
+from distans.planning.planner.problem import WEEK, Conflict, Problem, Solution, grouped_by
 
 
 def explain(problem: Problem, started: float) -> Solution:
@@ -108,8 +107,6 @@ def explain(problem: Problem, started: float) -> Solution:
                 model.add(loads[day] <= limit).only_enforce_if(literal)
                 free = max(site.capacity - site.taken[day], 0)
                 arrivals = [x[p.id, day] for p in at_site[site.id] if day not in p.current_office]
-                if day in site.closed and arrivals:
-                    model.add(sum(arrivals) == 0).only_enforce_if(literal)
                 if limit > free and arrivals:
                     within = model.new_bool_var(f"within_{site.id}_{day}")
                     model.add(loads[day] <= free).only_enforce_if([literal, within])

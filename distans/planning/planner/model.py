@@ -9,13 +9,12 @@ from ortools.sat.python import cp_model
 from distans.planning.planner.constraints import (
     desk_limit,
     expected_on_team_day,
-    grouped_by,
     half_day,
     patterns,
     team_day_choice,
 )
 from distans.planning.planner.explanation import explain
-from distans.planning.planner.problem import WEEK, Person, Problem, Solution
+from distans.planning.planner.problem import WEEK, Person, Problem, Solution, grouped_by
 
 OVER_DESK_COST = 100  # per person beyond the free desks: a plan removes this before any soft goal
 

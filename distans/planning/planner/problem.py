@@ -1,5 +1,7 @@
 """What the planner is given (people, units, sites, weights) and what it returns (a solution)."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,9 +41,9 @@ class Site:
     capacity: int | None
     taken: tuple[int, ...] = (0, 0, 0, 0, 0)  # desks taken each weekday by people outside the problem
     # Set only by the blocks of a large site (`blocks._full_days`), which settle each full day for
-    # all blocks at once; the model and the explanation honour them: weekdays on which only the free
-    # desks may be used, however many are there today, and weekdays on which nobody comes in who is
-    # not there today.
+    # all blocks at once, for the model (a block that cannot keep them is not explained; the whole
+    # site is): weekdays on which only the free desks may be used, however many are there today, and
+    # weekdays on which nobody comes in who is not there today.
     within: tuple[int, ...] = ()
     closed: tuple[int, ...] = ()
 
@@ -97,3 +99,12 @@ class Solution:
             for person in problem.people
             if person.id in self.office and tuple(sorted(person.current_office)) != self.office[person.id]
         }
+
+
+def grouped_by(people: Iterable[Person], attribute: str) -> defaultdict[Any, list[Person]]:
+    """People by one of their fields (`unit_id`, `site_id`). Here, beside the data, and not with the
+    rules, so that building a problem for a page does not load OR-Tools."""
+    groups: defaultdict[Any, list[Person]] = defaultdict(list)
+    for person in people:
+        groups[getattr(person, attribute)].append(person)
+    return groups

@@ -6,8 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from distans.planning.planner.constraints import expected_on_team_day, grouped_by, patterns
-from distans.planning.planner.problem import Person, Problem, Unit
+from distans.planning.planner.constraints import expected_on_team_day, patterns
+from distans.planning.planner.problem import Person, Problem, Unit, grouped_by
 
 MASKS = np.arange(32)  # a set of office days as five bits
 BITS = ((MASKS[:, None] >> np.arange(5)[None, :]) & 1).astype(float)  # mask × day
